@@ -1,0 +1,2 @@
+// Stand-in for the "server-only" package outside Next (tests, CLI): importing it is allowed there.
+export {};
