@@ -1,0 +1,11 @@
+import { handle } from "@/lib/api/to-error-response";
+import { json } from "@/lib/api/json";
+import { getHostOrThrow, toHostView } from "@/lib/db/queries/hosts";
+
+// GET /api/hosts/:id — one host (id or name), without credentials
+export async function GET(_req: Request, ctx: RouteContext<"/api/hosts/[id]">) {
+  return handle(async () => {
+    const { id } = await ctx.params;
+    return json(toHostView(await getHostOrThrow(id)));
+  });
+}

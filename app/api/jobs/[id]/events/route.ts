@@ -1,0 +1,16 @@
+import { toErrorResponse } from "@/lib/api/to-error-response";
+import { NotFoundError } from "@/lib/errors";
+import { findJob } from "@/lib/jobs/collection-queue";
+import { jobEventStream } from "@/lib/jobs/job-event-stream";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/jobs/:id/events — Server-Sent Events: "progress" while collecting, then one "snapshot"
+export async function GET(req: Request, ctx: RouteContext<"/api/jobs/[id]/events">) {
+  const { id } = await ctx.params;
+  const job = findJob(id);
+  if (!job) return toErrorResponse(new NotFoundError("job", id));
+  return new Response(jobEventStream(job, req.signal), {
+    headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
+  });
+}

@@ -1,0 +1,4 @@
+/** The one success envelope: `{ data }`. */
+export function json<T>(data: T, status = 200): Response {
+  return Response.json({ data }, { status });
+}

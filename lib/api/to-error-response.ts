@@ -1,0 +1,36 @@
+import { ZodError } from "zod";
+import { AppError } from "@/lib/errors";
+
+type PrismaKnownError = { code: string; meta?: { target?: unknown } };
+
+function isPrismaKnownError(error: unknown): error is PrismaKnownError {
+  return typeof error === "object" && error !== null && "code" in error && /^P\d{4}$/.test(String((error as PrismaKnownError).code));
+}
+
+function errorBody(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}
+
+/** Maps every error to `{ error: { code, message } }`; internals never leak in a 500. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) return errorBody(error.status, error.code, error.message);
+  if (error instanceof ZodError) {
+    const message = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
+    return errorBody(422, "invalid-input", message);
+  }
+  if (isPrismaKnownError(error)) {
+    if (error.code === "P2002") return errorBody(409, "conflict", "a record with that name already exists");
+    if (error.code === "P2025") return errorBody(404, "not-found", "the record does not exist");
+  }
+  console.error("deploylens: unexpected error", error);
+  return errorBody(500, "internal", "internal error; see the server log");
+}
+
+/** Wraps a route handler body so every failure goes through toErrorResponse. */
+export async function handle(body: () => Promise<Response>): Promise<Response> {
+  try {
+    return await body();
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

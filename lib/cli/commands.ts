@@ -1,0 +1,38 @@
+import { parseArgs } from "node:util";
+import { CliError } from "./cli-error";
+import type { Command } from "./command";
+import { collectCommand } from "./commands/collect";
+import { compareCommand } from "./commands/compare";
+import { hostsAddCommand } from "./commands/hosts-add";
+import { hostsListCommand } from "./commands/hosts-list";
+import { hostsTrustCommand } from "./commands/hosts-trust";
+
+export const commands: Command[] = [hostsAddCommand, hostsListCommand, hostsTrustCommand, collectCommand, compareCommand];
+
+export function usage(): string {
+  const lines = commands.map((c) => `  deploylens ${c.synopsis}\n      ${c.summary}`);
+  return [
+    "DeployLens — is bytecode caching working for this Python service?",
+    "",
+    "Usage:",
+    ...lines,
+    "  deploylens --help | --version",
+    "",
+    "The database is ./data/deploylens.db in the DeployLens folder; DATABASE_URL overrides it.",
+    "",
+  ].join("\n");
+}
+
+export function parseCommandArgs(command: Command, args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\nusage: deploylens ${command.synopsis}`);
+  }
+  const count = parsed.positionals.length;
+  if (count < command.positionals.min || count > command.positionals.max) {
+    throw new CliError(`wrong number of arguments\nusage: deploylens ${command.synopsis}`);
+  }
+  return parsed;
+}

@@ -1,0 +1,71 @@
+import path from "node:path";
+import { text } from "node:stream/consumers";
+import { toHostView } from "@/lib/db/queries/hosts";
+import { createHost } from "@/lib/hosts/create-host";
+import { parseEndpoint } from "@/lib/hosts/host-input";
+import { CliError } from "../cli-error";
+import type { Command, OptionValues } from "../command";
+
+const str = (values: OptionValues, key: string) => values[key] as string | undefined;
+
+async function authFrom(values: OptionValues) {
+  if (values["password-stdin"] && values.identity) throw new CliError("use either --identity or --password-stdin, not both");
+  if (values["password-stdin"]) {
+    const password = (await text(process.stdin)).replace(/\r?\n$/, "");
+    return { method: "password" as const, password };
+  }
+  const identity = str(values, "identity");
+  if (identity) return { method: "key-file" as const, identityFile: path.resolve(identity) };
+  return { method: "agent" as const };
+}
+
+async function inputFrom(name: string, values: OptionValues) {
+  const common = {
+    name,
+    appRoots: (values["app-root"] as string[] | undefined) ?? [],
+    serviceUnit: str(values, "service") ?? null,
+    unitFile: str(values, "unit-file") ? path.resolve(str(values, "unit-file")!) : null,
+    python: str(values, "python") ?? null,
+    measureStartup: !values["no-startup-cost"],
+  };
+  if (values.local && values.ssh) throw new CliError("use either --local or --ssh USER@HOST[:PORT], not both");
+  if (values.local) return { transport: "local", ...common };
+  const target = str(values, "ssh");
+  if (!target) throw new CliError("say where the host is: --local or --ssh USER@HOST[:PORT]");
+  const jump = str(values, "jump");
+  return {
+    transport: "ssh",
+    ...common,
+    ssh: parseEndpoint(target),
+    auth: await authFrom(values),
+    jump: jump ? parseEndpoint(jump) : null,
+    acceptHostKey: Boolean(values["accept-host-key"]),
+  };
+}
+
+export const hostsAddCommand: Command = {
+  words: ["hosts", "add"],
+  synopsis:
+    "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin] [--jump USER@HOST[:PORT]] [--accept-host-key])\n" +
+    "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH] [--no-startup-cost]",
+  summary: "Save a host. SSH uses the ssh-agent unless --identity or --password-stdin is given.",
+  options: {
+    local: { type: "boolean" },
+    ssh: { type: "string" },
+    identity: { type: "string" },
+    "password-stdin": { type: "boolean" },
+    jump: { type: "string" },
+    "accept-host-key": { type: "boolean" },
+    "app-root": { type: "string", multiple: true },
+    service: { type: "string" },
+    "unit-file": { type: "string" },
+    python: { type: "string" },
+    "no-startup-cost": { type: "boolean" },
+  },
+  positionals: { min: 1, max: 1 },
+  async run(values, [name]) {
+    const host = toHostView(await createHost(await inputFrom(name!, values)));
+    process.stdout.write(`Saved host ${host.name} (${host.target}); collect it with: deploylens collect ${host.name}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,33 @@
+import { listHosts, toHostView } from "@/lib/db/queries/hosts";
+import { findLatestOkSnapshot } from "@/lib/db/queries/snapshots";
+import type { Command } from "../command";
+import { formatTable } from "../format-table";
+
+export const hostsListCommand: Command = {
+  words: ["hosts", "list"],
+  synopsis: "hosts list [--json]",
+  summary: "List saved hosts with their latest coverage.",
+  options: { json: { type: "boolean" } },
+  positionals: { min: 0, max: 0 },
+  async run(values) {
+    const hosts = await listHosts();
+    const rows = await Promise.all(
+      hosts.map(async (host) => {
+        const latest = await findLatestOkSnapshot(host.id);
+        const coverage = latest && latest.sources > 0 ? Math.round((latest.fresh / latest.sources) * 1000) / 10 : null;
+        return { ...toHostView(host), latestSnapshotId: latest?.id ?? null, coveragePercent: coverage };
+      }),
+    );
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return 0;
+    }
+    if (rows.length === 0) {
+      process.stdout.write("No hosts yet. Add one: deploylens hosts add NAME --local --app-root /path/to/app\n");
+      return 0;
+    }
+    const table = rows.map((r) => [r.name, r.target, r.appRoots.join(" "), r.coveragePercent === null ? "–" : `${r.coveragePercent}%`]);
+    process.stdout.write(formatTable(["NAME", "TARGET", "APP ROOTS", "COVERAGE"], table));
+    return 0;
+  },
+};

@@ -1,0 +1,41 @@
+import { ZodError } from "zod";
+import { AppError } from "@/lib/errors";
+import { MigrationError, migrate } from "@/lib/db/migrate";
+import { CliError } from "./cli-error";
+import { commands, parseCommandArgs, usage } from "./commands";
+
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (!first || first === "--help" || first === "-h" || first === "help") {
+    process.stdout.write(usage());
+    return 0;
+  }
+  if (first === "--version" || first === "-V") {
+    const { version } = (await import("../../package.json", { with: { type: "json" } })).default;
+    process.stdout.write(`deploylens ${version}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.words.every((word, i) => argv[i] === word));
+  if (!command) throw new CliError(`unknown command ${JSON.stringify(argv.slice(0, 2).join(" "))}; see deploylens --help`);
+  const { values, positionals } = parseCommandArgs(command, argv.slice(command.words.length));
+  migrate(); // the CLI works on the same database as the server, brought up to date the same way
+  return command.run(values, positionals);
+}
+
+function describe(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
+  if (error instanceof ZodError) {
+    return { message: error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "), exitCode: 2 };
+  }
+  if (error instanceof AppError || error instanceof MigrationError) return { message: error.message, exitCode: 1 };
+  return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), exitCode: 1 };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const { message, exitCode } = describe(error);
+    process.stderr.write(`deploylens: ${message}\n`);
+    process.exit(exitCode);
+  },
+);

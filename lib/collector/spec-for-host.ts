@@ -1,0 +1,18 @@
+import type { Host } from "@/lib/db/generated/client";
+import { defaultSpec, type CollectorSpec } from "./spec";
+
+/** The collector stops itself at this share of the host's timeout, so a slow target yields a truncated snapshot, not a timeout. */
+const SELF_LIMIT_SHARE = 0.8;
+
+export function specForHost(host: Host): CollectorSpec {
+  return {
+    ...defaultSpec,
+    appRoots: JSON.parse(host.appRoots) as string[],
+    service: host.serviceUnit,
+    unitFile: host.unitFile,
+    python: host.python,
+    measureStartup: host.measureStartup,
+    maxFiles: host.maxFiles,
+    maxSeconds: Math.max(1, host.timeoutSeconds * SELF_LIMIT_SHARE),
+  };
+}

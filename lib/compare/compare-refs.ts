@@ -1,0 +1,15 @@
+import "server-only";
+import { compare } from "@/lib/analysis/compare";
+import { resolveSnapshot } from "./resolve-snapshot";
+
+/** The permanent link of a comparison: immutable snapshot ids, never "latest". */
+export function comparePath(leftId: string, rightId: string): string {
+  return `/compare/${leftId}/${rightId}`;
+}
+
+/** Compares two refs (host names or snapshot ids) and says where the comparison lives for good. */
+export async function compareRefs(leftRef: string, rightRef: string, baseUrl: string) {
+  const [left, right] = await Promise.all([resolveSnapshot(leftRef), resolveSnapshot(rightRef)]);
+  const comparison = compare(left.input, right.input);
+  return { comparison, url: `${baseUrl}${comparePath(left.row.id, right.row.id)}` };
+}

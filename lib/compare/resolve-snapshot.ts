@@ -1,0 +1,19 @@
+import "server-only";
+import { findHost } from "@/lib/db/queries/hosts";
+import { findLatestOkSnapshot, findSnapshot, type SnapshotRow } from "@/lib/db/queries/snapshots";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { SnapshotInput } from "@/lib/analysis/types";
+import { toSnapshotInput } from "@/lib/snapshot/load-snapshot";
+
+/** A compare side: a host name/id (its latest ok snapshot) or a snapshot id. */
+export async function resolveSnapshot(ref: string): Promise<{ row: SnapshotRow; input: SnapshotInput }> {
+  const host = await findHost(ref);
+  const row = host ? await findLatestOkSnapshot(host.id) : await findSnapshot(ref);
+  if (!row) {
+    if (host) throw new NotFoundError("successful snapshot of host", host.name);
+    throw new NotFoundError("host or snapshot", ref);
+  }
+  const input = await toSnapshotInput(row);
+  if (!input) throw new ValidationError(`snapshot ${row.id} failed (${row.errorCode}); only successful snapshots can be compared`, "snapshot-failed");
+  return { row, input };
+}

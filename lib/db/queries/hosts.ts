@@ -1,0 +1,53 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Host } from "@/lib/db/generated/client";
+import { NotFoundError } from "@/lib/errors";
+
+export type HostRow = Host;
+
+/** What any API or page may show of a host: never the encrypted secret. */
+export type HostView = ReturnType<typeof toHostView>;
+
+export function toHostView(host: Host) {
+  const ssh = host.transport === "ssh";
+  return {
+    id: host.id,
+    name: host.name,
+    transport: host.transport as "local" | "ssh",
+    target: ssh ? `${host.sshUser}@${host.sshHost}:${host.sshPort}` : "this machine",
+    authMethod: host.authMethod,
+    identityFile: host.identityFile,
+    hasStoredSecret: host.secretCipher !== null,
+    jump: host.jumpHost ? `${host.jumpUser}@${host.jumpHost}:${host.jumpPort}` : null,
+    hostKeySha256: host.hostKeySha256,
+    jumpKeySha256: host.jumpKeySha256,
+    appRoots: JSON.parse(host.appRoots) as string[],
+    serviceUnit: host.serviceUnit,
+    unitFile: host.unitFile,
+    python: host.python,
+    measureStartup: host.measureStartup,
+    maxFiles: host.maxFiles,
+    timeoutSeconds: host.timeoutSeconds,
+    createdAt: host.createdAt.toISOString(),
+  };
+}
+
+export async function listHosts(): Promise<Host[]> {
+  return prisma.host.findMany({ orderBy: { name: "asc" } });
+}
+
+/** By id or by name: the CLI and scripts use names, the UI uses ids. */
+export async function findHost(idOrName: string): Promise<Host | null> {
+  return prisma.host.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName }] } });
+}
+
+export async function getHostOrThrow(idOrName: string): Promise<Host> {
+  const host = await findHost(idOrName);
+  if (!host) throw new NotFoundError("host", idOrName);
+  return host;
+}
+
+export async function pinHostKey(id: string, endpoint: "target" | "jump", fingerprint: string): Promise<void> {
+  const data = endpoint === "target" ? { hostKeySha256: fingerprint, acceptNextHostKey: false } : { jumpKeySha256: fingerprint };
+  await prisma.host.update({ where: { id }, data });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Host } from "@/lib/db/generated/client";
+import { ConflictError } from "@/lib/errors";
+import { sealCredential } from "@/lib/secrets/credential";
+import { hostInputSchema, type SshAuthInput } from "./host-input";
+
+function secretFor(auth: SshAuthInput): string | null {
+  if (auth.method === "password") return sealCredential({ password: auth.password });
+  if (auth.method === "stored-key") return sealCredential({ privateKey: auth.privateKey, passphrase: auth.passphrase });
+  return null;
+}
+
+/** Validates and saves a host; credentials are encrypted before they reach the database. */
+export async function createHost(raw: unknown): Promise<Host> {
+  const input = hostInputSchema.parse(raw);
+  if (await prisma.host.findUnique({ where: { name: input.name }, select: { id: true } })) {
+    throw new ConflictError(`a host named ${JSON.stringify(input.name)} already exists`);
+  }
+  const common = {
+    name: input.name,
+    transport: input.transport,
+    appRoots: JSON.stringify(input.appRoots),
+    serviceUnit: input.serviceUnit,
+    unitFile: input.unitFile,
+    python: input.python,
+    measureStartup: input.measureStartup,
+    maxFiles: input.maxFiles,
+    timeoutSeconds: input.timeoutSeconds,
+  };
+  if (input.transport === "local") return prisma.host.create({ data: common });
+  return prisma.host.create({
+    data: {
+      ...common,
+      sshUser: input.ssh.user,
+      sshHost: input.ssh.host,
+      sshPort: input.ssh.port,
+      authMethod: input.auth.method,
+      identityFile: input.auth.method === "key-file" ? input.auth.identityFile : null,
+      secretCipher: secretFor(input.auth),
+      jumpUser: input.jump?.user ?? null,
+      jumpHost: input.jump?.host ?? null,
+      jumpPort: input.jump?.port ?? null,
+      acceptNextHostKey: input.acceptHostKey,
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const name = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, "use 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+const absolutePath = z.string().startsWith("/", "must be an absolute path").max(4096);
+const port = z.number().int().min(1).max(65535);
+const endpoint = z.object({
+  user: z.string().min(1).max(64).regex(/^[^\s@:]+$/, "no spaces, '@' or ':'"),
+  host: z.string().min(1).max(255).regex(/^[A-Za-z0-9.\-:\[\]]+$/, "a host name or IP address"),
+  port: port.default(22),
+});
+
+const common = {
+  name,
+  appRoots: z.array(absolutePath).min(1, "name at least one --app-root"),
+  serviceUnit: z.string().regex(/^[A-Za-z0-9@:._\\-]+$/, "a systemd unit name").nullable().default(null),
+  unitFile: absolutePath.nullable().default(null),
+  python: absolutePath.nullable().default(null),
+  measureStartup: z.boolean().default(true),
+  maxFiles: z.number().int().min(100).max(5_000_000).default(300_000),
+  timeoutSeconds: z.number().int().min(5).max(3600).default(120),
+};
+
+export const sshAuthInputSchema = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("agent") }),
+  z.object({ method: z.literal("key-file"), identityFile: absolutePath }),
+  z.object({ method: z.literal("stored-key"), privateKey: z.string().min(1).max(64_000), passphrase: z.string().max(1024).optional() }),
+  z.object({ method: z.literal("password"), password: z.string().min(1).max(1024) }),
+]);
+
+export const hostInputSchema = z.discriminatedUnion("transport", [
+  z.object({ transport: z.literal("local"), ...common }),
+  z.object({
+    transport: z.literal("ssh"),
+    ...common,
+    ssh: endpoint,
+    auth: sshAuthInputSchema,
+    jump: endpoint.nullable().default(null),
+    acceptHostKey: z.boolean().default(false),
+  }),
+]);
+
+export type HostInput = z.infer<typeof hostInputSchema>;
+export type SshAuthInput = z.infer<typeof sshAuthInputSchema>;
+
+/** "user@host[:port]" as the CLI takes it. */
+export function parseEndpoint(text: string): z.input<typeof endpoint> {
+  const match = /^([^@\s]+)@(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(text);
+  if (!match) throw new Error(`expected USER@HOST[:PORT], got ${JSON.stringify(text)}`);
+  const [, user = "", host = "", portText] = match;
+  return { user, host: host.replace(/^\[|\]$/g, ""), port: portText ? Number(portText) : 22 };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Host } from "@/lib/db/generated/client";
+import { runCollector } from "@/lib/collector/run-collector";
+import { specForHost } from "@/lib/collector/spec-for-host";
+import type { ProgressEvent } from "@/lib/snapshot/schema";
+import { storeSnapshot, type CollectionOutcome } from "@/lib/snapshot/store-snapshot";
+import { openTransport } from "@/lib/transport/open-transport";
+import { TransportError } from "@/lib/transport/types";
+
+export type CollectResult = { snapshotId: string; ok: boolean; code: string | null; message: string | null };
+
+async function collectOutcome(host: Host, signal: AbortSignal, onProgress?: (e: ProgressEvent) => void): Promise<CollectionOutcome> {
+  try {
+    const transport = await openTransport(host);
+    try {
+      return await runCollector(transport, specForHost(host), { onProgress, signal });
+    } finally {
+      await transport.close();
+    }
+  } catch (error) {
+    if (error instanceof TransportError) return { ok: false, code: error.code, message: error.message };
+    if (signal.aborted) return { ok: false, code: "timeout", message: `collection exceeded ${host.timeoutSeconds} s` };
+    return { ok: false, code: "internal", message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Connect → collect → validate → store, bounded by the host's overall timeout. Failures are stored too. */
+export async function collectHost(host: Host, onProgress?: (e: ProgressEvent) => void): Promise<CollectResult> {
+  const takenAt = new Date();
+  const started = performance.now();
+  const signal = AbortSignal.timeout(host.timeoutSeconds * 1000);
+  let outcome = await collectOutcome(host, signal, onProgress);
+  if (!outcome.ok && signal.aborted) {
+    outcome = { ok: false, code: "timeout", message: `collection exceeded ${host.timeoutSeconds} s (${outcome.message})` };
+  }
+  const snapshotId = await storeSnapshot(host.id, outcome, { takenAt, durationMs: performance.now() - started });
+  return outcome.ok
+    ? { snapshotId, ok: true, code: null, message: null }
+    : { snapshotId, ok: false, code: outcome.code, message: outcome.message };
+}

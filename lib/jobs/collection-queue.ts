@@ -1,0 +1,87 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
+import type { Host } from "@/lib/db/generated/client";
+import type { ProgressEvent } from "@/lib/snapshot/schema";
+import { collectHost, type CollectResult } from "./collect-host";
+
+export type JobState = "queued" | "running" | "done";
+export type Job = {
+  id: string;
+  hostId: string;
+  hostName: string;
+  state: JobState;
+  progress: ProgressEvent | null;
+  result: CollectResult | null;
+  events: EventEmitter; // "progress" (ProgressEvent), "done" (CollectResult)
+};
+
+/** One machine, one process: an in-memory queue with one job per host at a time and a global cap. */
+const MAX_CONCURRENT = 2;
+const KEEP_FINISHED_MS = 10 * 60 * 1000;
+
+type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, Host> };
+// Route handlers and instrumentation may load this module in separate chunks: share one queue.
+const globalQueue = globalThis as unknown as { deploylensQueue?: Queue };
+const queue: Queue = (globalQueue.deploylensQueue ??= { jobs: new Map(), waiting: [], running: 0, hosts: new Map() });
+
+export function findJob(id: string): Job | null {
+  return queue.jobs.get(id) ?? null;
+}
+
+/** Starts (or joins) the collection of a host: a second request while one is under way gets the same job. */
+export function startCollection(host: Host): Job {
+  const active = [...queue.jobs.values()].find((job) => job.hostId === host.id && job.state !== "done");
+  if (active) return active;
+  const job: Job = {
+    id: randomUUID(),
+    hostId: host.id,
+    hostName: host.name,
+    state: "queued",
+    progress: null,
+    result: null,
+    events: new EventEmitter(),
+  };
+  queue.jobs.set(job.id, job);
+  queue.hosts.set(job.id, host);
+  queue.waiting.push(job);
+  pump();
+  return job;
+}
+
+/** Resolves when the job has finished (immediately if it already has). */
+export function waitForJob(job: Job): Promise<CollectResult> {
+  if (job.result) return Promise.resolve(job.result);
+  return new Promise((resolve) => job.events.once("done", resolve));
+}
+
+function pump() {
+  while (queue.running < MAX_CONCURRENT && queue.waiting.length > 0) {
+    const job = queue.waiting.shift()!;
+    const host = queue.hosts.get(job.id)!;
+    queue.running += 1;
+    job.state = "running";
+    void run(job, host);
+  }
+}
+
+async function run(job: Job, host: Host) {
+  const onProgress = (event: ProgressEvent) => {
+    job.progress = event;
+    job.events.emit("progress", event);
+  };
+  try {
+    job.result = await collectHost(host, onProgress);
+  } catch (error) {
+    // Storing the failed snapshot itself failed (e.g. the database is gone): report, never hang.
+    const message = error instanceof Error ? error.message : String(error);
+    job.result = { snapshotId: "", ok: false, code: "internal", message };
+  } finally {
+    job.state = "done";
+    queue.running -= 1;
+    queue.hosts.delete(job.id);
+    job.events.emit("done", job.result);
+    setTimeout(() => queue.jobs.delete(job.id), KEEP_FINISHED_MS).unref();
+    pump();
+  }
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { getSnapshotOrThrow, readBlob, type SnapshotRow } from "@/lib/db/queries/snapshots";
+import type { SnapshotInput } from "@/lib/analysis/types";
+import { decompressBlob } from "./blob-codec";
+import { measurementsSchema, type Inventory } from "./schema";
+
+export type LoadedSnapshot = { row: SnapshotRow; input: SnapshotInput | null };
+
+/** A stored snapshot with its inventory decoded; `input` is null for failed collections. */
+export async function loadSnapshot(id: string): Promise<LoadedSnapshot> {
+  const row = await getSnapshotOrThrow(id);
+  return { row, input: await toSnapshotInput(row) };
+}
+
+export async function toSnapshotInput(row: SnapshotRow): Promise<SnapshotInput | null> {
+  if (row.status !== "ok" || !row.blobSha256) return null;
+  // The inventory passed inventorySchema before it was stored, and blobs are immutable.
+  const inventory = JSON.parse(decompressBlob(await readBlob(row.blobSha256)).toString("utf8")) as Inventory;
+  const measurements = row.measurements ? measurementsSchema.parse(JSON.parse(row.measurements)) : null;
+  return { id: row.id, host: row.host.name, takenAt: row.takenAt.toISOString(), inventory, measurements };
+}

@@ -1,0 +1,36 @@
+import { coverageOf } from "@/lib/analysis/coverage";
+import { diagnose } from "@/lib/analysis/diagnostics";
+import type { SnapshotInput } from "@/lib/analysis/types";
+import type { SnapshotRow } from "@/lib/db/queries/snapshots";
+
+export type SnapshotJson = ReturnType<typeof toSnapshotJson>;
+
+/** The public JSON of a snapshot: `collect --json` and `GET /api/snapshots/:id` return exactly this. */
+export function toSnapshotJson(row: SnapshotRow, input: SnapshotInput | null, baseUrl: string) {
+  const inventory = input?.inventory ?? null;
+  const coverage = inventory ? coverageOf(inventory) : null;
+  const interpreter = inventory?.interpreter ?? null;
+  return {
+    id: row.id,
+    host: row.host.name,
+    takenAt: row.takenAt.toISOString(),
+    status: row.status as "ok" | "failed",
+    error: row.status === "failed" ? { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "" } : null,
+    truncated: row.truncated,
+    interpreter: interpreter && {
+      path: interpreter.path,
+      version: interpreter.version,
+      cacheTag: interpreter.cacheTag,
+      optimize: interpreter.optimize,
+      pycachePrefix: interpreter.pycachePrefix,
+      dontWriteBytecode: interpreter.dontWriteBytecode,
+    },
+    service: inventory?.service ?? null,
+    coverage: coverage?.overall ?? null,
+    roots: coverage?.roots ?? [],
+    startup: input?.measurements?.startup ?? null,
+    findings: input ? diagnose(input) : [],
+    durationMs: row.durationMs,
+    url: `${baseUrl}/snapshots/${row.id}`,
+  };
+}
