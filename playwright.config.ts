@@ -1,0 +1,16 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./tests/support/browser";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  timeout: 60_000,
+  workers: 1,
+  globalSetup: "./tests/support/e2e-global-setup.ts",
+  use: {
+    browserName: "chromium",
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
+    screenshot: "only-on-failure",
+    trace: "off",
+  },
+});

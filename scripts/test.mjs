@@ -1,0 +1,77 @@
+// npm test: check the real components the suites use, then typecheck, unit, integration and e2e.
+// No suite is ever skipped silently: a missing prerequisite is installed (root + apt) or named.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-test-"));
+
+const PREREQUISITES = [
+  { name: "OpenSSH server", ok: () => fs.existsSync("/usr/sbin/sshd"), apt: "openssh-server" },
+  { name: "Chromium", ok: () => fs.existsSync("/usr/bin/chromium"), apt: "chromium" },
+  { name: "python3", ok: () => works("python3", ["-c", "import sys; assert sys.version_info >= (3, 7)"]), apt: "python3" },
+  { name: "python3 venv", ok: () => works("python3", ["-c", "import ensurepip, venv"]), apt: "python3-venv" },
+];
+
+function works(command, args) {
+  return spawnSync(command, args, { stdio: "ignore" }).status === 0;
+}
+
+function ensurePrerequisites() {
+  const missing = PREREQUISITES.filter((p) => !p.ok());
+  if (missing.length === 0) return;
+  const packages = missing.map((p) => p.apt).join(" ");
+  const command = `apt-get update && apt-get install -y ${packages}`;
+  const canInstall = process.getuid?.() === 0 && works("sh", ["-c", "command -v apt-get"]);
+  if (!canInstall) {
+    console.error(`Missing for the tests: ${missing.map((p) => p.name).join(", ")}.\nInstall them, then run npm test again:\n  sudo sh -c '${command}'`);
+    process.exit(1);
+  }
+  console.log(`Installing ${packages} …`);
+  const result = spawnSync("sh", ["-c", command], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  if (result.status !== 0 || missing.some((p) => !p.ok())) {
+    console.error(`Could not install ${packages}; run: ${command}`);
+    process.exit(1);
+  }
+}
+
+function step(title, command, args, env = {}) {
+  console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function vitestCounts(file) {
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(fs.readFileSync(file, "utf8"));
+  // A file that fails to load fails no test but fails the run: count it as one failure.
+  const failed = report.numFailedTests || (report.success ? 0 : 1);
+  return { passed: report.numPassedTests, failed };
+}
+
+function playwrightCounts(file) {
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1 };
+  const { stats } = JSON.parse(fs.readFileSync(file, "utf8"));
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
+}
+
+ensurePrerequisites();
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const totals = { passed: 0, failed: 0 };
+const add = ({ passed, failed }) => ((totals.passed += passed), (totals.failed += failed));
+
+if (!step("typecheck", "npm", ["run", "--silent", "typecheck"])) add({ passed: 0, failed: 1 });
+for (const project of ["unit", "integration"]) {
+  const out = path.join(reports, `${project}.json`);
+  step(project, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  add(vitestCounts(out));
+}
+const e2eOut = path.join(reports, "e2e.json");
+step("e2e", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eOut });
+add(playwrightCounts(e2eOut));
+
+// The plain closing line CI reads.
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { freePort } from "./free-port";
+import { tempDir } from "./temp-dir";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export type RunningApp = { url: string; databaseFile: string; logs: () => string; stop: () => Promise<void> };
+
+async function waitForHttp(url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${logs()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms:\n${logs()}`);
+}
+
+/**
+ * `next start` of the existing build (see tests/support/e2e-global-setup.ts, which builds once per run)
+ * on a free loopback port, against a fresh temporary database unless one is given.
+ */
+export async function startApp(options: { databaseFile?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
+  const temp = tempDir("deploylens-app-");
+  const databaseFile = options.databaseFile ?? path.join(temp.dir, "deploylens.db");
+  const port = await freePort();
+  let output = "";
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    if (!options.databaseFile) temp.remove();
+  };
+  try {
+    await waitForHttp(url, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, databaseFile, logs: () => output, stop };
+}
