@@ -1,0 +1,60 @@
+import { PassThrough, pipeline } from "node:stream";
+import type { Client, ClientChannel } from "ssh2";
+import { captureStderr } from "./ssh-stderr-capture";
+import { TransportError, type ExecHandle } from "./types";
+
+type ExecOptions = { stdin?: string | Buffer; signal?: AbortSignal };
+
+/** Runs one command on an authenticated client; see Transport.exec. */
+export async function sshExec(client: Client, command: string, options: ExecOptions): Promise<ExecHandle> {
+  options.signal?.throwIfAborted();
+  const channel = await openExecChannel(client, command);
+  if (options.signal?.aborted) {
+    channel.close();
+    throw options.signal.reason;
+  }
+  return execHandle(channel, options);
+}
+
+function openExecChannel(client: Client, command: string): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    const fail = (err: Error) =>
+      reject(new TransportError("exec-failed", `The SSH server would not start the command: ${err.message}`));
+    try {
+      client.exec(command, (err, channel) => (err ? fail(err) : resolve(channel)));
+    } catch (err) {
+      fail(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+}
+
+function execHandle(channel: ClientChannel, { stdin, signal }: ExecOptions): ExecHandle {
+  // A PassThrough (not the channel itself) so callers cannot write to the command; pipeline keeps
+  // backpressure end to end: an unread stdout stops ssh2 from re-opening the SSH window.
+  const stdout = new PassThrough();
+  pipeline(channel, stdout, () => {});
+  const stderr = captureStderr(channel.stderr);
+  let exit: { exitCode: number | null; signal: string | null } | undefined;
+  channel.on("exit", (code: number | null, signalName?: string) => {
+    exit = { exitCode: code, signal: signalName ?? null };
+  });
+  const done = new Promise<{ exitCode: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
+    const onAbort = () => {
+      // TERM reaches the remote process (a bare close would leave e.g. a sleeping child running).
+      channel.signal("TERM");
+      channel.close();
+      stdout.destroy(signal?.reason instanceof Error ? signal.reason : undefined);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    channel.on("close", () => {
+      signal?.removeEventListener("abort", onAbort);
+      if (exit) resolve({ ...exit, stderr: stderr() });
+      else reject(new TransportError("exec-failed", "The SSH connection closed before the command reported how it ended."));
+    });
+  });
+  // Nobody may be awaiting `done` yet when it rejects; the rejection still reaches whoever does.
+  done.catch(() => {});
+  channel.end(stdin ?? undefined);
+  return { stdout, done };
+}

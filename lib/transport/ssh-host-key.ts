@@ -1,0 +1,48 @@
+import { fingerprintOf, sameFingerprint } from "./fingerprint";
+import type { EndpointRole, HostKeyInfo, SshEndpoint } from "./ssh-options";
+import { TransportError } from "./types";
+
+export type HostKeyCheck = {
+  /** For ssh2's `hostVerifier` (no `hostHash`): receives the raw key blob, false aborts the handshake. */
+  verify: (key: Buffer) => boolean;
+  /** Why verify refused, so the generic "Host denied" handshake error can be replaced by it. */
+  failure: () => TransportError | undefined;
+};
+
+export function describeEndpoint(endpoint: SshEndpoint, role: EndpointRole): string {
+  const label = role === "jump" ? "jump host" : "host";
+  return `${label} ${endpoint.username}@${endpoint.host}:${endpoint.port}`;
+}
+
+/** Applies the pinning rules of DESIGN.md §Security model to the key one endpoint presents. */
+export function hostKeyCheck(endpoint: SshEndpoint, role: EndpointRole, report?: (info: HostKeyInfo) => void): HostKeyCheck {
+  let failure: TransportError | undefined;
+  let reported = false;
+  const where = describeEndpoint(endpoint, role);
+  const verify = (key: Buffer): boolean => {
+    const presented = fingerprintOf(key);
+    const pinned = endpoint.pinnedHostKey;
+    if (pinned !== null && !sameFingerprint(pinned, presented)) {
+      failure = new TransportError(
+        "host-key-changed",
+        `The host key of ${where} has CHANGED: pinned ${pinned}, presented ${presented}. ` +
+          "Refusing to connect, since this is what a man-in-the-middle attack looks like. If the server was " +
+          "really re-keyed, remove the old pin and accept the new key explicitly.",
+        { endpoint: role, expected: pinned, presented },
+      );
+    } else if (pinned === null && !endpoint.acceptNewHostKey) {
+      failure = new TransportError(
+        "host-key-unknown",
+        `The host key of ${where} is not trusted yet; it presented ${presented}. Compare it with the ` +
+          "server's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then accept it: CLI " +
+          "--accept-host-key, or the accept-host-key button in the UI.",
+        { endpoint: role, fingerprint: presented },
+      );
+    }
+    // A re-key runs the verifier again with the same key; the caller hears about it once.
+    if (!reported) report?.({ endpoint: role, fingerprint: presented, accepted: failure === undefined });
+    reported = true;
+    return failure === undefined;
+  };
+  return { verify, failure: () => failure };
+}

@@ -1,0 +1,107 @@
+import fs from "node:fs/promises";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { onProcessExit } from "./sshd/exit-cleanup";
+import { keygen } from "./sshd/keygen";
+import { createPasswordUser, type PasswordUser } from "./sshd/password-user";
+import { startSshdOnFreePort, startSshdProcess, stopSshdProcess, type SshdProcess, type SshdSpec } from "./sshd/sshd-process";
+
+export type Sshd = {
+  host: "127.0.0.1";
+  port: number;
+  /** The user running the tests; key login as this user is set up. */
+  user: string;
+  /** An unencrypted ed25519 client key listed in authorized_keys. */
+  privateKey: string;
+  privateKeyPath: string;
+  /** Ground truth from `ssh-keygen -lf` of the current host key. */
+  hostKeyFingerprint: string;
+  hostKeyPath: string;
+  /** Temp dir holding config, keys and authorized_keys; removed by stop(). */
+  dir: string;
+  /** Only with `{ password: true }`: a throwaway account (root only, see sshd/password-user.ts). */
+  passwordLogin?: { user: string; password: string };
+  /** Everything sshd logged so far (-e), for failure messages. */
+  logs(): string;
+  /** Lets another public key log in as `user`. */
+  authorizeKey(publicKey: string): Promise<void>;
+  /** Restarts on the same port with a brand-new host key; returns (and stores) its fingerprint. */
+  restartWithNewHostKey(): Promise<string>;
+  stop(): Promise<void>;
+};
+
+/**
+ * A real OpenSSH server (/usr/sbin/sshd) on 127.0.0.1 for tests, as root or as any other user.
+ * It never outlives the test process (see sshd/sshd-process.ts); the temp dir and a password
+ * account are removed by stop() or, failing that, at process exit.
+ */
+export async function startSshd(options: { password?: boolean; silent?: boolean } = {}): Promise<Sshd> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "deploylens-sshd-"));
+  const unregister = onProcessExit(() => rmSync(dir, { recursive: true, force: true }));
+  let passwordUser: PasswordUser | undefined;
+  try {
+    // sshd as root insists on its privilege-separation directory.
+    if (process.getuid?.() === 0) await fs.mkdir("/run/sshd", { recursive: true, mode: 0o755 });
+    const client = await keygen(dir, "client_ed25519");
+    await fs.writeFile(path.join(dir, "authorized_keys"), client.publicKey, { mode: 0o600 });
+    if (options.password) passwordUser = await createPasswordUser();
+    const hostKeyPath = path.join(dir, "host_ed25519");
+    const spec: SshdSpec = { dir, hostKeyPath, password: !!options.password, log: [], silent: options.silent ?? true };
+    const hostKeyFingerprint = await newHostKey(spec.hostKeyPath);
+    const server = await startSshdOnFreePort(spec);
+    return handle({ spec, server, client, hostKeyFingerprint, passwordUser, unregister });
+  } catch (err) {
+    await passwordUser?.remove();
+    unregister();
+    await fs.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+type Parts = {
+  spec: SshdSpec;
+  server: SshdProcess;
+  client: { privateKey: string; privateKeyPath: string };
+  hostKeyFingerprint: string;
+  passwordUser: PasswordUser | undefined;
+  unregister: () => void;
+};
+
+function handle({ spec, server, client, hostKeyFingerprint, passwordUser, unregister }: Parts): Sshd {
+  let running = server;
+  const sshd: Sshd = {
+    host: "127.0.0.1",
+    port: running.port,
+    user: os.userInfo().username,
+    privateKey: client.privateKey,
+    privateKeyPath: client.privateKeyPath,
+    hostKeyFingerprint,
+    hostKeyPath: spec.hostKeyPath,
+    dir: spec.dir,
+    passwordLogin: passwordUser && { user: passwordUser.user, password: passwordUser.password },
+    logs: () => spec.log.join(""),
+    authorizeKey: (key) => fs.appendFile(path.join(spec.dir, "authorized_keys"), key.endsWith("\n") ? key : `${key}\n`),
+    restartWithNewHostKey: async () => {
+      await stopSshdProcess(running);
+      sshd.hostKeyFingerprint = await newHostKey(spec.hostKeyPath);
+      running = await startSshdProcess(spec, sshd.port);
+      return sshd.hostKeyFingerprint;
+    },
+    stop: async () => {
+      await stopSshdProcess(running);
+      await passwordUser?.remove();
+      passwordUser = undefined;
+      unregister();
+      await fs.rm(spec.dir, { recursive: true, force: true });
+    },
+  };
+  return sshd;
+}
+
+/** Replaces the host key pair at `keyPath` with a new ed25519 one; returns its fingerprint. */
+async function newHostKey(keyPath: string): Promise<string> {
+  await fs.rm(keyPath, { force: true });
+  await fs.rm(`${keyPath}.pub`, { force: true });
+  return (await keygen(path.dirname(keyPath), path.basename(keyPath))).fingerprint;
+}

@@ -1,0 +1,27 @@
+/** sshd_config for a private test server: loopback only, files in its temp dir, no PAM. */
+export function sshdConfig(options: { dir: string; port: number; hostKeyPath: string; password: boolean }): string {
+  const { dir, port, hostKeyPath, password } = options;
+  return [
+    "ListenAddress 127.0.0.1",
+    `Port ${port}`,
+    `HostKey ${hostKeyPath}`,
+    `PidFile ${dir}/sshd.pid`,
+    `AuthorizedKeysFile ${dir}/authorized_keys`,
+    // The temp dir is owned by whoever runs the tests; StrictModes would reject it for other users.
+    "StrictModes no",
+    // Without PAM, sshd itself checks /etc/shadow, so a password set by chpasswd works.
+    "UsePAM no",
+    "PubkeyAuthentication yes",
+    `PasswordAuthentication ${password ? "yes" : "no"}`,
+    "KbdInteractiveAuthentication no",
+    "PermitRootLogin prohibit-password",
+    // The jump-host tests need direct-tcpip channels.
+    "AllowTcpForwarding yes",
+    "X11Forwarding no",
+    "PrintMotd no",
+    "PrintLastLog no",
+    "MaxStartups 64",
+    "LogLevel VERBOSE",
+    "",
+  ].join("\n");
+}
