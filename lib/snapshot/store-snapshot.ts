@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { coverageOf } from "@/lib/analysis/coverage";
+import { diagnose } from "@/lib/analysis/diagnostics";
 import { compressBlob, sha256Hex } from "./blob-codec";
 import { canonicalJson } from "./canonical-json";
 import { configHash } from "./config-hash";
@@ -40,6 +41,8 @@ export async function storeSnapshot(
   const { inventory, measurements } = outcome;
   const blobSha256 = await storeBlob(inventory);
   const { overall } = coverageOf(inventory);
+  const findings = diagnose({ id: "", host: "", takenAt: timing.takenAt.toISOString(), inventory, measurements });
+  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
   const snapshot = await prisma.snapshot.create({
     data: {
       ...base,
@@ -52,6 +55,8 @@ export async function storeSnapshot(
       interpreterVersion: inventory.interpreter?.version ?? null,
       serviceUser: inventory.service.identity.user,
       configHash: configHash(inventory),
+      criticalFindings: count("critical"),
+      warningFindings: count("warning"),
       startupMs: measurements.startup?.ms ?? null,
       startupModules: measurements.startup?.modules ?? null,
       measurements: JSON.stringify(measurements),

@@ -42,6 +42,8 @@ CREATE TABLE "Snapshot" (
     "interpreterVersion" TEXT,
     "serviceUser" TEXT,
     "configHash" TEXT,
+    "criticalFindings" INTEGER NOT NULL DEFAULT 0,
+    "warningFindings" INTEGER NOT NULL DEFAULT 0,
     "startupMs" REAL,
     "startupModules" INTEGER,
     "measurements" TEXT,

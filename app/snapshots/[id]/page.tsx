@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { notFound } from "next/navigation";
+import { FindingCard } from "@/components/snapshots/FindingCard";
+import { RootCoverage } from "@/components/snapshots/RootCoverage";
+import { ServiceSummary } from "@/components/snapshots/ServiceSummary";
+import { Card } from "@/components/ui/Card";
+import { SeverityBadge } from "@/components/ui/SeverityBadge";
+import { baseUrl } from "@/lib/api/base-url";
+import { findSnapshot } from "@/lib/db/queries/snapshots";
+import { toSnapshotInput } from "@/lib/snapshot/load-snapshot";
+import { toSnapshotJson } from "@/lib/snapshot/to-snapshot-json";
+
+export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id]">) {
+  await connection();
+  const { id } = await params;
+  const row = await findSnapshot(id);
+  if (!row) notFound();
+  const snapshot = toSnapshotJson(row, await toSnapshotInput(row), baseUrl());
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-500"><Link href={`/hosts/${row.hostId}`} className="hover:underline">{snapshot.host}</Link></p>
+        <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
+          Snapshot {snapshot.takenAt.replace("T", " ").slice(0, 19)} UTC
+          <SeverityBadge level={snapshot.status === "ok" ? "ok" : "failed"}>{snapshot.status}</SeverityBadge>
+        </h1>
+        <p className="mt-1 text-sm"><Link href={`/compare?left=${row.hostId}&right=${row.hostId}`} className="text-slate-600 hover:underline">Compare…</Link></p>
+      </div>
+      {snapshot.error && (
+        <Card title={`Collection failed: ${snapshot.error.code}`}>
+          <p className="whitespace-pre-wrap text-sm">{snapshot.error.message}</p>
+        </Card>
+      )}
+      {snapshot.coverage && <Card title="Bytecode cache coverage"><RootCoverage roots={snapshot.roots} /></Card>}
+      {snapshot.status === "ok" && (
+        <section className="space-y-3">
+          <h2 className="text-lg font-semibold">Findings</h2>
+          {snapshot.findings.length === 0 ? <p className="text-sm text-slate-600">No findings: bytecode caching works for this service.</p> : snapshot.findings.map((f) => <FindingCard key={f.id} finding={f} />)}
+        </section>
+      )}
+      <Card title="Service and interpreter"><ServiceSummary snapshot={snapshot} /></Card>
+    </div>
+  );
+}

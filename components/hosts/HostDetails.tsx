@@ -1,0 +1,26 @@
+import type { HostView } from "@/lib/db/queries/hosts";
+
+export function HostDetails({ host }: { host: HostView }) {
+  const rows: [string, string | null][] = [
+    ["Target", host.target],
+    ["Authentication", host.authMethod],
+    ["Jump host", host.jump],
+    ["Pinned host key", host.hostKeySha256],
+    ["App roots", host.appRoots.join("\n")],
+    ["systemd unit", host.serviceUnit],
+    ["Unit file", host.unitFile],
+    ["Interpreter", host.python ?? "from the unit's ExecStart"],
+  ];
+  return (
+    <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
+      {rows
+        .filter(([, value]) => value)
+        .map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="whitespace-pre-wrap font-mono text-xs">{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

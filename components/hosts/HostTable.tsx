@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { CoverageBar } from "@/components/ui/CoverageBar";
+import { SeverityBadge } from "@/components/ui/SeverityBadge";
+import type { HostSummary } from "@/lib/hosts/list-host-summaries";
+
+function Findings({ critical, warning }: { critical: number; warning: number }) {
+  if (critical + warning === 0) return <SeverityBadge level="ok">none</SeverityBadge>;
+  return (
+    <span className="flex gap-1">
+      {critical > 0 && <SeverityBadge level="critical">{critical} critical</SeverityBadge>}
+      {warning > 0 && <SeverityBadge level="warning">{warning} warning</SeverityBadge>}
+    </span>
+  );
+}
+
+export function HostTable({ hosts }: { hosts: HostSummary[] }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="text-xs uppercase text-slate-500">
+        <tr>
+          <th className="py-2">Host</th>
+          <th>Target</th>
+          <th>Cache coverage</th>
+          <th>Open findings</th>
+          <th>Last snapshot</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {hosts.map(({ host, latest, latestOk }) => (
+          <tr key={host.id}>
+            <td className="py-2 font-medium">
+              <Link href={`/hosts/${host.id}`} className="hover:underline">{host.name}</Link>
+            </td>
+            <td className="font-mono text-xs text-slate-600">{host.target}</td>
+            <td>{latestOk ? <CoverageBar {...latestOk} /> : <span className="text-slate-500">not collected yet</span>}</td>
+            <td>{latestOk ? <Findings critical={latestOk.criticalFindings} warning={latestOk.warningFindings} /> : "–"}</td>
+            <td className="text-xs text-slate-600">
+              {latest ? (
+                <Link href={`/snapshots/${latest.id}`} className="hover:underline">
+                  {latest.takenAt.toISOString().replace("T", " ").slice(0, 19)} UTC{" "}
+                  {latest.status === "failed" && <SeverityBadge level="failed">failed: {latest.errorCode}</SeverityBadge>}
+                </Link>
+              ) : (
+                "–"
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { startApp, type RunningApp } from "../support/app";
+
+let app: RunningApp;
+test.beforeAll(async () => {
+  app = await startApp();
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+test("a newcomer's home page renders without console errors and says what to do next", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+
+  await test.step("open the dashboard", async () => {
+    const response = await page.goto(app.url);
+    expect(response?.status()).toBe(200);
+  });
+  await test.step("see the first step", async () => {
+    await expect(page.getByRole("heading", { name: "Add your first host" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Add a host" })).toHaveAttribute("href", "/hosts/new");
+    await expect(page.getByText("npx deploylens collect vps")).toBeVisible();
+  });
+  await test.step("the add-host form opens", async () => {
+    await page.getByRole("link", { name: "Add a host" }).click();
+    await expect(page.getByRole("heading", { name: "Add a host" })).toBeVisible();
+  });
+  expect(problems).toEqual([]);
+});
