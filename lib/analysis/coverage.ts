@@ -1,0 +1,92 @@
+import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
+import { writableSummary, type WritableSummary } from "./writable-summary";
+
+/**
+ * Coverage as DESIGN.md defines it: a source is `fresh` when the service's interpreter would accept
+ * the pyc where it looks, `stale` when one exists but would be rejected (or is a trusted unchecked-hash
+ * pyc of an edited source), `missing` when there is none, `unreadable` when the service user cannot read
+ * the source. `percent` = fresh / sources, rounded DOWN to one decimal so 100 means every source is
+ * fresh; it is null when there are no sources (nothing to cover is neither 0 % nor 100 %).
+ */
+export type CoverageCounts = {
+  sources: number;
+  fresh: number;
+  stale: number;
+  missing: number;
+  unreadable: number;
+  percent: number | null;
+};
+
+export type RootCoverage = {
+  path: string;
+  kind: Root["kind"];
+  exists: boolean;
+  coverage: CoverageCounts;
+  writable: WritableSummary;
+};
+
+/** `path` is the directory relative to its root ("" = the root itself). */
+export type DirectoryCoverage = CoverageCounts & { path: string };
+
+export type RootDirectories = { path: string; kind: Root["kind"]; dirs: DirectoryCoverage[] };
+
+export type Coverage = {
+  overall: CoverageCounts;
+  writable: WritableSummary;
+  /** Lean per-root rows (the public snapshot JSON embeds these). */
+  roots: RootCoverage[];
+  /** Per-directory counts, index-aligned with `roots`; sorted by path. */
+  directories: RootDirectories[];
+};
+
+type Tally = Omit<CoverageCounts, "percent">;
+
+const emptyTally = (): Tally => ({ sources: 0, fresh: 0, stale: 0, missing: 0, unreadable: 0 });
+
+function withPercent(t: Tally): CoverageCounts {
+  return { ...t, percent: t.sources === 0 ? null : Math.floor((t.fresh * 1000) / t.sources) / 10 };
+}
+
+function add(into: Tally, from: Tally): void {
+  into.sources += from.sources;
+  into.fresh += from.fresh;
+  into.stale += from.stale;
+  into.missing += from.missing;
+  into.unreadable += from.unreadable;
+}
+
+/** Directory part of a root-relative source path ("pkg/a.py" → "pkg", "a.py" → ""). */
+export function dirOf(relPath: string): string {
+  const slash = relPath.lastIndexOf("/");
+  return slash < 0 ? "" : relPath.slice(0, slash);
+}
+
+function tallyRoot(sources: readonly Source[]): { total: Tally; byDir: Map<string, Tally> } {
+  const total = emptyTally();
+  const byDir = new Map<string, Tally>();
+  for (const source of sources) {
+    const dir = dirOf(source.path);
+    let tally = byDir.get(dir);
+    if (!tally) byDir.set(dir, (tally = emptyTally()));
+    tally.sources++;
+    tally[source.status]++;
+  }
+  for (const tally of byDir.values()) add(total, tally);
+  return { total, byDir };
+}
+
+/** Overall, per-root and per-directory coverage in one pass over the sources. */
+export function coverageOf(inventory: Inventory): Coverage {
+  const overall = emptyTally();
+  const roots: RootCoverage[] = [];
+  const directories: RootDirectories[] = [];
+  for (const root of inventory.roots) {
+    const { total, byDir } = tallyRoot(root.sources);
+    add(overall, total);
+    roots.push({ path: root.path, kind: root.kind, exists: root.exists, coverage: withPercent(total), writable: writableSummary([root]) });
+    const dirs = [...byDir].map(([path, tally]) => ({ path, ...withPercent(tally) }));
+    dirs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    directories.push({ path: root.path, kind: root.kind, dirs });
+  }
+  return { overall: withPercent(overall), writable: writableSummary(inventory.roots), roots, directories };
+}

@@ -1,0 +1,32 @@
+import type { Rule } from "./rule";
+import { chownStep, precompileStep } from "./support/alternative-steps";
+import { blockedEvidence, recompiledSummary } from "./support/blocked-evidence";
+import { plural } from "./support/count-by";
+import { prefixFixSteps } from "./support/prefix-fix";
+import { compileEstimate, startupCost } from "./support/startup-cost";
+
+const id = "pycache-not-writable";
+
+/** PYC.md §3 "Foreign-owned __pycache__" and §8: the key finding of the seed case. */
+export const pycacheNotWritable: Rule = {
+  id,
+  check(f) {
+    const dirs = f.blocked.get(id);
+    if (!dirs?.length) return null;
+    const { recompiled } = recompiledSummary(f, dirs);
+    const roots = [...new Set(dirs.map((d) => d.root.path))];
+    return {
+      id,
+      severity: "warning",
+      title: `${f.user} cannot write bytecode in ${plural(dirs.length, "directory", "directories")}: modules are compiled at every start`,
+      detail:
+        `The service runs as ${f.user}, who cannot create or replace .pyc files where its interpreter looks for them. ` +
+        "The importer then compiles each missing or stale module in memory, tries to save it, fails, and says nothing (the error shows only under python -v). " +
+        `This repeats at every process start, for every worker, for as long as the permissions stay: up to ${plural(recompiled, "module")} here (${compileEstimate(recompiled)}). ` +
+        "Pointing PYTHONPYCACHEPREFIX at a directory the service owns makes the interpreter keep its cache there instead.",
+      evidence: blockedEvidence(f, dirs),
+      fix: [...prefixFixSteps(f), precompileStep(f, roots), chownStep(f, roots)],
+      startupCost: startupCost(f, recompiled),
+    };
+  },
+};

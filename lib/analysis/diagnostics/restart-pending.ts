@@ -1,0 +1,30 @@
+import type { Rule } from "./rule";
+import { applyStep } from "./support/apply-step";
+import { argvDrift, changedFiles, environmentDrift } from "./support/process-drift";
+
+const id = "restart-pending";
+
+/** The running process was started with settings that are no longer the configured ones. */
+export const restartPending: Rule = {
+  id,
+  check(f) {
+    const process = f.service.process;
+    if (!process) return null;
+    const drift = [...(process.startedAt === null ? [] : changedFiles(f, process.startedAt)), ...environmentDrift(f), ...argvDrift(f)];
+    if (drift.length === 0) return null;
+    const certain = drift.some((d) => d.certain);
+    const started = process.startedAt === null ? "unknown" : new Date(process.startedAt * 1000).toISOString().replace(".000Z", "Z");
+    return {
+      id,
+      severity: certain ? "warning" : "info",
+      title: certain ? "The running service predates its configuration" : "The running service has PYTHON* variables the unit does not set",
+      detail:
+        "The main process keeps the environment and command line it was started with; unit files, drop-ins and environment files only take effect at the next restart " +
+        "(drop-ins and unit files also need systemctl daemon-reload; NeedDaemonReload does not cover environment files). " +
+        "What this snapshot reports about the configuration is therefore not yet what the service runs with." +
+        (certain ? "" : " A variable only the process has may also come from the manager's DefaultEnvironment=, so check before restarting."),
+      evidence: [{ label: "Main process", value: `PID ${process.pid}, started ${started}` }, ...drift.map(({ label, value }) => ({ label, value }))],
+      fix: [applyStep(f)],
+    };
+  },
+};

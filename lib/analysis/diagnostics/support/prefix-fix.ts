@@ -1,0 +1,76 @@
+import type { FixStep } from "../../types";
+import { applyStep } from "./apply-step";
+import type { Facts } from "./facts";
+import { parsePythonArgv } from "./python-argv";
+import { accountName, cacheDirName, groupName, interpreterPath, optimizeFlag, supportsPrefix } from "./service-labels";
+import { shellJoin } from "./shell-quote";
+import { systemdWord } from "./systemd-word";
+
+/** Words of a python command line without any -X pycache_prefix option (it would beat ours). */
+function withoutPrefixOption(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === "-X" && words[i + 1]?.startsWith("pycache_prefix")) i++;
+    else if (!word.startsWith("-Xpycache_prefix")) out.push(word);
+  }
+  return out;
+}
+
+/** The unit-file lines that move the service's bytecode into its own CacheDirectory (PYC.md §7). */
+function configureStep(f: Facts, name: string): FixStep {
+  const unit = f.service.unit!;
+  const cacheLine = f.service.cacheDirectory.includes(name) ? [] : [`CacheDirectory=${name}`];
+  const parsed = parsePythonArgv(f.service.execStart);
+  const argvDecides = f.interpreter?.ignoresEnvironment === true || parsed?.flags.pycachePrefix !== undefined;
+  const intro = `Give the service its own writable bytecode cache: run \`systemctl edit ${unit}\` and add the lines below. systemd creates /var/cache/${name} owned by ${accountName(f)} at start, writable even under ProtectSystem=strict.`;
+  if (!argvDecides) {
+    return {
+      text: `${intro} Write %C (or the literal /var/cache/${name}/pyc), not $CACHE_DIRECTORY: Environment= does not expand variables.`,
+      code: ["[Service]", ...cacheLine, `Environment=PYTHONPYCACHEPREFIX=%C/${name}/pyc`].join("\n"),
+    };
+  }
+  const why = f.interpreter?.ignoresEnvironment ? "The command line has -E/-I, so PYTHON* variables are ignored" : "ExecStart already sets -X pycache_prefix, which beats the variable";
+  if (!parsed) return { text: `${intro} ${why}: start the interpreter with -X pycache_prefix=%C/${name}/pyc instead of the variable.` };
+  const argv = [parsed.interpreter, ...withoutPrefixOption(parsed.flagWords), "-X"].map(systemdWord);
+  const execStart = [...argv, `pycache_prefix=%C/${name}/pyc`, ...parsed.rest.map(systemdWord)].join(" ");
+  return {
+    text: `${intro} ${why}, so set the prefix on the command line (the empty ExecStart= clears the old one).`,
+    code: ["[Service]", ...cacheLine, "ExecStart=", `ExecStart=${execStart}`].join("\n"),
+  };
+}
+
+function warmStep(f: Facts, literal: string): FixStep {
+  if (f.service.dynamicUser) return { text: "With DynamicUser=yes there is no fixed account to warm the cache as: the first start after the restart fills it." };
+  const roots = f.inventory.roots.filter((r) => r.exists).map((r) => r.path);
+  const interp = [interpreterPath(f), ...(optimizeFlag(f) ? [optimizeFlag(f)!] : [])];
+  const prefixArgs = f.interpreter?.ignoresEnvironment ? [...interp, "-X", `pycache_prefix=${literal}`] : ["env", `PYTHONPYCACHEPREFIX=${literal}`, ...interp];
+  return {
+    text: `Optional, after the restart: warm the cache as ${accountName(f)} with the service's exact interpreter and -O level, so the first start already finds every pyc. Use the paths as the service imports them: the prefix keys on the unresolved path.`,
+    code: shellJoin(["sudo", "-u", accountName(f), ...prefixArgs, "-m", "compileall", "-q", ...roots]),
+  };
+}
+
+/** Steps that point PYTHONPYCACHEPREFIX at a directory the service owns, then apply and warm it. */
+export function prefixFixSteps(f: Facts): FixStep[] {
+  if (!supportsPrefix(f)) {
+    return [{ text: `Python ${f.interpreter?.version} predates PYTHONPYCACHEPREFIX (3.8+): upgrade the interpreter, or make the cache directories where the sources are writable or precompiled (below).` }];
+  }
+  const name = cacheDirName(f);
+  const literal = `/var/cache/${name}/pyc`;
+  const unit = f.service.unit;
+  if (!unit || f.service.source === "none") {
+    return [
+      {
+        text: `Point PYTHONPYCACHEPREFIX at a directory ${accountName(f)} owns, in the environment the service starts with, then restart it.`,
+        code: `${shellJoin(["install", "-d", "-o", accountName(f), "-g", groupName(f), "-m", "0755", literal])}\nPYTHONPYCACHEPREFIX=${shellJoin([literal])}`,
+      },
+      warmStep(f, literal),
+    ];
+  }
+  return [
+    configureStep(f, name),
+    applyStep(f),
+    warmStep(f, literal),
+  ];
+}

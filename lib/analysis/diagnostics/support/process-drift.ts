@@ -1,0 +1,49 @@
+import { REDACTED } from "@/lib/snapshot/schema";
+import type { Facts } from "./facts";
+
+export type Drift = { label: string; value: string; certain: boolean };
+
+const iso = (epoch: number) => new Date(epoch * 1000).toISOString().replace(".000Z", "Z");
+
+/** Unit files and environment files changed after the main process started (PYC.md §7). */
+export function changedFiles(f: Facts, startedAt: number): Drift[] {
+  return f.service.configFiles
+    .filter((file) => file.exists && file.mtime !== null && file.mtime > startedAt)
+    .map((file) => ({ label: `${file.kind} changed after start`, value: `${file.path} (modified ${iso(file.mtime!)})`, certain: true }));
+}
+
+/**
+ * PYTHON* variables whose configured value differs from the live process. A key only the process has
+ * may also come from the manager's DefaultEnvironment=, so it is reported as uncertain.
+ */
+export function environmentDrift(f: Facts): Drift[] {
+  const live = f.service.process?.readable ? f.service.process.environment : null;
+  if (!live) return [];
+  const configured = f.service.environment;
+  const keys = new Set([...Object.keys(configured), ...Object.keys(live)].filter((k) => k.startsWith("PYTHON")));
+  const drift: Drift[] = [];
+  for (const key of [...keys].sort()) {
+    const want = configured[key];
+    const have = live[key];
+    if (want === have || want === REDACTED || have === REDACTED) continue;
+    const show = (v: string | undefined) => (v === undefined ? "unset" : JSON.stringify(v));
+    drift.push({ label: `Environment ${key}`, value: `configured ${show(want)}, running process ${show(have)}`, certain: want !== undefined });
+  }
+  return drift;
+}
+
+/**
+ * The live command line against ExecStart=. Tolerated: an interpreter prepended by a shebang, and a
+ * single retitled word (setproctitle, e.g. "gunicorn: master").
+ */
+export function argvDrift(f: Facts): Drift[] {
+  const process = f.service.process;
+  const configured = f.service.execStart;
+  if (!process?.readable || process.argv.length < 2 || configured.length === 0) return [];
+  // An unbraced $VAR may expand to several words: the two cannot be lined up, so claim nothing.
+  if (configured.some((word) => word.includes("$"))) return [];
+  const live = process.argv.slice(Math.max(0, process.argv.length - configured.length));
+  const same = live.length === configured.length && configured.every((word, i) => word === live[i]);
+  if (same) return [];
+  return [{ label: "Command line", value: `configured ${JSON.stringify(configured)}, running ${JSON.stringify(process.argv)}`, certain: true }];
+}

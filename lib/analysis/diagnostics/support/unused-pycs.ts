@@ -1,0 +1,39 @@
+import type { ExtraPyc, Source } from "@/lib/snapshot/schema";
+import type { DirFact, Facts } from "./facts";
+import { dirOf } from "../../coverage";
+import { joinPath } from "./join-path";
+import { sourceOfPyc } from "./pyc-source";
+
+export type UnusedPycs = {
+  /** The extra pycs whose source has no usable pyc of its own. */
+  files: ExtraPyc[];
+  /** Absolute paths of those sources. */
+  sources: string[];
+  roots: string[];
+  /** Some of the sources sit where the service cannot write its own pyc, so the loss repeats every start. */
+  persistent: boolean;
+};
+
+/** Sources that are missing their own pyc while a pyc of the given extra kind exists for them. */
+export function unusedPycs(f: Facts, kind: ExtraPyc["kind"], keep: (pyc: ExtraPyc) => boolean = () => true): UnusedPycs {
+  const result: UnusedPycs = { files: [], sources: [], roots: [], persistent: false };
+  const dirs = new Map<string, DirFact>(f.dirs.map((d) => [`${d.rootIndex}\0${d.rel}`, d]));
+  f.inventory.roots.forEach((root, rootIndex) => {
+    const candidates = root.extraPycs.filter((p) => p.kind === kind && keep(p));
+    if (candidates.length === 0) return;
+    const byPath = new Map<string, Source>(root.sources.map((s) => [s.path, s]));
+    const seen = new Set<string>();
+    for (const pyc of candidates) {
+      const source = byPath.get(sourceOfPyc(pyc.path));
+      if (source?.status !== "missing") continue;
+      result.files.push(pyc);
+      if (seen.has(source.path)) continue;
+      seen.add(source.path);
+      result.sources.push(joinPath(root.path, source.path));
+      const dir = dirs.get(`${rootIndex}\0${dirOf(source.path)}`);
+      if (dir?.blockedBy || dir?.dir?.bytecode?.access.writable === false) result.persistent = true;
+    }
+    if (seen.size) result.roots.push(root.path);
+  });
+  return result;
+}

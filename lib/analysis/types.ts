@@ -1,0 +1,33 @@
+import type { Inventory, Measurements } from "@/lib/snapshot/schema";
+
+/** One successful collection, as every analysis function takes it. */
+export type SnapshotInput = {
+  id: string;
+  host: string;
+  takenAt: string; // ISO 8601
+  inventory: Inventory;
+  measurements: Measurements | null;
+};
+
+export type Severity = "critical" | "warning" | "info";
+
+/** Sort order: most severe first. */
+export const SEVERITIES: readonly Severity[] = ["critical", "warning", "info"];
+
+export type Evidence = { label: string; value: string };
+
+/** One ordered fix step; `code` holds unit-file lines or shell commands, ready to paste. */
+export type FixStep = { text: string; code?: string };
+
+export type Finding = {
+  /** Stable kebab-case rule id: appears in URLs, exports and tests. */
+  id: string;
+  severity: Severity;
+  title: string;
+  /** The mechanism in plain words (consistent with PYC.md). */
+  detail: string;
+  evidence: Evidence[];
+  fix: FixStep[];
+  /** Only when the collector measured a start, e.g. "each process start: 412 ms measured …". */
+  startupCost?: string;
+};
