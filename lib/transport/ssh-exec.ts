@@ -1,5 +1,6 @@
 import { PassThrough, pipeline } from "node:stream";
 import type { Client, ClientChannel } from "ssh2";
+import { sshSignal } from "./ssh-signal";
 import { captureStderr } from "./ssh-stderr-capture";
 import { TransportError, type ExecHandle } from "./types";
 
@@ -40,8 +41,8 @@ function execHandle(channel: ClientChannel, { stdin, signal }: ExecOptions): Exe
   });
   const done = new Promise<{ exitCode: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
     const onAbort = () => {
-      // TERM reaches the remote process (a bare close would leave e.g. a sleeping child running).
-      channel.signal("TERM");
+      // TERM stops even a silent command; closing alone only stops one that writes (SIGPIPE).
+      sshSignal(channel, "TERM");
       channel.close();
       stdout.destroy(signal?.reason instanceof Error ? signal.reason : undefined);
       reject(signal?.reason);

@@ -20,7 +20,10 @@ export type Sshd = {
   hostKeyPath: string;
   /** Temp dir holding config, keys and authorized_keys; removed by stop(). */
   dir: string;
-  /** Only with `{ password: true }`: a throwaway account (root only, see sshd/password-user.ts). */
+  /**
+   * Only with `{ password: true }`: a throwaway non-root account (root only, see sshd/password-user.ts)
+   * that logs in with this password or with the client key.
+   */
   passwordLogin?: { user: string; password: string };
   /** Everything sshd logged so far (-e), for failure messages. */
   logs(): string;
@@ -31,12 +34,21 @@ export type Sshd = {
   stop(): Promise<void>;
 };
 
+export type SshdOptions = {
+  /** Also create a throwaway account with a known password (root only). */
+  password?: boolean;
+  /** Keep sshd's log to ourselves (default); false echoes it to stderr. */
+  silent?: boolean;
+  /** Extra sshd_config lines, e.g. "LogLevel DEBUG1"; they win over the defaults. */
+  config?: string[];
+};
+
 /**
  * A real OpenSSH server (/usr/sbin/sshd) on 127.0.0.1 for tests, as root or as any other user.
  * It never outlives the test process (see sshd/sshd-process.ts); the temp dir and a password
  * account are removed by stop() or, failing that, at process exit.
  */
-export async function startSshd(options: { password?: boolean; silent?: boolean } = {}): Promise<Sshd> {
+export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "deploylens-sshd-"));
   const unregister = onProcessExit(() => rmSync(dir, { recursive: true, force: true }));
   let passwordUser: PasswordUser | undefined;
@@ -44,10 +56,16 @@ export async function startSshd(options: { password?: boolean; silent?: boolean 
     // sshd as root insists on its privilege-separation directory.
     if (process.getuid?.() === 0) await fs.mkdir("/run/sshd", { recursive: true, mode: 0o755 });
     const client = await keygen(dir, "client_ed25519");
-    await fs.writeFile(path.join(dir, "authorized_keys"), client.publicKey, { mode: 0o600 });
-    if (options.password) passwordUser = await createPasswordUser();
+    passwordUser = await authorize(dir, client.publicKey, !!options.password);
     const hostKeyPath = path.join(dir, "host_ed25519");
-    const spec: SshdSpec = { dir, hostKeyPath, password: !!options.password, log: [], silent: options.silent ?? true };
+    const spec: SshdSpec = {
+      dir,
+      hostKeyPath,
+      password: !!options.password,
+      extra: options.config ?? [],
+      log: [],
+      silent: options.silent ?? true,
+    };
     const hostKeyFingerprint = await newHostKey(spec.hostKeyPath);
     const server = await startSshdOnFreePort(spec);
     return handle({ spec, server, client, hostKeyFingerprint, passwordUser, unregister });
@@ -97,6 +115,18 @@ function handle({ spec, server, client, hostKeyFingerprint, passwordUser, unregi
     },
   };
   return sshd;
+}
+
+/** Lists the client key in authorized_keys; with `password`, also makes the throwaway account. */
+async function authorize(dir: string, publicKey: string, password: boolean): Promise<PasswordUser | undefined> {
+  const authorizedKeys = path.join(dir, "authorized_keys");
+  await fs.writeFile(authorizedKeys, publicKey, { mode: 0o600 });
+  if (!password) return undefined;
+  const user = await createPasswordUser();
+  // That account reads authorized_keys with its own uid; let it, so it can use the key too.
+  await fs.chmod(dir, 0o711);
+  await fs.chmod(authorizedKeys, 0o644);
+  return user;
 }
 
 /** Replaces the host key pair at `keyPath` with a new ed25519 one; returns its fingerprint. */

@@ -7,6 +7,9 @@ export function run(file: string, args: string[], options: { input?: string; env
       if (err) reject(new Error(`${file} ${args.join(" ")} failed: ${err.message}\n${stderr}`));
       else resolve(stdout);
     });
-    child.stdin?.end(options.input ?? "");
+    // A program that exits without reading its input closes the pipe; that is its business.
+    child.stdin?.on("error", () => {});
+    if (options.input === undefined) child.stdin?.end();
+    else child.stdin?.end(options.input);
   });
 }

@@ -7,8 +7,8 @@ import { run } from "./run";
 export type SshAgent = { socket: string; add(privateKeyPath: string): Promise<void>; stop(): Promise<void> };
 
 /** A real ssh-agent (foreground, `-D`) listening on a socket in `dir`, killed at exit at the latest. */
-export async function startSshAgent(dir: string): Promise<SshAgent> {
-  const socket = path.join(dir, "agent.sock");
+export async function startSshAgent(dir: string, name = "agent.sock"): Promise<SshAgent> {
+  const socket = path.join(dir, name);
   const agent = spawn("ssh-agent", ["-D", "-a", socket], { stdio: ["ignore", "ignore", "pipe"] });
   const exited = new Promise<void>((resolve) => agent.once("exit", () => resolve()));
   const unregister = onProcessExit(() => agent.kill("SIGKILL"));

@@ -1,7 +1,9 @@
 /** sshd_config for a private test server: loopback only, files in its temp dir, no PAM. */
-export function sshdConfig(options: { dir: string; port: number; hostKeyPath: string; password: boolean }): string {
-  const { dir, port, hostKeyPath, password } = options;
+export function sshdConfig(options: { dir: string; port: number; hostKeyPath: string; password: boolean; extra: string[] }): string {
+  const { dir, port, hostKeyPath, password, extra } = options;
   return [
+    // sshd keeps the first value it reads for a keyword, so a test's own lines go first.
+    ...extra,
     "ListenAddress 127.0.0.1",
     `Port ${port}`,
     `HostKey ${hostKeyPath}`,

@@ -6,7 +6,7 @@ import { sshdConfig } from "./sshd-config";
 import { waitForBanner } from "./wait-for-banner";
 
 export type SshdProcess = { port: number; child: ChildProcess; exited: Promise<void> };
-export type SshdSpec = { dir: string; hostKeyPath: string; password: boolean; log: string[]; silent: boolean };
+export type SshdSpec = { dir: string; hostKeyPath: string; password: boolean; extra: string[]; log: string[]; silent: boolean };
 
 // sshd runs in the background of a shell whose other job waits for EOF on our stdin pipe. Closing that
 // pipe (stop(), or this process dying in any way) makes the shell kill sshd.
@@ -22,7 +22,8 @@ export async function startSshdProcess(spec: SshdSpec, port: number): Promise<Ss
   const configPath = path.join(spec.dir, `sshd_config`);
   await fs.writeFile(configPath, sshdConfig({ ...spec, port }));
   const child = spawn("sh", ["-c", WRAPPER, "sshd-wrapper", configPath], { stdio: ["pipe", "ignore", "pipe"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // "close", not "exit": by then every line sshd logged has been read.
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
   child.stderr?.setEncoding("utf8").on("data", (text: string) => {
     spec.log.push(text);
     if (!spec.silent) process.stderr.write(`[sshd:${port}] ${text}`);
