@@ -7,7 +7,8 @@ import { ServiceSummary } from "@/components/snapshots/ServiceSummary";
 import { Card } from "@/components/ui/Card";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import { baseUrl } from "@/lib/api/base-url";
-import { findSnapshot } from "@/lib/db/queries/snapshots";
+import { findPreviousOkSnapshot, findSnapshot } from "@/lib/db/queries/snapshots";
+import { comparePath } from "@/lib/compare/compare-refs";
 import { toSnapshotInput } from "@/lib/snapshot/load-snapshot";
 import { toSnapshotJson } from "@/lib/snapshot/to-snapshot-json";
 
@@ -17,6 +18,7 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
   const row = await findSnapshot(id);
   if (!row) notFound();
   const snapshot = toSnapshotJson(row, await toSnapshotInput(row), baseUrl());
+  const previous = row.status === "ok" ? await findPreviousOkSnapshot(row.hostId, row.takenAt) : null;
   return (
     <div className="space-y-6">
       <div>
@@ -25,7 +27,11 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
           Snapshot {snapshot.takenAt.replace("T", " ").slice(0, 19)} UTC
           <SeverityBadge level={snapshot.status === "ok" ? "ok" : "failed"}>{snapshot.status}</SeverityBadge>
         </h1>
-        <p className="mt-1 text-sm"><Link href={`/compare?left=${row.hostId}&right=${row.hostId}`} className="text-slate-600 hover:underline">Compare…</Link></p>
+        {previous && (
+          <p className="mt-1 text-sm">
+            <Link href={comparePath(previous.id, row.id)} className="text-slate-600 hover:underline">Compare with the previous snapshot</Link>
+          </p>
+        )}
       </div>
       {snapshot.error && (
         <Card title={`Collection failed: ${snapshot.error.code}`}>

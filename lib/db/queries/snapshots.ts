@@ -23,6 +23,11 @@ export async function findLatestOkSnapshot(hostId: string): Promise<SnapshotRow 
   });
 }
 
+/** The successful snapshot of the same host just before `takenAt`: "one host over time". */
+export async function findPreviousOkSnapshot(hostId: string, takenAt: Date): Promise<Snapshot | null> {
+  return prisma.snapshot.findFirst({ where: { hostId, status: "ok", takenAt: { lt: takenAt } }, orderBy: { takenAt: "desc" } });
+}
+
 /** Newest first, summary columns only: what lists and the history chart need. */
 export async function listSnapshots(hostId: string, take = 200): Promise<Snapshot[]> {
   return prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take });
