@@ -1,0 +1,34 @@
+import type { Coverage } from "../coverage";
+import type { Finding, SnapshotInput } from "../types";
+import type { MetricRow } from "./types";
+
+export type SideFigures = { input: SnapshotInput; coverage: Coverage; findings: Finding[] };
+
+type Metric = { key: string; label: string; value: (s: SideFigures) => number | null };
+
+const count = (severity: Finding["severity"]) => (s: SideFigures) => s.findings.filter((f) => f.severity === severity).length;
+
+const METRICS: readonly Metric[] = [
+  { key: "percent", label: "Coverage %", value: (s) => s.coverage.overall.percent },
+  { key: "sources", label: "Sources", value: (s) => s.coverage.overall.sources },
+  { key: "fresh", label: "Fresh", value: (s) => s.coverage.overall.fresh },
+  { key: "stale", label: "Stale", value: (s) => s.coverage.overall.stale },
+  { key: "missing", label: "Missing", value: (s) => s.coverage.overall.missing },
+  { key: "unreadable", label: "Unreadable", value: (s) => s.coverage.overall.unreadable },
+  { key: "notWritable", label: "Bytecode dirs not writable", value: (s) => s.coverage.writable.notWritable },
+  { key: "startupMs", label: "Startup ms", value: (s) => s.input.measurements?.startup?.ms ?? null },
+  { key: "startupModules", label: "Startup modules", value: (s) => s.input.measurements?.startup?.modules ?? null },
+  { key: "critical", label: "Critical findings", value: count("critical") },
+  { key: "warning", label: "Warnings", value: count("warning") },
+  { key: "info", label: "Info findings", value: count("info") },
+];
+
+/** Headline metrics side by side; delta = right − left (one decimal), null when either is unknown. */
+export function headlineRows(left: SideFigures, right: SideFigures): { rows: MetricRow[]; differences: number } {
+  const rows = METRICS.map(({ key, label, value }) => {
+    const l = value(left);
+    const r = value(right);
+    return { key, label, left: l, right: r, delta: l === null || r === null ? null : Math.round((r - l) * 10) / 10 };
+  });
+  return { rows, differences: rows.filter((r) => r.left !== r.right).length };
+}
