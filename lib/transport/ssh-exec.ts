@@ -20,7 +20,7 @@ export async function sshExec(client: Client, command: string, options: ExecOpti
 function openExecChannel(client: Client, command: string): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
     const fail = (err: Error) =>
-      reject(new TransportError("exec-failed", `The SSH server would not start the command: ${err.message}`));
+      reject(new TransportError("exec-failed", `Cannot start the command over SSH: ${err.message}`));
     try {
       client.exec(command, (err, channel) => (err ? fail(err) : resolve(channel)));
     } catch (err) {

@@ -1,15 +1,16 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport } from "@/lib/transport/ssh";
-import type { Transport } from "@/lib/transport/types";
+import { TransportError, type Transport } from "@/lib/transport/types";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { readAll } from "@/tests/support/sshd/read-all";
 
 let sshd: Sshd;
 let transport: Transport;
 
-beforeAll(async () => {
-  sshd = await startSshd();
-  transport = await createSshTransport({
+function connect(): Promise<Transport> {
+  return createSshTransport({
     host: sshd.host,
     port: sshd.port,
     username: sshd.user,
@@ -17,6 +18,11 @@ beforeAll(async () => {
     pinnedHostKey: sshd.hostKeyFingerprint,
     acceptNewHostKey: false,
   });
+}
+
+beforeAll(async () => {
+  sshd = await startSshd();
+  transport = await connect();
 });
 
 afterAll(async () => {
@@ -43,4 +49,22 @@ test("a failing command reports its exit code and its stderr", async () => {
   const handle = await transport.exec(`python3 -c 'import sys; sys.stderr.write("boom\\n"); sys.exit(3)'`, {});
   const [, result] = await Promise.all([readAll(handle.stdout), handle.done]);
   expect(result).toEqual({ exitCode: 3, signal: null, stderr: "boom\n" });
+});
+
+test("a connection that drops mid-command rejects done as exec-failed, and later execs fail the same way", async () => {
+  const doomed = await connect();
+  const go = path.join(sshd.dir, `go-${Date.now()}`);
+  // The shell's parent is this connection's sshd process: killing it is a dropped connection. It
+  // waits for our go-file so that "started" has certainly reached us first.
+  const command = `echo started; while [ ! -e '${go}' ]; do sleep 0.05; done; kill -9 $PPID; sleep 2`;
+  const handle = await doomed.exec(command, {});
+  const reader = handle.stdout[Symbol.asyncIterator]();
+  expect(String((await reader.next()).value)).toBe("started\n");
+  await fs.writeFile(go, "");
+  const outcome: unknown = await handle.done.then(() => null, (e: unknown) => e);
+  expect(outcome).toBeInstanceOf(TransportError);
+  expect((outcome as TransportError).code).toBe("exec-failed");
+  expect((await reader.next()).done).toBe(true);
+  await expect(doomed.exec("true", {})).rejects.toMatchObject({ code: "exec-failed" });
+  await doomed.close();
 });
