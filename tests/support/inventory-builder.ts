@@ -225,7 +225,8 @@ export class InventoryBuilder {
     if (prefix) {
       bytecodePath = `${prefix}${abs}`;
       exists = this.prefixPerm.exists;
-      nearest = permission(exists ? bytecodePath : prefix, this.prefixPerm);
+      // Not created yet: the nearest existing directory is the prefix's parent (e.g. /tmp), described by the spec.
+      nearest = permission(exists ? bytecodePath : prefix.slice(0, prefix.lastIndexOf("/")) || "/", this.prefixPerm);
     } else {
       bytecodePath = `${abs}/__pycache__`;
       exists = spec.pycache?.exists ?? (spec.pycache !== undefined || hasPyc);

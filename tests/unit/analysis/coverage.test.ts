@@ -1,0 +1,55 @@
+import { expect, test } from "vitest";
+import { coverageOf } from "@/lib/analysis/coverage";
+import { InventoryBuilder } from "@/tests/support/inventory-builder";
+
+const build = () =>
+  new InventoryBuilder({ user: "app" })
+    .root("/srv/app", { owner: "app" })
+    .sources(7, "fresh", "pkg")
+    .sources(2, "stale", "pkg")
+    .source("main.py", "missing")
+    .source("secret.py", "unreadable")
+    .root("/srv/app/.venv/lib/python3.11/site-packages", { kind: "site-packages", owner: "root" })
+    .sources(4, "fresh", "flask")
+    .sources(2, "missing", "flask")
+    .build();
+
+test("overall, per-root and per-directory counts add up the sources by status", () => {
+  const c = coverageOf(build());
+  expect(c.overall).toEqual({ sources: 17, fresh: 11, stale: 2, missing: 3, unreadable: 1, percent: 64.7 });
+  expect(c.roots.map((r) => [r.kind, r.coverage.sources, r.coverage.fresh])).toEqual([["app", 11, 7], ["site-packages", 6, 4]]);
+  expect(c.directories[0]?.dirs.map((d) => [d.path, d.sources, d.fresh, d.stale, d.missing, d.unreadable])).toEqual([
+    ["", 2, 0, 0, 1, 1],
+    ["pkg", 9, 7, 2, 0, 0],
+  ]);
+});
+
+test("percent rounds down, so 100 means every source is fresh", () => {
+  const inventory = new InventoryBuilder().root("/srv/app", { owner: "app" }).sources(1999, "fresh").source("last.py", "missing").build();
+  expect(coverageOf(inventory).overall.percent).toBe(99.9);
+  expect(coverageOf(new InventoryBuilder().root("/srv/app").sources(3, "fresh").build()).overall.percent).toBe(100);
+});
+
+test("no sources gives a null percent, not 0 or 100", () => {
+  const c = coverageOf(new InventoryBuilder().root("/srv/empty").build());
+  expect(c.overall).toEqual({ sources: 0, fresh: 0, stale: 0, missing: 0, unreadable: 0, percent: null });
+});
+
+test("writable summary counts source directories by whether the service user can write their bytecode", () => {
+  const c = coverageOf(build());
+  // app-owned /srv/app: "" and pkg writable; root-owned site-packages/flask not (class other, no w).
+  expect(c.writable).toEqual({ dirs: 3, writable: 2, notWritable: 1, byCause: { "no-write": 1 } });
+  expect(c.roots[1]?.writable).toEqual({ dirs: 1, writable: 0, notWritable: 1, byCause: { "no-write": 1 } });
+});
+
+// A loose bound: it only guards against an accidentally quadratic pass (minutes at this size).
+test("100k sources are counted in one linear pass", () => {
+  const b = new InventoryBuilder().root("/srv/app", { owner: "app" });
+  for (let d = 0; d < 1000; d++) b.sources(100, d % 3 ? "fresh" : "missing", `pkg${d}`);
+  const inventory = b.build();
+  const started = performance.now();
+  const c = coverageOf(inventory);
+  expect(c.overall.sources).toBe(100_000);
+  expect(c.directories[0]?.dirs).toHaveLength(1000);
+  expect(performance.now() - started).toBeLessThan(5000);
+});
