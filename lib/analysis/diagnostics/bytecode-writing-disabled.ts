@@ -18,7 +18,8 @@ function fixSteps(f: Facts, flagB: boolean, variable: string | null): FixStep[] 
   if (variable !== null) lines.push("UnsetEnvironment=PYTHONDONTWRITEBYTECODE");
   const parsed = parsePythonArgv(f.service.execStart);
   if (flagB && parsed) {
-    const flags = parsed.flagWords.map((w) => (/^-[A-Za-z]+$/.test(w) ? w.replace(/B/g, "") : w)).filter((w) => w !== "-");
+    // Only words made of value-less flag letters can hold a B that means -B ("-OB" → "-O").
+    const flags = parsed.flagWords.map((w) => (/^-[bBdEiIOqsSuvx]+$/.test(w) ? w.replace(/B/g, "") : w)).filter((w) => w !== "-");
     lines.push("ExecStart=", `ExecStart=${[parsed.interpreter, ...flags, ...parsed.rest].map(systemdWord).join(" ")}`);
   }
   const steps: FixStep[] = [];
@@ -52,7 +53,7 @@ export const bytecodeWritingDisabled: Rule = {
       detail:
         "The service's interpreter runs with sys.dont_write_bytecode set, so it reads existing pycs but never saves the ones it compiles. " +
         "Any module without a valid pyc is compiled from source at every process start" + (recompiled ? ` (up to ${plural(recompiled, "module")} now, ${compileEstimate(recompiled)})` : "") +
-        ", and every source edit turns its pyc into one. PYTHONDONTWRITEBYTECODE=0 would not do this: only a non-zero integer or a non-numeric value disables writing, and -E/-I ignore the variable.",
+        ", and every edited source stays that way: its stale pyc is never replaced. PYTHONDONTWRITEBYTECODE=0 would not do this: only a non-zero integer or a non-numeric value disables writing, and -E/-I ignore the variable.",
       evidence,
       fix,
       startupCost: recompiled ? startupCost(f, recompiled) : undefined,

@@ -1,6 +1,6 @@
 import type { Rule } from "./rule";
 import { compileallCommand } from "./support/alternative-steps";
-import { countBy, plural } from "./support/count-by";
+import { countBy, plural, verb } from "./support/count-by";
 import { summarizePaths } from "./support/summarize-paths";
 import { unusedPycs } from "./support/unused-pycs";
 
@@ -19,7 +19,7 @@ export const foreignCacheTag: Rule = {
     return {
       id,
       severity: unused.persistent ? "warning" : "info",
-      title: `${plural(unused.sources.length, "module")} only have bytecode for ${foreign}, not ${tag}`,
+      title: `${plural(unused.sources.length, "module")} ${verb(unused.sources.length, "has", "have")} bytecode only for ${foreign}, not ${tag}`,
       detail:
         `The service runs ${f.interpreter?.version} (cache tag ${tag}) and only reads pycs named *.${tag}*.pyc. The pycs present were compiled by ${foreign}, ` +
         "typically by a precompile step or package build using another interpreter, or left over from before an upgrade, so they are ignored and the modules are compiled from source" +

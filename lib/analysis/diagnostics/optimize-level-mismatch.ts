@@ -1,7 +1,7 @@
 import type { Evidence } from "../types";
 import type { Rule } from "./rule";
 import { compileallCommand } from "./support/alternative-steps";
-import { countBy, plural } from "./support/count-by";
+import { countBy, plural, verb } from "./support/count-by";
 import { optLevelOfPyc } from "./support/pyc-source";
 import { summarizePaths } from "./support/summarize-paths";
 import { unusedPycs } from "./support/unused-pycs";
@@ -30,7 +30,7 @@ export const optimizeLevelMismatch: Rule = {
     return {
       id,
       severity: unused.persistent ? "warning" : "info",
-      title: `${plural(unused.sources.length, "module")} have bytecode only for another -O level`,
+      title: `${plural(unused.sources.length, "module")} ${verb(unused.sources.length, "has", "have")} bytecode only for another -O level`,
       detail:
         `The service runs at optimization ${levelName(level)}, and each level has its own pyc file. pip and Debian's py3compile write level 0 only, so a service started with -O or PYTHONOPTIMIZE finds none of its own` +
         (unused.persistent ? " and, where it cannot write, compiles those modules at every start." : " until it writes them itself."),

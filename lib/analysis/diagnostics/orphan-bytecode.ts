@@ -1,6 +1,6 @@
 import type { Evidence } from "../types";
 import type { Rule } from "./rule";
-import { plural } from "./support/count-by";
+import { plural, verb } from "./support/count-by";
 import { joinPath } from "./support/join-path";
 import { summarizePaths } from "./support/summarize-paths";
 
@@ -25,7 +25,7 @@ export const orphanBytecode: Rule = {
     return {
       id,
       severity: "info",
-      title: `${plural(orphans.length + shadowed.length, "pyc")} that are never imported`,
+      title: `${plural(orphans.length + shadowed.length, "pyc")} ${verb(orphans.length + shadowed.length, "is", "are")} never imported`,
       detail:
         "Cached pycs whose source was deleted or renamed are never loaded from __pycache__ or a prefix, and a legacy foo.pyc is ignored while foo.py exists. " +
         "They cost only disk space, but they show that old releases' caches are carried along; a legacy one becomes importable the day its source is removed.",

@@ -1,3 +1,4 @@
+import { displayPath } from "@/lib/snapshot/display-path";
 import type { Evidence } from "../types";
 import type { Rule } from "./rule";
 import { blockedEvidence, recompiledSummary } from "./support/blocked-evidence";
@@ -16,16 +17,17 @@ export const pycachePrefixNotWritable: Rule = {
     const dirs = f.blocked.get(id);
     if (!dirs?.length || !f.prefix) return null;
     const { recompiled } = recompiledSummary(f, dirs);
-    const evidence: Evidence[] = [{ label: "PYTHONPYCACHEPREFIX", value: f.prefix }];
+    const prefix = displayPath(f.prefix);
+    const evidence: Evidence[] = [{ label: "PYTHONPYCACHEPREFIX", value: prefix }];
     const setBy = f.interpreter?.explain.pycachePrefix;
     if (setBy) evidence.push({ label: "Set by", value: setBy });
     const owner = `${accountName(f)}:${groupName(f)}`;
     return {
       id,
       severity: "warning",
-      title: `The pycache prefix ${f.prefix} is not writable for ${f.user}`,
+      title: `The pycache prefix ${prefix} is not writable for ${f.user}`,
       detail:
-        `The service's interpreter keeps all its bytecode under ${f.prefix}, mirroring each source's absolute path, and ignores every __pycache__ directory (stdlib and site-packages included). ` +
+        `The service's interpreter keeps all its bytecode under ${prefix}, mirroring each source's absolute path, and ignores every __pycache__ directory (stdlib and site-packages included). ` +
         `${f.user} cannot create or replace files there, so the importer compiles the missing or stale modules at every process start without a word: up to ${plural(recompiled, "module")} here (${compileEstimate(recompiled)}).`,
       evidence: [...evidence, ...blockedEvidence(f, dirs)],
       fix: [

@@ -1,3 +1,4 @@
+import { displayPath } from "@/lib/snapshot/display-path";
 import type { Evidence } from "../types";
 import type { Rule } from "./rule";
 import { plural } from "./support/count-by";
@@ -18,7 +19,7 @@ export const sourceDirUnreadable: Rule = {
     if (dirs.length) {
       evidence.push({ label: `Directories it cannot list (${dirs.length})`, value: summarizePaths(dirs.map((d) => d.abs)) });
       const first = dirs[0]!.dir!;
-      evidence.push({ label: "For example", value: `${joinPath(dirs[0]!.root.path, first.path)}: ${describePermission(first.perm)}` });
+      evidence.push({ label: "For example", value: `${displayPath(joinPath(dirs[0]!.root.path, first.path))}: ${describePermission(first.perm)}` });
     }
     if (files.length) evidence.push({ label: `Sources it cannot read (${files.length})`, value: summarizePaths(files) });
     const count = dirs.reduce((n, d) => n + d.sources.length, 0) + files.length;

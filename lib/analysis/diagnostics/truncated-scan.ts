@@ -12,7 +12,7 @@ export const truncatedScan: Rule = {
     const skipped = f.inventory.roots.flatMap((r) => r.skipped.filter((s) => s.reason === "limit" || s.reason === "unreadable"));
     if (!truncated && skipped.length === 0) return null;
     const evidence: Evidence[] = [];
-    if (truncated) evidence.push({ label: "Stopped at", value: truncated.reason === "max-files" ? `${truncated.limit} files (max files)` : `${truncated.limit} s (max seconds)` });
+    if (truncated) evidence.push({ label: "Stopped at", value: truncated.reason === "max-files" ? `${truncated.limit.toLocaleString("en-US")} files (max files)` : `${truncated.limit} s (max seconds)` });
     if (skipped.length) evidence.push({ label: "Skipped", value: formatCounts(countBy(skipped, (s) => s.reason)) });
     return {
       id,

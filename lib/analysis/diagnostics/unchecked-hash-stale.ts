@@ -1,6 +1,6 @@
 import type { Rule } from "./rule";
 import { compileallCommand } from "./support/alternative-steps";
-import { plural } from "./support/count-by";
+import { plural, verb } from "./support/count-by";
 import { joinPath } from "./support/join-path";
 import { summarizePaths } from "./support/summarize-paths";
 
@@ -26,7 +26,7 @@ export const uncheckedHashStale: Rule = {
     return {
       id,
       severity: "critical",
-      title: `${plural(paths.length, "module")} run old code: their sources changed but the pyc is trusted`,
+      title: `${plural(paths.length, "module")} ${verb(paths.length, "runs", "run")} old code: the source changed but its pyc is trusted`,
       detail:
         "These pycs are hash-based and the interpreter does not check them against the source (unchecked-hash pycs" +
         (checked ? ", and checked-hash ones because of --check-hash-based-pycs never" : "") +

@@ -19,12 +19,16 @@ export const worldWritablePycache: Rule = {
   id,
   check(f) {
     const open: string[] = [];
+    const targets: string[] = [];
     const claimable: string[] = [];
     for (const dir of f.dirs) {
       const bytecode = dir.dir?.bytecode;
       if (!bytecode) continue;
       const mode = bytecode.nearest.mode;
-      if (bytecode.exists && otherWritable(mode) && !sticky(mode)) open.push(`${bytecode.path} (${formatMode(mode)})`);
+      if (bytecode.exists && otherWritable(mode) && !sticky(mode)) {
+        open.push(`${bytecode.path} (${formatMode(mode)})`);
+        targets.push(bytecode.path);
+      }
       // A missing cache directory under a sticky world-writable one (/tmp): another user can create it first.
       else if (!bytecode.exists && otherWritable(mode) && sticky(mode) && !f.service.privateTmp) claimable.push(bytecode.path);
     }
@@ -32,7 +36,6 @@ export const worldWritablePycache: Rule = {
     const evidence: Evidence[] = [];
     if (open.length) evidence.push({ label: `Writable by every user (${open.length})`, value: summarizePaths(open) });
     if (claimable.length) evidence.push({ label: `Not created yet, under a world-writable sticky directory (${claimable.length})`, value: summarizePaths(claimable) });
-    const targets = [...new Set(f.dirs.flatMap((d) => (d.dir?.bytecode?.exists && otherWritable(d.dir.bytecode.nearest.mode) && !sticky(d.dir.bytecode.nearest.mode) ? [d.dir.bytecode.path] : [])))];
     return {
       id,
       severity: "critical",
@@ -43,7 +46,7 @@ export const worldWritablePycache: Rule = {
         (claimable.length ? " Where the cache directory does not exist yet under a world-writable sticky directory such as /tmp, another user can create it first and own it." : ""),
       evidence,
       fix: [
-        ...(targets.length ? [{ text: "Remove write access for others now.", code: targets.slice(0, 20).map((p) => shellJoin(["chmod", "o-w", p])).join("\n") }] : []),
+        ...(targets.length ? [{ text: "Remove write access for others now.", code: [...new Set(targets)].slice(0, 20).map((p) => shellJoin(["chmod", "o-w", p])).join("\n") }] : []),
         { text: `Keep the cache in a directory only the service can write, such as its CacheDirectory= (CacheDirectory=${cacheDirName(f)} with PYTHONPYCACHEPREFIX=%C/${cacheDirName(f)}/pyc), and check the umask of whatever created these directories.` },
       ],
     };

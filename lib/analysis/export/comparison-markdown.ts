@@ -16,7 +16,8 @@ function header(c: Comparison): string[] {
     `- ${label}: ${mdText(s.host)} (${mdText(s.hostname)}), snapshot ${mdText(s.id)} at ${mdText(s.takenAt)}, service user ${mdText(s.user)}, ` +
     `unit ${mdText(s.unit ?? "none")}, Python ${mdText(s.interpreterVersion ?? "unknown")}${s.truncated ? ", scan truncated" : ""}`;
   const roots = c.rootPairs.map((p) => `- ${mdText(p.label)}: ${mdText(p.left ?? "none")} ↔ ${mdText(p.right ?? "none")}`);
-  return [`# Bytecode caching: ${mdText(c.left.host)} vs ${mdText(c.right.host)}`, "", side("Left", c.left), side("Right", c.right), "", "Roots compared by relative path:", "", ...roots];
+  const title = `# Bytecode caching: ${mdText(c.left.host)} vs ${mdText(c.right.host)}`;
+  return [title, "", side("Left", c.left), side("Right", c.right), "", "Roots compared by relative path:", "", ...roots];
 }
 
 function headline(c: Comparison): string[] {
@@ -70,6 +71,9 @@ function packages(c: Comparison): string[] {
 
 /** The comparison as Markdown for a ticket or chat: headline, findings with fixes, then the key differences. */
 export function comparisonMarkdown(c: Comparison): string {
-  const parts = [header(c), headline(c), findings(c), fields("Service configuration", c.service), fields("Interpreter", c.interpreter), permissions(c), files(c), packages(c)];
+  const parts = [
+    header(c), headline(c), findings(c), fields("Service configuration", c.service), fields("Interpreter", c.interpreter),
+    permissions(c), files(c), packages(c),
+  ];
   return parts.map((lines) => lines.join("\n")).join("\n\n") + "\n";
 }

@@ -26,7 +26,9 @@ export function codeBlock(code: string, lang = ""): string {
 }
 
 /** A GFM table; cells are escaped here, so callers pass raw values. */
-export function mdTable(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[], align: readonly ("l" | "r")[] = []): string {
+type Cell = string | number | boolean | null | undefined;
+
+export function mdTable(header: readonly string[], rows: readonly (readonly Cell[])[], align: readonly ("l" | "r")[] = []): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   const rule = header.map((_, i) => (align[i] === "r" ? "---:" : "---"));
   return [line(header.map(mdText)), line(rule), ...rows.map((row) => line(row.map(mdText)))].join("\n");

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { RULES } from "@/lib/analysis/diagnostics";
 import type { Severity, SnapshotInput } from "@/lib/analysis/types";
 import { REDACTED } from "@/lib/snapshot/schema";
-import { healthy, idsOf, findingOf } from "./helpers";
+import { InventoryBuilder } from "@/tests/support/inventory-builder";
+import { findingOf, findingsOf, healthy, idsOf, textOf } from "./helpers";
 
 type Case = { rule: string; name: string; fires: Severity | null; snapshot: () => SnapshotInput };
 
@@ -104,4 +105,26 @@ test("findings are sorted by severity, then id", () => {
     .truncate("max-seconds", 100)
     .snapshot();
   expect(idsOf(snapshot)).toEqual(["unchecked-hash-stale", "pycache-not-writable", "truncated-scan", "orphan-bytecode"]);
+});
+
+test("no finding text shows undefined, null, NaN or an object", () => {
+  for (const c of CASES.filter((x) => x.fires !== null)) {
+    for (const f of findingsOf(c.snapshot())) expect(textOf(f), `${c.rule}: ${c.name}`).not.toMatch(/\bundefined\b|\bnull\b|\bNaN\b|\[object /);
+  }
+});
+
+test.each([
+  ["no roots at all", () => new InventoryBuilder().snapshot()],
+  ["no interpreter and no unit", () => new InventoryBuilder({ user: "app", unit: null }).noInterpreter().root("/srv/app", { owner: "root" }).sources(3, "missing").snapshot()],
+  ["a root that does not exist", () => new InventoryBuilder().root("/srv/gone").snapshot()],
+  ["a process whose environment could not be read", () => healthy().process({ readable: false, environment: null, argv: [] }).snapshot()],
+] as const)("degenerate snapshot is diagnosed without throwing: %s", (_name, make) => {
+  const findings = findingsOf(make());
+  for (const f of findings) expect(textOf(f)).not.toMatch(/\bundefined\b|\bnull\b|\bNaN\b/);
+});
+
+test("without a unit the fix names the environment variable and a directory the user owns", () => {
+  const snapshot = new InventoryBuilder({ user: "app", unit: null }).noInterpreter().root("/srv/app", { owner: "root" }).sources(3, "missing").snapshot();
+  const [step] = findingOf(snapshot, "pycache-not-writable").fix;
+  expect(step?.code).toBe("install -d -o app -g app -m 0755 /var/cache/app/pyc\nPYTHONPYCACHEPREFIX=/var/cache/app/pyc");
 });

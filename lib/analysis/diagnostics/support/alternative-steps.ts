@@ -22,7 +22,8 @@ export function precompileStep(f: Facts, roots: readonly string[], alternative =
 /** Hand existing __pycache__ directories to the service user (does not create missing ones). */
 export function chownStep(f: Facts, roots: readonly string[], alternative = true): FixStep {
   const owner = `${accountName(f)}:${groupName(f)}`;
-  const lines = roots.map((root) => `${shellJoin(["find", root, "-type", "d", "-name", "__pycache__", "!", "-user", accountName(f), "-exec", "chown", "-R", owner])} {} +`);
+  const find = (root: string) => shellJoin(["find", root, "-type", "d", "-name", "__pycache__", "!", "-user", accountName(f), "-exec", "chown", "-R", owner]);
+  const lines = roots.map((root) => `${find(root)} {} +`);
   return {
     text: `${alternative ? "Alternative: give" : "Give"} the existing __pycache__ directories to ${accountName(f)}. This only covers directories that exist; a new __pycache__ still needs write access to its source directory.`,
     code: lines.join("\n"),

@@ -16,3 +16,6 @@ export function formatCounts(counts: [string, number][], limit = 4): string {
 }
 
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+
+/** "1 module has" / "3 modules have": the verb agreeing with a count. */
+export const verb = (n: number, one: string, many: string): string => (n === 1 ? one : many);

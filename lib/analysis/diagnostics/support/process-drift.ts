@@ -1,3 +1,4 @@
+import { displayPath } from "@/lib/snapshot/display-path";
 import { REDACTED } from "@/lib/snapshot/schema";
 import type { Facts } from "./facts";
 
@@ -9,7 +10,7 @@ const iso = (epoch: number) => new Date(epoch * 1000).toISOString().replace(".00
 export function changedFiles(f: Facts, startedAt: number): Drift[] {
   return f.service.configFiles
     .filter((file) => file.exists && file.mtime !== null && file.mtime > startedAt)
-    .map((file) => ({ label: `${file.kind} changed after start`, value: `${file.path} (modified ${iso(file.mtime!)})`, certain: true }));
+    .map((file) => ({ label: `${file.kind} changed after start`, value: `${displayPath(file.path)} (modified ${iso(file.mtime!)})`, certain: true }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { displayPath } from "@/lib/snapshot/display-path";
 import type { Facts } from "./facts";
 import { parsePythonArgv } from "./python-argv";
 
@@ -35,7 +36,7 @@ export function cacheDirName(f: Facts): string {
 export function interpreterLabel(f: Facts): string | null {
   const i = f.interpreter;
   if (!i) return null;
-  return `${i.path} ${i.version} (${i.cacheTag ?? "no cache tag"}, optimize level ${i.optimize})`;
+  return `${displayPath(i.path)} ${i.version} (${i.cacheTag ?? "no cache tag"}, optimize level ${i.optimize})`;
 }
 
 /** PYTHONPYCACHEPREFIX exists from 3.8 on; older interpreters ignore it. */

@@ -1,30 +1,48 @@
 import { displayPath } from "@/lib/snapshot/display-path";
 
-/**
- * A bounded list for evidence: the shallowest paths first (they name the tree), then "and N more",
- * plus the common ancestor when there are several, e.g. "/opt/app/__pycache__, … and 40 more (all under /opt/app)".
- */
-export function summarizePaths(paths: readonly string[], limit = 4): string {
-  const unique = [...new Set(paths)];
-  const depth = (p: string) => p.split("/").length;
-  const shown = [...unique].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit);
-  const more = unique.length - shown.length;
-  const common = unique.length > 1 ? commonAncestor(unique) : null;
-  const tail = more > 0 ? ` and ${more} more` : "";
-  const under = common && common !== "/" ? ` (all under ${displayPath(common)})` : "";
-  return `${shown.map(displayPath).join(", ")}${tail}${under}`;
+type Ranked = { path: string; depth: number };
+
+const before = (a: Ranked, b: Ranked) => a.depth - b.depth || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+function depthOf(path: string): number {
+  let depth = 0;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) depth++;
+  return depth;
 }
 
-/** Longest common directory prefix of absolute paths ("/" when they share nothing else). */
-export function commonAncestor(paths: readonly string[]): string {
-  const first = paths[0];
-  if (first === undefined) return "/";
-  let parts = first.split("/");
-  for (const path of paths) {
-    const other = path.split("/");
-    let i = 0;
-    while (i < parts.length && i < other.length && parts[i] === other[i]) i++;
-    parts = parts.slice(0, i);
+const isWithin = (path: string, dir: string) => path.startsWith(dir) && (path.length === dir.length || path.charCodeAt(dir.length) === 47);
+
+/** Longest common directory of two absolute paths ("/opt/app/x", "/opt/apple/y" → "/opt"). */
+export function commonDirectory(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === a.length && (i === b.length || b[i] === "/")) return a;
+  if (i === b.length && a[i] === "/") return b;
+  const cut = a.lastIndexOf("/", i - 1);
+  return cut <= 0 ? "/" : a.slice(0, cut);
+}
+
+/**
+ * A bounded list for evidence, in one pass (stale-bytecode may hand over 100k paths): the shallowest
+ * paths first (they name the tree), then "and N more", plus the common ancestor when there are
+ * several, e.g. "/opt/app/__pycache__, … and 40 more (all under /opt/app)".
+ */
+export function summarizePaths(paths: readonly string[], limit = 4): string {
+  const unique = new Set(paths);
+  const top: Ranked[] = [];
+  let common: string | null = null;
+  for (const path of unique) {
+    if (common === null) common = path;
+    else if (common !== "/" && !isWithin(path, common)) common = commonDirectory(common, path);
+    const ranked = { path, depth: depthOf(path) };
+    if (top.length === limit && before(ranked, top[limit - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && before(ranked, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, ranked);
+    if (top.length > limit) top.pop();
   }
-  return parts.join("/") || "/";
+  const more = unique.size - top.length;
+  const tail = more > 0 ? ` and ${more} more` : "";
+  const under = unique.size > 1 && common && common !== "/" ? ` (all under ${displayPath(common)})` : "";
+  return `${top.map((r) => displayPath(r.path)).join(", ")}${tail}${under}`;
 }

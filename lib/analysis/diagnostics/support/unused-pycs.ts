@@ -17,10 +17,11 @@ export type UnusedPycs = {
 /** Sources that are missing their own pyc while a pyc of the given extra kind exists for them. */
 export function unusedPycs(f: Facts, kind: ExtraPyc["kind"], keep: (pyc: ExtraPyc) => boolean = () => true): UnusedPycs {
   const result: UnusedPycs = { files: [], sources: [], roots: [], persistent: false };
-  const dirs = new Map<string, DirFact>(f.dirs.map((d) => [`${d.rootIndex}\0${d.rel}`, d]));
+  let dirs: Map<string, DirFact> | null = null;
   f.inventory.roots.forEach((root, rootIndex) => {
     const candidates = root.extraPycs.filter((p) => p.kind === kind && keep(p));
     if (candidates.length === 0) return;
+    dirs ??= new Map(f.dirs.map((d) => [`${d.rootIndex}\0${d.rel}`, d]));
     const byPath = new Map<string, Source>(root.sources.map((s) => [s.path, s]));
     const seen = new Set<string>();
     for (const pyc of candidates) {
