@@ -19,7 +19,7 @@ export const sourcelessBytecode: Rule = {
       severity: "warning",
       title: `${plural(paths.length, "legacy pyc")} can be imported without a source`,
       detail:
-        "A foo.pyc lying beside the sources (not in __pycache__) is imported when foo.py does not exist, with only its magic number checked. " +
+        "A foo.pyc lying beside the sources (not in __pycache__) is imported when foo.py does not exist, with only its header (magic number and flags) checked. " +
         "A module deleted in a release therefore stays importable and keeps running its old code. Legacy pycs come from compileall -b, py_compile with an explicit cfile, Python 2 leftovers or stripped deploys.",
       evidence: [{ label: "Importable legacy pycs", value: summarizePaths(paths) }],
       fix: [

@@ -30,7 +30,7 @@ export const worldWritablePycache: Rule = {
         targets.push(bytecode.path);
       }
       // A missing cache directory under a sticky world-writable one (/tmp): another user can create it first.
-      else if (!bytecode.exists && otherWritable(mode) && sticky(mode) && !f.service.privateTmp) claimable.push(bytecode.path);
+      else if (!bytecode.exists && otherWritable(mode) && sticky(mode) && !f.service.privateTmp && !f.service.dynamicUser) claimable.push(bytecode.path);
     }
     if (open.length + claimable.length === 0) return null;
     const evidence: Evidence[] = [];
@@ -41,7 +41,7 @@ export const worldWritablePycache: Rule = {
       severity: "critical",
       title: `${plural(open.length + claimable.length, "bytecode directory", "bytecode directories")} other users can write`,
       detail:
-        "Any local user can place or replace a .pyc where the service's interpreter looks. A timestamp pyc is accepted when its header matches the source's mtime and size, both readable by anyone, " +
+        "Any local user can place or replace a .pyc where the service's interpreter looks. A timestamp pyc is accepted when its header matches the source's mtime and size, which anyone who can stat the source can read, " +
         `so a planted file runs its code inside the service as ${f.user} at the next start.` +
         (claimable.length ? " Where the cache directory does not exist yet under a world-writable sticky directory such as /tmp, another user can create it first and own it." : ""),
       evidence,
