@@ -14,7 +14,7 @@ export const compareCommand: Command = {
     const formats = (["json", "markdown", "csv"] as const).filter((f) => values[f]);
     if (formats.length > 1) throw new CliError("choose one of --json, --markdown, --csv");
     const format = formats[0] ?? "markdown";
-    const { comparison, url } = await compareRefs(left!, right!, baseUrl());
+    const { comparison, url } = await compareRefs(left!, right!, baseUrl(), { allRows: format === "csv" });
     const output =
       format === "json" ? JSON.stringify({ ...comparison, url }, null, 2) : `${exportComparison(comparison, format)}`;
     process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);

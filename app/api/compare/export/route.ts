@@ -11,7 +11,7 @@ const EXTENSIONS = { json: "json", markdown: "md", csv: "csv" } as const;
 export async function GET(req: Request) {
   return handle(async () => {
     const { left, right, format } = parseCompareQuery(req.url);
-    const { comparison, url } = await compareRefs(left, right, baseUrl(req));
+    const { comparison, url } = await compareRefs(left, right, baseUrl(req), { allRows: format === "csv" });
     const body = format === "json" ? JSON.stringify({ ...comparison, url }, null, 2) : exportComparison(comparison, format);
     return new Response(body, {
       headers: {
