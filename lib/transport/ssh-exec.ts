@@ -9,24 +9,20 @@ type ExecOptions = { stdin?: string | Buffer; signal?: AbortSignal };
 /** Runs one command on an authenticated client; see Transport.exec. */
 export async function sshExec(client: Client, command: string, options: ExecOptions): Promise<ExecHandle> {
   options.signal?.throwIfAborted();
-  const channel = await openExecChannel(client, command);
-  if (options.signal?.aborted) {
-    channel.close();
-    throw options.signal.reason;
-  }
-  return execHandle(channel, options);
-}
-
-function openExecChannel(client: Client, command: string): Promise<ClientChannel> {
-  return new Promise((resolve, reject) => {
+  const handle = await new Promise<ExecHandle>((resolve, reject) => {
     const fail = (err: Error) =>
       reject(new TransportError("exec-failed", `Cannot start the command over SSH: ${err.message}`));
     try {
-      client.exec(command, (err, channel) => (err ? fail(err) : resolve(channel)));
+      // The handle is built inside this callback, not after an await: ssh2 can deliver a short
+      // command's whole life (output, exit-status, close) in the same tick as the exec reply.
+      client.exec(command, (err, channel) => (err ? fail(err) : resolve(execHandle(channel, options))));
     } catch (err) {
       fail(err instanceof Error ? err : new Error(String(err)));
     }
   });
+  // Aborted while the channel was opening: execHandle has already closed it.
+  options.signal?.throwIfAborted();
+  return handle;
 }
 
 function execHandle(channel: ClientChannel, { stdin, signal }: ExecOptions): ExecHandle {
@@ -47,7 +43,8 @@ function execHandle(channel: ClientChannel, { stdin, signal }: ExecOptions): Exe
       stdout.destroy(signal?.reason instanceof Error ? signal.reason : undefined);
       reject(signal?.reason);
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
     channel.on("close", () => {
       signal?.removeEventListener("abort", onAbort);
       if (exit) resolve({ ...exit, stderr: stderr() });

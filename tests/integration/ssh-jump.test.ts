@@ -57,6 +57,21 @@ test("the target is reached through the jump host's forwardOut, with both host k
   ]);
 });
 
+test("short commands through the tunnel all report their exit codes", async () => {
+  // Through a tunnel, a short command's reply, output, exit-status and close can arrive in one
+  // chunk; the exit code must not be lost to that.
+  const transport = await createSshTransport({ ...endpoint(target), jump: endpoint(jump) });
+  const codes: (number | null)[] = [];
+  for (let i = 0; i < 20; i++) {
+    const handle = await transport.exec(`echo ${i}; exit ${i % 3}`, {});
+    const [out, result] = await Promise.all([readAll(handle.stdout), handle.done]);
+    expect(out.toString()).toBe(`${i}\n`);
+    codes.push(result.exitCode);
+  }
+  await transport.close();
+  expect(codes).toEqual(Array.from({ length: 20 }, (_, i) => i % 3));
+});
+
 test("a changed jump host key is refused before the target is contacted", async () => {
   const before = connectionsTo(target);
   const err = await connectError({ ...endpoint(target), jump: endpoint(jump, target.hostKeyFingerprint) });

@@ -22,8 +22,7 @@ export async function startSshdProcess(spec: SshdSpec, port: number): Promise<Ss
   const configPath = path.join(spec.dir, `sshd_config`);
   await fs.writeFile(configPath, sshdConfig({ ...spec, port }));
   const child = spawn("sh", ["-c", WRAPPER, "sshd-wrapper", configPath], { stdio: ["pipe", "ignore", "pipe"] });
-  // "close", not "exit": by then every line sshd logged has been read.
-  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.stderr?.setEncoding("utf8").on("data", (text: string) => {
     spec.log.push(text);
     if (!spec.silent) process.stderr.write(`[sshd:${port}] ${text}`);
@@ -52,4 +51,18 @@ export async function startSshdOnFreePort(spec: SshdSpec): Promise<SshdProcess> 
 export async function stopSshdProcess(sshd: SshdProcess): Promise<void> {
   sshd.child.stdin?.end();
   await sshd.exited;
+  // Per-connection sshd processes share the log pipe and live as long as their client does. Give
+  // their last lines a moment, but do not wait for a connection a failed test left open.
+  const { stderr } = sshd.child;
+  if (!stderr || stderr.destroyed || stderr.readableEnded) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      stderr.destroy();
+      resolve();
+    }, 1_000);
+    stderr.once("close", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
