@@ -1,0 +1,55 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { startApp, type RunningApp } from "../support/app";
+import { tempDir } from "../support/temp-dir";
+
+const temp = tempDir("deploylens-e2e-collect-");
+let app: RunningApp;
+const appRoot = path.join(temp.dir, "srv", "shop");
+const unitFile = path.join(temp.dir, "shop.service");
+
+test.beforeAll(async () => {
+  fs.mkdirSync(path.join(appRoot, "shop"), { recursive: true });
+  for (const name of ["__init__", "views", "models", "<b>bold</b>"]) fs.writeFileSync(path.join(appRoot, "shop", `${name}.py`), "X = 1\n");
+  const env = { ...process.env };
+  delete env.PYTHONDONTWRITEBYTECODE;
+  execFileSync("python3", ["-m", "compileall", "-q", appRoot], { env });
+  fs.writeFileSync(unitFile, `[Service]\nWorkingDirectory=${appRoot}\nExecStart=/usr/bin/python3 -m shop\n`);
+  app = await startApp();
+});
+test.afterAll(async () => {
+  await app.stop();
+  temp.remove();
+});
+
+const snapshotLinks = (page: Page) => page.getByRole("table").first().getByRole("link");
+
+test("collect a host from the dashboard, follow its progress, and see the config change on the history chart", async ({ page, request }) => {
+  const created = await request.post(`${app.url}/api/hosts`, {
+    data: { transport: "local", name: "shop", appRoots: [appRoot], serviceUnit: "shop.service", unitFile },
+  });
+  const { data: host } = (await created.json()) as { data: { id: string } };
+
+  await test.step("collect from the host page", async () => {
+    await page.goto(`${app.url}/hosts/${host.id}`);
+    await page.getByRole("button", { name: "Collect now" }).click();
+    await expect(snapshotLinks(page)).toHaveCount(1, { timeout: 60_000 });
+  });
+
+  await test.step("the snapshot page shows coverage, and host file names as text", async () => {
+    await snapshotLinks(page).first().click();
+    await expect(page.getByRole("heading", { name: "Bytecode cache coverage" })).toBeVisible();
+    await expect(page.locator("b", { hasText: "bold" })).toHaveCount(0);
+  });
+
+  await test.step("change the service configuration and collect again", async () => {
+    fs.mkdirSync(`${unitFile}.d`, { recursive: true });
+    fs.writeFileSync(path.join(`${unitFile}.d`, "opt.conf"), "[Service]\nEnvironment=PYTHONOPTIMIZE=1\n");
+    await page.goto(`${app.url}/hosts/${host.id}`);
+    await page.getByRole("button", { name: "Collect now" }).click();
+    await expect(snapshotLinks(page)).toHaveCount(2, { timeout: 60_000 });
+    await expect(page.getByTestId("history-chart").getByText("config changed")).toBeVisible();
+  });
+});
