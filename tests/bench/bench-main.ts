@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startSshd, type Sshd } from "../support/sshd";
+import { ansibleArgs, ansibleCommandLine, ensureAnsible } from "./ansible";
+import type { BenchOptions } from "./bench-options";
+import type { BenchTarget } from "./e2e/worker-protocol";
+import { floorCommand } from "./floor";
+import { machineInfo } from "./machine-info";
+import { linearityPhase } from "./phases/linearity-phase";
+import { timingPairs } from "./phases/timing-pairs";
+import { runProfiles } from "./profile/profiles";
+import type { BenchData } from "./report/bench-data";
+import { benchFigures } from "./report/figures";
+import { writeResults } from "./report/write-results";
+import { measureRssPhase } from "./rss/rss-phase";
+import { buildTree } from "./tree/build-tree";
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const COMMITTED_DIR = import.meta.dirname;
+
+const targetOf = (sshd: Sshd): BenchTarget => ({
+  host: sshd.host, port: sshd.port, user: sshd.user, privateKeyPath: sshd.privateKeyPath, fingerprint: sshd.hostKeyFingerprint,
+});
+
+function commandOf(options: BenchOptions): string {
+  const flags = process.argv.slice(2).filter((arg, i, all) => arg !== "--out" && all[i - 1] !== "--out");
+  return options.smoke || flags.length ? `npm run bench -- ${flags.join(" ")}`.trim() : "npm run bench";
+}
+
+/** The bench: trees, sshd, timed pairs, RSS, optional 1M run, profiles of missed goals, the reports. */
+export async function benchMain(options: BenchOptions): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-bench-"));
+  const tree = buildTree(options.sources, "a", log);
+  const treeB = buildTree(options.sources, "b", log);
+  const large = options.million ? buildTree(1_000_000, "a", log) : null;
+  const ansible = ensureAnsible(!options.smoke, log);
+  const sshd = await startSshd();
+  try {
+    const target = targetOf(sshd);
+    const python = tree.python.path;
+    const args = ansibleArgs(sshd, tree.root, python);
+    log(`sshd on 127.0.0.1:${sshd.port}; ${options.runs} run(s) of snapshot / floor${ansible.available ? " / Ansible" : ""} …`);
+    const pairs = await timingPairs({
+      workDir: work, sshd, target, python, rootA: tree.root, rootB: treeB.root,
+      ansibleArgs: ansible.available ? args : null, runs: options.runs, ansibleRuns: options.ansibleRuns, log,
+    });
+    const rss = await measureRssPhase(options.smoke, target, tree.root, python, log);
+    const linearity = large ? await linearityPhase({ workDir: work, target, python, base: tree, large, runs: options.runs, log }) : null;
+    const data: BenchData = {
+      options, date: new Date().toISOString(), command: commandOf(options), machine: machineInfo(), tree, treeB,
+      e2e: pairs.e2e, floor: pairs.floor, floorCommand: floorCommand("ROOT"), ansible,
+      ansibleCommand: ansibleCommandLine(args).replaceAll(tree.root, "ROOT").replaceAll(sshd.privateKeyPath, "KEY").replace(`ansible_port=${sshd.port}`, "ansible_port=PORT"),
+      ansibleRuns: pairs.ansible, resnapshot: pairs.resnapshot, compare: pairs.compare, rss, linearity, profiles: null,
+    };
+    const missed = benchFigures(data).filter((f) => f.status === "missed").map((f) => f.id);
+    const profileCollection = options.profile || missed.some((id) => ["e2e-vs-floor", "vs-ansible", "dashboard-rss", "linearity"].includes(id));
+    const profileCompare = options.profile || missed.includes("compare");
+    if (profileCollection || profileCompare) {
+      log(`profiling (${[profileCollection && "snapshot", profileCompare && "compare"].filter(Boolean).join(", ")}) …`);
+      data.profiles = await runProfiles({
+        dir: path.join(work, "profile"), target, python, rootA: tree.root, rootB: treeB.root, collection: profileCollection, compare: profileCompare,
+      });
+    }
+    const out = options.out ?? (options.smoke ? path.join(work, "results") : COMMITTED_DIR);
+    for (const figure of writeResults(out, data)) log(`${figure.id}: ${figure.status} — ${figure.measured} (${figure.ratioText})${figure.reason ? `: ${figure.reason}` : ""}`);
+    log(`results: ${path.join(out, "results.json")}`);
+  } finally {
+    await sshd.stop();
+    // Keep the smoke results (they are in `work`) unless they were written elsewhere.
+    if (options.out || !options.smoke) fs.rmSync(work, { recursive: true, force: true });
+    else for (const entry of fs.readdirSync(work)) if (entry !== "results") fs.rmSync(path.join(work, entry), { recursive: true, force: true });
+  }
+}

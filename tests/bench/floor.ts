@@ -1,0 +1,39 @@
+import type { Sshd } from "../support/sshd";
+import { createSshTransport } from "@/lib/transport/ssh";
+import { shellQuote } from "./shell-quote";
+
+export type FloorRun = { ms: number; lines: number; bytes: number };
+
+/** The command the floor runs: every entry with what a scan needs to know of it. */
+export const floorCommand = (root: string) => `find ${shellQuote(root)} -printf '%p %s %T@ %m %u\\n'`;
+
+/**
+ * The least any remote scan can cost: one `find` over the same SSH server and the same ssh2 transport,
+ * its stdout fully consumed. Timed like a snapshot: connect, run, read everything, close.
+ */
+export async function runFloor(sshd: Sshd, root: string): Promise<FloorRun> {
+  const started = performance.now();
+  const transport = await createSshTransport({
+    host: sshd.host,
+    port: sshd.port,
+    username: sshd.user,
+    auth: { type: "key", privateKey: sshd.privateKey },
+    pinnedHostKey: sshd.hostKeyFingerprint,
+    acceptNewHostKey: false,
+  });
+  let lines = 0;
+  let bytes = 0;
+  try {
+    const handle = await transport.exec(floorCommand(root), {});
+    for await (const chunk of handle.stdout) {
+      const buffer = chunk as Buffer;
+      bytes += buffer.length;
+      for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) lines += 1;
+    }
+    const done = await handle.done;
+    if (done.exitCode !== 0) throw new Error(`find exited with ${done.exitCode}: ${done.stderr}`);
+  } finally {
+    await transport.close();
+  }
+  return { ms: performance.now() - started, lines, bytes };
+}

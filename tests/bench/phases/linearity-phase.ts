@@ -1,0 +1,29 @@
+import path from "node:path";
+import { runWorker } from "../e2e/run-worker";
+import type { BenchTarget, SnapshotFigures } from "../e2e/worker-protocol";
+import { seconds } from "../report/format";
+import type { Linearity } from "../report/bench-data";
+import type { Tree } from "../tree/build-tree";
+
+export type LinearityContext = { workDir: string; target: BenchTarget; python: string; base: Tree; large: Tree; runs: number; log: (line: string) => void };
+
+async function snapshot(dir: string, ctx: LinearityContext, root: string): Promise<SnapshotFigures> {
+  const worker = await runWorker(dir, {
+    target: ctx.target, python: ctx.python, rootA: root, resnapshot: false, rootB: null, compareRuns: 0, cpuProfileFile: null, compareProfileFile: null,
+  });
+  if (!worker.first.ok) throw new Error(`the snapshot of ${root} failed: ${worker.first.code}: ${worker.first.message}`);
+  return worker.first;
+}
+
+/** --million: a snapshot of the large tree and one of the base tree, alternating, `runs` times each. */
+export async function linearityPhase(ctx: LinearityContext): Promise<Linearity> {
+  const result: Linearity = { tree: ctx.large, large: [], base: [] };
+  for (let run = 0; run < ctx.runs; run++) {
+    const large = await snapshot(path.join(ctx.workDir, `large-${run}`), ctx, ctx.large.root);
+    const base = await snapshot(path.join(ctx.workDir, `base-${run}`), ctx, ctx.base.root);
+    result.large.push(large);
+    result.base.push(base);
+    ctx.log(`linearity ${run + 1}/${ctx.runs}: ${ctx.large.counts.sources} sources ${seconds(large.ms)}, ${ctx.base.counts.sources} sources ${seconds(base.ms)}`);
+  }
+  return result;
+}

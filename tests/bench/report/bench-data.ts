@@ -1,0 +1,53 @@
+import type { AnsibleRun, AnsibleSetup } from "../ansible";
+import type { BenchOptions } from "../bench-options";
+import type { CompareFigures, SnapshotFigures } from "../e2e/worker-protocol";
+import type { FloorRun } from "../floor";
+import type { MachineInfo } from "../machine-info";
+import type { Profiles } from "../profile/profiles";
+import type { RssOutcome } from "../rss/app-rss";
+import type { Tree } from "../tree/build-tree";
+
+/** Everything one bench run measured; figures and reports are derived from it. */
+export type BenchData = {
+  options: BenchOptions;
+  date: string;
+  /** How to reproduce this run. */
+  command: string;
+  machine: MachineInfo;
+  tree: Tree;
+  treeB: Tree | null;
+  e2e: SnapshotFigures[];
+  floor: FloorRun[];
+  floorCommand: string;
+  ansible: AnsibleSetup;
+  ansibleCommand: string;
+  ansibleRuns: AnsibleRun[];
+  resnapshot: SnapshotFigures | null;
+  compare: CompareFigures | null;
+  rss: RssOutcome;
+  linearity: Linearity | null;
+  profiles: Profiles | null;
+};
+
+/** --million: the same end-to-end snapshot at 1,000,000 sources, alternating with one at the base size. */
+export type Linearity = { tree: Tree; large: SnapshotFigures[]; base: SnapshotFigures[] };
+
+export type FigureId = "e2e-vs-floor" | "vs-ansible" | "dashboard-rss" | "store-first" | "store-resnapshot" | "compare" | "linearity";
+
+export type Figure = {
+  id: FigureId;
+  title: string;
+  goal: string;
+  status: "met" | "missed" | "skipped";
+  /** Human-readable, e.g. "4.21 s (floor 1.02 s)". */
+  measured: string;
+  /** The figure's ratio: against the floor, Ansible's speed-up, or measured ÷ limit. */
+  ratio: number | null;
+  ratioText: string;
+  /** When missed: by how much, in words. */
+  missedBy: string | null;
+  /** Why it was not measured. */
+  reason: string | null;
+  /** Raw numbers (ms, bytes), medians and every run. */
+  values: Record<string, number | number[] | null>;
+};

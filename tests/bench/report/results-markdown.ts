@@ -1,0 +1,99 @@
+import type { BenchData, Figure } from "./bench-data";
+import { countCheck } from "./figures";
+import { bytes, count, seconds } from "./format";
+import { profileMarkdown } from "./profile-markdown";
+
+const cell = (text: string) => text.replace(/\|/g, "\\|");
+const statusText = (figure: Figure) =>
+  figure.status === "met" ? "met" : figure.status === "missed" ? `**missed** — ${figure.missedBy}` : `skipped — ${figure.reason}`;
+
+function figureTable(data: BenchData, figures: Figure[]): string[] {
+  const date = data.date.slice(0, 10);
+  const reproduce = (figure: Figure) => (figure.id === "linearity" && !data.linearity ? "`npm run bench -- --million`" : `\`${data.command}\``);
+  return [
+    "| Figure | Goal | Measured | Ratio | Status | Date | Reproduce |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...figures.map((f) => `| ${cell(f.title)} | ${f.goal} | ${cell(f.measured)} | ${f.ratioText} | ${cell(statusText(f))} | ${date} | ${reproduce(f)} |`),
+  ];
+}
+
+function treeLines(data: BenchData): string[] {
+  const tree = (label: string, t: NonNullable<BenchData["treeB"]>) =>
+    `- ${label}: ${count(t.counts.sources)} sources in ${count(t.counts.dirs)} nested packages (25 sources each, 8 sub-packages per package), ` +
+    `${count(t.counts.fresh)} fresh, ${count(t.counts.stale)} stale (half by mtime, half by size), ${count(t.counts.missing)} missing; ` +
+    `${bytes(t.bytes.sources)} of source, ${bytes(t.bytes.pycs)} of bytecode.`;
+  const check = countCheck(data);
+  return [
+    `Bytecode written by \`${data.tree.python.path} -m compileall -q -j 0\` (Python ${data.tree.python.version}, PYTHONDONTWRITEBYTECODE unset), then ` +
+      "stale pycs made by moving the source's mtime one hour on or by appending a line and restoring its mtime, missing ones deleted. " +
+      "Cached in `tests/bench/.cache/` and reused while the builder and interpreter are unchanged.",
+    "",
+    tree("Tree a (the one timed)", data.tree),
+    ...(data.treeB ? [tree("Tree b (the other side of compare; other files stale)", data.treeB)] : []),
+    ...(data.linearity ? [tree("Large tree (--million)", data.linearity.tree)] : []),
+    "",
+    check.matches
+      ? `The snapshot's counts match the construction exactly (fresh ${count(check.reported.fresh)}, stale ${count(check.reported.stale)}, missing ${count(check.reported.missing)}).`
+      : `**The snapshot's counts do not match the construction**: expected ${JSON.stringify(check.expected)}, reported ${JSON.stringify(check.reported)}.`,
+  ];
+}
+
+function methodLines(data: BenchData): string[] {
+  const runs = data.options.runs;
+  return [
+    `- Every timing is the median of ${runs} run${runs === 1 ? "" : "s"}; the sides of each comparison alternate in one run (snapshot, floor, Ansible, snapshot, floor, Ansible, …).`,
+    "- **Snapshot**: `collectHost()` (connect → collect → validate → store) in a bench child process against a fresh, migrated SQLite file, for an SSH host on a real OpenSSH " +
+      "server on 127.0.0.1 (tests/support/sshd.ts), key-file auth, host key pinned, `python` set to the interpreter that compiled the tree, startup-cost measurement off " +
+      "(the floor only lists files), limits high enough that nothing is truncated. Process start and module loading are not timed.",
+    `- **Floor**: \`${data.floorCommand}\` over the same server through the same ssh2 transport (connect, run, read all ${count(data.floor[0]?.lines ?? 0)} lines, close).`,
+    `- **Ansible**: \`${data.ansibleCommand}\` (${data.ansible.available ? data.ansible.version : "not run"}), timed from spawn to exit; its ControlPersist master is ended after each run so every run starts cold, like a snapshot.` +
+      (data.options.ansibleRuns < runs ? ` ${data.options.ansibleRuns} Ansible run(s) only: it is slow.` : ""),
+    "- **RSS**: `next start` of the production build with a fresh database; the host is added and its key pinned through the API, `POST /api/hosts/:id/snapshots` starts the " +
+      "collection and `GET /api/jobs/:id/events` is followed to the stored snapshot; VmHWM of the process listening on the port is read from /proc.",
+    "- **Store**: logical bytes = compressed blob bytes added + the new snapshot row's column bytes (SQLite `length()`); file growth measured after `PRAGMA wal_checkpoint(TRUNCATE)`.",
+    "- **compare()**: both snapshots loaded from the store (timed once), then `compare()` alone timed. Decimal units: 1 MB = 1,000,000 bytes.",
+  ];
+}
+
+function runLines(data: BenchData): string[] {
+  const list = (runs: { ms: number }[]) => runs.map((r) => seconds(r.ms)).join(", ");
+  return [
+    `- Snapshot: ${list(data.e2e)} (collector on the target: ${data.e2e.map((r) => seconds(r.collectorMs ?? NaN)).join(", ")})`,
+    `- Floor: ${list(data.floor)}`,
+    ...(data.ansibleRuns.length ? [`- Ansible: ${list(data.ansibleRuns)} (${count(data.ansibleRuns[0]!.matched)} paths matched, ${bytes(data.ansibleRuns[0]!.bytes)} of output)`] : []),
+    ...(data.linearity ? [`- Large tree: ${list(data.linearity.large)}; base tree alternating: ${list(data.linearity.base)}`] : []),
+  ];
+}
+
+/** RESULTS.md: the table first, then the deployment, the method, what missed and why, every run. */
+export function resultsMarkdown(data: BenchData, figures: Figure[]): string {
+  const m = data.machine;
+  const missed = figures.filter((f) => f.status === "missed");
+  const lines = [
+    "# DeployLens benchmarks",
+    "",
+    `Measured ${data.date} on ${m.cpu} (${m.cpus} CPUs, ${bytes(m.memoryBytes)} RAM), ${m.kernel}, Node ${m.node}, ${m.openssh}. ` +
+      `Written by \`${data.command}\`${data.options.smoke ? " (smoke mode: small tree, 1 run, not for comparison)" : ""}; speed lives here, never in tests.`,
+    "",
+    ...figureTable(data, figures),
+    "",
+    "## The deployment",
+    "",
+    ...treeLines(data),
+    "",
+    "## How it is measured",
+    "",
+    ...methodLines(data),
+    "",
+    "## Goals missed",
+    "",
+    ...(missed.length === 0 ? ["None."] : missed.map((f) => `- **${f.title}**: ${f.measured}; goal ${f.goal}; ${f.missedBy}.`)),
+    "",
+    ...(data.profiles ? profileMarkdown(data.profiles) : []),
+    "## Every run",
+    "",
+    ...runLines(data),
+    "",
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,72 @@
+import { median } from "../stats";
+import type { BenchData, Figure } from "./bench-data";
+import { count, seconds, times } from "./format";
+
+const ms = (runs: { ms: number }[]) => runs.map((run) => Math.round(run.ms));
+
+/** 1. End-to-end snapshot against one `find` over the same SSH server: goal ≤ 1.5×. */
+export function e2eVsFloor(data: BenchData): Figure {
+  const e2e = median(ms(data.e2e));
+  const floor = median(ms(data.floor));
+  const ratio = e2e / floor;
+  const met = ratio <= 1.5;
+  return {
+    id: "e2e-vs-floor",
+    title: `End-to-end snapshot of ${count(data.tree.counts.sources)} sources vs the floor (one \`find\` over SSH)`,
+    goal: "≤ 1.5× the floor",
+    status: met ? "met" : "missed",
+    measured: `${seconds(e2e)} vs floor ${seconds(floor)}`,
+    ratio,
+    ratioText: `${times(ratio)} floor`,
+    missedBy: met ? null : `${times(ratio / 1.5)} over the goal: ${seconds(e2e - 1.5 * floor)} slower than 1.5 × floor (${seconds(1.5 * floor)})`,
+    reason: null,
+    values: { e2eMedianMs: e2e, floorMedianMs: floor, e2eRunsMs: ms(data.e2e), floorRunsMs: ms(data.floor) },
+  };
+}
+
+/** 2. Against Ansible's find module over SSH on the same tree: goal ≥ 10× faster. */
+export function vsAnsible(data: BenchData): Figure {
+  const base = { id: "vs-ansible" as const, title: "End-to-end snapshot vs Ansible's `find` module over SSH", goal: "≥ 10× faster" };
+  if (!data.ansible.available || data.ansibleRuns.length === 0) {
+    const reason = data.ansible.available ? "no Ansible run" : data.ansible.reason;
+    return { ...base, status: "skipped", measured: "—", ratio: null, ratioText: "—", missedBy: null, reason, values: {} };
+  }
+  const e2e = median(ms(data.e2e));
+  const ansible = median(ms(data.ansibleRuns));
+  const ratio = ansible / e2e;
+  const met = ratio >= 10;
+  return {
+    ...base,
+    status: met ? "met" : "missed",
+    measured: `${seconds(e2e)} vs Ansible ${seconds(ansible)} (${data.ansibleRuns.length} run${data.ansibleRuns.length === 1 ? "" : "s"})`,
+    ratio,
+    ratioText: `${times(ratio)} faster`,
+    missedBy: met ? null : `${times(10 / ratio)} short: needs ≤ ${seconds(ansible / 10)} end to end`,
+    reason: null,
+    values: { e2eMedianMs: e2e, ansibleMedianMs: ansible, ansibleRunsMs: ms(data.ansibleRuns), ansibleMatched: data.ansibleRuns[0]?.matched ?? null },
+  };
+}
+
+/** 6. Time per file at 1,000,000 sources vs at the base size: goal ≤ 1.2× (linear). */
+export function linearity(data: BenchData): Figure {
+  const base = { id: "linearity" as const, title: "Time per file at 1,000,000 sources vs at the base size", goal: "≤ 1.2× (linear)" };
+  if (!data.linearity) {
+    return { ...base, status: "skipped", measured: "—", ratio: null, ratioText: "—", missedBy: null, reason: "opt-in: run with --million", values: {} };
+  }
+  const { large, base: small, tree } = data.linearity;
+  const perFileLarge = median(ms(large)) / tree.counts.sources;
+  const perFileBase = median(ms(small)) / data.tree.counts.sources;
+  const ratio = perFileLarge / perFileBase;
+  const met = ratio <= 1.2;
+  const us = (perFile: number) => `${(perFile * 1000).toFixed(1)} µs/file`;
+  return {
+    ...base,
+    status: met ? "met" : "missed",
+    measured: `${us(perFileLarge)} (${seconds(median(ms(large)))}) vs ${us(perFileBase)} (${seconds(median(ms(small)))})`,
+    ratio,
+    ratioText: times(ratio),
+    missedBy: met ? null : `${times(ratio / 1.2)} over the goal`,
+    reason: null,
+    values: { largeRunsMs: ms(large), baseRunsMs: ms(small), largeSources: tree.counts.sources, baseSources: data.tree.counts.sources },
+  };
+}

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ensureBuilt } from "../../../scripts/ensure-built.mjs";
+import { startApp } from "../../support/app";
+import { benchHostInput } from "../e2e/bench-host";
+import type { BenchTarget } from "../e2e/worker-protocol";
+import { followJob } from "./follow-job";
+import { commandOf, listenerPid, memoryOf } from "./proc-status";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+export type RssFigures = {
+  pid: number;
+  command: string;
+  /** VmHWM before the collection started (the server's own start-up and first requests). */
+  baselinePeakBytes: number;
+  /** VmHWM after it finished: the process's peak resident set, collection included. */
+  peakBytes: number;
+  /** Highest VmRSS seen by sampling every 50 ms during the collection. */
+  sampledPeakBytes: number;
+  collectionMs: number;
+  snapshot: { ok: boolean; code: string | null; sources: number };
+};
+export type RssOutcome = { measured: true; figures: RssFigures } | { measured: false; reason: string };
+
+/**
+ * Why the RSS figure cannot be measured, or null once a build is there. In smoke mode an existing
+ * build is used as it is (building takes minutes); otherwise it is built when stale.
+ */
+export function buildSkipReason(smoke: boolean): string | null {
+  if (!smoke) {
+    ensureBuilt(ROOT);
+    return null;
+  }
+  return fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) ? null : "no dashboard build (.next/BUILD_ID); run `npm run build` to include it";
+}
+
+async function api<T>(url: string, init?: { method: string; body?: unknown }): Promise<T> {
+  const response = await fetch(url, {
+    method: init?.method ?? "GET",
+    headers: { "content-type": "application/json" },
+    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const body = (await response.json()) as { data?: T; error?: { code: string; message: string } };
+  if (!response.ok || body.data === undefined) throw new Error(`${init?.method ?? "GET"} ${url}: ${response.status} ${JSON.stringify(body.error)}`);
+  return body.data;
+}
+
+/**
+ * Peak RSS of the real dashboard process (`next start`) through one collection started by
+ * POST /api/hosts/:id/snapshots and followed on its event stream to the stored snapshot.
+ */
+export async function measureAppRss(target: BenchTarget, root: string, python: string): Promise<RssFigures> {
+  const app = await startApp();
+  try {
+    const port = Number(new URL(app.url).port);
+    const pid = listenerPid(port);
+    if (!pid) throw new Error(`no process found listening on port ${port}`);
+    const host = await api<{ id: string }>(`${app.url}/api/hosts`, { method: "POST", body: benchHostInput("bench-rss", root, target, python) });
+    await api(`${app.url}/api/hosts/${host.id}/host-key`, { method: "POST", body: { fingerprint: target.fingerprint } });
+    const baselinePeakBytes = memoryOf(pid).peakBytes;
+    let sampledPeakBytes = 0;
+    const sampler = setInterval(() => (sampledPeakBytes = Math.max(sampledPeakBytes, memoryOf(pid).rssBytes)), 50);
+    const started = performance.now();
+    const job = await api<{ events: string }>(`${app.url}/api/hosts/${host.id}/snapshots`, { method: "POST" });
+    const done = await followJob(`${app.url}${job.events}`).finally(() => clearInterval(sampler));
+    const collectionMs = performance.now() - started;
+    const { peakBytes } = memoryOf(pid);
+    const rows = await api<{ id: string; status: string; sources: number }[]>(`${app.url}/api/hosts/${host.id}/snapshots`);
+    const row = rows.find((r) => r.id === done.snapshotId);
+    return {
+      pid, command: commandOf(pid), baselinePeakBytes, peakBytes, sampledPeakBytes, collectionMs,
+      snapshot: { ok: done.ok && row?.status === "ok", code: done.code, sources: row?.sources ?? 0 },
+    };
+  } finally {
+    await app.stop();
+  }
+}

@@ -1,0 +1,34 @@
+// npm run bench — see tests/bench/RESULTS.md. `npm run bench -- --help` lists the options.
+// Lib modules import "server-only", which resolves to its empty module only under the "react-server"
+// condition (as inside Next's server): without it, this file re-runs itself with it, like bin/deploylens.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { parseBenchOptions } from "./bench-options";
+import { hasReactServerCondition, tsxNodeArgs } from "./tsx-node-args";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+if (!hasReactServerCondition()) {
+  const result = spawnSync(process.execPath, [...tsxNodeArgs(), import.meta.filename, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    cwd: ROOT,
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json") },
+  });
+  process.exit(result.status ?? 1);
+}
+
+let options;
+try {
+  options = parseBenchOptions(process.argv.slice(2));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
+const { benchMain } = await import("./bench-main");
+try {
+  await benchMain(options);
+  process.exit(0);
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+}
