@@ -1,0 +1,115 @@
+# The service's configuration. When systemd runs, systemctl names the files it loaded (fragment,
+# drop-ins, including runtime and transient ones) and the main PID; the settings themselves are then
+# read from those files with the same parser as the fallback, because `systemctl show` prints
+# Environment= and ExecStart= lossily (spaces, quotes).
+
+SYSTEMCTL_PROPS = "LoadState,FragmentPath,DropInPaths,MainPID"
+
+
+def systemd_running():
+    """sd_booted(): systemd is PID 1 when /run/systemd/system exists."""
+    return os.path.isdir("/run/systemd/system")
+
+
+def systemctl_show(unit):
+    """{prop: value} from `systemctl show`, or None when systemctl cannot answer for this unit."""
+    try:
+        proc = subprocess.run(["systemctl", "show", unit, "-p", SYSTEMCTL_PROPS, "--all", "--no-pager"],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              timeout=15, env=dict(os.environ, LC_ALL="C", SYSTEMD_PAGER="cat"))
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0:
+        return None
+    props = {}
+    for line in proc.stdout.decode("utf-8", "surrogateescape").splitlines():
+        key, eq, value = line.partition("=")
+        if eq:
+            props[key] = value
+    if props.get("LoadState") in (None, "not-found", "bad-setting", "error") or not props.get("FragmentPath"):
+        return None
+    return props
+
+
+def locate_unit(spec):
+    """(unit name, source, fragment, drop-ins, main pid) or None when no unit can be found."""
+    unit = spec.get("service")
+    explicit = spec.get("unitFile")
+    if not unit and explicit:
+        unit = os.path.basename(explicit)
+    if not unit:
+        return None
+    if not explicit and systemd_running():
+        props = systemctl_show(unit)
+        if props:
+            pid = int(props.get("MainPID") or "0") if (props.get("MainPID") or "0").isdigit() else 0
+            dropins = [p for p in (props.get("DropInPaths") or "").split(" ") if p]
+            return unit, "systemctl", props["FragmentPath"], dropins, pid
+    fragment = find_fragment(unit, explicit)
+    if fragment is None or (explicit and not os.path.isfile(explicit)):
+        return None
+    return unit, "unit-file", fragment, find_dropins(unit, explicit), 0
+
+
+def _env_files(words):
+    """EnvironmentFile= words → [(path, optional)], globs expanded in sorted order."""
+    out = []
+    for word in words:
+        optional = word.startswith("-")
+        path = word[1:] if optional else word
+        if any(c in path for c in "*?["):
+            matches = sorted(glob.glob(path))
+            out.extend((m, optional) for m in matches)
+        else:
+            out.append((path, optional))
+    return out
+
+
+def load_config(spec):
+    """Everything the collector needs from the unit; None when there is no unit."""
+    located = locate_unit(spec)
+    if located is None:
+        return None
+    unit, source, fragment, dropins, pid = located
+    s = merge_assignments([fragment] + dropins)
+    table = specifier_table(unit, fragment)
+    one = lambda key: expand_specifiers(s[key], table) if s.get(key) else None
+    env_files = _env_files(path_words(s["EnvironmentFile"], table))
+    env = environment_assignments(s["Environment"], table)
+    file_env = {}
+    for path, _ in env_files:
+        text = read_text(path)
+        if text is not None:
+            file_env.update(parse_env_file(text))
+    env.update(file_env)
+    dynamic = parse_bool(s.get("DynamicUser"))
+    config = {
+        "unit": unit, "source": source, "fragment": fragment, "dropins": dropins, "mainPid": pid,
+        "user": one("User"), "group": one("Group"), "dynamicUser": dynamic,
+        "supplementaryGroups": path_words(s["SupplementaryGroups"], table),
+        "workingDirectory": one("WorkingDirectory"), "execStart": exec_argv(s["ExecStart"], table),
+        "environment": env, "environmentFiles": env_files,
+        "protectSystem": protect_value(s.get("ProtectSystem"), ("full", "strict")),
+        "protectHome": protect_value(s.get("ProtectHome"), ("read-only", "tmpfs")),
+        "readOnlyPaths": path_words(s["ReadOnlyPaths"], table),
+        "readWritePaths": path_words(s["ReadWritePaths"], table),
+        "inaccessiblePaths": path_words(s["InaccessiblePaths"], table),
+        "privateTmp": parse_bool(s.get("PrivateTmp")),
+        "cacheDirectory": path_words(s["CacheDirectory"], table),
+        "stateDirectory": path_words(s["StateDirectory"], table),
+        "logsDirectory": path_words(s["LogsDirectory"], table),
+        "runtimeDirectory": path_words(s["RuntimeDirectory"], table),
+        "umask": s.get("UMask"), "capabilityBoundingSet": s.get("CapabilityBoundingSet"),
+    }
+    return config
+
+
+def config_files(config):
+    """Fragment, drop-ins and environment files with their mtimes (for "changed since start")."""
+    files = [(config["fragment"], "fragment", False)] + [(p, "drop-in", False) for p in config["dropins"]]
+    files += [(p, "environment-file", optional) for p, optional in config["environmentFiles"]]
+    out = []
+    for path, kind, optional in files:
+        mtime = file_mtime(path)
+        out.append({"path": path, "kind": kind, "exists": mtime is not None, "mtime": mtime, "optional": optional})
+    return out

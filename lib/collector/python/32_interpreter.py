@@ -1,0 +1,73 @@
+# The service's interpreter: chosen (host setting, ExecStart, shebang, python3 on PATH), probed with
+# `-I -B -c` (never through a shell, never importing the app), and the settings the SERVICE runs
+# with computed from its options and environment exactly as PYC.md §1, §3, §4 state them.
+
+PROBE = r"""
+import importlib.util, json, platform, sys, sysconfig
+try:
+    import site
+    extra = site.getsitepackages() if hasattr(site, "getsitepackages") else []
+except Exception:
+    extra = []
+paths = []
+for p in [sysconfig.get_path("purelib"), sysconfig.get_path("platlib")] + list(extra):
+    if p and p not in paths:
+        paths.append(p)
+print(json.dumps({"version": platform.python_version(), "major": sys.version_info[0], "minor": sys.version_info[1],
+    "implementation": sys.implementation.name, "cacheTag": sys.implementation.cache_tag,
+    "magic": importlib.util.MAGIC_NUMBER.hex(), "prefixSupported": hasattr(sys, "pycache_prefix"),
+    "sitePackages": paths}))
+"""
+_C_INT = re.compile(r"^[ \t\n\v\f\r]*[+-]?[0-9]+$")
+
+
+def env_flag(value):
+    """_Py_get_env_flag: unset/empty 0; an integer as-is; anything else (or negative) 1. PYC.md §3."""
+    if not value:
+        return 0
+    if not _C_INT.match(value):
+        return 1
+    number = int(value.strip())
+    return 1 if number < 0 or number > 0x7FFFFFFF else number
+
+
+def run_python(interp, args, data=None, timeout=60):
+    """Runs the target interpreter with -I -B (no PYTHON* influence, no bytecode written, cwd /)."""
+    try:
+        return subprocess.run([interp, "-I", "-B"] + args, input=data, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, cwd="/", timeout=timeout,
+                              stdin=None if data is not None else subprocess.DEVNULL)
+    except OSError as e:
+        raise CollectorError("no-python", "%s cannot be run: %s" % (interp, e.strerror or e))
+    except subprocess.TimeoutExpired:
+        raise CollectorError("no-python", "%s did not answer within %d s" % (interp, timeout))
+
+
+def probe_interpreter(interp):
+    proc = run_python(interp, ["-c", PROBE], timeout=30)
+    if proc.returncode != 0:
+        last = (proc.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
+        raise CollectorError("no-python", "%s -I -B failed (exit %d): %s" % (interp, proc.returncode, last[:300]))
+    try:
+        info = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        raise CollectorError("no-python", "%s did not answer the probe with JSON" % interp)
+    if (info["major"], info["minor"]) < (3, 2):
+        raise CollectorError("unsupported-python", "%s is Python %s; only Python 3 has __pycache__" % (interp, info["version"]))
+    return info
+
+
+def choose_interpreter(spec, command, search_path):
+    """(path, origin, why). Paths are kept as found, never symlink-resolved: a venv's python is a
+    symlink whose own location selects the venv."""
+    fallback_path = os.environ.get("PATH", "") + ":" + SYSTEMD_PATH
+    if spec.get("python"):
+        path = which(spec["python"], search_path) or which(spec["python"], fallback_path) or spec["python"]
+        return path, "host-setting", "named in the host's settings"
+    if command:
+        why = "argv[0] of ExecStart=" if command["origin"] == "exec-start" else "shebang of %s" % command["shebang"]
+        return command["interp"], command["origin"], why
+    path = which("python3", search_path) or which("python3", fallback_path)
+    if path is None:
+        raise CollectorError("no-python", "no python3 on the service's PATH (%s)" % search_path)
+    return path, "default", "python3 on the service's PATH (ExecStart= does not name a Python)"

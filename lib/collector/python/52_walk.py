@@ -1,0 +1,93 @@
+# The walk: os.scandir, one stat per source and per pyc, sorted entries (so the inventory and any
+# max-files cut are deterministic), directory symlinks never followed. Directories named .git/.hg/.svn
+# hold no importable code and are not entered.
+
+SKIP_DIRS = frozenset((".git", ".hg", ".svn"))
+
+
+def _name(entry):
+    return entry.name
+
+
+def list_dir(path):
+    with os.scandir(path) as it:
+        return sorted(it, key=_name)
+
+
+def _symlink(entry, absd, rel_name, out):
+    """A symlink seen in a source directory: files behind it count (the importer follows them),
+    directories are reported and not entered. Returns the target's stat for a file, else None."""
+    try:
+        st = entry.stat()
+    except OSError:
+        out["skipped"].append({"path": rel_name, "reason": "symlink", "detail": "broken symlink"})
+        return None
+    if not stat.S_ISDIR(st.st_mode):
+        return st
+    target = os.path.realpath(entry.path)
+    here = os.path.realpath(absd)
+    loop = here == target or here.startswith(target.rstrip("/") + "/")
+    if entry.name == "__pycache__":
+        return st
+    out["skipped"].append({"path": rel_name, "reason": "loop" if loop else "symlink", "detail": "-> " + os.readlink(entry.path)})
+    return None
+
+
+def scan_dir(absd, rel, out, ctx):
+    """Reads one directory. Returns (sources [(name, st)], legacy [(name, st)], pycache entry, subdirs
+    [(name, st)]); "venv" for a virtual environment below the root (counted as its own root); None
+    when the collector cannot list it."""
+    try:
+        entries = list_dir(absd)
+    except OSError as e:
+        out["skipped"].append({"path": rel, "reason": "unreadable", "detail": e.strerror})
+        return None
+    if rel and any(e.name == "pyvenv.cfg" for e in entries):
+        return "venv"
+    prefix = rel + "/" if rel else ""
+    sources, legacy, subdirs, pycache = [], [], [], None
+    budget = ctx.max_files - ctx.files_seen
+    seen = 0
+    for entry in entries:
+        name = entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if name == "__pycache__":
+                    pycache = entry
+                elif name not in SKIP_DIRS:
+                    subdirs.append((name, entry.stat(follow_symlinks=False)))
+                continue
+            if seen >= budget:
+                ctx.truncate("max-files", ctx.max_files)
+                continue
+            seen += 1
+            if entry.is_symlink():
+                st = _symlink(entry, absd, prefix + name, out)
+                if st is None or stat.S_ISDIR(st.st_mode):
+                    pycache = entry if st is not None and name == "__pycache__" else pycache
+                    continue
+            elif name.endswith(".py") or name.endswith(".pyc"):
+                st = entry.stat(follow_symlinks=False)
+            else:
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            if name.endswith(".py"):
+                sources.append((name, st))
+            elif name.endswith(".pyc"):
+                legacy.append((name, st))
+        except OSError:
+            continue
+    ctx.files_seen += seen
+    PROGRESS.files += seen
+    PROGRESS.dirs += 1
+    return sources, legacy, pycache, subdirs
+
+
+def list_pycs(path):
+    """{name: DirEntry} of the *.pyc files in a cache directory; None when it cannot be listed."""
+    try:
+        entries = list_dir(path)
+    except OSError:
+        return None
+    return dict((e.name, e) for e in entries if e.name.endswith(".pyc"))

@@ -1,0 +1,122 @@
+# The roots: each app root, the interpreter's site-packages, and the site-packages of any virtual
+# environment found inside an app root. A root nested in another (and the pycache prefix tree, which
+# is cache, not sources) is listed in the outer root's `excluded` and walked only once, as itself.
+
+LIMIT_REPORT_MAX = 200
+
+
+class Ctx(object):
+    """State shared by the walk of every root."""
+
+    def __init__(self, spec, ident, access, interp, main_script):
+        self.ident, self.access = ident, access
+        self.max_files, self.max_seconds = spec["maxFiles"], spec["maxSeconds"]
+        self.files_seen = 0
+        self.truncated = None
+        self.tag = interp["cacheTag"]
+        self.magic = bytes.fromhex(interp["magic"])
+        self.optimize = interp["optimize"]
+        self.prefix = interp["pycachePrefix"]
+        self.check_hash = interp["checkHashPycs"]
+        opt = ".opt-%d" % self.optimize if self.optimize else ""
+        self.pyc_suffix = "." + self.tag + opt + ".pyc" if self.tag else None
+        self.main_script = main_script
+        self.hash_jobs, self.marshal_jobs, self.compile_candidates = [], [], []
+
+    def truncate(self, reason, limit):
+        if self.truncated is None:
+            self.truncated = {"reason": reason, "limit": limit}
+
+    def stopped(self):
+        if self.truncated is None and elapsed() > self.max_seconds:
+            self.truncate("max-seconds", self.max_seconds)
+        return self.truncated is not None
+
+
+def new_root(path, kind):
+    return {"path": path, "kind": kind, "exists": False, "ancestors": [], "dirs": [], "sources": [],
+            "extraPycs": [], "skipped": [], "excluded": []}
+
+
+def ancestors_of(path):
+    """Permissions of / … parent of path: each needs x for the service user."""
+    out = []
+    current = os.path.dirname(path)
+    chain = []
+    while True:
+        chain.append(current)
+        if current == "/":
+            break
+        current = os.path.dirname(current)
+    for p in reversed(chain if path != "/" else []):
+        node = node_of(p)
+        if node is not None:
+            out.append(perm_of(node, p))
+    return out
+
+
+def _inside(path, outer):
+    return path != outer and (outer == "/" or path.startswith(outer + "/"))
+
+
+def venv_site_packages(venv):
+    return sorted(p for p in glob.glob(os.path.join(glob.escape(venv), "lib", "python*", "site-packages")) if os.path.isdir(p))
+
+
+def _report_limit(stack, root, ctx):
+    for rel, _ in list(reversed(stack))[:LIMIT_REPORT_MAX]:
+        root["skipped"].append({"path": rel, "reason": "limit", "detail": ctx.truncated["reason"]})
+    if len(stack) > LIMIT_REPORT_MAX:
+        root["skipped"].append({"path": "", "reason": "limit", "detail": "%d more directories" % (len(stack) - LIMIT_REPORT_MAX)})
+
+
+def walk_root(root, all_paths, ctx, found_venvs):
+    path = root["path"]
+    root["ancestors"] = ancestors_of(path)
+    node = node_of(path)
+    if node is None or not node.isdir:
+        return
+    root["exists"] = True
+    excluded = set(p for p in all_paths if _inside(p, path))
+    if ctx.prefix and _inside(ctx.prefix, path):
+        excluded.add(ctx.prefix)
+    stack = [("", None)]
+    visited = set()
+    while stack:
+        if ctx.stopped():
+            _report_limit(stack, root, ctx)
+            break
+        rel, st = stack.pop()
+        absd = path if not rel else path.rstrip("/") + "/" + rel
+        st = st or os.stat(absd)
+        if (st.st_dev, st.st_ino) in visited:
+            root["skipped"].append({"path": rel, "reason": "loop", "detail": "directory seen before (bind mount)"})
+            continue
+        visited.add((st.st_dev, st.st_ino))
+        subdirs = inspect_dir(absd, rel, st, root, ctx)
+        if subdirs == "venv":
+            excluded.add(absd)
+            found_venvs.append(absd)
+            continue
+        prefix = rel + "/" if rel else ""
+        for name, sub_st in reversed(subdirs):
+            if absd.rstrip("/") + "/" + name not in excluded:
+                stack.append((prefix + name, sub_st))
+    root["excluded"] = sorted(excluded)
+
+
+def walk_roots(app_roots, site_roots, ctx):
+    """Walks every root; returns the root list (venvs found inside app roots add site-packages roots)."""
+    roots = [new_root(p, "app") for p in app_roots] + [new_root(p, "site-packages") for p in site_roots]
+    i = 0
+    while i < len(roots):
+        found = []
+        walk_root(roots[i], [r["path"] for r in roots], ctx, found)
+        known = set(os.path.realpath(r["path"]) for r in roots)
+        for venv in found:
+            for sp in venv_site_packages(venv):
+                if os.path.realpath(sp) not in known:
+                    roots.append(new_root(sp, "site-packages"))
+                    known.add(os.path.realpath(sp))
+        i += 1
+    return roots

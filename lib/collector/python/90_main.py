@@ -1,0 +1,75 @@
+# Orchestration and the one result (or error) event.
+
+
+def collect(spec):
+    allowed = env_matcher(spec["envAllowlist"])
+    show = lambda key, value: shown(key, value, allowed)
+    PROGRESS.set_phase("service")
+    config = load_config(spec)
+    process, process_env, cwd = find_process(config, allowed)
+    ident = service_identity(config, process)
+    ident["groupset"] = frozenset(ident["groups"]) | {ident["gid"]}
+    service = service_entry(spec, config, process, ident, allowed)
+    PROGRESS.set_phase("interpreter")
+    env = service_env(config, process, process_env, show)
+    interpreter, main_script = resolve_interpreter(spec, config, env, working_dir(config, ident, cwd))
+    mounts = read_mounts(process["pid"] if process else None)
+    ctx = Ctx(spec, ident, Access(ident, Sandbox(config, mounts)), interpreter, main_script)
+    PROGRESS.set_phase("walk")
+    app_roots = []
+    for root in spec["appRoots"]:
+        if os.path.normpath(root) not in app_roots:
+            app_roots.append(os.path.normpath(root))
+    roots = walk_roots(app_roots, interpreter["sitePackages"], ctx)
+    settle_hashes(ctx, interpreter["path"])
+    settle_bodies(ctx, interpreter["path"])
+    PROGRESS.set_phase("packages")
+    packages = list_packages(interpreter["sitePackages"])
+    startup = measure_startup(ctx, interpreter["path"], spec["startupCapSeconds"]) if spec["measureStartup"] else None
+    inventory = {"formatVersion": FORMAT_VERSION, "hostname": socket.gethostname(), "truncated": ctx.truncated,
+                 "service": service, "interpreter": interpreter, "mounts": public_mounts(mounts), "roots": roots,
+                 "packages": packages}
+    measurements = {"collectorMs": round(elapsed() * 1000, 1), "startup": startup}
+    return {"type": "result", "inventory": inventory, "measurements": measurements}
+
+
+def _program_file(lineno):
+    """File and line within lib/collector/python/ (run-collector.ts prepends SOURCE_MAP)."""
+    starts = globals().get("SOURCE_MAP") or []
+    best = None
+    for name, start in starts:
+        if start <= lineno:
+            best = (name, lineno - start + 1)
+    return "%s:%d" % best if best else "line %d" % lineno
+
+
+def summarize(exc):
+    frames = traceback.extract_tb(exc.__traceback__)[-4:]
+    where = " < ".join("%s %s" % (_program_file(f.lineno), f.name) for f in reversed(frames))
+    return "%s: %s (at %s)" % (type(exc).__name__, str(exc)[:300], where)
+
+
+def main():
+    beat = threading.Thread(target=PROGRESS.heartbeat)
+    beat.daemon = True
+    try:
+        if sys.version_info < (3, 7):
+            raise CollectorError("collector-python-too-old", "the collector needs Python 3.7+, found %d.%d" % sys.version_info[:2])
+        spec = read_spec(sys.argv)
+        beat.start()
+        event = collect(spec)
+        code = 0
+    except CollectorError as e:
+        event, code = {"type": "error", "code": e.code, "message": str(e)}, 1
+    except Exception as e:
+        event, code = {"type": "error", "code": "internal", "message": summarize(e)}, 1
+    PROGRESS.stopped = True
+    try:
+        emit(event, final=True)
+    except BrokenPipeError:
+        code = 1
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import type { Inventory, Measurements, ProgressEvent } from "@/lib/snapshot/schema";
+import { TransportError, type Transport } from "@/lib/transport/types";
+import { collectorCommand, SAFE_INTERPRETER } from "./collector-command";
+import { collectorProgram } from "./collector-program";
+import { parseEvent } from "./parse-event";
+import { LineTooLongError, readLines } from "./read-lines";
+import { collectorSpecSchema, type CollectorSpec } from "./spec";
+
+export type CollectorOutcome =
+  | { ok: true; inventory: Inventory; measurements: Measurements }
+  | { ok: false; code: string; message: string };
+
+export type RunCollectorOptions = {
+  onProgress?(event: ProgressEvent): void;
+  signal?: AbortSignal;
+  /** Absolute path of the interpreter that RUNS the collector (default: python3 on PATH, else /usr/bin/python3). */
+  python?: string;
+};
+
+/** 20 MB is the result of ~100k sources; far beyond that the target is not what we think it is. */
+const MAX_LINE_BYTES = 512 * 1024 * 1024;
+
+type Final = { kind: "result"; inventory: Inventory; measurements: Measurements } | { kind: "error"; code: string; message: string };
+type Reading = { final: Final | null; problem: string | null };
+
+const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, code, message });
+
+async function readEvents(stdout: Readable, onProgress: RunCollectorOptions["onProgress"]): Promise<Reading> {
+  const reading: Reading = { final: null, problem: null };
+  let lineNumber = 0;
+  try {
+    for await (const line of readLines(stdout, MAX_LINE_BYTES)) {
+      lineNumber++;
+      // After a problem, keep draining: a collector blocked on a full pipe would never exit.
+      if (reading.problem !== null || line.length === 0) continue;
+      const parsed = parseEvent(line, lineNumber);
+      if ("problem" in parsed) reading.problem = parsed.problem;
+      else if (reading.final !== null) reading.problem = `line ${lineNumber}: a ${parsed.event.type} event after the final ${reading.final.kind} event`;
+      else if (parsed.event.type === "progress") onProgress?.(parsed.event);
+      else if (parsed.event.type === "result") reading.final = { kind: "result", inventory: parsed.event.inventory, measurements: parsed.event.measurements };
+      else reading.final = { kind: "error", code: parsed.event.code, message: parsed.event.message };
+    }
+  } catch (error) {
+    if (!(error instanceof LineTooLongError)) throw error;
+    reading.problem = error.message;
+    stdout.resume();
+  }
+  return reading;
+}
+
+function lastLines(text: string, count = 3): string {
+  return text.trim().split("\n").slice(-count).join(" | ").slice(0, 1000);
+}
+
+function outcomeOf(reading: Reading, exit: { exitCode: number | null; signal: string | null; stderr: string }): CollectorOutcome {
+  if (reading.problem !== null) return fail("collector-output-invalid", reading.problem);
+  const final = reading.final;
+  if (final?.kind === "error") return fail(final.code, final.message);
+  const how = exit.exitCode !== null ? `exit status ${exit.exitCode}` : `signal ${exit.signal ?? "unknown"}`;
+  if (exit.exitCode !== 0) {
+    const after = final ? " after its result" : "";
+    return fail("collector-crashed", `the collector ended with ${how}${after}${exit.stderr.trim() ? `: ${lastLines(exit.stderr)}` : ""}`);
+  }
+  if (!final) return fail("collector-output-invalid", "the collector exited without a result or error event");
+  return { ok: true, inventory: final.inventory, measurements: final.measurements };
+}
+
+/**
+ * Runs collect.py (lib/collector/python) on the target through any transport and returns its
+ * validated result. Target-side failures never throw: they come back as { ok: false, code }.
+ */
+export async function runCollector(transport: Transport, spec: CollectorSpec, opts: RunCollectorOptions = {}): Promise<CollectorOutcome> {
+  const checked = collectorSpecSchema.safeParse(spec);
+  if (!checked.success) return fail("bad-spec", checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (opts.python !== undefined && !SAFE_INTERPRETER.test(opts.python)) return fail("bad-spec", `python must be an absolute path, got ${JSON.stringify(opts.python)}`);
+  try {
+    const handle = await transport.exec(collectorCommand(checked.data, opts.python), { stdin: collectorProgram(), signal: opts.signal });
+    const reading = await readEvents(handle.stdout, opts.onProgress);
+    return outcomeOf(reading, await handle.done);
+  } catch (error) {
+    if (error instanceof TransportError) return fail(error.code, error.message);
+    if (opts.signal?.aborted) return fail("aborted", `the collection was aborted (${String(opts.signal.reason)})`);
+    throw error;
+  }
+}
