@@ -14,7 +14,8 @@ import type { BenchData } from "./report/bench-data";
 import { benchFigures } from "./report/figures";
 import { writeResults } from "./report/write-results";
 import { measureRssPhase } from "./rss/rss-phase";
-import { buildTree } from "./tree/build-tree";
+import { benchVenv } from "./tree/bench-venv";
+import { buildTree, CACHE_DIR } from "./tree/build-tree";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const COMMITTED_DIR = import.meta.dirname;
@@ -38,8 +39,8 @@ export async function benchMain(options: BenchOptions): Promise<void> {
   const sshd = await startSshd();
   try {
     const target = targetOf(sshd);
-    const python = tree.python.path;
-    const args = ansibleArgs(sshd, tree.root, python);
+    const python = benchVenv(tree.python, CACHE_DIR);
+    const args = ansibleArgs(sshd, tree.root, tree.python.path);
     log(`sshd on 127.0.0.1:${sshd.port}; ${options.runs} run(s) of snapshot / floor${ansible.available ? " / Ansible" : ""} …`);
     const pairs = await timingPairs({
       workDir: work, sshd, target, python, rootA: tree.root, rootB: treeB.root,
@@ -59,7 +60,7 @@ export async function benchMain(options: BenchOptions): Promise<void> {
     if (profileCollection || profileCompare) {
       log(`profiling (${[profileCollection && "snapshot", profileCompare && "compare"].filter(Boolean).join(", ")}) …`);
       data.profiles = await runProfiles({
-        dir: path.join(work, "profile"), target, python, rootA: tree.root, rootB: treeB.root, collection: profileCollection, compare: profileCompare,
+        dir: path.join(work, "profile"), target, python, runner: tree.python.path, rootA: tree.root, rootB: treeB.root, collection: profileCollection, compare: profileCompare,
       });
     }
     const out = options.out ?? (options.smoke ? path.join(work, "results") : COMMITTED_DIR);

@@ -2,7 +2,8 @@ import type { Sshd } from "../support/sshd";
 import { createSshTransport } from "@/lib/transport/ssh";
 import { shellQuote } from "./shell-quote";
 
-export type FloorRun = { ms: number; lines: number; bytes: number };
+/** `connectMs`: TCP, SSH handshake and authentication, the share every remote scan pays first. */
+export type FloorRun = { ms: number; connectMs: number; lines: number; bytes: number };
 
 /** The command the floor runs: every entry with what a scan needs to know of it. */
 export const floorCommand = (root: string) => `find ${shellQuote(root)} -printf '%p %s %T@ %m %u\\n'`;
@@ -21,6 +22,7 @@ export async function runFloor(sshd: Sshd, root: string): Promise<FloorRun> {
     pinnedHostKey: sshd.hostKeyFingerprint,
     acceptNewHostKey: false,
   });
+  const connectMs = performance.now() - started;
   let lines = 0;
   let bytes = 0;
   try {
@@ -35,5 +37,5 @@ export async function runFloor(sshd: Sshd, root: string): Promise<FloorRun> {
   } finally {
     await transport.close();
   }
-  return { ms: performance.now() - started, lines, bytes };
+  return { ms: performance.now() - started, connectMs, lines, bytes };
 }

@@ -1,6 +1,6 @@
 import type { Host } from "@/lib/db/generated/client";
 import { storeDelta, storeState } from "./store-bytes";
-import type { SnapshotFigures } from "./worker-protocol";
+import type { SnapshotFigures, SnapshotTimeline } from "./worker-protocol";
 import { cpuProfiled } from "../profile/cpu-profiled";
 
 /**
@@ -11,18 +11,32 @@ export async function timedCollect(host: Host, databaseFile: string, cpuProfileF
   const { collectHost } = await import("@/lib/jobs/collect-host");
   const { getSnapshotOrThrow } = await import("@/lib/db/queries/snapshots");
   const { prisma } = await import("@/lib/db/client");
+  const { loadSnapshot } = await import("@/lib/snapshot/load-snapshot");
+  const { coverageOf } = await import("@/lib/analysis/coverage");
   const before = storeState(databaseFile);
+  const timeline: SnapshotTimeline = { firstProgressMs: null, lastProgressMs: null, progressEvents: 0 };
   const started = performance.now();
-  const result = await cpuProfiled(cpuProfileFile, () => collectHost(host));
+  const onProgress = () => {
+    const at = performance.now() - started;
+    timeline.firstProgressMs ??= at;
+    timeline.lastProgressMs = at;
+    timeline.progressEvents += 1;
+  };
+  const result = await cpuProfiled(cpuProfileFile, () => collectHost(host, onProgress));
   const ms = performance.now() - started;
   const after = storeState(databaseFile);
   const row = await getSnapshotOrThrow(result.snapshotId);
   const blob = row.blobSha256
     ? await prisma.inventoryBlob.findUnique({ where: { sha256: row.blobSha256 }, select: { rawBytes: true } })
     : null;
+  const loaded = result.ok ? await loadSnapshot(result.snapshotId) : null;
+  const roots = loaded?.input
+    ? coverageOf(loaded.input.inventory).roots.map(({ path, kind, coverage: c }) => ({ path, kind, sources: c.sources, fresh: c.fresh, stale: c.stale, missing: c.missing }))
+    : [];
   const measurements = row.measurements ? (JSON.parse(row.measurements) as { collectorMs?: number }) : null;
   return {
     ms,
+    timeline,
     ok: result.ok,
     code: result.code,
     message: result.message,
@@ -31,6 +45,7 @@ export async function timedCollect(host: Host, databaseFile: string, cpuProfileF
     stale: row.stale,
     missing: row.missing,
     truncated: row.truncated,
+    roots,
     collectorMs: measurements?.collectorMs ?? null,
     rawBlobBytes: blob?.rawBytes ?? null,
     store: storeDelta(before, after),

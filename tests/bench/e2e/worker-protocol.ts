@@ -6,7 +6,7 @@ export type WorkerJob = {
   databaseFile: string;
   resultFile: string;
   target: BenchTarget;
-  /** The interpreter named as the service's python: the one that compiled the tree. */
+  /** The interpreter named as the service's python: a venv of the one that compiled the tree. */
   python: string;
   rootA: string;
   /** Store bytes of an identical second snapshot of rootA. */
@@ -30,8 +30,18 @@ export type StoreDelta = {
   fileBytes: number;
 };
 
+export type RootCounts = { path: string; kind: string; sources: number; fresh: number; stale: number; missing: number };
+
+/**
+ * When the collector's progress events arrived (ms since collectHost was called): the first comes once
+ * SSH is up and collect.py started; after the last one only the result's transfer, validation and
+ * storing remain.
+ */
+export type SnapshotTimeline = { firstProgressMs: number | null; lastProgressMs: number | null; progressEvents: number };
+
 export type SnapshotFigures = {
   ms: number;
+  timeline: SnapshotTimeline;
   ok: boolean;
   code: string | null;
   message: string | null;
@@ -40,6 +50,8 @@ export type SnapshotFigures = {
   stale: number;
   missing: number;
   truncated: boolean;
+  /** Coverage per scanned root (app root, and the interpreter's site-packages). */
+  roots: RootCounts[];
   /** The collector's own run time on the target, from the snapshot's measurements. */
   collectorMs: number | null;
   /** Uncompressed canonical inventory JSON. */

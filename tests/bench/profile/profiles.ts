@@ -15,7 +15,17 @@ export type CollectionProfile = {
 };
 export type Profiles = { collection: CollectionProfile | null; compare: CpuSummary | null };
 
-export type ProfileRequest = { dir: string; target: BenchTarget; python: string; rootA: string; rootB: string | null; collection: boolean; compare: boolean };
+export type ProfileRequest = {
+  dir: string;
+  target: BenchTarget;
+  /** The service's interpreter (the spec's python) and the one that runs collect.py. */
+  python: string;
+  runner: string;
+  rootA: string;
+  rootB: string | null;
+  collection: boolean;
+  compare: boolean;
+};
 
 /** Profiles a snapshot (V8 + cProfile) and/or compare() (V8), in a worker of its own, outside the timed runs. */
 export async function runProfiles(request: ProfileRequest): Promise<Profiles> {
@@ -29,7 +39,7 @@ export async function runProfiles(request: ProfileRequest): Promise<Profiles> {
   if (cpuProfileFile) {
     let python: CollectionProfile["python"];
     try {
-      python = profileCollector(request.rootA, request.python);
+      python = profileCollector(request.rootA, request.runner, request.python);
     } catch (error) {
       python = { error: error instanceof Error ? error.message : String(error) };
     }

@@ -2,19 +2,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { collectorProgram } from "@/lib/collector/collector-program";
 import { defaultSpec, type CollectorSpec } from "@/lib/collector/spec";
 import { BENCH_LIMITS } from "../e2e/bench-host";
 
-const PROGRAM_DIR = path.resolve(import.meta.dirname, "../../../lib/collector/python");
-
 export type PythonCost = { function: string; calls: number; selfMs: number; cumulativeMs: number };
 export type PythonProfile = { wallMs: number; profiledMs: number; top: PythonCost[] };
-
-/** The collector's program text as run-collector sends it: lib/collector/python/*.py joined in name order. */
-export function collectorProgram(): string {
-  const files = fs.readdirSync(PROGRAM_DIR).filter((name) => name.endsWith(".py")).sort();
-  return files.map((name) => fs.readFileSync(path.join(PROGRAM_DIR, name), "utf8")).join("\n");
-}
 
 /** The spec collectHost sends for a bench host (see lib/collector/spec-for-host.ts). */
 export function benchSpec(root: string, python: string): CollectorSpec {
@@ -37,7 +30,7 @@ print(json.dumps({"total": sum(v[2] for v in stats.values()), "top": [
  * The collector under cProfile on this machine, as the same user the SSH session runs as, with the
  * spec a bench snapshot sends: where its time goes, by self time. Only the main thread is profiled.
  */
-export function profileCollector(root: string, python: string, count = 15): PythonProfile {
+export function profileCollector(root: string, runner: string, python: string, count = 15): PythonProfile {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-bench-pyprof-"));
   try {
     const program = path.join(dir, "collect.py");
@@ -45,10 +38,12 @@ export function profileCollector(root: string, python: string, count = 15): Pyth
     fs.writeFileSync(program, collectorProgram());
     const spec = Buffer.from(JSON.stringify(benchSpec(root, python))).toString("base64");
     const started = performance.now();
-    const run = spawnSync(python, ["-I", "-B", "-m", "cProfile", "-o", statsFile, program, spec], { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+    // As collectorCommand runs it (LC_ALL=C, -I -B), with the program from a file instead of stdin.
+    const env = { ...process.env, LC_ALL: "C" };
+    const run = spawnSync(runner, ["-I", "-B", "-m", "cProfile", "-o", statsFile, program, spec], { env, stdio: ["ignore", "ignore", "pipe"] });
     const wallMs = performance.now() - started;
     if (run.status !== 0) throw new Error(`the profiled collector exited with ${run.status}: ${run.stderr.toString().slice(-2000)}`);
-    const summary = JSON.parse(execFileSync(python, ["-I", "-B", "-c", TOP, statsFile, String(count)], { encoding: "utf8" })) as { total: number; top: PythonCost[] };
+    const summary = JSON.parse(execFileSync(runner, ["-I", "-B", "-c", TOP, statsFile, String(count)], { encoding: "utf8" })) as { total: number; top: PythonCost[] };
     return { wallMs, profiledMs: Math.round(summary.total * 1000), top: summary.top };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -24,7 +24,7 @@ export function profileMarkdown(profiles: Profiles): string[] {
       `Profiled snapshot: ${seconds(collection.totalMs)} end to end, of which the collector ran ${collection.collectorMs === null ? "an unknown time" : seconds(collection.collectorMs)} on the target` +
         (rest === null ? "." : ` and ${seconds(rest)} went to connecting, transfer and the dashboard side (parse, validate, store).`),
       "",
-      `**Dashboard process (V8 sampling profile of collectHost, ${seconds(collection.node.totalMs)} sampled; \`(idle)\` is waiting for the target):**`,
+      `**Dashboard process** (V8 sampling profile of collectHost: ${seconds(collection.node.totalMs)} sampled, of which ${seconds(collection.node.idleMs)} idle, i.e. waiting for the network and the target; shares are of all sampled time):`,
       "",
       ...cpuTable(collection.node, "files"),
       "",

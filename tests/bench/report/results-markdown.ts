@@ -1,3 +1,4 @@
+import type { SnapshotFigures } from "../e2e/worker-protocol";
 import type { BenchData, Figure } from "./bench-data";
 import { countCheck } from "./figures";
 import { bytes, count, seconds } from "./format";
@@ -43,8 +44,8 @@ function methodLines(data: BenchData): string[] {
   return [
     `- Every timing is the median of ${runs} run${runs === 1 ? "" : "s"}; the sides of each comparison alternate in one run (snapshot, floor, Ansible, snapshot, floor, Ansible, …).`,
     "- **Snapshot**: `collectHost()` (connect → collect → validate → store) in a bench child process against a fresh, migrated SQLite file, for an SSH host on a real OpenSSH " +
-      "server on 127.0.0.1 (tests/support/sshd.ts), key-file auth, host key pinned, `python` set to the interpreter that compiled the tree, startup-cost measurement off " +
-      "(the floor only lists files), limits high enough that nothing is truncated. Process start and module loading are not timed.",
+      "server on 127.0.0.1 (tests/support/sshd.ts), key-file auth, host key pinned, `python` set to a venv without packages of the interpreter that compiled the tree (so the " +
+      "snapshot scans the tree the floor lists, plus an empty site-packages), startup-cost measurement off (the floor only lists files), limits high enough that nothing is truncated. Process start and module loading are not timed.",
     `- **Floor**: \`${data.floorCommand}\` over the same server through the same ssh2 transport (connect, run, read all ${count(data.floor[0]?.lines ?? 0)} lines, close).`,
     `- **Ansible**: \`${data.ansibleCommand}\` (${data.ansible.available ? data.ansible.version : "not run"}), timed from spawn to exit; its ControlPersist master is ended after each run so every run starts cold, like a snapshot.` +
       (data.options.ansibleRuns < runs ? ` ${data.options.ansibleRuns} Ansible run(s) only: it is slow.` : ""),
@@ -55,11 +56,15 @@ function methodLines(data: BenchData): string[] {
   ];
 }
 
+const timeline = (run: SnapshotFigures) =>
+  `${seconds(run.timeline.firstProgressMs ?? NaN)} / ${seconds(run.timeline.lastProgressMs ?? NaN)} → ${seconds(run.ms)}`;
+
 function runLines(data: BenchData): string[] {
   const list = (runs: { ms: number }[]) => runs.map((r) => seconds(r.ms)).join(", ");
   return [
     `- Snapshot: ${list(data.e2e)} (collector on the target: ${data.e2e.map((r) => seconds(r.collectorMs ?? NaN)).join(", ")})`,
-    `- Floor: ${list(data.floor)}`,
+    `- Snapshot timeline (first / last progress event → stored): ${data.e2e.map(timeline).join("; ")}`,
+    `- Floor: ${list(data.floor)} (of which connecting: ${data.floor.map((r) => seconds(r.connectMs)).join(", ")})`,
     ...(data.ansibleRuns.length ? [`- Ansible: ${list(data.ansibleRuns)} (${count(data.ansibleRuns[0]!.matched)} paths matched, ${bytes(data.ansibleRuns[0]!.bytes)} of output)`] : []),
     ...(data.linearity ? [`- Large tree: ${list(data.linearity.large)}; base tree alternating: ${list(data.linearity.base)}`] : []),
   ];

@@ -1,6 +1,6 @@
 import { median } from "../stats";
 import type { BenchData, Figure } from "./bench-data";
-import { bytes, millis, seconds } from "./format";
+import { bytes, count, millis, seconds } from "./format";
 
 const skipped = (figure: Pick<Figure, "id" | "title" | "goal">, reason: string): Figure => ({
   ...figure, status: "skipped", measured: "—", ratio: null, ratioText: "—", missedBy: null, reason, values: {},
@@ -52,6 +52,6 @@ export function compareTime(data: BenchData): Figure {
   if (!data.compare) return skipped(figure, "no second snapshot to compare");
   const { compareMs, loadMs, sources, fileDifferences } = data.compare;
   const value = median(compareMs);
-  const measured = `${millis(value)} (loading both: ${millis(loadMs)}; ${sources[0]} vs ${sources[1]} sources, ${fileDifferences} file differences)`;
+  const measured = `${millis(value)} (loading both: ${millis(loadMs)}; ${count(sources[0])} vs ${count(sources[1])} sources, ${count(fileDifferences)} file differences)`;
   return limitFigure(figure, value, 250, measured, { compareMedianMs: value, compareRunsMs: compareMs.map(Math.round), loadMs: Math.round(loadMs), fileDifferences });
 }
