@@ -59,7 +59,8 @@ class Access(object):
         elif parent_block:
             answer = writable("no-search", parent_block)
         elif not allows(node, self.ident, 3):
-            cause = "no-write" if not class_bits(node, self.ident, 3)[1] & 2 else "no-search"
+            # Without x the directory cannot even be entered; that is the more basic refusal.
+            cause = "no-search" if not class_bits(node, self.ident, 3)[1] & 1 else "no-write"
             answer = writable(cause, denial(path, node, self.ident, 3))
         else:
             answer = writable()
