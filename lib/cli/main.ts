@@ -27,7 +27,9 @@ function describe(error: unknown): { message: string; exitCode: number } {
   if (error instanceof ZodError) {
     return { message: error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "), exitCode: 2 };
   }
-  if (error instanceof AppError || error instanceof MigrationError) return { message: error.message, exitCode: 1 };
+  // Input the user can correct is a usage error (2); anything else that went wrong is 1.
+  if (error instanceof AppError) return { message: error.message, exitCode: error.status === 422 ? 2 : 1 };
+  if (error instanceof MigrationError) return { message: error.message, exitCode: 1 };
   return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), exitCode: 1 };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ValidationError } from "@/lib/errors";
 
 const name = z
   .string()
@@ -47,7 +48,7 @@ export type SshAuthInput = z.infer<typeof sshAuthInputSchema>;
 /** "user@host[:port]" as the CLI takes it. */
 export function parseEndpoint(text: string): z.input<typeof endpoint> {
   const match = /^([^@\s]+)@(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(text);
-  if (!match) throw new Error(`expected USER@HOST[:PORT], got ${JSON.stringify(text)}`);
+  if (!match) throw new ValidationError(`expected USER@HOST[:PORT], got ${JSON.stringify(text)}`);
   const [, user = "", host = "", portText] = match;
   return { user, host: host.replace(/^\[|\]$/g, ""), port: portText ? Number(portText) : 22 };
 }

@@ -1,4 +1,7 @@
-import { utils, type ConnectConfig } from "ssh2";
+// ssh2 is CommonJS: plain Node ESM (the CLI) only sees its default export.
+import ssh2, { type ConnectConfig } from "ssh2";
+
+const { utils } = ssh2;
 import type { EndpointRole, SshAuth } from "./ssh-options";
 import { TransportError } from "./types";
 

@@ -1,5 +1,9 @@
 import type { Readable } from "node:stream";
-import { Client } from "ssh2";
+// ssh2 is CommonJS: plain Node ESM (the CLI) only sees its default export.
+import ssh2, { type Client as ClientType } from "ssh2";
+
+const { Client } = ssh2;
+type Client = ClientType;
 import { sshAuthConfig } from "./ssh-auth";
 import { sshConnectError } from "./ssh-error";
 import { hostKeyCheck } from "./ssh-host-key";

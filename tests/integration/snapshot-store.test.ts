@@ -9,6 +9,8 @@ import { tempDir } from "../support/temp-dir";
 const temp = tempDir("deploylens-store-");
 const databaseFile = path.join(temp.dir, "store.db");
 const appRoot = path.join(temp.dir, "app");
+const venv = path.join(temp.dir, "venv");
+const python = path.join(venv, "bin", "python3");
 afterAll(() => temp.remove());
 
 // lib/db/client reads DATABASE_URL when it is first imported.
@@ -20,6 +22,8 @@ beforeAll(() => {
   const env = { ...process.env };
   delete env.PYTHONDONTWRITEBYTECODE;
   execFileSync("python3", ["-m", "compileall", "-q", appRoot], { env });
+  // The service's own interpreter: a venv with no packages, so only the app root has sources.
+  execFileSync("python3", ["-m", "venv", "--without-pip", venv], { env });
 });
 
 /** Logical bytes: every blob's stored bytes plus every column of every snapshot row. */
@@ -36,7 +40,7 @@ test("an identical re-snapshot reuses the stored inventory and adds under 2 KB",
   const { createHost } = await import("@/lib/hosts/create-host");
   const { collectHost } = await import("@/lib/jobs/collect-host");
   const { loadSnapshot } = await import("@/lib/snapshot/load-snapshot");
-  const host = await createHost({ transport: "local", name: "here", appRoots: [appRoot], measureStartup: false });
+  const host = await createHost({ transport: "local", name: "here", appRoots: [appRoot], python, measureStartup: false });
 
   const first = await collectHost(host);
   expect(first.ok, first.message ?? "").toBe(true);
