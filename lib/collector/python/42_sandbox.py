@@ -77,6 +77,12 @@ class Sandbox(object):
         self.rules = sandbox_rules(config)
         self.mounts = mounts
         self.memo = {}
+        # CacheDirectory= & co.: systemd creates them at start, owned by the service user.
+        self.managed = [r[0] for r in self.rules if r[3].endswith("Directory=")]
+
+    def managed_dir(self, path):
+        """The *Directory= path that path lies in, or None."""
+        return _longest(path, self.managed)
 
     def rule_for(self, path):
         """(effect, cause, setting) of the longest matching rule, or None."""

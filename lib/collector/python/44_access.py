@@ -70,6 +70,9 @@ class Access(object):
     def bytecode_access(self, bc_path, nearest_path):
         """Writability of a bytecode directory; when it does not exist yet, of its nearest ancestor,
         where the importer's mkdir needs w+x."""
+        managed = self.sandbox.managed_dir(bc_path)
+        if bc_path != nearest_path and managed and node_of(managed) is None:
+            return writable()
         answer = self.can_write(nearest_path)
         if bc_path == nearest_path or answer["writable"]:
             return answer
