@@ -1,22 +1,15 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { projectRoot } from "@/lib/db/paths";
 
 let cached: string | null = null;
 
-/** lib/collector/python beside this module when it is run from source, else under the project root (bundled server). */
+/** lib/collector/python under the project root: the same place for the bundled server, the CLI and tests. */
 function programDir(): string {
-  const candidates = [path.join(projectRoot(), "lib", "collector", "python")];
-  try {
-    candidates.unshift(fileURLToPath(new URL("./python/", import.meta.url)));
-  } catch {
-    // import.meta.url is not a file: URL inside a bundle.
-  }
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "90_main.py")));
-  if (!found) throw new Error(`collector program not found in ${candidates.join(" or ")}`);
-  return found;
+  const dir = path.join(projectRoot(), "lib", "collector", "python");
+  if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "90_main.py"))) throw new Error(`collector program not found in ${dir}`);
+  return dir;
 }
 
 /**

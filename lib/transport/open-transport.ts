@@ -13,7 +13,7 @@ async function authFor(host: Host): Promise<SshAuth> {
     case "agent":
       return { type: "agent" };
     case "key-file":
-      return { type: "key", privateKey: await fs.readFile(host.identityFile ?? "") };
+      return { type: "key", privateKey: await fs.readFile(/*turbopackIgnore: true*/ host.identityFile ?? "") };
     case "stored-key":
     case "password": {
       if (!host.secretCipher) throw new ValidationError(`host ${host.name} has no stored credential`);
