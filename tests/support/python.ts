@@ -168,3 +168,18 @@ export function pycVerdictsUnder(python: string, root: string, options: string[]
   ].join("\n");
   return JSON.parse(runPythonOrThrow(python, [...NO_WRITE, ...options, "-c", code, root])) as Record<string, Verdict>;
 }
+
+/**
+ * Calls functions of the collector program (lib/collector/python) in one real interpreter, without
+ * running its main: for table tests of its parsers. Tuples come back as arrays.
+ */
+export function callCollector(program: string, calls: [name: string, args: unknown[]][]): unknown[] {
+  const driver = [
+    "import json, sys",
+    "data = json.loads(sys.stdin.read())",
+    "ns = {'__name__': 'collector_under_test'}",
+    "exec(compile(data['program'], 'collector', 'exec'), ns)",
+    "print(json.dumps([ns[name](*args) for name, args in data['calls']]))",
+  ].join("\n");
+  return JSON.parse(runPythonOrThrow(realPython(), ["-I", "-B", "-c", driver], { input: JSON.stringify({ program, calls }) })) as unknown[];
+}

@@ -112,7 +112,7 @@ def read_spec(argv):
     try:
         spec = json.loads(base64.b64decode(argv[1].encode("ascii"), validate=True).decode("utf-8"))
     except (ValueError, UnicodeError) as e:
-        raise CollectorError("bad-spec", "the spec argument is not base64 of JSON (%s)" % type(e).__name__)
+        raise CollectorError("bad-spec", "the spec argument is not base64 of UTF-8 JSON (%s)" % str(e)[:120])
     checks = (("appRoots", list), ("envAllowlist", list), ("measureStartup", bool),
               ("startupCapSeconds", (int, float)), ("maxFiles", int), ("maxSeconds", (int, float)))
     if not isinstance(spec, dict):

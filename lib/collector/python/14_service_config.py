@@ -66,8 +66,14 @@ def _env_files(words):
 
 
 def load_config(spec):
-    """Everything the collector needs from the unit; None when there is no unit."""
+    """Everything the collector needs from the unit; None when none is named. A named unit that
+    cannot be found is an error, not a silent switch to "no service"."""
     located = locate_unit(spec)
+    if located is None and spec.get("unitFile"):
+        raise CollectorError("unit-not-found", "the unit file %s does not exist" % spec["unitFile"])
+    if located is None and spec.get("service"):
+        where = "systemctl does not know it and it is not" if systemd_running() else "systemd is not running and it is not"
+        raise CollectorError("unit-not-found", "%s: %s in %s" % (spec["service"], where, ", ".join(UNIT_DIRS)))
     if located is None:
         return None
     unit, source, fragment, dropins, pid = located
