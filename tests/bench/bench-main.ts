@@ -50,17 +50,20 @@ export async function benchMain(options: BenchOptions): Promise<void> {
     const linearity = large ? await linearityPhase({ workDir: work, target, python, base: tree, large, runs: options.runs, log }) : null;
     const data: BenchData = {
       options, date: new Date().toISOString(), command: commandOf(options), machine: machineInfo(), tree, treeB,
-      e2e: pairs.e2e, floor: pairs.floor, floorCommand: floorCommand("ROOT"), ansible,
+      warmup: pairs.warmup, e2e: pairs.e2e, floor: pairs.floor, floorCommand: floorCommand("ROOT"), ansible,
       ansibleCommand: ansibleCommandLine(args).replaceAll(tree.root, "ROOT").replaceAll(sshd.privateKeyPath, "KEY").replace(`ansible_port=${sshd.port}`, "ansible_port=PORT"),
       ansibleRuns: pairs.ansible, resnapshot: pairs.resnapshot, compare: pairs.compare, rss, linearity, profiles: null,
     };
     const missed = benchFigures(data).filter((f) => f.status === "missed").map((f) => f.id);
-    const profileCollection = options.profile || missed.some((id) => ["e2e-vs-floor", "vs-ansible", "dashboard-rss", "linearity"].includes(id));
-    const profileCompare = options.profile || missed.includes("compare");
-    if (profileCollection || profileCompare) {
-      log(`profiling (${[profileCollection && "snapshot", profileCompare && "compare"].filter(Boolean).join(", ")}) …`);
+    const wanted = {
+      collection: options.profile || missed.some((id) => ["e2e-vs-floor", "vs-ansible", "linearity"].includes(id)),
+      compare: options.profile || missed.includes("compare"),
+      memory: options.profile || missed.includes("dashboard-rss"),
+    };
+    if (wanted.collection || wanted.compare || wanted.memory) {
+      log(`profiling (${Object.keys(wanted).filter((k) => wanted[k as keyof typeof wanted]).join(", ")}) …`);
       data.profiles = await runProfiles({
-        dir: path.join(work, "profile"), target, python, runner: tree.python.path, rootA: tree.root, rootB: treeB.root, collection: profileCollection, compare: profileCompare,
+        dir: path.join(work, "profile"), target, python, runner: tree.python.path, rootA: tree.root, rootB: treeB.root, ...wanted,
       });
     }
     const out = options.out ?? (options.smoke ? path.join(work, "results") : COMMITTED_DIR);

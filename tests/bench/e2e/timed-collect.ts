@@ -1,13 +1,17 @@
 import type { Host } from "@/lib/db/generated/client";
+import type { CollectResult } from "@/lib/jobs/collect-host";
 import { storeDelta, storeState } from "./store-bytes";
 import type { SnapshotFigures, SnapshotTimeline } from "./worker-protocol";
 import { cpuProfiled } from "../profile/cpu-profiled";
+import { heapProfiled, type MemoryFigures } from "../profile/heap-profiled";
+
+export type CollectProfiling = { cpuProfileFile?: string | null; heapProfileFile?: string | null };
 
 /**
  * One end-to-end snapshot (connect → collect → validate → store) through collectHost, timed, with
  * what it added to the store. The store is measured outside the timed span.
  */
-export async function timedCollect(host: Host, databaseFile: string, cpuProfileFile: string | null = null): Promise<SnapshotFigures> {
+export async function timedCollect(host: Host, databaseFile: string, profiling: CollectProfiling = {}): Promise<SnapshotFigures> {
   const { collectHost } = await import("@/lib/jobs/collect-host");
   const { getSnapshotOrThrow } = await import("@/lib/db/queries/snapshots");
   const { prisma } = await import("@/lib/db/client");
@@ -22,7 +26,16 @@ export async function timedCollect(host: Host, databaseFile: string, cpuProfileF
     timeline.lastProgressMs = at;
     timeline.progressEvents += 1;
   };
-  const result = await cpuProfiled(cpuProfileFile, () => collectHost(host, onProgress));
+  let memory: MemoryFigures | null = null;
+  const collect = () => cpuProfiled(profiling.cpuProfileFile ?? null, () => collectHost(host, onProgress));
+  const heapFile = profiling.heapProfileFile;
+  let result: CollectResult;
+  if (heapFile) {
+    const profiled = await heapProfiled(heapFile, collect);
+    [result, memory] = [profiled.result, profiled.memory];
+  } else {
+    result = await collect();
+  }
   const ms = performance.now() - started;
   const after = storeState(databaseFile);
   const row = await getSnapshotOrThrow(result.snapshotId);
@@ -49,5 +62,6 @@ export async function timedCollect(host: Host, databaseFile: string, cpuProfileF
     collectorMs: measurements?.collectorMs ?? null,
     rawBlobBytes: blob?.rawBytes ?? null,
     store: storeDelta(before, after),
+    memory,
   };
 }

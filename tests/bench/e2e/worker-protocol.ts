@@ -1,3 +1,5 @@
+import type { MemoryFigures } from "../profile/heap-profiled";
+
 /** What the parent asks a snapshot worker to do, and what it answers (as JSON files). */
 
 export type BenchTarget = { host: string; port: number; user: string; privateKeyPath: string; fingerprint: string };
@@ -15,9 +17,11 @@ export type WorkerJob = {
   rootB: string | null;
   compareRuns: number;
   /** Write a V8 CPU profile of the first collection (only) to this file. */
-  cpuProfileFile: string | null;
+  cpuProfileFile?: string | null;
+  /** Write a V8 sampling heap profile of the first collection (only) to this file, and sample its memory. */
+  heapProfileFile?: string | null;
   /** Write a V8 CPU profile of one extra compare() run to this file. */
-  compareProfileFile: string | null;
+  compareProfileFile?: string | null;
 };
 
 export type StoreDelta = {
@@ -57,6 +61,8 @@ export type SnapshotFigures = {
   /** Uncompressed canonical inventory JSON. */
   rawBlobBytes: number | null;
   store: StoreDelta;
+  /** Only when a heap profile was asked for. */
+  memory: MemoryFigures | null;
 };
 
 export type CompareFigures = { loadMs: number; compareMs: number[]; sources: [number, number]; fileDifferences: number };

@@ -9,7 +9,7 @@ export type LinearityContext = { workDir: string; target: BenchTarget; python: s
 
 async function snapshot(dir: string, ctx: LinearityContext, root: string): Promise<SnapshotFigures> {
   const worker = await runWorker(dir, {
-    target: ctx.target, python: ctx.python, rootA: root, resnapshot: false, rootB: null, compareRuns: 0, cpuProfileFile: null, compareProfileFile: null,
+    target: ctx.target, python: ctx.python, rootA: root, resnapshot: false, rootB: null, compareRuns: 0,
   });
   if (!worker.first.ok) throw new Error(`the snapshot of ${root} failed: ${worker.first.code}: ${worker.first.message}`);
   return worker.first;

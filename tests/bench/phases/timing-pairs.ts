@@ -20,6 +20,8 @@ export type PairsContext = {
   log: (line: string) => void;
 };
 export type PairsResult = {
+  /** One unmeasured snapshot and floor first, so neither side's first run pays for a cold page cache. */
+  warmup: { e2eMs: number; floorMs: number };
   e2e: SnapshotFigures[];
   floor: FloorRun[];
   ansible: AnsibleRun[];
@@ -29,16 +31,19 @@ export type PairsResult = {
 
 /**
  * Snapshot, floor, Ansible, snapshot, floor, Ansible…: each comparison alternates its sides within the
- * run, so drift (page cache, thermal, other load) hits both alike. Each snapshot gets a fresh database;
+ * run, so drift (page cache, thermal, other load) hits both alike, after one warm-up of each. Each snapshot gets a fresh database;
  * the first one is also re-taken (store bytes of an identical snapshot) and compared with tree b.
  */
 export async function timingPairs(ctx: PairsContext): Promise<PairsResult> {
-  const result: PairsResult = { e2e: [], floor: [], ansible: [], resnapshot: null, compare: null };
+  const warm = await runWorker(path.join(ctx.workDir, "warmup"), { target: ctx.target, python: ctx.python, rootA: ctx.rootA, resnapshot: false, rootB: null, compareRuns: 0 });
+  const warmFloor = await runFloor(ctx.sshd, ctx.rootA);
+  ctx.log(`warm-up (not counted): snapshot ${seconds(warm.first.ms)}, floor ${seconds(warmFloor.ms)}`);
+  const result: PairsResult = { warmup: { e2eMs: warm.first.ms, floorMs: warmFloor.ms }, e2e: [], floor: [], ansible: [], resnapshot: null, compare: null };
   for (let run = 0; run < ctx.runs; run++) {
     const first = run === 0;
     const worker = await runWorker(path.join(ctx.workDir, `e2e-${run}`), {
       target: ctx.target, python: ctx.python, rootA: ctx.rootA, resnapshot: first,
-      rootB: first ? ctx.rootB : null, compareRuns: Math.max(ctx.runs, 1), cpuProfileFile: null, compareProfileFile: null,
+      rootB: first ? ctx.rootB : null, compareRuns: Math.max(ctx.runs, 1),
     });
     if (!worker.first.ok) throw new Error(`the snapshot failed: ${worker.first.code}: ${worker.first.message}`);
     result.e2e.push(worker.first);

@@ -2,6 +2,8 @@ import path from "node:path";
 import { runWorker } from "../e2e/run-worker";
 import type { BenchTarget } from "../e2e/worker-protocol";
 import { summarizeCpuProfile, type CpuSummary } from "./cpu-profile-summary";
+import { summarizeHeapProfile, type HeapSummary } from "./heap-profile-summary";
+import type { MemoryFigures } from "./heap-profiled";
 import { profileCollector, type PythonProfile } from "./python-profile";
 
 export type CollectionProfile = {
@@ -13,7 +15,9 @@ export type CollectionProfile = {
   /** The collector itself (collect.py), under cProfile. */
   python: PythonProfile | { error: string };
 };
-export type Profiles = { collection: CollectionProfile | null; compare: CpuSummary | null };
+/** One snapshot in a bench process: its memory peaks and what allocated the bytes. */
+export type MemoryProfile = { memory: MemoryFigures; allocations: HeapSummary };
+export type Profiles = { collection: CollectionProfile | null; compare: CpuSummary | null; memory: MemoryProfile | null };
 
 export type ProfileRequest = {
   dir: string;
@@ -25,25 +29,39 @@ export type ProfileRequest = {
   rootB: string | null;
   collection: boolean;
   compare: boolean;
+  memory: boolean;
 };
 
-/** Profiles a snapshot (V8 + cProfile) and/or compare() (V8), in a worker of its own, outside the timed runs. */
+/**
+ * Profiles, each in a worker of its own and outside the timed runs: a snapshot (V8 CPU + cProfile of
+ * collect.py), compare() (V8 CPU), and a snapshot's memory (V8 sampling heap profile + peaks).
+ */
 export async function runProfiles(request: ProfileRequest): Promise<Profiles> {
   const cpuProfileFile = request.collection ? path.join(request.dir, "collection.cpuprofile") : null;
   const compareProfileFile = request.compare && request.rootB ? path.join(request.dir, "compare.cpuprofile") : null;
-  const result = await runWorker(request.dir, {
-    target: request.target, python: request.python, rootA: request.rootA, resnapshot: false,
-    rootB: compareProfileFile ? request.rootB : null, compareRuns: 1, cpuProfileFile, compareProfileFile,
-  });
-  let collection: CollectionProfile | null = null;
-  if (cpuProfileFile) {
-    let python: CollectionProfile["python"];
-    try {
-      python = profileCollector(request.rootA, request.runner, request.python);
-    } catch (error) {
-      python = { error: error instanceof Error ? error.message : String(error) };
+  const base = { target: request.target, python: request.python, rootA: request.rootA, resnapshot: false, compareRuns: 1 };
+  const profiles: Profiles = { collection: null, compare: null, memory: null };
+  if (cpuProfileFile || compareProfileFile) {
+    const result = await runWorker(path.join(request.dir, "cpu"), { ...base, rootB: compareProfileFile ? request.rootB : null, cpuProfileFile, compareProfileFile });
+    if (cpuProfileFile) {
+      profiles.collection = {
+        totalMs: Math.round(result.first.ms), collectorMs: result.first.collectorMs, node: summarizeCpuProfile(cpuProfileFile), python: pythonProfile(request),
+      };
     }
-    collection = { totalMs: Math.round(result.first.ms), collectorMs: result.first.collectorMs, node: summarizeCpuProfile(cpuProfileFile), python };
+    if (compareProfileFile) profiles.compare = summarizeCpuProfile(compareProfileFile);
   }
-  return { collection, compare: compareProfileFile ? summarizeCpuProfile(compareProfileFile) : null };
+  if (request.memory) {
+    const heapProfileFile = path.join(request.dir, "collection.heapprofile");
+    const result = await runWorker(path.join(request.dir, "heap"), { ...base, rootB: null, heapProfileFile });
+    if (result.first.memory) profiles.memory = { memory: result.first.memory, allocations: summarizeHeapProfile(heapProfileFile) };
+  }
+  return profiles;
+}
+
+function pythonProfile(request: ProfileRequest): PythonProfile | { error: string } {
+  try {
+    return profileCollector(request.rootA, request.runner, request.python);
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }

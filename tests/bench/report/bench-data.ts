@@ -16,6 +16,7 @@ export type BenchData = {
   machine: MachineInfo;
   tree: Tree;
   treeB: Tree | null;
+  warmup: { e2eMs: number; floorMs: number };
   e2e: SnapshotFigures[];
   floor: FloorRun[];
   floorCommand: string;

@@ -1,6 +1,7 @@
 import type { CpuSummary } from "../profile/cpu-profile-summary";
 import type { Profiles } from "../profile/profiles";
 import { count, millis, seconds } from "./format";
+import { memoryMarkdown } from "./memory-markdown";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
@@ -43,6 +44,7 @@ export function profileMarkdown(profiles: Profiles): string[] {
       );
     }
   }
+  if (profiles.memory) lines.push(...memoryMarkdown(profiles.memory));
   if (profiles.compare) {
     lines.push(`### Profile of compare() (${millis(profiles.compare.totalMs)} sampled)`, "", ...cpuTable(profiles.compare, "functions"), "");
   }

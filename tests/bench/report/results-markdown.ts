@@ -42,7 +42,8 @@ function treeLines(data: BenchData): string[] {
 function methodLines(data: BenchData): string[] {
   const runs = data.options.runs;
   return [
-    `- Every timing is the median of ${runs} run${runs === 1 ? "" : "s"}; the sides of each comparison alternate in one run (snapshot, floor, Ansible, snapshot, floor, Ansible, …).`,
+    `- Every timing is the median of ${runs} run${runs === 1 ? "" : "s"}; the sides of each comparison alternate in one run (snapshot, floor, Ansible, snapshot, floor, Ansible, …), ` +
+      "after one unmeasured snapshot and floor, so the page cache is warm for both (as for a host collected on a schedule).",
     "- **Snapshot**: `collectHost()` (connect → collect → validate → store) in a bench child process against a fresh, migrated SQLite file, for an SSH host on a real OpenSSH " +
       "server on 127.0.0.1 (tests/support/sshd.ts), key-file auth, host key pinned, `python` set to a venv without packages of the interpreter that compiled the tree (so the " +
       "snapshot scans the tree the floor lists, plus an empty site-packages), startup-cost measurement off (the floor only lists files), limits high enough that nothing is truncated. Process start and module loading are not timed.",
@@ -62,6 +63,7 @@ const timeline = (run: SnapshotFigures) =>
 function runLines(data: BenchData): string[] {
   const list = (runs: { ms: number }[]) => runs.map((r) => seconds(r.ms)).join(", ");
   return [
+    `- Warm-up, not counted: snapshot ${seconds(data.warmup.e2eMs)}, floor ${seconds(data.warmup.floorMs)}`,
     `- Snapshot: ${list(data.e2e)} (collector on the target: ${data.e2e.map((r) => seconds(r.collectorMs ?? NaN)).join(", ")})`,
     `- Snapshot timeline (first / last progress event → stored): ${data.e2e.map(timeline).join("; ")}`,
     `- Floor: ${list(data.floor)} (of which connecting: ${data.floor.map((r) => seconds(r.connectMs)).join(", ")})`,
