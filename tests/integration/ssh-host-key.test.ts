@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport, type HostKeyInfo, type SshOptions } from "@/lib/transport/ssh";
-import { TransportError } from "@/lib/transport/types";
+import { connectError } from "@/tests/support/ssh-login";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { readAll } from "@/tests/support/sshd/read-all";
 
@@ -26,14 +26,6 @@ function options(pinnedHostKey: string | null, acceptNewHostKey: boolean, seen: 
   };
 }
 
-async function connectError(opts: SshOptions): Promise<TransportError> {
-  const err: unknown = await createSshTransport(opts).then(
-    (t) => t.close().then(() => new Error("connected, but should not have")),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof TransportError)) throw err;
-  return err;
-}
 
 async function echoWorks(opts: SshOptions): Promise<void> {
   const transport = await createSshTransport(opts);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport, type HostKeyInfo, type SshEndpoint, type SshOptions } from "@/lib/transport/ssh";
-import { TransportError } from "@/lib/transport/types";
+import { connectError } from "@/tests/support/ssh-login";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { freePort } from "@/tests/support/sshd/free-port";
 import { keygen } from "@/tests/support/sshd/keygen";
@@ -29,14 +29,6 @@ function endpoint(sshd: Sshd, pinnedHostKey: string | null = sshd.hostKeyFingerp
   };
 }
 
-async function connectError(opts: SshOptions): Promise<TransportError> {
-  const err: unknown = await createSshTransport(opts).then(
-    (t) => t.close().then(() => new Error("connected, but should not have")),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof TransportError)) throw err;
-  return err;
-}
 
 /** Lets lines a just-finished connection made sshd write arrive through the pipe. */
 const settle = () => new Promise((r) => setTimeout(r, 300));

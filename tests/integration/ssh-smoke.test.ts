@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport } from "@/lib/transport/ssh";
 import { TransportError, type Transport } from "@/lib/transport/types";
+import { keyLogin } from "@/tests/support/ssh-login";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { readAll } from "@/tests/support/sshd/read-all";
 
@@ -10,14 +11,7 @@ let sshd: Sshd;
 let transport: Transport;
 
 function connect(): Promise<Transport> {
-  return createSshTransport({
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.user,
-    auth: { type: "key", privateKey: sshd.privateKey },
-    pinnedHostKey: sshd.hostKeyFingerprint,
-    acceptNewHostKey: false,
-  });
+  return createSshTransport(keyLogin(sshd));
 }
 
 beforeAll(async () => {

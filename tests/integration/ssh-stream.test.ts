@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport } from "@/lib/transport/ssh";
 import type { Transport } from "@/lib/transport/types";
+import { keyLogin } from "@/tests/support/ssh-login";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 
 let sshd: Sshd;
@@ -9,14 +10,7 @@ let transport: Transport;
 
 beforeAll(async () => {
   sshd = await startSshd();
-  transport = await createSshTransport({
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.user,
-    auth: { type: "key", privateKey: sshd.privateKey },
-    pinnedHostKey: sshd.hostKeyFingerprint,
-    acceptNewHostKey: false,
-  });
+  transport = await createSshTransport(keyLogin(sshd));
 });
 
 afterAll(async () => {
