@@ -20,7 +20,8 @@ afterEach(() => scenario?.remove());
 function importAsNobodyWrites(s: ServiceScenario, module: string, env: Record<string, string>, pyc: string): boolean {
   const result = spawnSync("setpriv", [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, "--clear-groups", s.venv.python, "-c", `import ${module}`], {
     cwd: s.dep.app,
-    env: { PATH: "/usr/bin:/bin", ...env },
+    // A minimal environment, as a service gets (NODE_ENV only because Next types it as always present).
+    env: { NODE_ENV: process.env.NODE_ENV, PATH: "/usr/bin:/bin", ...env },
     encoding: "utf8",
   });
   expect(result.status, result.stderr).toBe(0);
