@@ -6,7 +6,7 @@ import { ansibleArgs, ansibleCommandLine, ensureAnsible } from "./ansible";
 import type { BenchOptions } from "./bench-options";
 import type { BenchTarget } from "./e2e/worker-protocol";
 import { floorCommand } from "./floor";
-import { machineInfo } from "./machine-info";
+import { machineInfo, noteStartLoad } from "./machine-info";
 import { linearityPhase } from "./phases/linearity-phase";
 import { timingPairs } from "./phases/timing-pairs";
 import { runProfiles } from "./profile/profiles";
@@ -31,6 +31,7 @@ function commandOf(options: BenchOptions): string {
 
 /** The bench: trees, sshd, timed pairs, RSS, optional 1M run, profiles of missed goals, the reports. */
 export async function benchMain(options: BenchOptions): Promise<void> {
+  noteStartLoad();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-bench-"));
   const tree = buildTree(options.sources, "a", log);
   const treeB = buildTree(options.sources, "b", log);

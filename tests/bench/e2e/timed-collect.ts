@@ -3,7 +3,7 @@ import type { CollectResult } from "@/lib/jobs/collect-host";
 import { storeDelta, storeState } from "./store-bytes";
 import type { SnapshotFigures, SnapshotTimeline } from "./worker-protocol";
 import { cpuProfiled } from "../profile/cpu-profiled";
-import { heapProfiled, type MemoryFigures } from "../profile/heap-profiled";
+import { heapProfiled, vmHwm, type MemoryFigures } from "../profile/heap-profiled";
 
 export type CollectProfiling = { cpuProfileFile?: string | null; heapProfileFile?: string | null };
 
@@ -18,6 +18,7 @@ export async function timedCollect(host: Host, databaseFile: string, profiling: 
   const { loadSnapshot } = await import("@/lib/snapshot/load-snapshot");
   const { coverageOf } = await import("@/lib/analysis/coverage");
   const before = storeState(databaseFile);
+  const peakRss = { before: vmHwm(), after: 0 };
   const timeline: SnapshotTimeline = { firstProgressMs: null, lastProgressMs: null, progressEvents: 0 };
   const started = performance.now();
   const onProgress = () => {
@@ -37,6 +38,7 @@ export async function timedCollect(host: Host, databaseFile: string, profiling: 
     result = await collect();
   }
   const ms = performance.now() - started;
+  peakRss.after = vmHwm();
   const after = storeState(databaseFile);
   const row = await getSnapshotOrThrow(result.snapshotId);
   const blob = row.blobSha256
@@ -62,6 +64,7 @@ export async function timedCollect(host: Host, databaseFile: string, profiling: 
     collectorMs: measurements?.collectorMs ?? null,
     rawBlobBytes: blob?.rawBytes ?? null,
     store: storeDelta(before, after),
+    peakRss,
     memory,
   };
 }

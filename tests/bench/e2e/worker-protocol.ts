@@ -61,6 +61,8 @@ export type SnapshotFigures = {
   /** Uncompressed canonical inventory JSON. */
   rawBlobBytes: number | null;
   store: StoreDelta;
+  /** VmHWM of the bench process before and after the snapshot (no profiler attached unless asked). */
+  peakRss: { before: number; after: number };
   /** Only when a heap profile was asked for. */
   memory: MemoryFigures | null;
 };

@@ -15,9 +15,14 @@ async function snapshot(dir: string, ctx: LinearityContext, root: string): Promi
   return worker.first;
 }
 
-/** --million: a snapshot of the large tree and one of the base tree, alternating, `runs` times each. */
+/**
+ * --million: a snapshot of the large tree and one of the base tree, alternating, `runs` times each,
+ * after one unmeasured snapshot of the large tree (its 6 GB are rarely all in the page cache yet).
+ */
 export async function linearityPhase(ctx: LinearityContext): Promise<Linearity> {
-  const result: Linearity = { tree: ctx.large, large: [], base: [] };
+  const warmup = await snapshot(path.join(ctx.workDir, "large-warmup"), ctx, ctx.large.root);
+  ctx.log(`linearity warm-up (not counted): ${ctx.large.counts.sources} sources ${seconds(warmup.ms)}`);
+  const result: Linearity = { tree: ctx.large, warmupMs: warmup.ms, large: [], base: [] };
   for (let run = 0; run < ctx.runs; run++) {
     const large = await snapshot(path.join(ctx.workDir, `large-${run}`), ctx, ctx.large.root);
     const base = await snapshot(path.join(ctx.workDir, `base-${run}`), ctx, ctx.base.root);

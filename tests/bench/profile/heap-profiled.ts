@@ -10,7 +10,7 @@ export type MemoryFigures = {
   sampledPeak: { rss: number; heapUsed: number; external: number; arrayBuffers: number };
 };
 
-const vmHwm = () => Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN) * 1024;
+export const vmHwm = () => Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN) * 1024;
 
 /**
  * Runs `work` while sampling memory, and with V8's sampling heap profiler recording every allocation

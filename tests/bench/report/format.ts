@@ -5,6 +5,7 @@ export const count = (n: number) => n.toLocaleString("en");
 
 /** Decimal units (1 MB = 1,000,000 bytes), the stricter reading of the goals. */
 export function bytes(n: number): string {
+  if (Math.abs(n) >= 1e10) return `${(n / 1e9).toFixed(1)} GB`;
   if (Math.abs(n) >= 1e6) return `${(n / 1e6).toFixed(2)} MB`;
   if (Math.abs(n) >= 1e3) return `${(n / 1e3).toFixed(1)} KB`;
   return `${n} B`;

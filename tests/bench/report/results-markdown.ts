@@ -2,6 +2,7 @@ import type { SnapshotFigures } from "../e2e/worker-protocol";
 import type { BenchData, Figure } from "./bench-data";
 import { countCheck } from "./figures";
 import { bytes, count, seconds } from "./format";
+import { missedAnalysis } from "./missed-analysis";
 import { profileMarkdown } from "./profile-markdown";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
@@ -68,8 +69,20 @@ function runLines(data: BenchData): string[] {
     `- Snapshot timeline (first / last progress event → stored): ${data.e2e.map(timeline).join("; ")}`,
     `- Floor: ${list(data.floor)} (of which connecting: ${data.floor.map((r) => seconds(r.connectMs)).join(", ")})`,
     ...(data.ansibleRuns.length ? [`- Ansible: ${list(data.ansibleRuns)} (${count(data.ansibleRuns[0]!.matched)} paths matched, ${bytes(data.ansibleRuns[0]!.bytes)} of output)`] : []),
-    ...(data.linearity ? [`- Large tree: ${list(data.linearity.large)}; base tree alternating: ${list(data.linearity.base)}`] : []),
+    ...(data.linearity
+      ? [`- Large tree: ${list(data.linearity.large)} (warm-up, not counted: ${seconds(data.linearity.warmupMs)}); base tree alternating: ${list(data.linearity.base)}`]
+      : []),
   ];
+}
+
+/** Each missed goal with its analysis; an analysis shared by two figures (both timing) is given once. */
+function missedLines(data: BenchData, missed: Figure[]): string[] {
+  const given = new Set<string>();
+  return missed.flatMap((f) => {
+    const analysis = missedAnalysis(data, f.id).filter((line) => !given.has(line));
+    analysis.forEach((line) => given.add(line));
+    return [`- **${f.title}**: ${f.measured}; goal ${f.goal}; ${f.missedBy}.`, ...analysis.map((line) => `  ${line}`)];
+  });
 }
 
 /** RESULTS.md: the table first, then the deployment, the method, what missed and why, every run. */
@@ -79,7 +92,8 @@ export function resultsMarkdown(data: BenchData, figures: Figure[]): string {
   const lines = [
     "# DeployLens benchmarks",
     "",
-    `Measured ${data.date} on ${m.cpu} (${m.cpus} CPUs, ${bytes(m.memoryBytes)} RAM), ${m.kernel}, Node ${m.node}, ${m.openssh}. ` +
+    `Measured ${data.date} on ${m.cpu} (${m.cpus} CPUs, ${bytes(m.memoryBytes)} RAM), ${m.kernel}, Node ${m.node}, ${m.openssh}; ` +
+      `load average ${m.load.start.toFixed(2)} at the start, ${m.load.end?.toFixed(2) ?? "?"} at the end (other work on the machine widens the spread of runs). ` +
       `Written by \`${data.command}\`${data.options.smoke ? " (smoke mode: small tree, 1 run, not for comparison)" : ""}; speed lives here, never in tests.`,
     "",
     ...figureTable(data, figures),
@@ -94,7 +108,7 @@ export function resultsMarkdown(data: BenchData, figures: Figure[]): string {
     "",
     "## Goals missed",
     "",
-    ...(missed.length === 0 ? ["None."] : missed.map((f) => `- **${f.title}**: ${f.measured}; goal ${f.goal}; ${f.missedBy}.`)),
+    ...(missed.length === 0 ? ["None."] : missedLines(data, missed)),
     "",
     ...(data.profiles ? profileMarkdown(data.profiles) : []),
     "## Every run",
