@@ -15,6 +15,7 @@ import fcntl
 import glob
 import grp
 import json
+import operator
 import os
 import pwd
 import re

@@ -5,13 +5,12 @@
 SKIP_DIRS = frozenset((".git", ".hg", ".svn"))
 
 
-def _name(entry):
-    return entry.name
+_BY_NAME = operator.attrgetter("name")
 
 
 def list_dir(path):
     with os.scandir(path) as it:
-        return sorted(it, key=_name)
+        return sorted(it, key=_BY_NAME)
 
 
 def _symlink(entry, absd, rel_name, out):

@@ -14,17 +14,18 @@ def _judge_sources(absd, prefix, sources, pycs, cache_path, out, ctx):
     """Appends the source entries; returns the owners of pycs the service would have to replace."""
     owners = []
     searchable = ctx.access.search_block(cache_path) is None
-    suffix = ctx.pyc_suffix
+    dir_searchable = ctx.access.search_block(absd) is None
+    suffix, ident, base = ctx.pyc_suffix, ctx.ident, absd.rstrip("/") + "/"
     sink = out["sources"]
     for name, st in sources:
-        path = absd.rstrip("/") + "/" + name
+        path = base + name
         if path == ctx.main_script:
             continue
         source = {"path": prefix + name, "size": st.st_size, "mtime": st.st_mtime, "status": "missing",
                   "reason": None, "pyc": None, "pycUid": None}
         sink.append(source)
         entry = pycs.pop(name[:-3] + suffix, None) if suffix else None
-        if not ctx.access.file_readable(absd, st):
+        if not (dir_searchable and can_read_file(st, ident)):
             source["status"] = "unreadable"
             continue
         if entry is not None:
