@@ -119,73 +119,94 @@ def expand_specifiers(s, table):
     return re.sub(r"%(.)", lambda m: table.get(m.group(1), m.group(0)), s)
 
 
+class _EnvFile(object):
+    """systemd's env-file.c state machine, one method per state; each takes one character."""
+
+    def __init__(self):
+        self.env, self.state = {}, self.pre_key
+        self.key, self.value, self.trail = [], [], None  # trail: where trailing blanks of a bare value start
+
+    def pre_key(self, c):
+        if c in "#;":
+            self.state = self.comment
+        elif c not in " \t\n\r":
+            self.key, self.value, self.trail, self.state = [c], [], None, self.in_key
+
+    def in_key(self, c):
+        if c in "\n\r":
+            self.state = self.pre_key
+        elif c == "=":
+            self.state = self.pre_value
+        else:
+            self.key.append(c)
+
+    def end_line(self):
+        if self.state == self.value_bare and self.trail is not None:
+            del self.value[self.trail:]
+        name = "".join(self.key).strip()
+        if _ENV_NAME.match(name):
+            self.env[name] = "".join(self.value)
+        self.state = self.pre_key
+
+    def pre_value(self, c):
+        if c in "'\"":
+            self.state = self.single if c == "'" else self.double
+        elif c not in " \t":
+            self.value_bare(c)
+
+    def value_bare(self, c):
+        if c in "\n\r":
+            self.end_line()
+        elif c == "\\":
+            self.state, self.trail = self.escape, None
+        else:
+            self.trail = (len(self.value) if self.trail is None else self.trail) if c in " \t" else None
+            self.value.append(c)
+            self.state = self.value_bare
+
+    def escape(self, c):
+        if c not in "\n\r":
+            self.value.append(c)
+        self.state = self.value_bare
+
+    def single(self, c):
+        if c == "'":
+            self.state = self.pre_value
+        else:
+            self.value.append(c)
+
+    def double(self, c):
+        if c == '"':
+            self.state = self.pre_value
+        elif c == "\\":
+            self.state = self.double_escape
+        else:
+            self.value.append(c)
+
+    def double_escape(self, c):
+        if c in "\"\\`$":
+            self.value.append(c)
+        elif c != "\n":
+            self.value.extend(("\\", c))
+        self.state = self.double
+
+    def comment(self, c):
+        if c == "\\":
+            self.state = self.comment_escape
+        elif c in "\n\r":
+            self.state = self.pre_key
+
+    def comment_escape(self, c):
+        self.state = self.pre_key if c in "\n\r" else self.comment
+
+
 def parse_env_file(text):
-    """EnvironmentFile= contents, following systemd's env-file.c state machine: KEY=VALUE lines,
-    #/; comments, '…' and "…" quoting, backslash escapes and continuations. Later keys win."""
-    env = {}
-    key, value, state = [], [], "pre-key"
-    trail = None  # index where trailing whitespace of an unquoted value starts
+    """EnvironmentFile= contents, following systemd's env-file.c: KEY=VALUE lines, #/; comments,
+    '…' and "…" quoting, backslash escapes and continuations. Later keys win."""
+    parser = _EnvFile()
     for c in text + "\n":
-        if state == "pre-key":
-            if c in "#;":
-                state = "comment"
-            elif c not in " \t\n\r":
-                state, key, value, trail = "key", [c], [], None
-        elif state == "key":
-            if c in "\n\r":
-                state = "pre-key"
-            elif c == "=":
-                state = "pre-value"
-            else:
-                key.append(c)
-        elif state in ("pre-value", "value"):
-            if c in "\n\r":
-                if state == "value" and trail is not None:
-                    del value[trail:]
-                name = "".join(key).strip()
-                if _ENV_NAME.match(name):
-                    env[name] = "".join(value)
-                state = "pre-key"
-            elif c == "\\":
-                state, trail = "value-escape", None
-            elif state == "pre-value" and c in "'\"":
-                state = "single" if c == "'" else "double"
-            elif state == "pre-value" and c in " \t":
-                pass
-            else:
-                if c in " \t":
-                    trail = len(value) if trail is None else trail
-                else:
-                    trail = None
-                value.append(c)
-                state = "value"
-        elif state == "value-escape":
-            if c not in "\n\r":
-                value.append(c)
-            state = "value"
-        elif state == "single":
-            if c == "'":
-                state = "pre-value"
-            else:
-                value.append(c)
-        elif state == "double":
-            if c == '"':
-                state = "pre-value"
-            elif c == "\\":
-                state = "double-escape"
-            else:
-                value.append(c)
-        elif state == "double-escape":
-            if c in "\"\\`$":
-                value.append(c)
-            elif c != "\n":
-                value.extend(("\\", c))
-            state = "double"
-        elif state == "comment":
-            if c == "\\":
-                state = "comment-escape"
-            elif c in "\n\r":
-                state = "pre-key"
-        elif state == "comment-escape":
-            state = "pre-key" if c in "\n\r" else "comment"
-    return env
+        if c in "\n\r" and parser.state == parser.pre_value:
+            parser.end_line()
+        else:
+            parser.state(c)
+    return parser.env

@@ -32,6 +32,21 @@ def _symlink(entry, absd, rel_name, out):
     return None
 
 
+def _file_stat(entry, absd, rel_name, out):
+    """The stat of a regular .py/.pyc (symlinks followed), "pycache" for a symlinked __pycache__,
+    None for anything to ignore."""
+    name = entry.name
+    if entry.is_symlink():
+        st = _symlink(entry, absd, rel_name, out)
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            return "pycache"
+    elif name.endswith(".py") or name.endswith(".pyc"):
+        st = entry.stat(follow_symlinks=False)
+    else:
+        return None
+    return st if st is not None and stat.S_ISREG(st.st_mode) else None
+
+
 def scan_dir(absd, rel, out, ctx):
     """Reads one directory. Returns (sources [(name, st)], legacy [(name, st)], pycache entry, subdirs
     [(name, st)]); "venv" for a virtual environment below the root (counted as its own root); None
@@ -60,20 +75,12 @@ def scan_dir(absd, rel, out, ctx):
                 ctx.truncate("max-files", ctx.max_files)
                 continue
             seen += 1
-            if entry.is_symlink():
-                st = _symlink(entry, absd, prefix + name, out)
-                if st is None or stat.S_ISDIR(st.st_mode):
-                    pycache = entry if st is not None and name == "__pycache__" else pycache
-                    continue
-            elif name.endswith(".py") or name.endswith(".pyc"):
-                st = entry.stat(follow_symlinks=False)
-            else:
-                continue
-            if not stat.S_ISREG(st.st_mode):
-                continue
-            if name.endswith(".py"):
+            st = _file_stat(entry, absd, prefix + name, out)
+            if st == "pycache":
+                pycache = entry
+            elif st is not None and name.endswith(".py"):
                 sources.append((name, st))
-            elif name.endswith(".pyc"):
+            elif st is not None and name.endswith(".pyc"):
                 legacy.append((name, st))
         except OSError:
             continue
