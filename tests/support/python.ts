@@ -106,6 +106,16 @@ export function effectiveFlags(python: string, options: string[], env: Record<st
 
 export type Verdict = "used-pyc" | "compiled" | "import-error";
 
+/** A SourceFileLoader that records when it compiles from source instead of using the pyc; writes nothing. */
+const RECORDING_LOADER = [
+  "sys.dont_write_bytecode = True",
+  "compiled = []",
+  "class L(m.SourceFileLoader):",
+  "    def source_to_code(self, data, path, *, _optimize=-1):",
+  "        compiled.append(path)",
+  "        return super().source_to_code(data, path, _optimize=_optimize)",
+];
+
 /**
  * For each source: does the real SourceLoader.get_code use the cached pyc or compile the source?
  * Runs under the given interpreter options (so -O, prefix and --check-hash-based-pycs apply) with
@@ -114,12 +124,7 @@ export type Verdict = "used-pyc" | "compiled" | "import-error";
 export function pycVerdicts(python: string, sources: string[], options: string[] = []): Verdict[] {
   const code = [
     "import importlib.machinery as m, sys",
-    "sys.dont_write_bytecode = True",
-    "compiled = []",
-    "class L(m.SourceFileLoader):",
-    "    def source_to_code(self, data, path, *, _optimize=-1):",
-    "        compiled.append(path)",
-    "        return super().source_to_code(data, path, _optimize=_optimize)",
+    ...RECORDING_LOADER,
     "for path in sys.stdin.read().split('\\0'):",
     "    compiled.clear()",
     "    try:",
@@ -145,12 +150,7 @@ export function sourceHash(python: string, file: string): string {
 export function pycVerdictsUnder(python: string, root: string, options: string[] = []): Record<string, Verdict> {
   const code = [
     "import importlib.machinery as m, json, os, sys",
-    "sys.dont_write_bytecode = True",
-    "compiled = []",
-    "class L(m.SourceFileLoader):",
-    "    def source_to_code(self, data, path, *, _optimize=-1):",
-    "        compiled.append(path)",
-    "        return super().source_to_code(data, path, _optimize=_optimize)",
+    ...RECORDING_LOADER,
     "out = {}",
     "for d, dirs, files in os.walk(sys.argv[1]):",
     "    dirs[:] = [x for x in dirs if x != '__pycache__' and not os.path.islink(os.path.join(d, x))]",
