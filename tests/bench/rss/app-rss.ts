@@ -24,15 +24,16 @@ export type RssFigures = {
 export type RssOutcome = { measured: true; figures: RssFigures } | { measured: false; reason: string };
 
 /**
- * Why the RSS figure cannot be measured, or null once a build is there. In smoke mode an existing
- * build is used as it is (building takes minutes); otherwise it is built when stale.
+ * Why the RSS figure cannot be measured, or null once an up-to-date build is there. Smoke mode never
+ * makes the first build (that takes minutes on a fresh machine), but refreshes a stale one, which would
+ * otherwise serve code older than the tree.
  */
 export function buildSkipReason(smoke: boolean): string | null {
-  if (!smoke) {
-    ensureBuilt(ROOT);
-    return null;
+  if (smoke && !fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    return "no dashboard build (.next/BUILD_ID); run `npm run build` to include it";
   }
-  return fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) ? null : "no dashboard build (.next/BUILD_ID); run `npm run build` to include it";
+  ensureBuilt(ROOT);
+  return null;
 }
 
 async function api<T>(url: string, init?: { method: string; body?: unknown }): Promise<T> {
