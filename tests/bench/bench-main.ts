@@ -9,9 +9,8 @@ import { floorCommand } from "./floor";
 import { machineInfo, noteStartLoad } from "./machine-info";
 import { linearityPhase } from "./phases/linearity-phase";
 import { timingPairs } from "./phases/timing-pairs";
-import { runProfiles } from "./profile/profiles";
+import { profileMissed } from "./profile/profile-missed";
 import type { BenchData } from "./report/bench-data";
-import { benchFigures } from "./report/figures";
 import { writeResults } from "./report/write-results";
 import { measureRssPhase } from "./rss/rss-phase";
 import { benchVenv } from "./tree/bench-venv";
@@ -55,25 +54,19 @@ export async function benchMain(options: BenchOptions): Promise<void> {
       ansibleCommand: ansibleCommandLine(args).replaceAll(tree.root, "ROOT").replaceAll(sshd.privateKeyPath, "KEY").replace(`ansible_port=${sshd.port}`, "ansible_port=PORT"),
       ansibleRuns: pairs.ansible, resnapshot: pairs.resnapshot, compare: pairs.compare, rss, linearity, profiles: null,
     };
-    const missed = benchFigures(data).filter((f) => f.status === "missed").map((f) => f.id);
-    const wanted = {
-      collection: options.profile || missed.some((id) => ["e2e-vs-floor", "vs-ansible", "linearity"].includes(id)),
-      compare: options.profile || missed.includes("compare"),
-      memory: options.profile || missed.includes("dashboard-rss"),
-    };
-    if (wanted.collection || wanted.compare || wanted.memory) {
-      log(`profiling (${Object.keys(wanted).filter((k) => wanted[k as keyof typeof wanted]).join(", ")}) …`);
-      data.profiles = await runProfiles({
-        dir: path.join(work, "profile"), target, python, runner: tree.python.path, rootA: tree.root, rootB: treeB.root, ...wanted,
-      });
-    }
+    data.profiles = await profileMissed(data, { dir: path.join(work, "profile"), target, python, runner: tree.python.path, rootA: tree.root, rootB: treeB.root }, log);
     const out = options.out ?? (options.smoke ? path.join(work, "results") : COMMITTED_DIR);
     for (const figure of writeResults(out, data)) log(`${figure.id}: ${figure.status} — ${figure.measured} (${figure.ratioText})${figure.reason ? `: ${figure.reason}` : ""}`);
     log(`results: ${path.join(out, "results.json")}`);
   } finally {
     await sshd.stop();
-    // Keep the smoke results (they are in `work`) unless they were written elsewhere.
-    if (options.out || !options.smoke) fs.rmSync(work, { recursive: true, force: true });
-    else for (const entry of fs.readdirSync(work)) if (entry !== "results") fs.rmSync(path.join(work, entry), { recursive: true, force: true });
+    removeWork(work, options);
   }
+}
+
+/** Removes the run's temp dir, but keeps smoke results written there (no --out). */
+function removeWork(work: string, options: BenchOptions): void {
+  const keep = options.smoke && !options.out ? "results" : null;
+  for (const entry of fs.readdirSync(work)) if (entry !== keep) fs.rmSync(path.join(work, entry), { recursive: true, force: true });
+  if (!keep) fs.rmSync(work, { recursive: true, force: true });
 }
