@@ -7,6 +7,7 @@ import type { BenchOptions } from "./bench-options";
 import type { BenchTarget } from "./e2e/worker-protocol";
 import { floorCommand } from "./floor";
 import { machineInfo, noteStartLoad } from "./machine-info";
+import { revision } from "./revision";
 import { linearityPhase } from "./phases/linearity-phase";
 import { timingPairs } from "./phases/timing-pairs";
 import { profileMissed } from "./profile/profile-missed";
@@ -31,6 +32,7 @@ function commandOf(options: BenchOptions): string {
 /** The bench: trees, sshd, timed pairs, RSS, optional 1M run, profiles of missed goals, the reports. */
 export async function benchMain(options: BenchOptions): Promise<void> {
   noteStartLoad();
+  const measured = revision();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-bench-"));
   const tree = buildTree(options.sources, "a", log);
   const treeB = buildTree(options.sources, "b", log);
@@ -49,7 +51,7 @@ export async function benchMain(options: BenchOptions): Promise<void> {
     const rss = await measureRssPhase(options.smoke, target, tree.root, python, log);
     const linearity = large ? await linearityPhase({ workDir: work, target, python, base: tree, large, runs: options.runs, log }) : null;
     const data: BenchData = {
-      options, date: new Date().toISOString(), command: commandOf(options), machine: machineInfo(), tree, treeB,
+      options, date: new Date().toISOString(), command: commandOf(options), machine: machineInfo(), revision: measured, tree, treeB,
       warmup: pairs.warmup, e2e: pairs.e2e, floor: pairs.floor, floorCommand: floorCommand("ROOT"), ansible,
       ansibleCommand: ansibleCommandLine(args).replaceAll(tree.root, "ROOT").replaceAll(sshd.privateKeyPath, "KEY").replace(`ansible_port=${sshd.port}`, "ansible_port=PORT"),
       ansibleRuns: pairs.ansible, resnapshot: pairs.resnapshot, compare: pairs.compare, rss, linearity, profiles: null,

@@ -3,6 +3,7 @@ import type { BenchOptions } from "../bench-options";
 import type { CompareFigures, SnapshotFigures } from "../e2e/worker-protocol";
 import type { FloorRun } from "../floor";
 import type { MachineInfo } from "../machine-info";
+import type { Revision } from "../revision";
 import type { Profiles } from "../profile/profiles";
 import type { RssOutcome } from "../rss/app-rss";
 import type { Tree } from "../tree/build-tree";
@@ -14,6 +15,8 @@ export type BenchData = {
   /** How to reproduce this run. */
   command: string;
   machine: MachineInfo;
+  /** Taken when the timed runs started. */
+  revision: Revision;
   tree: Tree;
   treeB: Tree | null;
   warmup: { e2eMs: number; floorMs: number };

@@ -1,7 +1,7 @@
 import type { SnapshotFigures } from "../e2e/worker-protocol";
 import type { BenchData, Figure } from "./bench-data";
 import { countCheck } from "./figures";
-import { bytes, count, seconds } from "./format";
+import { bytes, count, seconds, times } from "./format";
 import { missedAnalysis } from "./missed-analysis";
 import { profileMarkdown } from "./profile-markdown";
 
@@ -67,6 +67,7 @@ function runLines(data: BenchData): string[] {
     `- Warm-up, not counted: snapshot ${seconds(data.warmup.e2eMs)}, floor ${seconds(data.warmup.floorMs)}`,
     `- Snapshot: ${list(data.e2e)} (collector on the target: ${data.e2e.map((r) => seconds(r.collectorMs ?? NaN)).join(", ")})`,
     `- Snapshot timeline (first / last progress event → stored): ${data.e2e.map(timeline).join("; ")}`,
+    `- Snapshot ÷ floor, pair by pair: ${data.e2e.map((r, i) => times(r.ms / (data.floor[i]?.ms ?? NaN))).join(", ")}`,
     `- Floor: ${list(data.floor)} (of which connecting: ${data.floor.map((r) => seconds(r.connectMs)).join(", ")})`,
     ...(data.ansibleRuns.length ? [`- Ansible: ${list(data.ansibleRuns)} (${count(data.ansibleRuns[0]!.matched)} paths matched, ${bytes(data.ansibleRuns[0]!.bytes)} of output)`] : []),
     ...(data.linearity
@@ -94,6 +95,7 @@ export function resultsMarkdown(data: BenchData, figures: Figure[]): string {
     "",
     `Measured ${data.date} on ${m.cpu} (${m.cpus} CPUs, ${bytes(m.memoryBytes)} RAM), ${m.kernel}, Node ${m.node}, ${m.openssh}; ` +
       `load average ${m.load.start.toFixed(2)} at the start, ${m.load.end?.toFixed(2) ?? "?"} at the end (other work on the machine widens the spread of runs). ` +
+      `Code: commit ${data.revision.commit}${data.revision.uncommittedFiles ? ` plus ${data.revision.uncommittedFiles} uncommitted file(s) under lib/ and app/` : ""}. ` +
       `Written by \`${data.command}\`${data.options.smoke ? " (smoke mode: small tree, 1 run, not for comparison)" : ""}; speed lives here, never in tests.`,
     "",
     ...figureTable(data, figures),
