@@ -10,7 +10,7 @@ export type BenchOptions = {
   ansibleRuns: number;
   /** Where RESULTS.md and results.json go; null = the committed tests/bench/ (full mode) or a temp dir (smoke). */
   out: string | null;
-  /** Profile a collection and compare() even when every goal is met. */
+  /** Profile a snapshot (CPU, memory) and compare() even when every goal is met. */
   profile: boolean;
 };
 
@@ -21,7 +21,7 @@ const USAGE = `usage: npm run bench -- [--sources N] [--smoke] [--million] [--ru
   --runs N           runs of each side of a comparison, alternating A,B,A,B… (default 3; --smoke: 1)
   --ansible-runs N   Ansible runs (default: --runs)
   --out DIR          write RESULTS.md and results.json there
-  --profile          profile the collection and compare() even when their goals are met`;
+  --profile          profile a snapshot (CPU, memory) and compare() even when their goals are met`;
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value);
