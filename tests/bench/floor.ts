@@ -1,3 +1,4 @@
+import { keyLogin } from "../support/ssh-login";
 import type { Sshd } from "../support/sshd";
 import { createSshTransport } from "@/lib/transport/ssh";
 import { shellQuote } from "./shell-quote";
@@ -14,14 +15,7 @@ export const floorCommand = (root: string) => `find ${shellQuote(root)} -printf 
  */
 export async function runFloor(sshd: Sshd, root: string): Promise<FloorRun> {
   const started = performance.now();
-  const transport = await createSshTransport({
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.user,
-    auth: { type: "key", privateKey: sshd.privateKey },
-    pinnedHostKey: sshd.hostKeyFingerprint,
-    acceptNewHostKey: false,
-  });
+  const transport = await createSshTransport(keyLogin(sshd));
   const connectMs = performance.now() - started;
   let lines = 0;
   let bytes = 0;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport, type HostKeyInfo, type SshOptions } from "@/lib/transport/ssh";
-import { connectError } from "@/tests/support/ssh-login";
+import { connectError, keyLogin } from "@/tests/support/ssh-login";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { readAll } from "@/tests/support/sshd/read-all";
 
@@ -15,15 +15,7 @@ afterAll(async () => {
 });
 
 function options(pinnedHostKey: string | null, acceptNewHostKey: boolean, seen: HostKeyInfo[]): SshOptions {
-  return {
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.user,
-    auth: { type: "key", privateKey: sshd.privateKey },
-    pinnedHostKey,
-    acceptNewHostKey,
-    onHostKey: (info) => seen.push(info),
-  };
+  return { ...keyLogin(sshd), pinnedHostKey, acceptNewHostKey, onHostKey: (info) => seen.push(info) };
 }
 
 

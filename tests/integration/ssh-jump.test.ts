@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport, type HostKeyInfo, type SshEndpoint, type SshOptions } from "@/lib/transport/ssh";
-import { connectError } from "@/tests/support/ssh-login";
+import { connectError, keyLogin } from "@/tests/support/ssh-login";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { freePort } from "@/tests/support/sshd/free-port";
 import { keygen } from "@/tests/support/sshd/keygen";
@@ -19,14 +19,7 @@ afterAll(async () => {
 });
 
 function endpoint(sshd: Sshd, pinnedHostKey: string | null = sshd.hostKeyFingerprint): SshEndpoint {
-  return {
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.user,
-    auth: { type: "key", privateKey: sshd.privateKey },
-    pinnedHostKey,
-    acceptNewHostKey: false,
-  };
+  return { ...keyLogin(sshd), pinnedHostKey };
 }
 
 

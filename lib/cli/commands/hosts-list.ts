@@ -1,5 +1,4 @@
-import { listHosts, toHostView } from "@/lib/db/queries/hosts";
-import { findLatestOkSnapshot } from "@/lib/db/queries/snapshots";
+import { listHostSummaries } from "@/lib/hosts/list-host-summaries";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
 
@@ -10,14 +9,12 @@ export const hostsListCommand: Command = {
   options: { json: { type: "boolean" } },
   positionals: { min: 0, max: 0 },
   async run(values) {
-    const hosts = await listHosts();
-    const rows = await Promise.all(
-      hosts.map(async (host) => {
-        const latest = await findLatestOkSnapshot(host.id);
-        const coverage = latest && latest.sources > 0 ? Math.round((latest.fresh / latest.sources) * 1000) / 10 : null;
-        return { ...toHostView(host), latestSnapshotId: latest?.id ?? null, coveragePercent: coverage };
-      }),
-    );
+    // The same summaries the home page shows.
+    const rows = (await listHostSummaries()).map(({ host, latestOk }) => ({
+      ...host,
+      latestSnapshotId: latestOk?.id ?? null,
+      coveragePercent: latestOk && latestOk.sources > 0 ? Math.round((latestOk.fresh / latestOk.sources) * 1000) / 10 : null,
+    }));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return 0;
