@@ -1,0 +1,58 @@
+// Bundles the CLI (lib/cli/main.ts and the lib/ code it imports) into one plain-JavaScript file, so that
+// `deploylens` starts with plain node instead of compiling TypeScript at every run. npm packages stay
+// external (loaded from node_modules as usual), except `server-only`: it becomes an empty module, as it
+// is inside Next's server, where lib/ also runs.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export const CLI_BUNDLE = path.join("dist", "cli", "entry.js");
+// What the bundle is made of: a change to any of these makes it stale.
+export const CLI_INPUTS = ["lib", "package.json", "tsconfig.json"];
+
+const serverOnlyIsEmpty = {
+  name: "server-only-is-empty",
+  setup(build) {
+    build.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
+    build.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "", loader: "js" }));
+  },
+};
+
+export async function buildCli(root) {
+  const { build } = await import("esbuild");
+  const outdir = path.join(root, path.dirname(CLI_BUNDLE));
+  // Built beside the target and renamed over it, so a CLI starting meanwhile never loads half a build.
+  const partial = `${outdir}.${process.pid}.tmp`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: ["lib/cli/entry.ts"],
+    outdir: partial,
+    outExtension: { ".js": ".js" },
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    plugins: [serverOnlyIsEmpty],
+    logLevel: "warning",
+    legalComments: "none",
+  });
+  fs.writeFileSync(path.join(partial, "package.json"), '{ "type": "module" }\n');
+  fs.rmSync(outdir, { recursive: true, force: true });
+  try {
+    fs.renameSync(partial, outdir);
+  } catch (error) {
+    // Another CLI run rebuilt it at the same moment: its build is as good as this one.
+    fs.rmSync(partial, { recursive: true, force: true });
+    if (!fs.existsSync(path.join(root, CLI_BUNDLE))) throw error;
+  }
+  return path.join(root, CLI_BUNDLE);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+  const outfile = await buildCli(root);
+  console.log(`built ${path.relative(root, outfile)}`);
+}
