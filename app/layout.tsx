@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ThemeToggle } from "@/components/theme/ThemeToggle";
+import { themeScript } from "@/components/theme/theme-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,13 +11,18 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    // The theme script sets the "dark" class before hydration, hence the warning suppression on <html>.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
       <body>
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3 text-sm">
             <Link href="/" className="font-semibold tracking-tight">DeployLens</Link>
             <Link href="/" className="text-slate-600 hover:text-slate-900">Hosts</Link>
             <Link href="/compare" className="text-slate-600 hover:text-slate-900">Compare</Link>
+            <ThemeToggle />
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

@@ -1,55 +1,77 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { type CollectDone, type CollectProgress, nextStepFor } from "./collect-events";
+import { CollectProgressBar } from "./CollectProgressBar";
 
-type Progress = { phase: string; dirs: number; files: number };
-type Done = { snapshotId: string; ok: boolean; code: string | null; message: string | null };
+type Failure = { code: string | null; message: string };
 
-/** Starts a collection and follows its Server-Sent Events until the snapshot is stored. */
+async function startJob(hostId: string): Promise<string> {
+  const response = await fetch(`/api/hosts/${hostId}/snapshots`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
+  const body = (await response.json().catch(() => null)) as { data?: { events: string }; error?: Failure } | null;
+  if (body?.data) return body.data.events;
+  throw Object.assign(new Error(body?.error?.message ?? `the server answered ${response.status}`), { code: body?.error?.code ?? null });
+}
+
+/** Starts a collection, follows its Server-Sent Events to the end, and never stays stuck when the network fails. */
 export function CollectButton({ hostId }: { hostId: string }) {
   const router = useRouter();
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<CollectProgress | null>(null);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const source = useRef<EventSource | null>(null);
+  useEffect(() => () => source.current?.close(), []);
 
-  async function collect() {
-    setRunning(true);
-    setError(null);
-    const response = await fetch(`/api/hosts/${hostId}/snapshots`, { method: "POST" });
-    const body = (await response.json()) as { data?: { events: string }; error?: { message: string } };
-    if (!body.data) {
-      setRunning(false);
-      return setError(body.error?.message ?? `request failed (${response.status})`);
-    }
-    const events = new EventSource(body.data.events);
-    events.addEventListener("progress", (e) => setProgress(JSON.parse((e as MessageEvent<string>).data) as Progress));
-    events.addEventListener("snapshot", (e) => {
-      events.close();
-      const done = JSON.parse((e as MessageEvent<string>).data) as Done;
-      setRunning(false);
-      setProgress(null);
-      if (!done.ok) setError(`[${done.code}] ${done.message}`);
-      router.refresh();
-    });
-    events.onerror = () => {
-      events.close();
-      setRunning(false);
-      router.refresh();
-    };
+  function finish(result: Failure | null) {
+    source.current?.close();
+    source.current = null;
+    setStartedAt(null);
+    setProgress(null);
+    setFailure(result);
+    router.refresh();
   }
 
+  async function collect() {
+    setFailure(null);
+    setStartedAt(Date.now());
+    try {
+      const events = new EventSource(await startJob(hostId));
+      source.current = events;
+      events.addEventListener("progress", (e) => setProgress(JSON.parse((e as MessageEvent<string>).data) as CollectProgress));
+      events.addEventListener("snapshot", (e) => {
+        const done = JSON.parse((e as MessageEvent<string>).data) as CollectDone;
+        finish(done.ok ? null : { code: done.code, message: done.message ?? "the collection failed" });
+      });
+      events.onerror = () => finish({ code: "connection-lost", message: "Lost the connection to the dashboard while collecting; the collection may still finish — reload to see it." });
+    } catch (error) {
+      const code = (error as { code?: string | null }).code ?? "request-failed";
+      finish({ code, message: `Could not start the collection: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  const running = startedAt !== null;
   return (
     <div className="space-y-2">
-      <button onClick={collect} disabled={running} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+      <button
+        onClick={collect}
+        disabled={running}
+        className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50"
+      >
         {running ? "Collecting…" : "Collect now"}
       </button>
-      {running && (
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {progress ? `${progress.phase}: ${progress.dirs} directories, ${progress.files} files` : "connecting…"}
-        </p>
+      {running && <CollectProgressBar progress={progress} startedAt={startedAt} />}
+      {failure && (
+        <div role="alert" className="max-w-xl space-y-1 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <p className="font-mono text-xs">{failure.code}</p>
+          <p className="whitespace-pre-wrap">{failure.message}</p>
+          <p>{nextStepFor(failure.code)}</p>
+        </div>
       )}
-      {error && <p role="alert" className="max-w-xl text-sm text-red-800">{error}</p>}
     </div>
   );
 }

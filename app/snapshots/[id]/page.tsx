@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { FileExplorer } from "@/components/snapshots/FileExplorer";
 import { FindingCard } from "@/components/snapshots/FindingCard";
 import { RootCoverage } from "@/components/snapshots/RootCoverage";
 import { ServiceSummary } from "@/components/snapshots/ServiceSummary";
@@ -46,6 +48,13 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
         </section>
       )}
       <Card title="Service and interpreter"><ServiceSummary snapshot={snapshot} /></Card>
+      {snapshot.status === "ok" && (
+        <Card title="Files">
+          <Suspense fallback={<p className="text-sm text-slate-600">Loading files…</p>}>
+            <FileExplorer snapshotId={row.id} />
+          </Suspense>
+        </Card>
+      )}
     </div>
   );
 }

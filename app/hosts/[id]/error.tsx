@@ -1,0 +1,7 @@
+"use client";
+
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+
+export default function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorPanel what="this host" error={error} reset={reset} />;
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useDeferredValue, useEffect, useRef, useState } from "react";
+import { PAGE_SIZE, useFilePages } from "./use-file-pages";
+import { FileExplorerRow, FILE_GRID } from "./FileExplorerRow";
+
+const STATUSES = ["fresh", "stale", "missing", "unreadable"] as const;
+const ROW_HEIGHT = 28;
+
+/** Search, filter and scroll every source of a snapshot; only the visible rows exist in the DOM. */
+export function FileExplorer({ snapshotId }: { snapshotId: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [query, setQuery] = useState(params.get("q") ?? "");
+  const [statuses, setStatuses] = useState(new Set((params.get("status") ?? "").split(",").filter(Boolean)));
+  const [blocked, setBlocked] = useState(params.get("blocked") === "1");
+  const deferredQuery = useDeferredValue(query);
+
+  const filter = new URLSearchParams();
+  if (deferredQuery) filter.set("q", deferredQuery);
+  if (statuses.size) filter.set("status", [...statuses].join(","));
+  if (blocked) filter.set("blocked", "1");
+  const filterString = filter.toString();
+
+  // The filters live in the URL, so a link reproduces the view.
+  useEffect(() => {
+    const next = new URLSearchParams(params);
+    for (const key of ["q", "status", "blocked"]) next.delete(key);
+    for (const [key, value] of new URLSearchParams(filterString)) next.set(key, value);
+    if (next.toString() !== params.toString()) router.replace(`${pathname}?${next}`, { scroll: false });
+  }, [filterString, params, pathname, router]);
+
+  const { total, rowAt, load, error } = useFilePages(snapshotId, filterString);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) void load(page);
+  }, [first, last, load]);
+
+  function toggleStatus(status: string) {
+    setStatuses((old) => {
+      const next = new Set(old);
+      if (!next.delete(status)) next.add(status);
+      return next;
+    });
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <label className="flex items-center gap-2">
+          <span>Search files</span>
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="path or name"
+            className="w-64 rounded border border-slate-300 bg-white px-2 py-1"
+          />
+        </label>
+        <fieldset className="flex items-center gap-3">
+          <legend className="sr-only">Status</legend>
+          {STATUSES.map((status) => (
+            <label key={status} className="flex items-center gap-1">
+              <input type="checkbox" checked={statuses.has(status)} onChange={() => toggleStatus(status)} />
+              {status}
+            </label>
+          ))}
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={blocked} onChange={(e) => setBlocked(e.target.checked)} />
+            blocked only
+          </label>
+        </fieldset>
+        <span aria-live="polite" className="text-slate-600">
+          {total === null ? "loading…" : `${total.toLocaleString("en")} files`}
+        </span>
+      </div>
+      {error && <p role="alert" className="text-sm text-red-800">Could not load files: {error}</p>}
+      <div role="table" aria-label="Files" aria-rowcount={total ?? 0} className="rounded border border-slate-200 text-xs">
+        <div role="row" className={`${FILE_GRID} border-b border-slate-200 bg-slate-100 font-medium`}>
+          {["Path", "Status", "Blocked", "Bytecode file", "Reason"].map((h) => (
+            <span role="columnheader" key={h} className="truncate px-2 py-1">{h}</span>
+          ))}
+        </div>
+        <div ref={scroller} className="h-[28rem] overflow-auto" data-testid="file-scroller">
+          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            {items.map((item) => (
+              <FileExplorerRow key={item.key} row={rowAt(item.index)} index={item.index} start={item.start} height={ROW_HEIGHT} />
+            ))}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

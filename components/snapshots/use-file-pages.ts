@@ -1,0 +1,51 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { FileRow } from "@/lib/analysis/file-rows";
+
+export const PAGE_SIZE = 500;
+
+/**
+ * The file table's rows, fetched a page at a time as they scroll into view. A new filter starts over; answers
+ * to an older filter are dropped, so fast typing never shows stale rows.
+ */
+export function useFilePages(snapshotId: string, filter: string) {
+  const [total, setTotal] = useState<number | null>(null);
+  const [pages, setPages] = useState<Map<number, FileRow[]>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const requested = useRef(new Set<number>());
+  const generation = useRef(0);
+
+  const load = useCallback(
+    async (page: number) => {
+      if (requested.current.has(page)) return;
+      requested.current.add(page);
+      const mine = generation.current;
+      try {
+        const response = await fetch(`/api/snapshots/${snapshotId}/files?${filter}&offset=${page * PAGE_SIZE}&limit=${PAGE_SIZE}`);
+        const body = (await response.json()) as { data?: { total: number; rows: FileRow[] }; error?: { message: string } };
+        if (mine !== generation.current) return;
+        if (!body.data) throw new Error(body.error?.message ?? `the server answered ${response.status}`);
+        const { total, rows } = body.data;
+        setTotal(total);
+        setPages((old) => new Map(old).set(page, rows));
+      } catch (e) {
+        requested.current.delete(page);
+        if (mine === generation.current) setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [snapshotId, filter],
+  );
+
+  useEffect(() => {
+    generation.current++;
+    requested.current = new Set();
+    setPages(new Map());
+    setTotal(null);
+    setError(null);
+    void load(0);
+  }, [load]);
+
+  const rowAt = (index: number): FileRow | undefined => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  return { total, rowAt, load, error };
+}
