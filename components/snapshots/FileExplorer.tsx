@@ -83,7 +83,7 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
           </label>
         </fieldset>
         <span aria-live="polite" className="text-slate-600">
-          {total === null ? "loading…" : `${total.toLocaleString("en")} files`}
+          {total === null ? "loading…" : `${total.toLocaleString("en")} ${total === 1 ? "file" : "files"}`}
         </span>
       </div>
       {error && <p role="alert" className="text-sm text-red-800">Could not load files: {error}</p>}
