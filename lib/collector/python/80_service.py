@@ -73,7 +73,7 @@ def _site_dirs(paths):
     return out
 
 
-def resolve_interpreter(spec, config, env, base_dir):
+def resolve_interpreter(spec, config, env, ident, base_dir):
     """(inventory interpreter entry, absolute main script or None)."""
     search_path = env.get("PATH") or (SYSTEMD_PATH if config else os.environ.get("PATH", SYSTEMD_PATH))
     command = python_command(config["execStart"], search_path) if config else None
@@ -82,6 +82,7 @@ def resolve_interpreter(spec, config, env, base_dir):
     opts = parse_python_options(command["args"] if command else [])
     where = "the shebang of %s" % command["shebang"] if command and command["origin"] == "shebang" else "the command line"
     settings, explain = effective_settings(opts, env, info, where, base_dir)
+    site_dirs, sys_path = site_paths(info, opts, env, ident)
     explain["interpreter"] = "%s: %s" % (path, why)
     explain["environment"] = "PYTHON* variables come from " + env.origin
     main_script = None
@@ -90,6 +91,6 @@ def resolve_interpreter(spec, config, env, base_dir):
         explain["mainScript"] = "%s is the main script: Python never reads or writes a pyc for it (PYC.md §1), so it is not counted" % main_script
     entry = {"path": path, "origin": origin, "version": info["version"], "implementation": info["implementation"],
              "cacheTag": info["cacheTag"], "magic": info["magic"], "explain": explain,
-             "sitePackages": _site_dirs(info["sitePackages"])}
+             "sitePackages": _site_dirs(site_dirs), "sysPath": sys_path}
     entry.update(settings)
     return entry, main_script
