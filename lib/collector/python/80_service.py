@@ -12,11 +12,20 @@ def _umask_text(value):
         return value
 
 
+def unit_uid_matcher(config):
+    """Does a process's real uid fit the unit's User=? A DynamicUser gets a transient UID from
+    systemd's dynamic range; a User= that does not exist matches no process."""
+    if config["dynamicUser"]:
+        return lambda uid: uid is not None and DYNAMIC_UID_MIN <= uid <= DYNAMIC_UID_MAX
+    pw = _uid_of(config["user"] or "root")
+    return lambda uid: pw is not None and uid == pw.pw_uid
+
+
 def find_process(config, allowed):
     """(process entry, unredacted environment, cwd); Nones when no process is found."""
     if config is None:
         return None, None, None
-    pid = config["mainPid"] or find_service_pid(config["execStart"])
+    pid = config["mainPid"] or find_service_pid(config["execStart"], unit_uid_matcher(config))
     found = read_process(pid, allowed) if pid else None
     return found if found else (None, None, None)
 
