@@ -91,11 +91,11 @@ def elapsed():
     return time.monotonic() - T_START
 
 
-def env_matcher(patterns):
-    """Allowlist of environment keys: exact names, or a prefix when the pattern ends with '*'."""
-    exact = set(p for p in patterns if not p.endswith("*"))
-    prefixes = tuple(p[:-1] for p in patterns if p.endswith("*"))
-    return lambda key: key in exact or (bool(prefixes) and key.startswith(prefixes))
+def env_matcher(names):
+    """Allowlist of environment keys: exact names only (a prefix such as PYTHON* would let
+    PYTHON_DB_PASSWORD through)."""
+    exact = frozenset(names)
+    return lambda key: key in exact
 
 
 def redact(env, allowed):
