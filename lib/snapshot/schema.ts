@@ -96,6 +96,8 @@ export const rootSchema = z.object({
   skipped: z.array(skippedSchema),
   /** Roots nested inside this one (e.g. a venv in the app) whose files are counted there instead. */
   excluded: z.array(path),
+  /** Why the collector could not walk it at all, e.g. "No such file or directory"; absent when it could. */
+  problem: z.string().max(4096).optional(),
 });
 
 export const environmentSchema = z.record(z.string(), z.string());
