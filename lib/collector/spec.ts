@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FILES_MAX } from "@/lib/snapshot/schema";
 
 /**
  * The variables CPython documents (`python3.13 --help-env` and the command-line docs up to 3.14): none
@@ -35,7 +36,7 @@ export const collectorSpecSchema = z.object({
   python: z.string().nullable(), // the service's interpreter, when the host names it
   measureStartup: z.boolean(),
   startupCapSeconds: z.number().positive(),
-  maxFiles: z.number().int().positive(),
+  maxFiles: z.number().int().positive().max(FILES_MAX),
   maxSeconds: z.number().positive(),
   envAllowlist: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an exact variable name")),
 });
