@@ -33,6 +33,8 @@ export const collectorSpecSchema = z.object({
   appRoots: z.array(z.string().startsWith("/")).min(1),
   service: z.string().nullable(), // systemd unit name, e.g. "lernmanager.service"
   unitFile: z.string().nullable(), // explicit unit file when systemd cannot be asked
+  /** The unit search path instead of systemd's system directories (systemctl is then not asked): tests. */
+  unitDirs: z.array(z.string().startsWith("/")).nullable().optional(),
   python: z.string().nullable(), // the service's interpreter, when the host names it
   measureStartup: z.boolean(),
   startupCapSeconds: z.number().positive(),

@@ -127,6 +127,9 @@ def read_spec(argv):
             raise CollectorError("bad-spec", "spec.%s must be a string or null" % key)
     if not spec["appRoots"] or not all(isinstance(r, str) and r.startswith("/") for r in spec["appRoots"]):
         raise CollectorError("bad-spec", "spec.appRoots must be absolute paths")
+    dirs = spec.get("unitDirs")
+    if dirs is not None and not (isinstance(dirs, list) and all(isinstance(d, str) and d.startswith("/") for d in dirs)):
+        raise CollectorError("bad-spec", "spec.unitDirs must be absolute paths or null")
     return spec
 
 
