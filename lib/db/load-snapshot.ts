@@ -1,8 +1,8 @@
 import "server-only";
 import { getSnapshotOrThrow, readBlob, type SnapshotRow } from "@/lib/db/queries/snapshots";
 import type { SnapshotInput } from "@/lib/analysis/types";
-import { decompressBlob } from "./blob-codec";
-import { measurementsSchema, type Inventory } from "./schema";
+import { decompressBlob } from "@/lib/snapshot/blob-codec";
+import { measurementsSchema, type Inventory } from "@/lib/snapshot/schema";
 
 export type LoadedSnapshot = { row: SnapshotRow; input: SnapshotInput | null };
 
