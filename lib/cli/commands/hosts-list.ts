@@ -1,3 +1,4 @@
+import { coveragePercent, formatPercent } from "@/lib/analysis/coverage-percent";
 import { listHostSummaries } from "@/lib/hosts/list-host-summaries";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
@@ -14,7 +15,7 @@ export const hostsListCommand: Command = {
     const rows = (await listHostSummaries()).map(({ host, latestOk }) => ({
       ...host,
       latestSnapshotId: latestOk?.id ?? null,
-      coveragePercent: latestOk && latestOk.sources > 0 ? Math.round((latestOk.fresh / latestOk.sources) * 1000) / 10 : null,
+      coveragePercent: latestOk ? coveragePercent(latestOk.fresh, latestOk.sources) : null,
     }));
     if (values.json) {
       printJson(rows);
@@ -24,7 +25,7 @@ export const hostsListCommand: Command = {
       printOut("No hosts yet. Add one: deploylens hosts add NAME --local --app-root /path/to/app\n");
       return 0;
     }
-    const table = rows.map((r) => [r.name, r.target, r.appRoots.join(" "), r.coveragePercent === null ? "–" : `${r.coveragePercent}%`]);
+    const table = rows.map((r) => [r.name, r.target, r.appRoots.join(" "), formatPercent(r.coveragePercent)]);
     printOut(formatTable(["NAME", "TARGET", "APP ROOTS", "COVERAGE"], table));
     return 0;
   },
