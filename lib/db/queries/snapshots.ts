@@ -33,10 +33,10 @@ export async function listSnapshots(hostId: string, take = 200): Promise<Snapsho
   return prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take });
 }
 
-export async function readBlob(sha256: string): Promise<Uint8Array> {
+export async function readBlob(sha256: string): Promise<{ data: Uint8Array; rawBytes: number }> {
   const blob = await prisma.inventoryBlob.findUnique({ where: { sha256 } });
   if (!blob) throw new NotFoundError("inventory blob", sha256);
-  return blob.data;
+  return { data: blob.data, rawBytes: blob.rawBytes };
 }
 
 /** Stores a blob unless one with this hash exists; `data` is only computed when it is needed. */
