@@ -3,7 +3,7 @@ import { coveragePercent } from "./coverage-percent";
 import { writableSummary, type WritableSummary } from "./writable-summary";
 
 /**
- * Coverage as DESIGN.md defines it: a source is `fresh` when the service's interpreter would accept
+ * Coverage as docs/architecture.md defines it: a source is `fresh` when the service's interpreter would accept
  * the pyc where it looks, `stale` when one exists but would be rejected (or is a trusted unchecked-hash
  * pyc of an edited source), `missing` when there is none, `unreadable` when the service user cannot read
  * the source. `percent` is coveragePercent(fresh, sources).

@@ -14,7 +14,7 @@ export function describeEndpoint(endpoint: SshEndpoint, role: EndpointRole): str
   return `${label} ${endpoint.username}@${endpoint.host}:${endpoint.port}`;
 }
 
-/** Applies the pinning rules of DESIGN.md §Security model to the key one endpoint presents. */
+/** Applies the pinning rules (README "Security") to the key one endpoint presents. */
 export function hostKeyCheck(endpoint: SshEndpoint, role: EndpointRole, report?: (info: HostKeyInfo) => void): HostKeyCheck {
   let failure: TransportError | undefined;
   let reported = false;
