@@ -7,6 +7,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "DeployLens",
   description: "Is bytecode caching working for this Python service, the same way as on that one?",
+  // public/icon.svg; public/robots.txt keeps every page out of search engines, and so does this.
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
+  robots: { index: false, follow: false },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,9 +1,15 @@
-/** One error family with an HTTP status; lib/api/to-error-response.ts maps it (and ZodError, Prisma codes). */
+/**
+ * The one error family. Every failure a user can fix has its own stable `code` and a message that says
+ * what to do; lib/api/to-error-response.ts maps these (and ZodError, Prisma codes) to HTTP, the CLI to an
+ * exit code, a failed collection stores `code` and `details`. Nothing anywhere matches on `message`.
+ */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Facts a caller may act on (an endpoint, a fingerprint); never a secret. */
+    readonly details: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = new.target.name;
@@ -25,5 +31,12 @@ export class ConflictError extends AppError {
 export class ValidationError extends AppError {
   constructor(message: string, code = "invalid-input") {
     super(422, code, message);
+  }
+}
+
+/** The server's own setup keeps it from doing the job (a key file, a credential): the user must fix it. */
+export class SetupError extends AppError {
+  constructor(code: string, message: string) {
+    super(500, code, message);
   }
 }

@@ -1,3 +1,5 @@
+import { coveragePercent } from "@/lib/analysis/coverage-percent";
+
 export type HistoryRow = { id: string; takenAt: string; status: string; sources: number; fresh: number; configHash: string | null };
 export type HistoryPoint = { id: string; when: string; coverage: number; configChanged: boolean };
 
@@ -7,7 +9,7 @@ export function historyPoints(rows: HistoryRow[]): HistoryPoint[] {
   return ok.map((row, i) => ({
     id: row.id,
     when: row.takenAt.replace("T", " ").slice(0, 19),
-    coverage: row.sources ? Math.round((row.fresh / row.sources) * 1000) / 10 : 0,
+    coverage: coveragePercent(row.fresh, row.sources) ?? 0,
     configChanged: i > 0 && row.configHash !== ok[i - 1]!.configHash,
   }));
 }

@@ -1,5 +1,5 @@
 import { CoverageBar } from "@/components/ui/CoverageBar";
-import type { SnapshotJson } from "@/lib/snapshot/to-snapshot-json";
+import type { SnapshotJson } from "@/lib/api/snapshot-json";
 import { displayPath } from "@/lib/snapshot/display-path";
 
 export function RootCoverage({ roots }: { roots: SnapshotJson["roots"] }) {

@@ -1,4 +1,4 @@
-import type { SnapshotJson } from "@/lib/snapshot/to-snapshot-json";
+import type { SnapshotJson } from "@/lib/api/snapshot-json";
 import { displayPath } from "@/lib/snapshot/display-path";
 
 /** The effective settings that decide bytecode caching, as key/value text. */

@@ -1,12 +1,12 @@
 import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
+import { coveragePercent } from "./coverage-percent";
 import { writableSummary, type WritableSummary } from "./writable-summary";
 
 /**
- * Coverage as DESIGN.md defines it: a source is `fresh` when the service's interpreter would accept
+ * Coverage as docs/architecture.md defines it: a source is `fresh` when the service's interpreter would accept
  * the pyc where it looks, `stale` when one exists but would be rejected (or is a trusted unchecked-hash
  * pyc of an edited source), `missing` when there is none, `unreadable` when the service user cannot read
- * the source. `percent` = fresh / sources, rounded DOWN to one decimal so 100 means every source is
- * fresh; it is null when there are no sources (nothing to cover is neither 0 % nor 100 %).
+ * the source. `percent` is coveragePercent(fresh, sources).
  */
 export type CoverageCounts = {
   sources: number;
@@ -44,7 +44,7 @@ type Tally = Omit<CoverageCounts, "percent">;
 const emptyTally = (): Tally => ({ sources: 0, fresh: 0, stale: 0, missing: 0, unreadable: 0 });
 
 function withPercent(t: Tally): CoverageCounts {
-  return { ...t, percent: t.sources === 0 ? null : Math.floor((t.fresh * 1000) / t.sources) / 10 };
+  return { ...t, percent: coveragePercent(t.fresh, t.sources) };
 }
 
 function add(into: Tally, from: Tally): void {

@@ -1,7 +1,7 @@
-import type { SnapshotJson } from "@/lib/snapshot/to-snapshot-json";
+import type { SnapshotJson } from "@/lib/api/snapshot-json";
+import { formatPercent as percent } from "@/lib/analysis/coverage-percent";
 import { displayPath } from "@/lib/snapshot/display-path";
 
-const percent = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${value}%`);
 
 /** The human summary `deploylens collect` prints: coverage, then each finding with its fix. */
 export function formatSnapshot(s: SnapshotJson): string {

@@ -3,16 +3,17 @@ import { AppError } from "@/lib/errors";
 import { MigrationError, migrate } from "@/lib/db/migrate";
 import { CliError } from "./cli-error";
 import { commands, parseCommandArgs, usage } from "./commands";
+import { flushOutput, printErr, printOut } from "./output";
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (!first || first === "--help" || first === "-h" || first === "help") {
-    process.stdout.write(usage());
+    printOut(usage());
     return 0;
   }
   if (first === "--version" || first === "-V") {
     const { version } = (await import("../../package.json", { with: { type: "json" } })).default;
-    process.stdout.write(`deploylens ${version}\n`);
+    printOut(`deploylens ${version}\n`);
     return 0;
   }
   const command = commands.find((c) => c.words.every((word, i) => argv[i] === word));
@@ -33,11 +34,19 @@ function describe(error: unknown): { message: string; exitCode: number } {
   return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), exitCode: 1 };
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+async function run(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (error) {
     const { message, exitCode } = describe(error);
-    process.stderr.write(`deploylens: ${message}\n`);
-    process.exit(exitCode);
-  },
-);
+    printErr(`deploylens: ${message}\n`);
+    return exitCode;
+  }
+}
+
+// Exit only once stdout and stderr have drained: a piped reader may still be reading (`compare … | jq`).
+void run(process.argv.slice(2)).then(async (code) => {
+  process.exitCode = code;
+  await flushOutput();
+  process.exit(code);
+});

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "@/lib/db/paths";
+import { projectRoot } from "@/lib/project-root";
 
 let cached: string | null = null;
 

@@ -5,7 +5,8 @@ import { TransportError, type Transport } from "@/lib/transport/types";
 import { collectorCommand, SAFE_INTERPRETER } from "./collector-command";
 import { collectorProgram } from "./collector-program";
 import { parseEvent } from "./parse-event";
-import { LineTooLongError, readLines } from "./read-lines";
+import { maxOutputBytes } from "./max-output-bytes";
+import { OutputTooLargeError, readLines } from "./read-lines";
 import { collectorSpecSchema, type CollectorSpec } from "./spec";
 
 export type CollectorOutcome =
@@ -19,19 +20,16 @@ export type RunCollectorOptions = {
   python?: string;
 };
 
-/** 20 MB is the result of ~100k sources; far beyond that the target is not what we think it is. */
-const MAX_LINE_BYTES = 512 * 1024 * 1024;
-
 type Final = { kind: "result"; inventory: Inventory; measurements: Measurements } | { kind: "error"; code: string; message: string };
-type Reading = { final: Final | null; problem: string | null };
+type Reading = { final: Final | null; problem: string | null; tooLarge: string | null };
 
 const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, code, message });
 
-async function readEvents(stdout: Readable, onProgress: RunCollectorOptions["onProgress"]): Promise<Reading> {
-  const reading: Reading = { final: null, problem: null };
+async function readEvents(stdout: Readable, onProgress: RunCollectorOptions["onProgress"], maxBytes: number): Promise<Reading> {
+  const reading: Reading = { final: null, problem: null, tooLarge: null };
   let lineNumber = 0;
   try {
-    for await (const line of readLines(stdout, MAX_LINE_BYTES)) {
+    for await (const line of readLines(stdout, maxBytes)) {
       lineNumber++;
       // After a problem, keep draining: a collector blocked on a full pipe would never exit.
       if (reading.problem !== null || line.length === 0) continue;
@@ -43,9 +41,8 @@ async function readEvents(stdout: Readable, onProgress: RunCollectorOptions["onP
       else reading.final = { kind: "error", code: parsed.event.code, message: parsed.event.message };
     }
   } catch (error) {
-    if (!(error instanceof LineTooLongError)) throw error;
-    reading.problem = error.message;
-    stdout.resume();
+    if (!(error instanceof OutputTooLargeError)) throw error;
+    reading.tooLarge = error.message;
   }
   return reading;
 }
@@ -75,9 +72,18 @@ export async function runCollector(transport: Transport, spec: CollectorSpec, op
   const checked = collectorSpecSchema.safeParse(spec);
   if (!checked.success) return fail("bad-spec", checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   if (opts.python !== undefined && !SAFE_INTERPRETER.test(opts.python)) return fail("bad-spec", `python must be an absolute path, got ${JSON.stringify(opts.python)}`);
+  const maxBytes = maxOutputBytes();
+  // Stops the collector when its output passes the cap, without waiting for it to finish.
+  const cap = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, cap.signal]) : cap.signal;
   try {
-    const handle = await transport.exec(collectorCommand(checked.data, opts.python), { stdin: collectorProgram(), signal: opts.signal });
-    const reading = await readEvents(handle.stdout, opts.onProgress);
+    const handle = await transport.exec(collectorCommand(checked.data, opts.python), { stdin: collectorProgram(), signal });
+    const reading = await readEvents(handle.stdout, opts.onProgress, maxBytes);
+    if (reading.tooLarge !== null) {
+      cap.abort(new Error(reading.tooLarge));
+      await handle.done.catch(() => {});
+      return fail("collector-output-too-large", reading.tooLarge);
+    }
     return outcomeOf(reading, await handle.done);
   } catch (error) {
     if (error instanceof TransportError) return fail(error.code, error.message);

@@ -3,7 +3,7 @@ import { findHost } from "@/lib/db/queries/hosts";
 import { findLatestOkSnapshot, findSnapshot, type SnapshotRow } from "@/lib/db/queries/snapshots";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { SnapshotInput } from "@/lib/analysis/types";
-import { toSnapshotInput } from "@/lib/snapshot/load-snapshot";
+import { toSnapshotInput } from "@/lib/db/load-snapshot";
 
 /** A compare side: a host name/id (its latest ok snapshot) or a snapshot id. */
 export async function resolveSnapshot(ref: string): Promise<{ row: SnapshotRow; input: SnapshotInput }> {

@@ -4,9 +4,27 @@ import Database from "better-sqlite3";
 
 export const BUSY_TIMEOUT_MS = 5000;
 
-/** Opens (creating its folder if needed) a SQLite file in WAL mode with a busy timeout. */
+/**
+ * The database holds encrypted credentials and every target's file inventory: only its owner may read it.
+ * Its folder is created 0700 and the file 0600 before SQLite opens it; SQLite gives the -wal and -shm
+ * files the database file's mode, and files left from an older, laxer version are tightened here.
+ */
+function restrictDatabaseFiles(file: string): void {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_RDWR, 0o600));
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(name).mode & 0o077) !== 0) fs.chmodSync(name, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+}
+
+/** Opens (creating it and its folder if needed, owner-only) a SQLite file in WAL mode with a busy timeout. */
 export function openSqlite(file: string): Database.Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  restrictDatabaseFiles(file);
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   // WAL lets the dashboard read while a collection writes; the mode is stored in the file itself.
   db.pragma("journal_mode = WAL");

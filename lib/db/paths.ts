@@ -1,9 +1,5 @@
 import path from "node:path";
-
-/** The project's own folder: set by bin/deploylens so the CLI finds it from any working directory. */
-export function projectRoot(): string {
-  return process.env.DEPLOYLENS_HOME ?? process.cwd();
-}
+import { projectRoot } from "@/lib/project-root";
 
 /** The SQLite file in use: `DATABASE_URL` (`file:` URL or plain path) or `./data/deploylens.db`. */
 export function databaseFile(): string {

@@ -1,6 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
 import type { Host } from "@/lib/db/generated/client";
+import { findHostIdByName, insertHost } from "@/lib/db/queries/hosts";
 import { ConflictError } from "@/lib/errors";
 import { sealCredential } from "@/lib/secrets/credential";
 import { hostInputSchema, type SshAuthInput } from "./host-input";
@@ -14,7 +14,7 @@ function secretFor(auth: SshAuthInput): string | null {
 /** Validates and saves a host; credentials are encrypted before they reach the database. */
 export async function createHost(raw: unknown): Promise<Host> {
   const input = hostInputSchema.parse(raw);
-  if (await prisma.host.findUnique({ where: { name: input.name }, select: { id: true } })) {
+  if (await findHostIdByName(input.name)) {
     throw new ConflictError(`a host named ${JSON.stringify(input.name)} already exists`);
   }
   const common = {
@@ -28,20 +28,21 @@ export async function createHost(raw: unknown): Promise<Host> {
     maxFiles: input.maxFiles,
     timeoutSeconds: input.timeoutSeconds,
   };
-  if (input.transport === "local") return prisma.host.create({ data: common });
-  return prisma.host.create({
-    data: {
-      ...common,
-      sshUser: input.ssh.user,
-      sshHost: input.ssh.host,
-      sshPort: input.ssh.port,
-      authMethod: input.auth.method,
-      identityFile: input.auth.method === "key-file" ? input.auth.identityFile : null,
-      secretCipher: secretFor(input.auth),
-      jumpUser: input.jump?.user ?? null,
-      jumpHost: input.jump?.host ?? null,
-      jumpPort: input.jump?.port ?? null,
-      acceptNextHostKey: input.acceptHostKey,
-    },
+  if (input.transport === "local") return insertHost(common);
+  const jumpKeyFile = input.jump && input.jumpAuth.method === "key-file" ? input.jumpAuth.identityFile : null;
+  return insertHost({
+    ...common,
+    sshUser: input.ssh.user,
+    sshHost: input.ssh.host,
+    sshPort: input.ssh.port,
+    authMethod: input.auth.method,
+    identityFile: input.auth.method === "key-file" ? input.auth.identityFile : null,
+    secretCipher: secretFor(input.auth),
+    jumpUser: input.jump?.user ?? null,
+    jumpHost: input.jump?.host ?? null,
+    jumpPort: input.jump?.port ?? null,
+    jumpAuthMethod: input.jump ? (jumpKeyFile ? "key-file" : "agent") : null,
+    jumpIdentityFile: jumpKeyFile,
+    acceptNextHostKey: input.acceptHostKey,
   });
 }

@@ -30,6 +30,12 @@ export const sshAuthInputSchema = z.discriminatedUnion("method", [
   z.object({ method: z.literal("password"), password: z.string().min(1).max(1024) }),
 ]);
 
+/** The jump host's own login: the ssh-agent, or a key file. The target's credential never goes there. */
+export const jumpAuthInputSchema = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("agent") }),
+  z.object({ method: z.literal("key-file"), identityFile: absolutePath }),
+]);
+
 export const hostInputSchema = z.discriminatedUnion("transport", [
   z.object({ transport: z.literal("local"), ...common }),
   z.object({
@@ -38,6 +44,7 @@ export const hostInputSchema = z.discriminatedUnion("transport", [
     ssh: endpoint,
     auth: sshAuthInputSchema,
     jump: endpoint.nullable().default(null),
+    jumpAuth: jumpAuthInputSchema.default({ method: "agent" }),
     acceptHostKey: z.boolean().default(false),
   }),
 ]);

@@ -1,24 +1,25 @@
 import "server-only";
 import type { Host } from "@/lib/db/generated/client";
 import { runCollector } from "@/lib/collector/run-collector";
-import { specForHost } from "@/lib/collector/spec-for-host";
+import { storeSnapshot, type CollectionOutcome } from "@/lib/db/store-snapshot";
+import { AppError } from "@/lib/errors";
+import { openHostTransport } from "@/lib/hosts/open-host-transport";
+import { specForHost } from "@/lib/hosts/spec-for-host";
 import type { ProgressEvent } from "@/lib/snapshot/schema";
-import { storeSnapshot, type CollectionOutcome } from "@/lib/snapshot/store-snapshot";
-import { openTransport } from "@/lib/transport/open-transport";
-import { TransportError } from "@/lib/transport/types";
 
 export type CollectResult = { snapshotId: string; ok: boolean; code: string | null; message: string | null };
 
 async function collectOutcome(host: Host, signal: AbortSignal, onProgress?: (e: ProgressEvent) => void): Promise<CollectionOutcome> {
   try {
-    const transport = await openTransport(host);
+    const transport = await openHostTransport(host);
     try {
       return await runCollector(transport, specForHost(host), { onProgress, signal });
     } finally {
       await transport.close();
     }
   } catch (error) {
-    if (error instanceof TransportError) return { ok: false, code: error.code, message: error.message };
+    // Every failure a user can fix is an AppError with its own code; its details are stored as data.
+    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, details: error.details };
     if (signal.aborted) return { ok: false, code: "timeout", message: `collection exceeded ${host.timeoutSeconds} s` };
     return { ok: false, code: "internal", message: error instanceof Error ? error.message : String(error) };
   }

@@ -49,12 +49,6 @@ export function startCollection(host: Host): Job {
   return job;
 }
 
-/** Resolves when the job has finished (immediately if it already has). */
-export function waitForJob(job: Job): Promise<CollectResult> {
-  if (job.result) return Promise.resolve(job.result);
-  return new Promise((resolve) => job.events.once("done", resolve));
-}
-
 function pump() {
   while (queue.running < MAX_CONCURRENT && queue.waiting.length > 0) {
     const job = queue.waiting.shift()!;

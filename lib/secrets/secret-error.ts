@@ -1,18 +1,17 @@
+import { AppError } from "@/lib/errors";
+
 export type SecretErrorCode =
   | "bad-key"
   | "key-file-insecure"
+  | "key-file-unreadable"
   | "malformed-envelope"
   | "wrong-key"
   | "decrypt-failed"
   | "invalid-credential";
 
 /** A credential-store failure with a stable code; messages say what to do, never the secret. */
-export class SecretError extends Error {
-  override name = "SecretError";
-  constructor(
-    readonly code: SecretErrorCode,
-    message: string,
-  ) {
-    super(message);
+export class SecretError extends AppError {
+  constructor(code: SecretErrorCode, message: string) {
+    super(500, code, message);
   }
 }

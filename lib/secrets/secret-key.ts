@@ -53,8 +53,21 @@ function readOrCreateKeyFile(file: string): Buffer {
   return readKeyFile(file);
 }
 
+function openKeyFile(file: string): number {
+  try {
+    return fs.openSync(file, "r");
+  } catch (error) {
+    const errno = (error as NodeJS.ErrnoException).code;
+    if (errno === "ENOENT") throw error;
+    throw new SecretError(
+      "key-file-unreadable",
+      `The secret key file ${file} cannot be read by the DeployLens process (${errno ?? "error"}); check its owner.`,
+    );
+  }
+}
+
 function readKeyFile(file: string): Buffer {
-  const fd = fs.openSync(file, "r");
+  const fd = openKeyFile(file);
   try {
     const mode = fs.fstatSync(fd).mode & 0o777;
     if ((mode & 0o077) !== 0) {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
+import { AppError } from "@/lib/errors";
 
 export type EncodedBlob = { sha256: string; rawBytes: number; data: Buffer };
 
@@ -18,6 +19,16 @@ export function compressBlob(raw: Buffer): Buffer {
   });
 }
 
-export function decompressBlob(data: Uint8Array): Buffer {
-  return brotliDecompressSync(data);
+/**
+ * Inflates a stored blob to at most `maxBytes` (its recorded raw size): a damaged or hostile blob fails
+ * with a typed error instead of inflating without bound.
+ */
+export function decompressBlob(data: Uint8Array, maxBytes: number): Buffer {
+  try {
+    return brotliDecompressSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ERR_BUFFER_TOO_LARGE") throw error;
+    throw new AppError(500, "inventory-blob-too-large", `a stored inventory inflates beyond its recorded ${maxBytes} bytes`);
+  }
 }

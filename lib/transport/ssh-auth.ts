@@ -2,6 +2,7 @@
 import ssh2, { type ConnectConfig } from "ssh2";
 
 const { utils } = ssh2;
+import { isEncryptedKey } from "./key-encryption";
 import type { EndpointRole, SshAuth } from "./ssh-options";
 import { TransportError } from "./types";
 
@@ -32,13 +33,13 @@ export function sshAuthConfig(auth: SshAuth, role: EndpointRole): ConnectConfig 
 }
 
 function checkPrivateKey(privateKey: string | Buffer, passphrase: string | undefined, role: EndpointRole): void {
-  const parsed = utils.parseKey(privateKey, passphrase);
-  if (!(parsed instanceof Error)) return;
-  // ssh2's own messages: "Encrypted … detected, but no passphrase given", "… bad passphrase?".
-  const reason = /no passphrase given/i.test(parsed.message)
-    ? "the private key is encrypted and no passphrase was given"
-    : /passphrase/i.test(parsed.message)
-      ? "the private key could not be decrypted with the given passphrase"
-      : `the private key could not be read (${parsed.message})`;
-  throw new TransportError("auth-failed", `Cannot authenticate: ${reason}.`, { endpoint: role });
+  if (!(utils.parseKey(privateKey, passphrase) instanceof Error)) return;
+  const encrypted = isEncryptedKey(privateKey);
+  if (encrypted && !passphrase) {
+    throw new TransportError("key-passphrase-missing", "Cannot authenticate: the private key is encrypted and no passphrase was given.", { endpoint: role });
+  }
+  if (encrypted) {
+    throw new TransportError("key-passphrase-wrong", "Cannot authenticate: the private key could not be decrypted with the given passphrase.", { endpoint: role });
+  }
+  throw new TransportError("key-unreadable", "Cannot authenticate: the private key is not in a format ssh2 reads (OpenSSH or PEM).", { endpoint: role });
 }

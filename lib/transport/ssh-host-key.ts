@@ -14,7 +14,7 @@ export function describeEndpoint(endpoint: SshEndpoint, role: EndpointRole): str
   return `${label} ${endpoint.username}@${endpoint.host}:${endpoint.port}`;
 }
 
-/** Applies the pinning rules of DESIGN.md §Security model to the key one endpoint presents. */
+/** Applies the pinning rules (README "Security") to the key one endpoint presents. */
 export function hostKeyCheck(endpoint: SshEndpoint, role: EndpointRole, report?: (info: HostKeyInfo) => void): HostKeyCheck {
   let failure: TransportError | undefined;
   let reported = false;
@@ -27,16 +27,18 @@ export function hostKeyCheck(endpoint: SshEndpoint, role: EndpointRole, report?:
         "host-key-changed",
         `The host key of ${where} has CHANGED: pinned ${pinned}, presented ${presented}. ` +
           "Refusing to connect, since this is what a man-in-the-middle attack looks like. If the server was " +
-          "really re-keyed, remove the old pin and accept the new key explicitly.",
-        { endpoint: role, expected: pinned, presented },
+          `really re-keyed, replace the pin explicitly: CLI \`hosts trust NAME ${presented} --replace ${pinned}` +
+          `${role === "jump" ? " --jump" : ""}\`, or the Trust button in the UI.`,
+        { endpoint: role, host: endpoint.host, port: endpoint.port, fingerprint: presented, pinned },
       );
     } else if (pinned === null && !endpoint.acceptNewHostKey) {
       failure = new TransportError(
         "host-key-unknown",
         `The host key of ${where} is not trusted yet; it presented ${presented}. Compare it with the ` +
-          "server's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then accept it: CLI " +
-          "--accept-host-key, or the accept-host-key button in the UI.",
-        { endpoint: role, fingerprint: presented },
+          "server's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then trust it: CLI " +
+          `\`hosts trust NAME ${presented}${role === "jump" ? " --jump" : ""}\` (or add the host with --accept-host-key), ` +
+          "or the Trust button in the UI.",
+        { endpoint: role, host: endpoint.host, port: endpoint.port, fingerprint: presented },
       );
     }
     // A re-key runs the verifier again with the same key; the caller hears about it once.

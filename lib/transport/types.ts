@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { AppError } from "@/lib/errors";
 
 /**
  * How DeployLens runs one command on a target. Nothing above this layer knows whether it is
@@ -17,15 +18,27 @@ export interface ExecHandle {
   done: Promise<{ exitCode: number | null; signal: string | null; stderr: string }>;
 }
 
+/** What a connection failure knows about where it happened: the host-key facts the trust route relies on. */
+export type TransportErrorDetails = {
+  endpoint?: "target" | "jump";
+  host?: string;
+  port?: number;
+  /** The SHA256 fingerprint the endpoint presented. */
+  fingerprint?: string;
+  /** The fingerprint that was pinned, when it differs from the presented one. */
+  pinned?: string;
+  /** At a jump host: the code the failure had there. */
+  cause?: string;
+};
+
 /** A failure with a stable code the UI and CLI can show and tests can assert on. */
-export class TransportError extends Error {
-  override name = "TransportError";
+export class TransportError extends AppError {
   constructor(
-    readonly code: TransportErrorCode,
+    override readonly code: TransportErrorCode,
     message: string,
-    readonly details: Record<string, string> = {},
+    override readonly details: TransportErrorDetails = {},
   ) {
-    super(message);
+    super(502, code, message, details as Record<string, string | number>);
   }
 }
 
@@ -33,6 +46,9 @@ export type TransportErrorCode =
   | "host-key-unknown"
   | "host-key-changed"
   | "auth-failed"
+  | "key-passphrase-missing"
+  | "key-passphrase-wrong"
+  | "key-unreadable"
   | "connect-timeout"
   | "connect-failed"
   | "jump-failed"

@@ -6,7 +6,7 @@ import { runCli } from "../support/run-cli";
 import { startSshd, type Sshd } from "../support/sshd";
 import { tempDir } from "../support/temp-dir";
 
-// The shared/seed investigation, end to end: real sshd, real Python, the real CLI and a real SQLite file.
+// The seed investigation (README), end to end: real sshd, real Python, the real CLI and a real SQLite file.
 const isRoot = process.getuid?.() === 0;
 const temp = tempDir("deploylens-seed-");
 const databaseFile = path.join(temp.dir, "deploylens.db");

@@ -39,7 +39,7 @@ function storedBytes(): { blobs: number; blobBytes: number; snapshotBytes: numbe
 test("an identical re-snapshot reuses the stored inventory and adds under 2 KB", async () => {
   const { createHost } = await import("@/lib/hosts/create-host");
   const { collectHost } = await import("@/lib/jobs/collect-host");
-  const { loadSnapshot } = await import("@/lib/snapshot/load-snapshot");
+  const { loadSnapshot } = await import("@/lib/db/load-snapshot");
   const host = await createHost({ transport: "local", name: "here", appRoots: [appRoot], python, measureStartup: false });
 
   const first = await collectHost(host);
@@ -63,7 +63,7 @@ test("an identical re-snapshot reuses the stored inventory and adds under 2 KB",
 test("a changed target stores a new inventory, and the old snapshot still reads as it was", async () => {
   const { findHost } = await import("@/lib/db/queries/hosts");
   const { collectHost } = await import("@/lib/jobs/collect-host");
-  const { loadSnapshot } = await import("@/lib/snapshot/load-snapshot");
+  const { loadSnapshot } = await import("@/lib/db/load-snapshot");
   const host = (await findHost("here"))!;
   const before = await collectHost(host);
   fs.appendFileSync(path.join(appRoot, "pkg", "m1.py"), "Y = 2\n"); // size changes: its pyc is now stale

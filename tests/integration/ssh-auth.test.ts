@@ -54,9 +54,9 @@ test("a passphrase-protected key logs in with its passphrase and fails clearly w
   await sshd.authorizeKey(key.publicKey);
   expect(await whoami({ type: "key", privateKey: key.privateKey, passphrase: "correct horse" })).toBe(sshd.user);
   const missing = await authError({ type: "key", privateKey: key.privateKey });
-  expect([missing.code, missing.message]).toEqual(["auth-failed", expect.stringContaining("no passphrase")]);
+  expect([missing.code, missing.message]).toEqual(["key-passphrase-missing", expect.stringContaining("no passphrase")]);
   const wrong = await authError({ type: "key", privateKey: Buffer.from(key.privateKey), passphrase: "wrong" });
-  expect([wrong.code, wrong.message]).toEqual(["auth-failed", expect.stringContaining("passphrase")]);
+  expect([wrong.code, wrong.message]).toEqual(["key-passphrase-wrong", expect.stringContaining("passphrase")]);
 });
 
 test("a key the server does not list is refused as auth-failed", async () => {

@@ -39,9 +39,9 @@ test("an unknown host key is refused without acceptance, naming the fingerprint 
   const before = await authAttempts();
   const err = await connectError(options(null, false, seen));
   expect(err.code).toBe("host-key-unknown");
-  expect(err.details).toEqual({ endpoint: "target", fingerprint: sshd.hostKeyFingerprint });
+  expect(err.details).toEqual({ endpoint: "target", host: sshd.host, port: sshd.port, fingerprint: sshd.hostKeyFingerprint });
   expect(err.message).toContain(sshd.hostKeyFingerprint);
-  expect(err.message).toContain("--accept-host-key");
+  expect(err.message).toContain(`hosts trust NAME ${sshd.hostKeyFingerprint}`);
   expect(seen).toEqual([{ endpoint: "target", fingerprint: sshd.hostKeyFingerprint, accepted: false }]);
   expect(await authAttempts()).toBe(before);
 });
@@ -67,7 +67,7 @@ test("a changed host key is refused with both fingerprints, before any authentic
     const seen: HostKeyInfo[] = [];
     const err = await connectError(options(pinned, accept, seen));
     expect(err.code).toBe("host-key-changed");
-    expect(err.details).toEqual({ endpoint: "target", expected: pinned, presented });
+    expect(err.details).toEqual({ endpoint: "target", host: sshd.host, port: sshd.port, fingerprint: presented, pinned });
     expect(err.message).toContain(pinned);
     expect(err.message).toContain(presented);
     expect(seen).toEqual([{ endpoint: "target", fingerprint: presented, accepted: false }]);

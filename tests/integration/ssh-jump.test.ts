@@ -61,7 +61,7 @@ test("a changed jump host key is refused before the target is contacted", async 
   const before = connectionsTo(target);
   const err = await connectError({ ...endpoint(target), jump: endpoint(jump, target.hostKeyFingerprint) });
   expect(err.code).toBe("host-key-changed");
-  expect(err.details).toEqual({ endpoint: "jump", expected: target.hostKeyFingerprint, presented: jump.hostKeyFingerprint });
+  expect(err.details).toEqual({ endpoint: "jump", host: jump.host, port: jump.port, fingerprint: jump.hostKeyFingerprint, pinned: target.hostKeyFingerprint });
   await settle();
   expect(connectionsTo(target)).toBe(before);
 });
@@ -70,7 +70,7 @@ test("the target's own pin is enforced behind an accepted jump host", async () =
   const seen: HostKeyInfo[] = [];
   const err = await connectError({ ...endpoint(target, null), jump: endpoint(jump), onHostKey: (i) => seen.push(i) });
   expect(err.code).toBe("host-key-unknown");
-  expect(err.details).toEqual({ endpoint: "target", fingerprint: target.hostKeyFingerprint });
+  expect(err.details).toEqual({ endpoint: "target", host: target.host, port: target.port, fingerprint: target.hostKeyFingerprint });
   expect(seen.map((i) => [i.endpoint, i.accepted])).toEqual([["jump", true], ["target", false]]);
 });
 

@@ -41,7 +41,7 @@ export function permission(path: string, spec: PermSpec = {}): Permission {
   return { path, uid: uidOf(owner), gid: uidOf(group), owner, group, mode: spec.mode ?? 0o755, acl: spec.acl ?? false };
 }
 
-/** PYC.md §8 without ACLs: one class per inode, w+x needed; CAP_DAC_OVERRIDE skips the check. */
+/** python-bytecode.md §8 without ACLs: one class per inode, w+x needed; CAP_DAC_OVERRIDE skips the check. */
 export function modeAccess(perm: Permission, identity: Service["identity"]): Writability {
   if (identity.dacOverride) return { writable: true, reason: null, cause: "ok" };
   const inGroup = perm.gid === identity.gid || identity.groups.includes(perm.gid);

@@ -14,7 +14,7 @@ const cleanEnv = () => {
 export type SeedDeployment = { base: string; appRoot: string; venvPython: string; unitFile: string; modules: string[]; prefixDir: string };
 
 /**
- * The investigation in shared/seed: /opt/lernmanager owned by root, the service running as another
+ * The seed investigation: /opt/lernmanager owned by root, the service running as another
  * user (nobody), and only three modules ever compiled (by a root run). Must run as root.
  */
 export function buildSeedDeployment(base: string): SeedDeployment {

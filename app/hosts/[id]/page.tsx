@@ -9,8 +9,7 @@ import { historyPoints } from "@/components/hosts/history-points";
 import { Card } from "@/components/ui/Card";
 import { findHost, toHostView } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
-
-const FINGERPRINT = /SHA256:[A-Za-z0-9+/]{43}/;
+import { parseErrorDetails } from "@/lib/snapshot/error-details";
 
 export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
   await connection();
@@ -21,14 +20,19 @@ export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
   const snapshots = await listSnapshots(row.id);
   const points = historyPoints(snapshots.map((s) => ({ ...s, takenAt: s.takenAt.toISOString() })));
   const latest = snapshots[0];
-  const unknownKey = latest?.errorCode === "host-key-unknown" ? FINGERPRINT.exec(latest.errorMessage ?? "")?.[0] : undefined;
+  // What the server recorded when the key was refused, as data: the endpoint, the key it saw, the old pin.
+  const refused = parseErrorDetails(latest?.errorDetails ?? null);
+  const keyRefused = refused?.code === "host-key-unknown" || refused?.code === "host-key-changed";
+  const keyToTrust = keyRefused && refused.fingerprint && refused.endpoint ? refused : null;
   return (
     <div className="space-y-6">
       <div className="flex items-start justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">{host.name}</h1>
         <CollectButton hostId={host.id} />
       </div>
-      {unknownKey && <TrustHostKey hostId={host.id} fingerprint={unknownKey} endpoint={/jump/i.test(latest?.errorMessage ?? "") ? "jump" : "target"} />}
+      {keyToTrust && (
+        <TrustHostKey hostId={host.id} fingerprint={keyToTrust.fingerprint!} endpoint={keyToTrust.endpoint!} replace={keyToTrust.pinned} />
+      )}
       <Card title="Cache coverage over time"><HistoryChart points={points} /></Card>
       <Card title="Snapshots"><SnapshotTable snapshots={snapshots} /></Card>
       <Card title="Settings"><HostDetails host={host} /></Card>

@@ -11,8 +11,8 @@ import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import { baseUrl } from "@/lib/api/base-url";
 import { findPreviousOkSnapshot, findSnapshot } from "@/lib/db/queries/snapshots";
 import { comparePath } from "@/lib/compare/compare-refs";
-import { toSnapshotInput } from "@/lib/snapshot/load-snapshot";
-import { toSnapshotJson } from "@/lib/snapshot/to-snapshot-json";
+import { toSnapshotInput } from "@/lib/db/load-snapshot";
+import { toSnapshotJson } from "@/lib/api/snapshot-json";
 
 export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id]">) {
   await connection();

@@ -29,7 +29,7 @@ function fixSteps(f: Facts, flagB: boolean, variable: string | null): FixStep[] 
   return steps;
 }
 
-/** PYC.md §3: with sys.dont_write_bytecode the importer never even tries to save what it compiled. */
+/** python-bytecode.md §3: with sys.dont_write_bytecode the importer never even tries to save what it compiled. */
 export const bytecodeWritingDisabled: Rule = {
   id,
   check(f) {

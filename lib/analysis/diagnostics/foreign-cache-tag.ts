@@ -6,7 +6,7 @@ import { unusedPycs } from "./support/unused-pycs";
 
 const id = "foreign-cache-tag";
 
-/** PYC.md §1: the file name carries the interpreter's cache tag; another version's pycs are never read. */
+/** python-bytecode.md §1: the file name carries the interpreter's cache tag; another version's pycs are never read. */
 export const foreignCacheTag: Rule = {
   id,
   check(f) {

@@ -10,7 +10,7 @@ const id = "optimize-level-mismatch";
 
 const levelName = (level: number) => (level === 0 ? "level 0 (no -O)" : `level ${level} (${"-" + "O".repeat(level)}, .opt-${level}.pyc)`);
 
-/** PYC.md §4: each -O level has its own pyc file and never satisfies another. */
+/** python-bytecode.md §4: each -O level has its own pyc file and never satisfies another. */
 export const optimizeLevelMismatch: Rule = {
   id,
   check(f) {

@@ -6,7 +6,7 @@ import { summarizePaths } from "./support/summarize-paths";
 
 const id = "orphan-bytecode";
 
-/** PYC.md §5: pycs in __pycache__ (or the prefix) without a source are never imported; legacy ones beside a source neither. */
+/** python-bytecode.md §5: pycs in __pycache__ (or the prefix) without a source are never imported; legacy ones beside a source neither. */
 export const orphanBytecode: Rule = {
   id,
   check(f) {

@@ -7,7 +7,7 @@ import { compileEstimate, startupCost } from "./support/startup-cost";
 
 const id = "pycache-not-writable";
 
-/** PYC.md §3 "Foreign-owned __pycache__" and §8: the key finding of the seed case. */
+/** python-bytecode.md §3 "Foreign-owned __pycache__" and §8: the key finding of the seed case. */
 export const pycacheNotWritable: Rule = {
   id,
   check(f) {

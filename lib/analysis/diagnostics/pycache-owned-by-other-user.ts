@@ -8,7 +8,7 @@ import { compileEstimate, startupCost } from "./support/startup-cost";
 const id = "pycache-owned-by-other-user";
 
 /**
- * PYC.md §3: a __pycache__ left by a run as another user (typically `sudo python manage.py …` as root)
+ * python-bytecode.md §3: a __pycache__ left by a run as another user (typically `sudo python manage.py …` as root)
  * inside a tree the service owns. Its pycs are read, but stale ones are never replaced.
  */
 export const pycacheOwnedByOtherUser: Rule = {

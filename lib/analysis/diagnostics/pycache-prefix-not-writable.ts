@@ -10,7 +10,7 @@ import { compileEstimate, startupCost } from "./support/startup-cost";
 
 const id = "pycache-prefix-not-writable";
 
-/** PYC.md §1: with a prefix every __pycache__ is ignored, so an unwritable prefix caches nothing at all. */
+/** python-bytecode.md §1: with a prefix every __pycache__ is ignored, so an unwritable prefix caches nothing at all. */
 export const pycachePrefixNotWritable: Rule = {
   id,
   check(f) {

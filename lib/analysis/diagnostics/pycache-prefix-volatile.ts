@@ -17,7 +17,7 @@ function mountOf(f: Facts, path: string) {
   return best;
 }
 
-/** PYC.md §7: PrivateTmp= deletes the service's /tmp when it stops; a tmpfs forgets at reboot. */
+/** python-bytecode.md §7: PrivateTmp= deletes the service's /tmp when it stops; a tmpfs forgets at reboot. */
 export const pycachePrefixVolatile: Rule = {
   id,
   check(f): Finding | null {

@@ -9,7 +9,7 @@ import { compileEstimate, startupCost } from "./support/startup-cost";
 
 const id = "read-only-sandbox";
 
-/** The systemd settings that make paths read-only for the service (PYC.md §7). */
+/** The systemd settings that make paths read-only for the service (python-bytecode.md §7). */
 function sandboxSettings(f: Facts): string {
   const s = f.service;
   const parts = [`ProtectSystem=${s.protectSystem}`, `ProtectHome=${s.protectHome}`];

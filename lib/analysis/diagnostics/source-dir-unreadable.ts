@@ -8,7 +8,7 @@ import { summarizePaths } from "./support/summarize-paths";
 
 const id = "source-dir-unreadable";
 
-/** PYC.md §8: FileFinder treats a directory it cannot list as empty, so its modules cannot be found. */
+/** python-bytecode.md §8: FileFinder treats a directory it cannot list as empty, so its modules cannot be found. */
 export const sourceDirUnreadable: Rule = {
   id,
   check(f) {

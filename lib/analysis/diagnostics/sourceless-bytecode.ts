@@ -6,7 +6,7 @@ import { summarizePaths } from "./support/summarize-paths";
 
 const id = "sourceless-bytecode";
 
-/** PYC.md §5: a legacy foo.pyc without foo.py is imported as is, with no check against any source. */
+/** python-bytecode.md §5: a legacy foo.pyc without foo.py is imported as is, with no check against any source. */
 export const sourcelessBytecode: Rule = {
   id,
   check(f) {

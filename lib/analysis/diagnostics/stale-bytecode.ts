@@ -7,7 +7,7 @@ import { summarizePaths } from "./support/summarize-paths";
 
 const id = "stale-bytecode";
 
-/** Why a pyc is rejected, and what usually causes it (PYC.md §2, §6). */
+/** Why a pyc is rejected, and what usually causes it (python-bytecode.md §2, §6). */
 const REASONS: Record<string, string> = {
   mtime: "the source's mtime differs from the one recorded: edited since, or given new times by git checkout, rsync without -t/-a, cp/scp without -p or an image build",
   size: "same mtime, different size: edited within the same second, or copied with clamped times",

@@ -6,7 +6,7 @@ import { summarizePaths } from "./support/summarize-paths";
 
 const id = "unchecked-hash-stale";
 
-/** PYC.md §2: an unchecked-hash pyc is trusted without reading the source, so edits do not run. */
+/** python-bytecode.md §2: an unchecked-hash pyc is trusted without reading the source, so edits do not run. */
 export const uncheckedHashStale: Rule = {
   id,
   check(f) {

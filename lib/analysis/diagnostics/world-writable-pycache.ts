@@ -13,7 +13,7 @@ const sticky = (mode: number) => (mode & 0o1000) !== 0;
 
 /**
  * A bytecode directory anyone may write is a code-injection path: a planted pyc with a matching header
- * runs as the service (PYC.md §2: timestamp pycs are checked against mtime and size only).
+ * runs as the service (python-bytecode.md §2: timestamp pycs are checked against mtime and size only).
  */
 export const worldWritablePycache: Rule = {
   id,

@@ -1,16 +1,17 @@
 import { baseUrl } from "@/lib/api/base-url";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { collectHost } from "@/lib/jobs/collect-host";
-import { loadSnapshot } from "@/lib/snapshot/load-snapshot";
+import { loadSnapshot } from "@/lib/db/load-snapshot";
 import type { ProgressEvent } from "@/lib/snapshot/schema";
-import { toSnapshotJson } from "@/lib/snapshot/to-snapshot-json";
+import { toSnapshotJson } from "@/lib/api/snapshot-json";
 import type { Command } from "../command";
 import { formatSnapshot } from "../format-snapshot";
+import { clearProgress, printErr, printJson, printOut, printProgress } from "../output";
 
 function progressPrinter(enabled: boolean) {
   if (!enabled) return undefined;
   return (event: ProgressEvent) => {
-    process.stderr.write(`\r${event.phase}: ${event.dirs} directories, ${event.files} files   `);
+    printProgress(`${event.phase}: ${event.dirs} directories, ${event.files} files`);
   };
 }
 
@@ -23,11 +24,12 @@ export const collectCommand: Command = {
   async run(values, [name]) {
     const host = await getHostOrThrow(name!);
     const result = await collectHost(host, progressPrinter(process.stderr.isTTY && !values.json));
-    if (process.stderr.isTTY && !values.json) process.stderr.write("\r\x1b[K");
+    if (process.stderr.isTTY && !values.json) clearProgress();
     const { row, input } = await loadSnapshot(result.snapshotId);
     const snapshot = toSnapshotJson(row, input, baseUrl());
-    process.stdout.write(values.json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatSnapshot(snapshot));
-    if (!result.ok) process.stderr.write(`deploylens: collect ${host.name} failed [${result.code}]: ${result.message}\n`);
+    if (values.json) printJson(snapshot);
+    else printOut(formatSnapshot(snapshot));
+    if (!result.ok) printErr(`deploylens: collect ${host.name} failed [${result.code}]: ${result.message}\n`);
     return result.ok ? 0 : 1;
   },
 };

@@ -3,6 +3,7 @@ import { exportComparison } from "@/lib/analysis/export";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { CliError } from "../cli-error";
 import type { Command } from "../command";
+import { printJson, printOut } from "../output";
 
 export const compareCommand: Command = {
   words: ["compare"],
@@ -15,10 +16,13 @@ export const compareCommand: Command = {
     if (formats.length > 1) throw new CliError("choose one of --json, --markdown, --csv");
     const format = formats[0] ?? "markdown";
     const { comparison, url } = await compareRefs(left!, right!, baseUrl(), { allRows: format === "csv" });
-    const output =
-      format === "json" ? JSON.stringify({ ...comparison, url }, null, 2) : `${exportComparison(comparison, format)}`;
-    process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
-    if (format === "markdown") process.stdout.write(`\nPermanent link: ${url}\n`);
+    if (format === "json") {
+      printJson({ ...comparison, url });
+      return 0;
+    }
+    const output = exportComparison(comparison, format);
+    printOut(output.endsWith("\n") ? output : `${output}\n`);
+    if (format === "markdown") printOut(`\nPermanent link: ${url}\n`);
     return 0;
   },
 };

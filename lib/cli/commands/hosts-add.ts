@@ -5,6 +5,7 @@ import { createHost } from "@/lib/hosts/create-host";
 import { parseEndpoint } from "@/lib/hosts/host-input";
 import { CliError } from "../cli-error";
 import type { Command, OptionValues } from "../command";
+import { printOut } from "../output";
 
 const str = (values: OptionValues, key: string) => values[key] as string | undefined;
 
@@ -33,12 +34,15 @@ async function inputFrom(name: string, values: OptionValues) {
   const target = str(values, "ssh");
   if (!target) throw new CliError("say where the host is: --local or --ssh USER@HOST[:PORT]");
   const jump = str(values, "jump");
+  const jumpIdentity = str(values, "jump-identity");
+  if (jumpIdentity && !jump) throw new CliError("--jump-identity needs --jump USER@HOST[:PORT]");
   return {
     transport: "ssh",
     ...common,
     ssh: parseEndpoint(target),
     auth: await authFrom(values),
     jump: jump ? parseEndpoint(jump) : null,
+    jumpAuth: jumpIdentity ? { method: "key-file" as const, identityFile: path.resolve(jumpIdentity) } : { method: "agent" as const },
     acceptHostKey: Boolean(values["accept-host-key"]),
   };
 }
@@ -46,15 +50,18 @@ async function inputFrom(name: string, values: OptionValues) {
 export const hostsAddCommand: Command = {
   words: ["hosts", "add"],
   synopsis:
-    "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin] [--jump USER@HOST[:PORT]] [--accept-host-key])\n" +
+    "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin] [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
     "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH] [--no-startup-cost]",
-  summary: "Save a host. SSH uses the ssh-agent unless --identity or --password-stdin is given.",
+  summary:
+    "Save a host. SSH uses the ssh-agent unless --identity or --password-stdin is given; a jump host logs in " +
+    "with its own credential, the ssh-agent unless --jump-identity is given.",
   options: {
     local: { type: "boolean" },
     ssh: { type: "string" },
     identity: { type: "string" },
     "password-stdin": { type: "boolean" },
     jump: { type: "string" },
+    "jump-identity": { type: "string" },
     "accept-host-key": { type: "boolean" },
     "app-root": { type: "string", multiple: true },
     service: { type: "string" },
@@ -65,7 +72,7 @@ export const hostsAddCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const host = toHostView(await createHost(await inputFrom(name!, values)));
-    process.stdout.write(`Saved host ${host.name} (${host.target}); collect it with: deploylens collect ${host.name}\n`);
+    printOut(`Saved host ${host.name} (${host.target}); collect it with: deploylens collect ${host.name}\n`);
     return 0;
   },
 };

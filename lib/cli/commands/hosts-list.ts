@@ -1,6 +1,8 @@
+import { coveragePercent, formatPercent } from "@/lib/analysis/coverage-percent";
 import { listHostSummaries } from "@/lib/hosts/list-host-summaries";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
+import { printJson, printOut } from "../output";
 
 export const hostsListCommand: Command = {
   words: ["hosts", "list"],
@@ -13,18 +15,18 @@ export const hostsListCommand: Command = {
     const rows = (await listHostSummaries()).map(({ host, latestOk }) => ({
       ...host,
       latestSnapshotId: latestOk?.id ?? null,
-      coveragePercent: latestOk && latestOk.sources > 0 ? Math.round((latestOk.fresh / latestOk.sources) * 1000) / 10 : null,
+      coveragePercent: latestOk ? coveragePercent(latestOk.fresh, latestOk.sources) : null,
     }));
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      printJson(rows);
       return 0;
     }
     if (rows.length === 0) {
-      process.stdout.write("No hosts yet. Add one: deploylens hosts add NAME --local --app-root /path/to/app\n");
+      printOut("No hosts yet. Add one: deploylens hosts add NAME --local --app-root /path/to/app\n");
       return 0;
     }
-    const table = rows.map((r) => [r.name, r.target, r.appRoots.join(" "), r.coveragePercent === null ? "–" : `${r.coveragePercent}%`]);
-    process.stdout.write(formatTable(["NAME", "TARGET", "APP ROOTS", "COVERAGE"], table));
+    const table = rows.map((r) => [r.name, r.target, r.appRoots.join(" "), formatPercent(r.coveragePercent)]);
+    printOut(formatTable(["NAME", "TARGET", "APP ROOTS", "COVERAGE"], table));
     return 0;
   },
 };

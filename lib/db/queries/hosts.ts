@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { Host } from "@/lib/db/generated/client";
+import type { Host, Prisma } from "@/lib/db/generated/client";
 import { NotFoundError } from "@/lib/errors";
 
 export type HostRow = Host;
@@ -19,6 +19,8 @@ export function toHostView(host: Host) {
     identityFile: host.identityFile,
     hasStoredSecret: host.secretCipher !== null,
     jump: host.jumpHost ? `${host.jumpUser}@${host.jumpHost}:${host.jumpPort}` : null,
+    jumpAuthMethod: host.jumpHost ? (host.jumpAuthMethod ?? "agent") : null,
+    jumpIdentityFile: host.jumpIdentityFile,
     hostKeySha256: host.hostKeySha256,
     jumpKeySha256: host.jumpKeySha256,
     appRoots: JSON.parse(host.appRoots) as string[],
@@ -50,4 +52,12 @@ export async function getHostOrThrow(idOrName: string): Promise<Host> {
 export async function pinHostKey(id: string, endpoint: "target" | "jump", fingerprint: string): Promise<void> {
   const data = endpoint === "target" ? { hostKeySha256: fingerprint, acceptNextHostKey: false } : { jumpKeySha256: fingerprint };
   await prisma.host.update({ where: { id }, data });
+}
+
+export async function findHostIdByName(name: string): Promise<string | null> {
+  return (await prisma.host.findUnique({ where: { name }, select: { id: true } }))?.id ?? null;
+}
+
+export async function insertHost(data: Prisma.HostCreateInput): Promise<Host> {
+  return prisma.host.create({ data });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { Host, Snapshot } from "@/lib/db/generated/client";
+import type { Host, Prisma, Snapshot } from "@/lib/db/generated/client";
 import { NotFoundError } from "@/lib/errors";
 
 export type SnapshotRow = Snapshot & { host: Host };
@@ -33,8 +33,35 @@ export async function listSnapshots(hostId: string, take = 200): Promise<Snapsho
   return prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take });
 }
 
-export async function readBlob(sha256: string): Promise<Uint8Array> {
+export async function readBlob(sha256: string): Promise<{ data: Uint8Array; rawBytes: number }> {
   const blob = await prisma.inventoryBlob.findUnique({ where: { sha256 } });
   if (!blob) throw new NotFoundError("inventory blob", sha256);
-  return blob.data;
+  return { data: blob.data, rawBytes: blob.rawBytes };
+}
+
+/** Stores a blob unless one with this hash exists; `data` is only computed when it is needed. */
+export async function saveInventoryBlob(sha256: string, rawBytes: number, data: () => Uint8Array<ArrayBuffer>): Promise<void> {
+  const known = await prisma.inventoryBlob.findUnique({ where: { sha256 }, select: { sha256: true } });
+  if (known) return;
+  // upsert, not create: a concurrent identical snapshot may have stored it meanwhile.
+  await prisma.inventoryBlob.upsert({ where: { sha256 }, create: { sha256, rawBytes, data: data() }, update: {} });
+}
+
+/** Inserts one snapshot row; returns its id. */
+export async function createSnapshotRow(data: Prisma.SnapshotUncheckedCreateInput): Promise<string> {
+  return (await prisma.snapshot.create({ data, select: { id: true } })).id;
+}
+
+/** Failed snapshots of one host that recorded host-key facts, newest first. */
+export async function listHostKeyFailures(hostId: string, take = 50): Promise<Snapshot[]> {
+  return prisma.snapshot.findMany({
+    where: { hostId, status: "failed", errorDetails: { not: null } },
+    orderBy: { takenAt: "desc" },
+    take,
+  });
+}
+
+/** The uncompressed size of a stored inventory, or null when there is no such blob. */
+export async function findBlobRawBytes(sha256: string): Promise<number | null> {
+  return (await prisma.inventoryBlob.findUnique({ where: { sha256 }, select: { rawBytes: true } }))?.rawBytes ?? null;
 }

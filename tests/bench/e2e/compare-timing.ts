@@ -6,7 +6,7 @@ import type { CompareFigures } from "./worker-protocol";
  * then only compare() is timed, `runs` times.
  */
 export async function compareTiming(leftId: string, rightId: string, runs: number, profileFile: string | null): Promise<CompareFigures> {
-  const { loadSnapshot } = await import("@/lib/snapshot/load-snapshot");
+  const { loadSnapshot } = await import("@/lib/db/load-snapshot");
   const { compare } = await import("@/lib/analysis/compare");
   const loadStarted = performance.now();
   const [left, right] = await Promise.all([loadSnapshot(leftId), loadSnapshot(rightId)]);

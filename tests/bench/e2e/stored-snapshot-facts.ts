@@ -4,12 +4,11 @@ export type StoredFacts = Pick<SnapshotFigures, "sources" | "fresh" | "stale" | 
 
 /** What the store holds for a snapshot: its summary row, per-root coverage, the collector's own time. */
 export async function storedSnapshotFacts(snapshotId: string): Promise<StoredFacts> {
-  const { getSnapshotOrThrow } = await import("@/lib/db/queries/snapshots");
-  const { prisma } = await import("@/lib/db/client");
-  const { loadSnapshot } = await import("@/lib/snapshot/load-snapshot");
+  const { findBlobRawBytes, getSnapshotOrThrow } = await import("@/lib/db/queries/snapshots");
+  const { loadSnapshot } = await import("@/lib/db/load-snapshot");
   const { coverageOf } = await import("@/lib/analysis/coverage");
   const row = await getSnapshotOrThrow(snapshotId);
-  const blob = row.blobSha256 ? await prisma.inventoryBlob.findUnique({ where: { sha256: row.blobSha256 }, select: { rawBytes: true } }) : null;
+  const rawBlobBytes = row.blobSha256 ? await findBlobRawBytes(row.blobSha256) : null;
   const { input } = await loadSnapshot(snapshotId);
   const roots: RootCounts[] = input
     ? coverageOf(input.inventory).roots.map(({ path, kind, coverage: c }) => ({ path, kind, sources: c.sources, fresh: c.fresh, stale: c.stale, missing: c.missing }))
@@ -17,6 +16,6 @@ export async function storedSnapshotFacts(snapshotId: string): Promise<StoredFac
   const measurements = row.measurements ? (JSON.parse(row.measurements) as { collectorMs?: number }) : null;
   return {
     sources: row.sources, fresh: row.fresh, stale: row.stale, missing: row.missing, truncated: row.truncated,
-    roots, collectorMs: measurements?.collectorMs ?? null, rawBlobBytes: blob?.rawBytes ?? null,
+    roots, collectorMs: measurements?.collectorMs ?? null, rawBlobBytes,
   };
 }

@@ -9,7 +9,7 @@ import { BENCH_LIMITS } from "../e2e/bench-host";
 export type PythonCost = { function: string; calls: number; selfMs: number; cumulativeMs: number };
 export type PythonProfile = { wallMs: number; profiledMs: number; top: PythonCost[] };
 
-/** The spec collectHost sends for a bench host (see lib/collector/spec-for-host.ts). */
+/** The spec collectHost sends for a bench host (see lib/hosts/spec-for-host.ts). */
 export function benchSpec(root: string, python: string): CollectorSpec {
   return {
     ...defaultSpec, appRoots: [root], service: null, unitFile: null, python, measureStartup: false,

@@ -1,5 +1,7 @@
 import { expect, test } from "vitest";
 import { coverageOf } from "@/lib/analysis/coverage";
+import { coveragePercent } from "@/lib/analysis/coverage-percent";
+import { historyPoints } from "@/components/hosts/history-points";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 
 const build = () =>
@@ -52,4 +54,19 @@ test("100k sources are counted in one linear pass", () => {
   expect(c.overall.sources).toBe(100_000);
   expect(c.directories[0]?.dirs).toHaveLength(1000);
   expect(performance.now() - started).toBeLessThan(5000);
+});
+
+test.each<[number, number, number | null]>([
+  [2, 3, 66.6],
+  [999, 1000, 99.9],
+  [1, 1, 100],
+  [0, 5, 0],
+  [0, 0, null],
+])("coveragePercent(%i, %i) is %s: one rule, rounded down", (fresh, sources, percent) => {
+  expect(coveragePercent(fresh, sources)).toBe(percent);
+});
+
+test("the history chart uses the same percentage as the snapshot (2 of 3 is 66.6, not 66.7)", () => {
+  const [point] = historyPoints([{ id: "s", takenAt: "2026-11-30T10:00:00Z", status: "ok", sources: 3, fresh: 2, configHash: null }]);
+  expect(point?.coverage).toBe(66.6);
 });

@@ -1,8 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "vitest";
 import { compare } from "@/lib/analysis/compare";
-import { diagnose } from "@/lib/analysis/diagnostics";
-import { exportComparison, exportSnapshot } from "@/lib/analysis/export";
+import { exportComparison } from "@/lib/analysis/export";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 
 /** File names a hostile or careless host could carry. */
@@ -92,14 +91,4 @@ test("a code block holding backticks gets a longer fence", () => {
 test("JSON export is the comparison itself", () => {
   const c = pair();
   expect(JSON.parse(exportComparison(c, "json"))).toEqual(JSON.parse(JSON.stringify(c)));
-});
-
-test("snapshot export in all three formats", () => {
-  const s = new InventoryBuilder({ user: "lernmanager" }).root("/opt/lernmanager", { owner: "root" }).source("a.py").sources(3, "missing", "pkg").snapshot();
-  const findings = diagnose(s);
-  const md = exportSnapshot(s, findings, "markdown");
-  expect(md).toContain("Coverage 25%: 1 fresh, 0 stale, 3 missing of 4 sources.");
-  expect(md).toContain("pycache-not-writable");
-  expect(parseCsv(exportSnapshot(s, findings, "csv"))).toHaveLength(5);
-  expect(JSON.parse(exportSnapshot(s, findings, "json")).findings.map((f: { id: string }) => f.id)).toEqual(findings.map((f) => f.id));
 });

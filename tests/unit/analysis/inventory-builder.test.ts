@@ -34,7 +34,7 @@ test.each([
   ["group member with group w", { owner: "root", group: "app", mode: 0o775 }, true],
   ["other without w", { owner: "root", mode: 0o755 }, false],
   ["other with w but no x", { owner: "root", mode: 0o772 }, false],
-] as const)("builder's mode check (PYC.md §8): %s", (_name, spec, writable) => {
+] as const)("builder's mode check (python-bytecode.md §8): %s", (_name, spec, writable) => {
   const identity = { user: "app", uid: 2000, gid: 2000, groups: [2000], dacOverride: false };
   expect(modeAccess(permission("/d", spec), identity).writable).toBe(writable);
 });

@@ -3,7 +3,7 @@ import { envFlag } from "@/lib/analysis/diagnostics/support/env-flag";
 import { parsePythonArgv } from "@/lib/analysis/diagnostics/support/python-argv";
 import { askPython, healthy, idsOf } from "./helpers";
 
-// Ground truth: the local CPython itself (PYC.md §3, §4: _Py_get_env_flag and getopt).
+// Ground truth: the local CPython itself (python-bytecode.md §3, §4: _Py_get_env_flag and getopt).
 const FLAGS = "import sys, json; print(json.dumps([sys.dont_write_bytecode, sys.flags.optimize, bool(sys.flags.ignore_environment), sys.pycache_prefix]))";
 type Flags = [boolean, number, boolean, string | null];
 

@@ -3,7 +3,7 @@ import { InventoryBuilder } from "@/tests/support/inventory-builder";
 import { findingOf, findingsOf, idsOf, textOf } from "./helpers";
 
 /**
- * The canonical case (shared/seed): /opt/lernmanager is root-owned, the service runs as an
+ * The canonical case (the seed, see README): /opt/lernmanager is root-owned, the service runs as an
  * unprivileged user, and only 3 pycs exist — the ones root left behind.
  */
 function seed(user: string) {

@@ -1,8 +1,8 @@
 import { handle } from "@/lib/api/to-error-response";
 import { json } from "@/lib/api/json";
 import { baseUrl } from "@/lib/api/base-url";
-import { loadSnapshot } from "@/lib/snapshot/load-snapshot";
-import { toSnapshotJson } from "@/lib/snapshot/to-snapshot-json";
+import { loadSnapshot } from "@/lib/db/load-snapshot";
+import { toSnapshotJson } from "@/lib/api/snapshot-json";
 
 // GET /api/snapshots/:id — the snapshot as `collect --json` prints it
 export async function GET(req: Request, ctx: RouteContext<"/api/snapshots/[id]">) {

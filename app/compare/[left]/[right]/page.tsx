@@ -5,7 +5,7 @@ import { ComparisonView } from "@/components/compare/ComparisonView";
 import { compare } from "@/lib/analysis/compare";
 import { comparePath } from "@/lib/compare/compare-refs";
 import { findSnapshot } from "@/lib/db/queries/snapshots";
-import { toSnapshotInput } from "@/lib/snapshot/load-snapshot";
+import { toSnapshotInput } from "@/lib/db/load-snapshot";
 
 // The permanent comparison link: two immutable snapshot ids, view state in the query string.
 export default async function ComparePermalinkPage({ params, searchParams }: PageProps<"/compare/[left]/[right]">) {

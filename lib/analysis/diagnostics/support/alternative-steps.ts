@@ -10,7 +10,7 @@ export function compileallCommand(f: Facts, roots: readonly string[], extra: rea
   return shellJoin([...prefix, interpreterPath(f), ...(opt ? [opt] : []), "-m", "compileall", "-q", ...extra, ...roots]);
 }
 
-/** Compile at deploy time with exactly the service's interpreter and -O level (PYC.md §6). */
+/** Compile at deploy time with exactly the service's interpreter and -O level (python-bytecode.md §6). */
 export function precompileStep(f: Facts, roots: readonly string[], alternative = true): FixStep {
   const opt = optimizeFlag(f);
   return {

@@ -5,7 +5,7 @@ import { parsePythonArgv } from "./python-argv";
 
 export type DisabledBy = { flagB: boolean; variable: string | null; explanation: string | null };
 
-/** What turns bytecode writing off: -B on the command line and/or PYTHONDONTWRITEBYTECODE (PYC.md §3). */
+/** What turns bytecode writing off: -B on the command line and/or PYTHONDONTWRITEBYTECODE (python-bytecode.md §3). */
 export function disabledBy(f: Facts): DisabledBy {
   const process = f.service.process;
   const argv = process?.readable && process.argv.length ? process.argv : f.service.execStart;

@@ -10,7 +10,7 @@ export function pythonEnvironment(inventory: Inventory): Record<string, string> 
 
 /**
  * Does the service run with bytecode writing off? The probed interpreter knows best; without a probe
- * (no interpreter found) fall back to the command line and environment, as CPython reads them (PYC.md §3).
+ * (no interpreter found) fall back to the command line and environment, as CPython reads them (python-bytecode.md §3).
  */
 export function writesNoBytecode(inventory: Inventory): boolean {
   if (inventory.interpreter) return inventory.interpreter.dontWriteBytecode;

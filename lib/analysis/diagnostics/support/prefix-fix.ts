@@ -17,7 +17,7 @@ function withoutPrefixOption(words: readonly string[]): string[] {
   return out;
 }
 
-/** The unit-file lines that move the service's bytecode into its own CacheDirectory (PYC.md §7). */
+/** The unit-file lines that move the service's bytecode into its own CacheDirectory (python-bytecode.md §7). */
 function configureStep(f: Facts, name: string): FixStep {
   const unit = f.service.unit!;
   const cacheLine = f.service.cacheDirectory.includes(name) ? [] : [`CacheDirectory=${name}`];

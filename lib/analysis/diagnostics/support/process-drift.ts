@@ -6,7 +6,7 @@ export type Drift = { label: string; value: string; certain: boolean };
 
 const iso = (epoch: number) => new Date(epoch * 1000).toISOString().replace(".000Z", "Z");
 
-/** Unit files and environment files changed after the main process started (PYC.md §7). */
+/** Unit files and environment files changed after the main process started (python-bytecode.md §7). */
 export function changedFiles(f: Facts, startedAt: number): Drift[] {
   return f.service.configFiles
     .filter((file) => file.exists && file.mtime !== null && file.mtime > startedAt)

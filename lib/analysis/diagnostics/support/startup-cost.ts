@@ -1,7 +1,7 @@
 import type { Facts } from "./facts";
 import { plural } from "./count-by";
 
-/** ≈1.2–1.8 ms per module compiled from source (PYC.md §9, Flask and Django on CPython 3.11). */
+/** ≈1.2–1.8 ms per module compiled from source (python-bytecode.md §9, Flask and Django on CPython 3.11). */
 export function compileEstimate(modules: number): string {
   return `≈ ${Math.round(modules * 1.2)}–${Math.round(modules * 1.8)} ms if all are imported`;
 }

@@ -1,21 +1,14 @@
-import { z } from "zod";
 import { handle } from "@/lib/api/to-error-response";
 import { json } from "@/lib/api/json";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { getHostOrThrow, pinHostKey, toHostView } from "@/lib/db/queries/hosts";
+import { toHostView } from "@/lib/db/queries/hosts";
+import { trustHostKey, type TrustInput } from "@/lib/hosts/trust-host-key";
 
-const trustSchema = z.object({
-  endpoint: z.enum(["target", "jump"]).default("target"),
-  fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, "an OpenSSH SHA256 fingerprint"),
-});
-
-// POST /api/hosts/:id/host-key — pin the fingerprint the user has checked and accepted
+// POST /api/hosts/:id/host-key — pin a fingerprint the server recorded and the user checked
 export async function POST(req: Request, ctx: RouteContext<"/api/hosts/[id]/host-key">) {
   return handle(async () => {
     const { id } = await ctx.params;
-    const host = await getHostOrThrow(id);
-    const { endpoint, fingerprint } = trustSchema.parse(await readJsonBody(req));
-    await pinHostKey(host.id, endpoint, fingerprint);
-    return json(toHostView(await getHostOrThrow(host.id)));
+    const host = await trustHostKey(id, (await readJsonBody(req)) as TrustInput);
+    return json(toHostView(host));
   });
 }

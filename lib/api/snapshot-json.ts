@@ -2,6 +2,7 @@ import { coverageOf } from "@/lib/analysis/coverage";
 import { diagnose } from "@/lib/analysis/diagnostics";
 import type { SnapshotInput } from "@/lib/analysis/types";
 import type { SnapshotRow } from "@/lib/db/queries/snapshots";
+import { parseErrorDetails } from "@/lib/snapshot/error-details";
 
 export type SnapshotJson = ReturnType<typeof toSnapshotJson>;
 
@@ -15,7 +16,10 @@ export function toSnapshotJson(row: SnapshotRow, input: SnapshotInput | null, ba
     host: row.host.name,
     takenAt: row.takenAt.toISOString(),
     status: row.status as "ok" | "failed",
-    error: row.status === "failed" ? { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "" } : null,
+    error:
+      row.status === "failed"
+        ? { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "", details: parseErrorDetails(row.errorDetails) }
+        : null,
     truncated: row.truncated,
     interpreter: interpreter && {
       path: interpreter.path,

@@ -1,0 +1,13 @@
+/**
+ * The one coverage percentage every screen, export and command shows: fresh / sources, rounded DOWN to
+ * one decimal so that 100 means every source is fresh (999 of 1000 is 99.9, never 100). Null when there
+ * are no sources: nothing to cover is neither 0 % nor 100 %.
+ */
+export function coveragePercent(fresh: number, sources: number): number | null {
+  return sources === 0 ? null : Math.floor((fresh * 1000) / sources) / 10;
+}
+
+/** A percentage for text: "64.7%", or "–" when there is none. */
+export function formatPercent(percent: number | null | undefined): string {
+  return percent === null || percent === undefined ? "–" : `${percent}%`;
+}

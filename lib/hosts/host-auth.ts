@@ -1,0 +1,54 @@
+import "server-only";
+import fs from "node:fs/promises";
+import type { Host } from "@/lib/db/generated/client";
+import { SetupError } from "@/lib/errors";
+import { openCredential } from "@/lib/secrets/credential";
+import type { SshAuth } from "@/lib/transport/ssh";
+
+/** Reads a key file named in a host's settings; a missing or unreadable file is the user's to fix. */
+async function readIdentityFile(file: string, host: Host, role: "target" | "jump"): Promise<Buffer> {
+  const which = role === "jump" ? `the jump host identity file of ${host.name}` : `the identity file of ${host.name}`;
+  try {
+    return await fs.readFile(/*turbopackIgnore: true*/ file);
+  } catch (error) {
+    const errno = (error as NodeJS.ErrnoException).code;
+    if (errno === "ENOENT") throw new SetupError("identity-file-missing", `${which}, ${file}, does not exist.`);
+    throw new SetupError(
+      "identity-file-unreadable",
+      `${which}, ${file}, cannot be read by the DeployLens process (${errno ?? "error"}); check its owner and mode.`,
+    );
+  }
+}
+
+/** How to log in to the target: its own method, with stored secrets decrypted only here. */
+export async function targetAuth(host: Host): Promise<SshAuth> {
+  switch (host.authMethod) {
+    case "agent":
+      return { type: "agent" };
+    case "key-file":
+      if (!host.identityFile) throw new SetupError("no-identity-file", `host ${host.name} names no identity file`);
+      return { type: "key", privateKey: await readIdentityFile(host.identityFile, host, "target") };
+    case "stored-key":
+    case "password": {
+      if (!host.secretCipher) {
+        throw new SetupError("no-stored-credential", `host ${host.name} has no stored credential; add the host again with one.`);
+      }
+      const credential = openCredential(host.secretCipher);
+      if (credential.privateKey) return { type: "key", privateKey: credential.privateKey, passphrase: credential.passphrase };
+      return { type: "password", password: credential.password ?? "" };
+    }
+    default:
+      throw new SetupError("unknown-auth-method", `host ${host.name} has an unknown auth method ${String(host.authMethod)}`);
+  }
+}
+
+/**
+ * How to log in to the jump host: its own credential, the ssh-agent unless a key file was named. The
+ * target's password or key is never offered to the bastion.
+ */
+export async function jumpAuth(host: Host): Promise<SshAuth> {
+  if (host.jumpAuthMethod === "key-file" && host.jumpIdentityFile) {
+    return { type: "key", privateKey: await readIdentityFile(host.jumpIdentityFile, host, "jump") };
+  }
+  return { type: "agent" };
+}

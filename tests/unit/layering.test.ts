@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+
+/**
+ * The data path flows one way: transport → collector → snapshot → analysis → storage → hosts → jobs → API/CLI.
+ * A lib folder may import its own rank or lower ones, never a higher one; a new folder must be ranked here.
+ * lib/snapshot ranks below lib/collector because it holds the contract (schema.ts) the collector's output
+ * is checked against: the collector imports the contract, the contract knows nothing of how it is produced.
+ */
+const RANK: Record<string, number> = {
+  base: 0, // lib/*.ts: errors.ts, project-root.ts
+  transport: 1,
+  snapshot: 2,
+  collector: 3,
+  analysis: 4,
+  db: 5,
+  secrets: 6,
+  hosts: 7,
+  jobs: 8,
+  compare: 8,
+  api: 9,
+  cli: 10,
+};
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const LIB = path.join(ROOT, "lib");
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "generated" ? [] : sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** Every module specifier a file names: static imports and exports, side-effect imports, import(). */
+function specifiers(file: string): string[] {
+  const text = fs.readFileSync(file, "utf8");
+  const found = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm)];
+  return found.map((match) => match[1]!);
+}
+
+/** The absolute path a specifier points into, or null for packages and node: builtins. */
+function target(file: string, specifier: string): string | null {
+  if (specifier.startsWith("@/")) return path.join(ROOT, specifier.slice(2));
+  if (specifier.startsWith(".")) return path.resolve(path.dirname(file), specifier);
+  return null;
+}
+
+function layerOf(absolute: string): string | null {
+  const relative = path.relative(LIB, absolute);
+  if (relative.startsWith("..")) return null;
+  const [first, ...rest] = relative.split(path.sep);
+  return rest.length === 0 ? "base" : first!;
+}
+
+const files = [...sourceFiles(LIB), ...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "components"))];
+const imports = files.flatMap((file) => specifiers(file).map((specifier) => ({ file, to: target(file, specifier) })));
+
+test("every lib folder has a rank", () => {
+  const folders = fs.readdirSync(LIB, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  expect(folders.filter((folder) => !(folder in RANK))).toEqual([]);
+});
+
+test("lib imports point down the data path only", () => {
+  const backEdges = imports.flatMap(({ file, to }) => {
+    const from = layerOf(file);
+    const into = to && layerOf(to);
+    if (!from || !into || !(from in RANK) || !(into in RANK)) return [];
+    return RANK[into]! > RANK[from]! ? [`${path.relative(ROOT, file)} → lib/${into}`] : [];
+  });
+  expect(backEdges).toEqual([]);
+});
+
+test("Prisma is reached only through lib/db/queries", () => {
+  const client = path.join(LIB, "db", "client");
+  const queries = path.join(LIB, "db", "queries") + path.sep;
+  const outside = imports.filter(({ file, to }) => to?.replace(/\.ts$/, "") === client && !file.startsWith(queries));
+  expect(outside.map(({ file }) => path.relative(ROOT, file))).toEqual([]);
+});
