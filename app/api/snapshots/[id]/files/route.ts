@@ -1,6 +1,6 @@
 import { handle } from "@/lib/api/to-error-response";
 import { json } from "@/lib/api/json";
-import { fileQuerySchema, listSnapshotFiles } from "@/lib/views/snapshot-files";
+import { fileQuerySchema, listSnapshotFiles } from "@/lib/api/snapshot-files";
 
 // GET /api/snapshots/:id/files?q=&status=fresh,stale&blocked=1&offset=&limit= — a page of the file table
 export async function GET(req: Request, ctx: RouteContext<"/api/snapshots/[id]/files">) {

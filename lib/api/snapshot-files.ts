@@ -2,7 +2,7 @@ import "server-only";
 import { type FileRow, fileRows } from "@/lib/analysis/file-rows";
 import { filterFileRows } from "@/lib/analysis/filter-file-rows";
 import { sourceStatusSchema } from "@/lib/snapshot/schema";
-import { loadSnapshot } from "@/lib/snapshot/load-snapshot";
+import { loadSnapshot } from "@/lib/db/load-snapshot";
 import { z } from "zod";
 
 // Snapshots are immutable, so decoded rows never go stale; two cover a user paging through one snapshot
