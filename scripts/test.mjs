@@ -1,4 +1,4 @@
-// npm test: check the real components the suites use, then typecheck, unit, integration and e2e.
+// npm test: check the real components the suites use, then formatting, typecheck, unit, integration and e2e.
 // No suite is ever skipped silently: a missing prerequisite is installed (root + apt) or named.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -62,7 +62,10 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const totals = { passed: 0, failed: 0 };
 const add = ({ passed, failed }) => ((totals.passed += passed), (totals.failed += failed));
 
-if (!step("typecheck", "npm", ["run", "--silent", "typecheck"])) add({ passed: 0, failed: 1 });
+// Formatting and typecheck each count as one test: a pass or a failure.
+for (const [title, args] of [["format", ["run", "--silent", "format:check"]], ["typecheck", ["run", "--silent", "typecheck"]]]) {
+  add(step(title, "npm", args) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+}
 for (const project of ["unit", "integration"]) {
   const out = path.join(reports, `${project}.json`);
   step(project, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
