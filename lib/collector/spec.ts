@@ -9,6 +9,8 @@ export const collectorSpecSchema = z.object({
   service: z.string().nullable(), // systemd unit name, e.g. "lernmanager.service"
   unitFile: z.string().nullable(), // explicit unit file when systemd cannot be asked
   python: z.string().nullable(), // the service's interpreter, when the host names it
+  /** The host's --entry MODULE[:ATTR] settings, added to the entry points derived from ExecStart. */
+  entryPoints: z.array(z.string()).optional(),
   measureStartup: z.boolean(),
   startupCapSeconds: z.number().positive(),
   maxFiles: z.number().int().positive(),

@@ -179,6 +179,35 @@ export const mountSchema = z.object({
 
 export const packageSchema = z.object({ name: z.string(), version: z.string() });
 
+/** One module of the service's startup import closure, judged as the walk judges a source. */
+export const startupModuleSchema = z.object({
+  name: z.string(), // dotted module name, e.g. "lernmanager.app"
+  path, // absolute
+  status: sourceStatusSchema,
+  reason: staleReasonSchema.nullable(),
+  /** Not fresh, and the service can never write its pyc: compiled at every start, forever. */
+  blocked: z.boolean(),
+});
+
+/**
+ * What the service imports at start (lib/collector/python/58–64): its entry points, the modules of
+ * their import closure, and what could not be followed. Deterministic, so it lives in the inventory;
+ * the compile-time measurement of the blocked modules stays in the measurements.
+ */
+export const startupSchema = z.object({
+  /** service: from ExecStart; host-setting: the host's --entry; app-roots: neither, top-level modules. */
+  origin: z.enum(["service", "host-setting", "service+host-setting", "app-roots"]),
+  entryPoints: z.array(z.string()),
+  sysPath: z.array(path),
+  modules: z.array(startupModuleSchema),
+  /** Required names no sys.path entry holds (dynamic or missing imports). */
+  unresolved: z.array(z.string()),
+  /** Sources the collector's Python could not parse: their imports are not followed. */
+  unparsed: z.array(z.object({ path, error: z.string() })),
+  notes: z.array(z.string()),
+  truncated: z.object({ reason: z.enum(["max-modules", "max-seconds"]), limit: z.number() }).nullable(),
+});
+
 /** Everything deterministic about a host: identical targets give byte-identical canonical JSON. */
 export const inventorySchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -189,6 +218,8 @@ export const inventorySchema = z.object({
   mounts: z.array(mountSchema),
   roots: z.array(rootSchema),
   packages: z.array(packageSchema),
+  /** The service's startup import closure; null in snapshots taken before it was collected. */
+  startup: startupSchema.nullable().default(null),
 });
 
 /** What changes run to run on an unchanged host: kept out of the content-addressed blob. */
@@ -230,6 +261,8 @@ export type Root = z.infer<typeof rootSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Interpreter = z.infer<typeof interpreterSchema>;
 export type Inventory = z.infer<typeof inventorySchema>;
+export type StartupModule = z.infer<typeof startupModuleSchema>;
+export type Startup = z.infer<typeof startupSchema>;
 export type Measurements = z.infer<typeof measurementsSchema>;
 export type CollectorEvent = z.infer<typeof collectorEventSchema>;
 export type ProgressEvent = z.infer<typeof progressEventSchema>;

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { coverageOf } from "@/lib/analysis/coverage";
 import { diagnose } from "@/lib/analysis/diagnostics";
+import { startupCountsOf } from "@/lib/analysis/startup-coverage";
 import { compressBlob, sha256Hex } from "./blob-codec";
 import { canonicalJson } from "./canonical-json";
 import { configHash } from "./config-hash";
@@ -43,6 +44,7 @@ export async function storeSnapshot(
   const { overall } = coverageOf(inventory);
   const findings = diagnose({ id: "", host: "", takenAt: timing.takenAt.toISOString(), inventory, measurements });
   const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  const closure = inventory.startup ? startupCountsOf(inventory.startup) : null;
   const snapshot = await prisma.snapshot.create({
     data: {
       ...base,
@@ -59,6 +61,9 @@ export async function storeSnapshot(
       warningFindings: count("warning"),
       startupMs: measurements.startup?.ms ?? null,
       startupModules: measurements.startup?.modules ?? null,
+      startupClosure: closure?.modules ?? null,
+      startupFresh: closure?.fresh ?? null,
+      startupBlocked: closure?.blocked ?? null,
       measurements: JSON.stringify(measurements),
       blobSha256,
     },
