@@ -1,5 +1,25 @@
-export type HistoryRow = { id: string; takenAt: string; status: string; sources: number; fresh: number; configHash: string | null };
-export type HistoryPoint = { id: string; when: string; coverage: number; configChanged: boolean };
+import { startupPercent } from "@/lib/analysis/startup-coverage";
+
+export type HistoryRow = {
+  id: string;
+  takenAt: string;
+  status: string;
+  sources: number;
+  fresh: number;
+  startupClosure: number | null;
+  startupFresh: number | null;
+  startupBlocked: number | null;
+  configHash: string | null;
+};
+/** `startup` is the line (startup coverage %), `blocked` the second series; null before closures were collected. */
+export type HistoryPoint = {
+  id: string;
+  when: string;
+  startup: number | null;
+  blocked: number | null;
+  allSources: number | null;
+  configChanged: boolean;
+};
 
 /** Successful snapshots oldest first, with a flag where the service configuration differs from the one before. */
 export function historyPoints(rows: HistoryRow[]): HistoryPoint[] {
@@ -7,7 +27,9 @@ export function historyPoints(rows: HistoryRow[]): HistoryPoint[] {
   return ok.map((row, i) => ({
     id: row.id,
     when: row.takenAt.replace("T", " ").slice(0, 19),
-    coverage: row.sources ? Math.round((row.fresh / row.sources) * 1000) / 10 : 0,
+    startup: row.startupClosure === null ? null : startupPercent(row.startupFresh ?? 0, row.startupClosure),
+    blocked: row.startupBlocked,
+    allSources: startupPercent(row.fresh, row.sources),
     configChanged: i > 0 && row.configHash !== ok[i - 1]!.configHash,
   }));
 }

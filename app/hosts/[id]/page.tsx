@@ -29,7 +29,7 @@ export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
         <CollectButton hostId={host.id} />
       </div>
       {unknownKey && <TrustHostKey hostId={host.id} fingerprint={unknownKey} endpoint={/jump/i.test(latest?.errorMessage ?? "") ? "jump" : "target"} />}
-      <Card title="Cache coverage over time"><HistoryChart points={points} /></Card>
+      <Card title="Startup coverage and blocked modules over time"><HistoryChart points={points} /></Card>
       <Card title="Snapshots"><SnapshotTable snapshots={snapshots} /></Card>
       <Card title="Settings"><HostDetails host={host} /></Card>
     </div>

@@ -74,7 +74,7 @@ test("Markdown tables keep their shape whatever the host strings hold", () => {
 
 test("Markdown carries the headline, the findings with their fixes, and file differences", () => {
   const md = exportComparison(pair(), "markdown");
-  expect(md).toContain("| Coverage % | 100 | 0 | -100 |");
+  expect(md).toContain("| Coverage % (all sources) | 100 | 0 | -100 |");
   expect(md).toContain("### Only on the right");
   expect(md).toMatch(/#### WARNING pycache-not-writable/);
   expect(md).toContain("Environment=PYTHONPYCACHEPREFIX=%C/app/pyc");
@@ -98,7 +98,7 @@ test("snapshot export in all three formats", () => {
   const s = new InventoryBuilder({ user: "lernmanager" }).root("/opt/lernmanager", { owner: "root" }).source("a.py").sources(3, "missing", "pkg").snapshot();
   const findings = diagnose(s);
   const md = exportSnapshot(s, findings, "markdown");
-  expect(md).toContain("Coverage 25%: 1 fresh, 0 stale, 3 missing of 4 sources.");
+  expect(md).toContain("Coverage of all sources 25%: 1 fresh, 0 stale, 3 missing of 4 sources.");
   expect(md).toContain("pycache-not-writable");
   expect(parseCsv(exportSnapshot(s, findings, "csv"))).toHaveLength(5);
   expect(JSON.parse(exportSnapshot(s, findings, "json")).findings.map((f: { id: string }) => f.id)).toEqual(findings.map((f) => f.id));
