@@ -3,11 +3,18 @@ import type { CollectorSpec } from "./spec";
 /** An absolute path made only of characters that need no quoting in a POSIX shell. */
 export const SAFE_INTERPRETER = /^\/[A-Za-z0-9._+/-]+$/;
 
+/** POSIX sh: ${X+"X=$X"} is one word when X is set, nothing when it is not. */
+const MINIMAL_ENV = ["env -i LC_ALL=C", ...["PATH", "LANG", "HOME", "USER"].map((key) => `\${${key}+"${key}=\$${key}"}`)].join(" ");
+
 /**
  * The one command line sent to the target: fixed text plus base64 (A–Z a–z 0–9 + / =), so nothing a
  * user typed is ever parsed by the remote shell. The collector runs under python3 from PATH, else
- * /usr/bin/python3 (or the given interpreter). LC_ALL=C makes Python 3.7+ use UTF-8 for file names
- * (PEP 538/540) and keeps tools like systemctl in English.
+ * /usr/bin/python3 (or the given interpreter), with -I -S -B: no PYTHON* variable, no `site` (a .pth
+ * file or sitecustomize in that interpreter's environment is code the target's owner controls), no
+ * bytecode written. `env -i` hands it only PATH, LANG, HOME and USER of the shell (each only when set):
+ * nothing of the caller's own environment (a dashboard's DEPLOYLENS_SECRET_KEY, DATABASE_URL,
+ * SSH_AUTH_SOCK) reaches the collector or what it starts. LC_ALL=C makes Python 3.7+ use UTF-8 for
+ * file names (PEP 538/540) and keeps tools like systemctl in English.
  */
 export function collectorCommand(spec: CollectorSpec, python?: string): string {
   if (python !== undefined && !SAFE_INTERPRETER.test(python)) throw new Error(`unsafe interpreter path ${JSON.stringify(python)}`);
@@ -15,8 +22,7 @@ export function collectorCommand(spec: CollectorSpec, python?: string): string {
   const candidates = python ? [python] : ["python3", "/usr/bin/python3"];
   const missing = JSON.stringify({ type: "error", code: "no-python", message: `no Python on the target (tried ${candidates.join(", ")})` });
   return [
-    "LC_ALL=C; export LC_ALL",
-    `for p in ${candidates.join(" ")}; do if command -v "$p" >/dev/null 2>&1; then exec "$p" -I -B - ${b64}; fi; done`,
+    `for p in ${candidates.join(" ")}; do if command -v "$p" >/dev/null 2>&1; then exec ${MINIMAL_ENV} "$p" -I -S -B - ${b64}; fi; done`,
     `echo '${missing}'`,
     "exit 127",
   ].join("; ");

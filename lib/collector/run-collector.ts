@@ -68,7 +68,7 @@ function outcomeOf(reading: Reading, exit: { exitCode: number | null; signal: st
 }
 
 /**
- * Runs collect.py (lib/collector/python) on the target through any transport and returns its
+ * Runs the collector (lib/collector/python) on the target through any transport and returns its
  * validated result. Target-side failures never throw: they come back as { ok: false, code }.
  */
 export async function runCollector(transport: Transport, spec: CollectorSpec, opts: RunCollectorOptions = {}): Promise<CollectorOutcome> {

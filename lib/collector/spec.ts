@@ -3,7 +3,7 @@ import { z } from "zod";
 /** Keys whose values may leave the target; every other environment value is redacted there. */
 export const ENV_ALLOWLIST = ["PYTHON*", "PATH", "VIRTUAL_ENV", "LANG", "LC_*", "TZ", "HOME", "USER"];
 
-/** What collect.py is asked to do. Travels as base64(JSON) in argv, never through a shell word. */
+/** What the collector (lib/collector/python) is asked to do. Travels as base64(JSON) in argv, never through a shell word. */
 export const collectorSpecSchema = z.object({
   appRoots: z.array(z.string().startsWith("/")).min(1),
   service: z.string().nullable(), // systemd unit name, e.g. "lernmanager.service"

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The contract with lib/collector/collect.py. Output that does not parse is rejected whole,
+// The contract with the collector (lib/collector/python). Output that does not parse is rejected whole,
 // never half-stored. Paths are strings as Python decodes them with surrogateescape, so a
 // non-UTF-8 byte arrives as a lone surrogate U+DC80–U+DCFF (see lib/snapshot/display-path.ts).
 
@@ -169,6 +169,12 @@ export const interpreterSchema = z.object({
   /** Why each effective setting is what it is, e.g. {"dontWriteBytecode": "PYTHONDONTWRITEBYTECODE=1 in Environment="}. */
   explain: z.record(z.string(), z.string()),
   sitePackages: z.array(path),
+  /**
+   * sys.path as the service's interpreter has it at start, without the script's directory (or cwd)
+   * and without PYTHONPATH: the stdlib entries, then what `site` adds (venv, user site, the prefixes'
+   * site directories, each followed by the directories its .pth files name), in that order.
+   */
+  sysPath: z.array(path).optional(),
 });
 
 export const mountSchema = z.object({

@@ -30,8 +30,8 @@ beforeAll(async () => {
   );
   const marker = path.basename(s.dep.root);
   const argv = [s.venv.python, s.server, "--secrets-marker", marker];
+  // No User=: the fake service runs as root, and only a process of the unit's user is its process.
   const unitFile = writeUnit(s.dep.units, "secret.service", {
-    User: "nobody",
     ExecStart: argv.join(" "),
     Environment: [`DB_PASSWORD=${SECRETS.unit} "QUOTED=${SECRETS.quoted}"`, "LANG=C.UTF-8"],
     EnvironmentFile: `-${envFile}`,

@@ -76,7 +76,7 @@ test("PYTHONDONTWRITEBYTECODE=0 really writes and =1 really does not (the import
 
 test("a running service's own environment wins over the unit's, and the process is found from ExecStart", async () => {
   const unitFile = writeUnit(s.dep.units, "live.service", {
-    User: "nobody",
+    // No User=: the fake service runs as root, and only a process of the unit's user is its process.
     ExecStart: `${s.venv.python} ${s.server} --live-marker ${path.basename(s.dep.root)}`,
     Environment: "PYTHONOPTIMIZE=1",
   });

@@ -67,11 +67,11 @@ test("an invalid spec never reaches the target", async () => {
   expect(transport.commands).toEqual([]);
 });
 
-test("the command carries the spec only as base64 and runs python3 -I -B -", async () => {
+test("the command carries the spec only as base64 and runs python3 -I -S -B - in a minimal environment", async () => {
   const transport = replay(result);
   await runCollector({ ...transport }, { ...spec, appRoots: ["/srv/it's $(rm -rf) `x`"] });
   const command = transport.commands[0]!;
-  const b64 = /-I -B - ([A-Za-z0-9+/=]+);/.exec(command)?.[1];
+  const b64 = /env -i LC_ALL=C [^;]* "\$p" -I -S -B - ([A-Za-z0-9+/=]+);/.exec(command)?.[1];
   expect(JSON.parse(Buffer.from(b64!, "base64").toString("utf8")).appRoots).toEqual(["/srv/it's $(rm -rf) `x`"]);
   expect(command.replace(b64!, "")).not.toMatch(/rm -rf|srv/);
   expect(await runCollector(transport, spec, { python: "/opt/py; rm -rf /" })).toMatchObject({ ok: false, code: "bad-spec" });

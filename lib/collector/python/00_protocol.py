@@ -1,12 +1,13 @@
 # DeployLens collector (DESIGN.md "collect.py"). Runs on the target as
-#     python3 -I -B - <base64(spec JSON)>
-# with this program text on stdin. lib/collector/run-collector.ts builds the text by joining the files
-# of lib/collector/python/ in name order: they share one namespace and never import each other.
-# Standard library only, Python 3.7+.
+#     env -i PATH=… LANG=… HOME=… USER=… LC_ALL=C python3 -I -S -B - <base64(spec JSON)>
+# with this program text on stdin (lib/collector/collector-command.ts). lib/collector/collector-program.ts
+# builds the text by joining the files of lib/collector/python/ in name order: they share one namespace
+# and never import each other. Standard library only, Python 3.7+.
 #
 # Read-only by construction: files are opened O_RDONLY (pyc headers: 16 bytes), -B keeps this process
-# from writing bytecode, and every helper process of the target interpreter runs with -I -B and never
-# imports the application.
+# from writing bytecode, and every helper process of the target interpreter runs with -I -S -B and
+# never imports the application. No code of the target runs: -S keeps `site` (.pth files,
+# sitecustomize, usercustomize) out of this process and of every target interpreter it starts.
 #
 # Protocol (lib/snapshot/schema.ts): JSON lines on stdout; "progress" events at least every 0.5 s,
 # then exactly one "result" (exit 0) or one "error" (exit 1). Nothing else is ever written to stdout.

@@ -32,9 +32,16 @@ def start_time(pid):
     return round(boot + int(fields[19]) / float(os.sysconf("SC_CLK_TCK")), 2)
 
 
-def find_service_pid(exec_argv):
-    """The main process of a service started with exec_argv, or None. Words holding $VARIABLES are
-    expanded by systemd at start, so such a command line cannot be matched and is not tried."""
+def _real_uid(pid):
+    match = re.search(r"^Uid:\s*(\d+)", read_text("/proc/%d/status" % pid) or "", re.M)
+    return int(match.group(1)) if match else None
+
+
+def find_service_pid(exec_argv, uid_ok):
+    """The main process of a service started with exec_argv whose real uid passes uid_ok (the unit's
+    User=: any local user can start a look-alike command line, and its environment must not stand in
+    for the service's), or None. Words holding $VARIABLES are expanded by systemd at start, so such a
+    command line cannot be matched and is not tried."""
     if not exec_argv or any("$" in w for w in exec_argv):
         return None
     n = len(exec_argv)
@@ -47,6 +54,8 @@ def find_service_pid(exec_argv):
             continue
         head = argv[len(argv) - n]
         if head != exec_argv[0] and os.path.basename(head) != os.path.basename(exec_argv[0]):
+            continue
+        if not uid_ok(_real_uid(int(name))):
             continue
         fields = _stat_fields(int(name))
         matches[int(name)] = int(fields[1]) if fields else 0

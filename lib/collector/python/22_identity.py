@@ -4,6 +4,7 @@
 # lacks bit 1 of CapEff or CapabilityBoundingSet= drops it.
 
 DYNAMIC_UID = 61184
+DYNAMIC_UID_MIN, DYNAMIC_UID_MAX = 61184, 65519  # systemd's dynamic range (docs/UIDS-GIDS.md)
 CAP_DAC_OVERRIDE_BIT = 1 << 1
 
 

@@ -1,22 +1,23 @@
 # The service's interpreter: chosen (host setting, ExecStart, shebang, python3 on PATH), probed with
-# `-I -B -c` (never through a shell, never importing the app), and the settings the SERVICE runs
-# with computed from its options and environment exactly as PYC.md §1, §3, §4 state them.
+# `-I -S -B -c` (never through a shell, never importing the app, never running `site`: a .pth file,
+# sitecustomize or usercustomize in the target's environment is code its owner controls), and the
+# settings the SERVICE runs with computed from its options and environment exactly as PYC.md §1, §3,
+# §4 state them. The probe only reports facts of the interpreter; 33_site_paths.py rebuilds what
+# `site` would add to sys.path from them, reading files and never executing any.
 
 PROBE = r"""
-import importlib.util, json, platform, sys, sysconfig
+import importlib.util, json, os, platform, sys, sysconfig
 try:
-    import site
-    extra = site.getsitepackages() if hasattr(site, "getsitepackages") else []
-except Exception:
-    extra = []
-paths = []
-for p in [sysconfig.get_path("purelib"), sysconfig.get_path("platlib")] + list(extra):
-    if p and p not in paths:
-        paths.append(p)
+    with open(os.path.join(os.path.dirname(os.__file__), "site.py"), "rb") as f:
+        debian = b'"dist-packages"' in f.read()
+except OSError:
+    debian = False
 print(json.dumps({"version": platform.python_version(), "major": sys.version_info[0], "minor": sys.version_info[1],
     "implementation": sys.implementation.name, "cacheTag": sys.implementation.cache_tag,
     "magic": importlib.util.MAGIC_NUMBER.hex(), "prefixSupported": hasattr(sys, "pycache_prefix"),
-    "sitePackages": paths}))
+    "executable": sys.executable, "prefix": sys.prefix, "execPrefix": sys.exec_prefix,
+    "platlibdir": getattr(sys, "platlibdir", "lib"), "debianSite": debian,
+    "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")), "path": sys.path}))
 """
 _C_INT = re.compile(r"^[ \t\n\v\f\r]*[+-]?[0-9]+$")
 
@@ -31,10 +32,15 @@ def env_flag(value):
     return 1 if number < 0 or number > 0x7FFFFFFF else number
 
 
+# -I: no PYTHON* variable, no script directory, no user site; -S: no `site` (no .pth, no
+# sitecustomize/usercustomize); -B: no bytecode written.
+TARGET_FLAGS = ["-I", "-S", "-B"]
+
+
 def run_python(interp, args, data=None, timeout=60):
-    """Runs the target interpreter with -I -B (no PYTHON* influence, no bytecode written, cwd /)."""
+    """Runs the target interpreter with TARGET_FLAGS in cwd / and only the collector's environment."""
     try:
-        return subprocess.run([interp, "-I", "-B"] + args, input=data, stdout=subprocess.PIPE,
+        return subprocess.run([interp] + TARGET_FLAGS + args, input=data, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, cwd="/", timeout=timeout,
                               stdin=None if data is not None else subprocess.DEVNULL)
     except OSError as e:
@@ -47,7 +53,7 @@ def probe_interpreter(interp):
     proc = run_python(interp, ["-c", PROBE], timeout=30)
     if proc.returncode != 0:
         last = (proc.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
-        raise CollectorError("no-python", "%s -I -B failed (exit %d): %s" % (interp, proc.returncode, last[:300]))
+        raise CollectorError("no-python", "%s -I -S -B failed (exit %d): %s" % (interp, proc.returncode, last[:300]))
     try:
         info = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
     except (ValueError, IndexError):

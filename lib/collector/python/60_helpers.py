@@ -1,4 +1,4 @@
-# Batch work done by the TARGET interpreter (`-I -B -c HELPER mode`), one process per kind of job,
+# Batch work done by the TARGET interpreter (`-I -S -B -c HELPER mode`), one process per kind of job,
 # never one per file: source hashes for hash-based pycs (keyed by its magic number), unmarshalling
 # pyc bodies, and compiling non-fresh sources in memory to measure the startup cost. Paths travel
 # NUL-separated on stdin as raw bytes, so any file name survives.

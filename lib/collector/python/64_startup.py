@@ -2,7 +2,7 @@
 # interpreter's own non-frozen startup modules), each judged exactly as the walk judges a source, and
 # `blocked` when it is not fresh and the service can never write its pyc: compiled at every start.
 
-# Run as `-I -S -B -c`: only the interpreter's own startup happens (no site, no target code).
+# Run by run_python (`-I -S -B -c`): only the interpreter's own startup happens (no site, no target code).
 STARTUP_PROBE = r"""
 import sys
 names = list(sys.modules)
@@ -20,7 +20,7 @@ print(json.dumps({"startup": sorted(files), "builtin": sorted(sys.builtin_module
 
 
 def startup_facts(interp):
-    proc = run_python(interp, ["-S", "-c", STARTUP_PROBE], timeout=30)
+    proc = run_python(interp, ["-c", STARTUP_PROBE], timeout=30)
     if proc.returncode != 0:
         return {"startup": [], "builtin": [], "frozen": [], "path": []}
     return json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
@@ -52,11 +52,11 @@ def service_sys_path(entries, opts, env, base_dir, interpreter, facts, app_roots
         path.append(base_dir)
     if not (opts and (opts["E"] or opts["I"])) and env.get("PYTHONPATH"):
         path += [os.path.normpath(os.path.join(base_dir, p)) for p in env.get("PYTHONPATH").split(":") if p]
-    base = interpreter.get("sysPath") or (facts["path"] + interpreter["sitePackages"])
-    for p in base:
-        path.append(p)
-        if p in interpreter["sitePackages"]:
-            path += _pth_dirs(p)
+    if interpreter.get("sysPath"):
+        path += interpreter["sysPath"]
+    else:
+        for p in facts["path"] + interpreter["sitePackages"]:
+            path += [p] + (_pth_dirs(p) if p in interpreter["sitePackages"] else [])
     out = []
     for p in path:
         if p not in out:
@@ -133,7 +133,8 @@ def startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_ro
         entries.labels = _top_level(app_roots)
         entries.modules = list(entries.labels)
         closure.notes.append("no service command and no --entry: the top-level modules of the app roots are the entry points")
-    for name in facts["startup"] + ["site", "sitecustomize", "usercustomize"]:
+    with_site = not (opts and opts.get("S"))
+    for name in facts["startup"] + (["site", "sitecustomize", "usercustomize"] if with_site else []):
         closure.add(name, required=False)
     for name in entries.modules:
         closure.add(name)

@@ -12,11 +12,20 @@ def _umask_text(value):
         return value
 
 
+def unit_uid_matcher(config):
+    """Does a process's real uid fit the unit's User=? A DynamicUser gets a transient UID from
+    systemd's dynamic range; a User= that does not exist matches no process."""
+    if config["dynamicUser"]:
+        return lambda uid: uid is not None and DYNAMIC_UID_MIN <= uid <= DYNAMIC_UID_MAX
+    pw = _uid_of(config["user"] or "root")
+    return lambda uid: pw is not None and uid == pw.pw_uid
+
+
 def find_process(config, allowed):
     """(process entry, unredacted environment, cwd); Nones when no process is found."""
     if config is None:
         return None, None, None
-    pid = config["mainPid"] or find_service_pid(config["execStart"])
+    pid = config["mainPid"] or find_service_pid(config["execStart"], unit_uid_matcher(config))
     found = read_process(pid, allowed) if pid else None
     return found if found else (None, None, None)
 
@@ -73,7 +82,7 @@ def _site_dirs(paths):
     return out
 
 
-def resolve_interpreter(spec, config, env, base_dir):
+def resolve_interpreter(spec, config, env, ident, base_dir):
     """(inventory interpreter entry, absolute main script or None)."""
     search_path = env.get("PATH") or (SYSTEMD_PATH if config else os.environ.get("PATH", SYSTEMD_PATH))
     command = python_command(config["execStart"], search_path) if config else None
@@ -82,6 +91,7 @@ def resolve_interpreter(spec, config, env, base_dir):
     opts = parse_python_options(command["args"] if command else [])
     where = "the shebang of %s" % command["shebang"] if command and command["origin"] == "shebang" else "the command line"
     settings, explain = effective_settings(opts, env, info, where, base_dir)
+    site_dirs, sys_path = site_paths(info, opts, env, ident)
     explain["interpreter"] = "%s: %s" % (path, why)
     explain["environment"] = "PYTHON* variables come from " + env.origin
     main_script = None
@@ -90,6 +100,6 @@ def resolve_interpreter(spec, config, env, base_dir):
         explain["mainScript"] = "%s is the main script: Python never reads or writes a pyc for it (PYC.md §1), so it is not counted" % main_script
     entry = {"path": path, "origin": origin, "version": info["version"], "implementation": info["implementation"],
              "cacheTag": info["cacheTag"], "magic": info["magic"], "explain": explain,
-             "sitePackages": _site_dirs(info["sitePackages"])}
+             "sitePackages": _site_dirs(site_dirs), "sysPath": sys_path}
     entry.update(settings)
     return entry, main_script

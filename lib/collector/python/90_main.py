@@ -13,7 +13,7 @@ def collect(spec):
     PROGRESS.set_phase("interpreter")
     env = service_env(config, process, process_env, show)
     base_dir = working_dir(config, ident, cwd)
-    interpreter, main_script = resolve_interpreter(spec, config, env, base_dir)
+    interpreter, main_script = resolve_interpreter(spec, config, env, ident, base_dir)
     mounts = read_mounts(process["pid"] if process else None)
     ctx = Ctx(spec, ident, Access(ident, Sandbox(config, mounts)), interpreter, main_script)
     PROGRESS.set_phase("walk")
@@ -36,7 +36,7 @@ def collect(spec):
 
 
 def _program_file(lineno):
-    """File and line within lib/collector/python/ (run-collector.ts prepends SOURCE_MAP)."""
+    """File and line within lib/collector/python/ (collector-program.ts prepends SOURCE_MAP)."""
     starts = globals().get("SOURCE_MAP") or []
     best = None
     for name, start in starts:
