@@ -92,8 +92,14 @@ def _server(name, words, base_dir, e):
         e.notes.append("%s: no application spec found in its arguments" % name)
 
 
+_SCRIPT_IMPORT = re.compile(r"^from ([A-Za-z_][\w.]*) import ([A-Za-z_]\w*)", re.M)
+
+
 def _console_target(script, site_dirs):
     """module:function of a console script, from its own `from X import f` or entry_points.txt."""
+    found = _SCRIPT_IMPORT.search(read_text(script, 65536) or "")
+    if found:
+        return "%s:%s" % found.groups()
     name = os.path.basename(script)
     for site in site_dirs:
         try:

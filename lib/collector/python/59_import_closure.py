@@ -124,14 +124,15 @@ def _literal_calls(tree):
 
 
 def _django_names(tree):
-    """Dotted names in a settings module's INSTALLED_APPS, MIDDLEWARE, ROOT_URLCONF, … (static only)."""
+    """(setting, dotted name) in a settings module's INSTALLED_APPS, MIDDLEWARE, ROOT_URLCONF, … (static only)."""
     out = []
     for node in ast.walk(tree):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) else []
-        if not any(getattr(t, "id", None) in _DJANGO_LISTS for t in targets):
+        keys = [getattr(t, "id", None) for t in targets if getattr(t, "id", None) in _DJANGO_LISTS]
+        if not keys:
             continue
         values = node.value.elts if isinstance(node.value, (ast.List, ast.Tuple)) else [node.value]
-        out.extend(v for v in (_const_str(e) for e in values) if v)
+        out.extend((keys[0], v) for v in (_const_str(e) for e in values) if v)
     return out
 
 
@@ -212,11 +213,20 @@ class Closure(object):
             for s in settings if not self.settings_fixed else []:
                 self.settings_module(s)
         if name in self.settings:
-            for value in _django_names(tree):
+            for key, value in _django_names(tree):
                 self.dotted(value)
-                if "." not in value or self.finder.resolve(value) is not None:
-                    for sub in ("apps", "models", "admin"):
-                        self.add(value + "." + sub, required=False)
+                if key == "INSTALLED_APPS":
+                    self.django_app(value)
+
+    def django_app(self, value):
+        """An app's package ("blog", or "polls" of "polls.apps.PollsConfig"): Django imports its apps,
+        models and (admin autodiscovery) admin submodules at start."""
+        app = value
+        if self.finder.resolve(value) is None:
+            parent = value.rpartition(".")[0]
+            app = parent.rpartition(".")[0] if parent.endswith(".apps") else parent
+        for sub in ("apps", "models", "admin"):
+            self.add(app + "." + sub, required=False)
 
     def settings_module(self, name):
         self.settings.add(name)
