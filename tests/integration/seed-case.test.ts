@@ -28,7 +28,7 @@ type SnapshotJson = {
     cost: { ms: number; modules: number; capped: boolean } | null;
   };
   service: { environment: Record<string, string> };
-  findings: { id: string; severity: string; evidence: { label: string; value: string }[]; fix: { text: string; code?: string }[] }[];
+  findings: { id: string; severity: string; title: string; evidence: { label: string; value: string }[]; fix: { text: string; code?: string }[] }[];
 };
 
 const collect = async () => {
