@@ -173,3 +173,10 @@ def find_entry_points(spec, config, env, base_dir, interpreter):
     if not e.labels and not e.settings:
         e.origin = "app-roots"
     return e, opts
+
+
+def server_entries(name, words, base_dir):
+    """One server's entries as a plain dict (the table tests of the argument parsing call this)."""
+    e = Entries()
+    _server(name, words, base_dir, e)
+    return dict((k, v) for k, v in vars(e).items() if k in ("labels", "modules", "optional", "scripts", "front", "notes"))
