@@ -20,10 +20,12 @@ print(json.dumps({"startup": sorted(files), "builtin": sorted(sys.builtin_module
 
 
 def startup_facts(interp):
+    """What the interpreter loads before any code of the service (none of it when it cannot be asked)."""
     proc = run_python(interp, ["-c", STARTUP_PROBE], timeout=30)
-    if proc.returncode != 0:
-        return {"startup": [], "builtin": [], "frozen": [], "path": []}
-    return json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
+    try:
+        return json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1]) if proc.returncode == 0 else None
+    except (ValueError, IndexError):
+        return None
 
 
 def _pth_dirs(site):
@@ -123,11 +125,13 @@ def startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_ro
     PROGRESS.set_phase("startup-closure")
     entries, opts = find_entry_points(spec, config, env, base_dir, interpreter)
     facts = startup_facts(interpreter["path"])
+    notes = [] if facts else ["the interpreter could not list its startup and builtin modules: some may show as unresolved"]
+    facts = facts or {"startup": [], "builtin": [], "frozen": [], "path": []}
     sys_path = service_sys_path(entries, opts, env, base_dir, interpreter, facts, app_roots)
     finder = Finder(sys_path, interpreter["cacheTag"], frozenset(facts["builtin"]), frozenset(facts["frozen"]))
     stdlib = [p for p in facts["path"] if p not in interpreter["sitePackages"]]
     closure = Closure(finder, max(elapsed() + 5, ctx.max_seconds), stdlib)
-    closure.notes.extend(entries.notes)
+    closure.notes.extend(notes + entries.notes)
     closure.settings_fixed = bool(env.get("DJANGO_SETTINGS_MODULE"))
     if entries.origin == "app-roots":
         entries.labels = _top_level(app_roots)
