@@ -1,3 +1,4 @@
+import { startupPercent } from "@/lib/analysis/startup-coverage";
 import { listHostSummaries } from "@/lib/hosts/list-host-summaries";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
@@ -5,7 +6,7 @@ import { formatTable } from "../format-table";
 export const hostsListCommand: Command = {
   words: ["hosts", "list"],
   synopsis: "hosts list [--json]",
-  summary: "List saved hosts with their latest coverage.",
+  summary: "List saved hosts with their latest startup coverage, blocked startup modules and all-sources coverage.",
   options: { json: { type: "boolean" } },
   positionals: { min: 0, max: 0 },
   async run(values) {
@@ -13,7 +14,9 @@ export const hostsListCommand: Command = {
     const rows = (await listHostSummaries()).map(({ host, latestOk }) => ({
       ...host,
       latestSnapshotId: latestOk?.id ?? null,
-      coveragePercent: latestOk && latestOk.sources > 0 ? Math.round((latestOk.fresh / latestOk.sources) * 1000) / 10 : null,
+      startupPercent: latestOk && latestOk.startupClosure !== null ? startupPercent(latestOk.startupFresh ?? 0, latestOk.startupClosure) : null,
+      startupBlocked: latestOk?.startupBlocked ?? null,
+      coveragePercent: latestOk ? startupPercent(latestOk.fresh, latestOk.sources) : null,
     }));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -23,8 +26,9 @@ export const hostsListCommand: Command = {
       process.stdout.write("No hosts yet. Add one: deploylens hosts add NAME --local --app-root /path/to/app\n");
       return 0;
     }
-    const table = rows.map((r) => [r.name, r.target, r.appRoots.join(" "), r.coveragePercent === null ? "–" : `${r.coveragePercent}%`]);
-    process.stdout.write(formatTable(["NAME", "TARGET", "APP ROOTS", "COVERAGE"], table));
+    const pct = (n: number | null) => (n === null ? "–" : `${n}%`);
+    const table = rows.map((r) => [r.name, r.target, pct(r.startupPercent), r.startupBlocked === null ? "–" : String(r.startupBlocked), pct(r.coveragePercent), r.appRoots.join(" ")]);
+    process.stdout.write(formatTable(["NAME", "TARGET", "STARTUP", "BLOCKED", "ALL SOURCES", "APP ROOTS"], table));
     return 0;
   },
 };
