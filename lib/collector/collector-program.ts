@@ -1,13 +1,16 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { projectRoot } from "@/lib/db/paths";
 
 let cached: string | null = null;
 
-/** lib/collector/python under the project root: the same place for the bundled server, the CLI and tests. */
+/**
+ * lib/collector/python under the project root: the same place for the bundled server, the CLI and
+ * tests. The root is found as lib/db/paths.ts finds it (bin/deploylens sets DEPLOYLENS_HOME, else the
+ * working directory), without importing lib/db: the collector sits below the database layer.
+ */
 function programDir(): string {
-  const dir = path.join(projectRoot(), "lib", "collector", "python");
+  const dir = path.join(process.env.DEPLOYLENS_HOME ?? process.cwd(), "lib", "collector", "python");
   if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "90_main.py"))) throw new Error(`collector program not found in ${dir}`);
   return dir;
 }

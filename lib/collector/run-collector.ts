@@ -17,34 +17,50 @@ export type RunCollectorOptions = {
   signal?: AbortSignal;
   /** Absolute path of the interpreter that RUNS the collector (default: python3 on PATH, else /usr/bin/python3). */
   python?: string;
+  /** Most bytes of output accepted (default: DEPLOYLENS_COLLECTOR_MAX_BYTES, else 256 MiB). */
+  maxOutputBytes?: number;
 };
 
-/** 20 MB is the result of ~100k sources; far beyond that the target is not what we think it is. */
-const MAX_LINE_BYTES = 512 * 1024 * 1024;
+/**
+ * 20 MB is the result of ~100k sources: far beyond 256 MiB the target is not what we think it is, and
+ * holding it would cost the dashboard its memory. DEPLOYLENS_COLLECTOR_MAX_BYTES raises or lowers it.
+ */
+export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+function maxOutputBytes(opts: RunCollectorOptions): number {
+  const fromEnv = Number(process.env.DEPLOYLENS_COLLECTOR_MAX_BYTES);
+  return opts.maxOutputBytes ?? (Number.isSafeInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_MAX_OUTPUT_BYTES);
+}
 
 type Final = { kind: "result"; inventory: Inventory; measurements: Measurements } | { kind: "error"; code: string; message: string };
-type Reading = { final: Final | null; problem: string | null };
+type Reading = { final: Final | null; problem: { code: string; message: string } | null };
 
 const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, code, message });
+const tooLarge = (limit: number) => ({ code: "collector-output-too-large", message: `the collector's output exceeds ${limit} bytes` });
 
-async function readEvents(stdout: Readable, onProgress: RunCollectorOptions["onProgress"]): Promise<Reading> {
+async function readEvents(stdout: Readable, onProgress: RunCollectorOptions["onProgress"], limit: number): Promise<Reading> {
   const reading: Reading = { final: null, problem: null };
   let lineNumber = 0;
+  let total = 0;
   try {
-    for await (const line of readLines(stdout, MAX_LINE_BYTES)) {
+    for await (const line of readLines(stdout, limit)) {
       lineNumber++;
+      total += line.length + 1;
+      if (reading.problem === null && total > limit) reading.problem = tooLarge(limit);
       // After a problem, keep draining: a collector blocked on a full pipe would never exit.
       if (reading.problem !== null || line.length === 0) continue;
       const parsed = parseEvent(line, lineNumber);
-      if ("problem" in parsed) reading.problem = parsed.problem;
-      else if (reading.final !== null) reading.problem = `line ${lineNumber}: a ${parsed.event.type} event after the final ${reading.final.kind} event`;
+      if ("problem" in parsed) reading.problem = { code: "collector-output-invalid", message: parsed.problem };
+      else if (reading.final !== null) {
+        reading.problem = { code: "collector-output-invalid", message: `line ${lineNumber}: a ${parsed.event.type} event after the final ${reading.final.kind} event` };
+      }
       else if (parsed.event.type === "progress") onProgress?.(parsed.event);
       else if (parsed.event.type === "result") reading.final = { kind: "result", inventory: parsed.event.inventory, measurements: parsed.event.measurements };
       else reading.final = { kind: "error", code: parsed.event.code, message: parsed.event.message };
     }
   } catch (error) {
     if (!(error instanceof LineTooLongError)) throw error;
-    reading.problem = error.message;
+    reading.problem = tooLarge(limit);
     stdout.resume();
   }
   return reading;
@@ -55,7 +71,7 @@ function lastLines(text: string, count = 3): string {
 }
 
 function outcomeOf(reading: Reading, exit: { exitCode: number | null; signal: string | null; stderr: string }): CollectorOutcome {
-  if (reading.problem !== null) return fail("collector-output-invalid", reading.problem);
+  if (reading.problem !== null) return fail(reading.problem.code, reading.problem.message);
   const final = reading.final;
   if (final?.kind === "error") return fail(final.code, final.message);
   const how = exit.exitCode !== null ? `exit status ${exit.exitCode}` : `signal ${exit.signal ?? "unknown"}`;
@@ -77,7 +93,7 @@ export async function runCollector(transport: Transport, spec: CollectorSpec, op
   if (opts.python !== undefined && !SAFE_INTERPRETER.test(opts.python)) return fail("bad-spec", `python must be an absolute path, got ${JSON.stringify(opts.python)}`);
   try {
     const handle = await transport.exec(collectorCommand(checked.data, opts.python), { stdin: collectorProgram(), signal: opts.signal });
-    const reading = await readEvents(handle.stdout, opts.onProgress);
+    const reading = await readEvents(handle.stdout, opts.onProgress, maxOutputBytes(opts));
     return outcomeOf(reading, await handle.done);
   } catch (error) {
     if (error instanceof TransportError) return fail(error.code, error.message);

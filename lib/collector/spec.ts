@@ -1,21 +1,48 @@
 import { z } from "zod";
+import { FILES_MAX } from "@/lib/snapshot/schema";
 
-/** Keys whose values may leave the target; every other environment value is redacted there. */
-export const ENV_ALLOWLIST = ["PYTHON*", "PATH", "VIRTUAL_ENV", "LANG", "LC_*", "TZ", "HOME", "USER"];
+/**
+ * The variables CPython documents (`python3.13 --help-env` and the command-line docs up to 3.14): none
+ * of them carries a secret, and the analysis reads several. Exact names: a prefix like PYTHON* would
+ * also pass PYTHON_DB_PASSWORD.
+ */
+const PYTHON_VARIABLES = [
+  "PYTHONASYNCIODEBUG", "PYTHONBREAKPOINT", "PYTHONCASEOK", "PYTHONCOERCECLOCALE", "PYTHONDEBUG", "PYTHONDEVMODE",
+  "PYTHONDONTWRITEBYTECODE", "PYTHONDUMPREFS", "PYTHONDUMPREFSFILE", "PYTHONEXECUTABLE", "PYTHONFAULTHANDLER",
+  "PYTHONHASHSEED", "PYTHONHOME", "PYTHONINSPECT", "PYTHONINTMAXSTRDIGITS", "PYTHONIOENCODING",
+  "PYTHONLEGACYWINDOWSFSENCODING", "PYTHONLEGACYWINDOWSSTDIO", "PYTHONMALLOC", "PYTHONMALLOCSTATS",
+  "PYTHONNODEBUGRANGES", "PYTHONNOUSERSITE", "PYTHONOPTIMIZE", "PYTHONPATH", "PYTHONPERFSUPPORT", "PYTHONPLATLIBDIR",
+  "PYTHONPROFILEIMPORTTIME", "PYTHONPYCACHEPREFIX", "PYTHONSAFEPATH", "PYTHONSTARTUP", "PYTHONTRACEMALLOC",
+  "PYTHONUNBUFFERED", "PYTHONUSERBASE", "PYTHONUTF8", "PYTHONVERBOSE", "PYTHONWARNDEFAULTENCODING", "PYTHONWARNINGS",
+  "PYTHON_BASIC_REPL", "PYTHON_COLORS", "PYTHON_CPU_COUNT", "PYTHON_FROZEN_MODULES", "PYTHON_GIL", "PYTHON_HISTORY",
+  "PYTHON_JIT", "PYTHON_PERF_JIT_SUPPORT", "PYTHON_PRESITE", "PYTHON_DISABLE_REMOTE_DEBUG",
+  "PYTHON_THREAD_INHERIT_CONTEXT", "PYTHON_CONTEXT_AWARE_WARNINGS", "PYTHON_TLBC",
+];
+
+/** The locale categories of POSIX and glibc (LC_* by name, for the same reason). */
+const LOCALE_VARIABLES = [
+  "LC_ALL", "LC_ADDRESS", "LC_COLLATE", "LC_CTYPE", "LC_IDENTIFICATION", "LC_MEASUREMENT", "LC_MESSAGES",
+  "LC_MONETARY", "LC_NAME", "LC_NUMERIC", "LC_PAPER", "LC_TELEPHONE", "LC_TIME",
+];
+
+/** Keys whose values may leave the target, exact names only; every other value is redacted there. */
+export const ENV_ALLOWLIST = [...PYTHON_VARIABLES, "PATH", "VIRTUAL_ENV", "LANG", ...LOCALE_VARIABLES, "TZ", "HOME", "USER"];
 
 /** What the collector (lib/collector/python) is asked to do. Travels as base64(JSON) in argv, never through a shell word. */
 export const collectorSpecSchema = z.object({
   appRoots: z.array(z.string().startsWith("/")).min(1),
   service: z.string().nullable(), // systemd unit name, e.g. "lernmanager.service"
   unitFile: z.string().nullable(), // explicit unit file when systemd cannot be asked
+  /** The unit search path instead of systemd's system directories (systemctl is then not asked): tests. */
+  unitDirs: z.array(z.string().startsWith("/")).nullable().optional(),
   python: z.string().nullable(), // the service's interpreter, when the host names it
   /** The host's --entry MODULE[:ATTR] settings, added to the entry points derived from ExecStart. */
   entryPoints: z.array(z.string()).optional(),
   measureStartup: z.boolean(),
   startupCapSeconds: z.number().positive(),
-  maxFiles: z.number().int().positive(),
+  maxFiles: z.number().int().positive().max(FILES_MAX),
   maxSeconds: z.number().positive(),
-  envAllowlist: z.array(z.string()),
+  envAllowlist: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an exact variable name")),
 });
 
 export type CollectorSpec = z.infer<typeof collectorSpecSchema>;

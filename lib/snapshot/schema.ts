@@ -8,15 +8,35 @@ export const FORMAT_VERSION = 1;
 /** Replaces every environment value whose key is not allowlisted; the value never leaves the target. */
 export const REDACTED = "[redacted]";
 
-const path = z.string().max(4096);
+// Bounds, generous but finite: output that exceeds them is not from a collector we know.
+/** PATH_MAX. */
+const PATH_MAX = 4096;
+/** Names, versions, tags, hex words. */
+const NAME_MAX = 1024;
+/** Reasons, details, explanations and error messages. */
+export const MESSAGE_MAX = 64 * 1024;
+/** One environment value or command-line word: the kernel's MAX_ARG_STRLEN. */
+const ARG_MAX = 128 * 1024;
+/** Per-file arrays (sources, pycs, directories) of one root: the largest maxFiles a host may set. */
+export const FILES_MAX = 5_000_000;
+/** Smaller lists: groups, mounts, packages, argv words, config files, environment entries. */
+const LIST_MAX = 100_000;
+
+const path = z.string().max(PATH_MAX);
+const name = z.string().max(NAME_MAX);
+const message = z.string().max(MESSAGE_MAX);
 const epochSeconds = z.number();
+
+/** A string record with at most `max` keys (zod records have no .max()). */
+const boundedRecord = (value: z.ZodString, max = LIST_MAX) =>
+  z.record(name, value).refine((r) => Object.keys(r).length <= max, { message: `more than ${max} entries` });
 
 export const permissionSchema = z.object({
   path,
   uid: z.number().int(),
   gid: z.number().int(),
-  owner: z.string().nullable(),
-  group: z.string().nullable(),
+  owner: name.nullable(),
+  group: name.nullable(),
   mode: z.number().int(), // st_mode & 0o7777
   /** Extended attributes that change the plain mode check (POSIX ACL, immutable, append-only). */
   acl: z.boolean().default(false),
@@ -26,7 +46,7 @@ export const writabilitySchema = z.object({
   /** Could the service user create or replace bytecode here (PYC.md §7–§8)? */
   writable: z.boolean(),
   /** Why not, in one phrase (e.g. "owner root, mode 0755: user app is in class other, no w"); null when writable. */
-  reason: z.string().nullable(),
+  reason: message.nullable(),
   /** The kernel rule that decided it, for grouping findings. */
   cause: z.enum([
     "ok", "no-search", "no-write", "read-only-mount", "protect-system", "protect-home",
@@ -73,7 +93,7 @@ export const extraPycSchema = z.object({
   /** foreign-tag: other interpreter; other-opt: other -O level; orphan: no source;
    *  legacy: `foo.pyc` beside the source dir (sourceless import when foo.py is absent). */
   kind: z.enum(["foreign-tag", "other-opt", "orphan", "legacy"]),
-  tag: z.string().nullable(), // e.g. "cpython-310", "opt-1"
+  tag: name.nullable(), // e.g. "cpython-310", "opt-1"
   /** For legacy pycs: would the importer load it (no foo.py beside it)? */
   importable: z.boolean().default(false),
 });
@@ -81,7 +101,7 @@ export const extraPycSchema = z.object({
 export const skippedSchema = z.object({
   path, // relative to the root
   reason: z.enum(["symlink", "unreadable", "loop", "other-filesystem", "limit"]),
-  detail: z.string().nullable(),
+  detail: message.nullable(),
 });
 
 export const rootSchema = z.object({
@@ -89,16 +109,18 @@ export const rootSchema = z.object({
   kind: z.enum(["app", "site-packages"]),
   exists: z.boolean(),
   /** Permissions from "/" down to the root's parent: every one needs x for the service user. */
-  ancestors: z.array(permissionSchema),
-  dirs: z.array(directorySchema),
-  sources: z.array(sourceSchema),
-  extraPycs: z.array(extraPycSchema),
-  skipped: z.array(skippedSchema),
+  ancestors: z.array(permissionSchema).max(PATH_MAX),
+  dirs: z.array(directorySchema).max(FILES_MAX),
+  sources: z.array(sourceSchema).max(FILES_MAX),
+  extraPycs: z.array(extraPycSchema).max(FILES_MAX),
+  skipped: z.array(skippedSchema).max(FILES_MAX),
   /** Roots nested inside this one (e.g. a venv in the app) whose files are counted there instead. */
-  excluded: z.array(path),
+  excluded: z.array(path).max(LIST_MAX),
+  /** Why the collector could not walk it at all, e.g. "No such file or directory"; absent when it could. */
+  problem: message.optional(),
 });
 
-export const environmentSchema = z.record(z.string(), z.string());
+export const environmentSchema = boundedRecord(z.string().max(ARG_MAX));
 
 export const processSchema = z.object({
   pid: z.number().int(),
@@ -106,9 +128,9 @@ export const processSchema = z.object({
   readable: z.boolean(), // /proc/PID/environ and cmdline readable by the collector
   uid: z.number().int().nullable(),
   gid: z.number().int().nullable(),
-  groups: z.array(z.number().int()),
-  capEff: z.string().nullable(), // hex as in /proc/PID/status
-  argv: z.array(z.string()),
+  groups: z.array(z.number().int()).max(LIST_MAX),
+  capEff: name.nullable(), // hex as in /proc/PID/status
+  argv: z.array(z.string().max(ARG_MAX)).max(LIST_MAX),
   environment: environmentSchema.nullable(),
 });
 
@@ -121,31 +143,31 @@ export const configFileSchema = z.object({
 });
 
 export const serviceSchema = z.object({
-  unit: z.string().nullable(),
+  unit: name.nullable(),
   /** Where the settings came from. */
   source: z.enum(["systemctl", "unit-file", "none"]),
-  user: z.string().nullable(), // null = root (systemd default)
-  group: z.string().nullable(),
-  supplementaryGroups: z.array(z.string()),
+  user: name.nullable(), // null = root (systemd default)
+  group: name.nullable(),
+  supplementaryGroups: z.array(name).max(LIST_MAX),
   dynamicUser: z.boolean(),
-  workingDirectory: z.string().nullable(),
-  execStart: z.array(z.string()), // argv of the first ExecStart=
+  workingDirectory: path.nullable(),
+  execStart: z.array(z.string().max(ARG_MAX)).max(LIST_MAX), // argv of the first ExecStart=
   environment: environmentSchema, // Environment= then EnvironmentFile=, later wins, redacted
   protectSystem: z.enum(["no", "yes", "full", "strict"]),
   protectHome: z.enum(["no", "yes", "read-only", "tmpfs"]),
-  readOnlyPaths: z.array(z.string()),
-  readWritePaths: z.array(z.string()),
+  readOnlyPaths: z.array(path).max(LIST_MAX),
+  readWritePaths: z.array(path).max(LIST_MAX),
   privateTmp: z.boolean(),
-  cacheDirectory: z.array(z.string()),
-  stateDirectory: z.array(z.string()),
-  umask: z.string().nullable(), // "0022"
-  configFiles: z.array(configFileSchema),
+  cacheDirectory: z.array(path).max(LIST_MAX),
+  stateDirectory: z.array(path).max(LIST_MAX),
+  umask: name.nullable(), // "0022"
+  configFiles: z.array(configFileSchema).max(LIST_MAX),
   /** The identity the collector checked permissions for. */
   identity: z.object({
-    user: z.string(),
+    user: name,
     uid: z.number().int(),
     gid: z.number().int(),
-    groups: z.array(z.number().int()),
+    groups: z.array(z.number().int()).max(LIST_MAX),
     /** CAP_DAC_OVERRIDE in effect (root unless a bounding set drops it). */
     dacOverride: z.boolean(),
   }),
@@ -156,38 +178,38 @@ export const interpreterSchema = z.object({
   path,
   /** How it was chosen: the host's --python, ExecStart's argv[0], a console script's shebang, or python3 on PATH. */
   origin: z.enum(["host-setting", "exec-start", "shebang", "default"]),
-  version: z.string(), // "3.11.7"
-  implementation: z.string(), // "cpython"
-  cacheTag: z.string().nullable(),
-  magic: z.string(), // hex of importlib.util.MAGIC_NUMBER, e.g. "a70d0d0a"
+  version: name, // "3.11.7"
+  implementation: name, // "cpython"
+  cacheTag: name.nullable(),
+  magic: name, // hex of importlib.util.MAGIC_NUMBER, e.g. "a70d0d0a"
   optimize: z.number().int(),
-  pycachePrefix: z.string().nullable(), // absolute, as the service would resolve it
+  pycachePrefix: path.nullable(), // absolute, as the service would resolve it
   dontWriteBytecode: z.boolean(),
   /** -E/-I in the service command line: PYTHON* variables are ignored. */
   ignoresEnvironment: z.boolean(),
   checkHashPycs: z.enum(["default", "always", "never"]),
   /** Why each effective setting is what it is, e.g. {"dontWriteBytecode": "PYTHONDONTWRITEBYTECODE=1 in Environment="}. */
-  explain: z.record(z.string(), z.string()),
-  sitePackages: z.array(path),
+  explain: boundedRecord(message, 1000),
+  sitePackages: z.array(path).max(LIST_MAX),
   /**
    * sys.path as the service's interpreter has it at start, without the script's directory (or cwd)
    * and without PYTHONPATH: the stdlib entries, then what `site` adds (venv, user site, the prefixes'
    * site directories, each followed by the directories its .pth files name), in that order.
    */
-  sysPath: z.array(path).optional(),
+  sysPath: z.array(path).max(LIST_MAX).optional(),
 });
 
 export const mountSchema = z.object({
   mountPoint: path,
-  fsType: z.string(),
+  fsType: name,
   readOnly: z.boolean(),
 });
 
-export const packageSchema = z.object({ name: z.string(), version: z.string() });
+export const packageSchema = z.object({ name, version: name });
 
 /** One module of the service's startup import closure, judged as the walk judges a source. */
 export const startupModuleSchema = z.object({
-  name: z.string(), // dotted module name, e.g. "lernmanager.app"
+  name, // dotted module name, e.g. "lernmanager.app"
   path, // absolute
   status: sourceStatusSchema,
   reason: staleReasonSchema.nullable(),
@@ -203,27 +225,27 @@ export const startupModuleSchema = z.object({
 export const startupSchema = z.object({
   /** service: from ExecStart; host-setting: the host's --entry; app-roots: neither, top-level modules. */
   origin: z.enum(["service", "host-setting", "service+host-setting", "app-roots"]),
-  entryPoints: z.array(z.string()),
-  sysPath: z.array(path),
-  modules: z.array(startupModuleSchema),
+  entryPoints: z.array(message).max(LIST_MAX),
+  sysPath: z.array(path).max(LIST_MAX),
+  modules: z.array(startupModuleSchema).max(LIST_MAX),
   /** Required names no sys.path entry holds (dynamic or missing imports). */
-  unresolved: z.array(z.string()),
+  unresolved: z.array(name).max(LIST_MAX),
   /** Sources the collector's Python could not parse: their imports are not followed. */
-  unparsed: z.array(z.object({ path, error: z.string() })),
-  notes: z.array(z.string()),
+  unparsed: z.array(z.object({ path, error: message })).max(LIST_MAX),
+  notes: z.array(message).max(LIST_MAX),
   truncated: z.object({ reason: z.enum(["max-modules", "max-seconds"]), limit: z.number() }).nullable(),
 });
 
 /** Everything deterministic about a host: identical targets give byte-identical canonical JSON. */
 export const inventorySchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
-  hostname: z.string(),
+  hostname: name,
   truncated: z.object({ reason: z.enum(["max-files", "max-seconds"]), limit: z.number() }).nullable(),
   service: serviceSchema,
   interpreter: interpreterSchema.nullable(),
-  mounts: z.array(mountSchema),
-  roots: z.array(rootSchema),
-  packages: z.array(packageSchema),
+  mounts: z.array(mountSchema).max(LIST_MAX),
+  roots: z.array(rootSchema).max(LIST_MAX),
+  packages: z.array(packageSchema).max(LIST_MAX),
   /** The service's startup import closure; null in snapshots taken before it was collected. */
   startup: startupSchema.nullable().default(null),
 });
@@ -238,7 +260,7 @@ export const measurementsSchema = z.object({
 
 export const progressEventSchema = z.object({
   type: z.literal("progress"),
-  phase: z.string(),
+  phase: name,
   dirs: z.number().int(),
   files: z.number().int(),
 });
@@ -249,8 +271,8 @@ export const resultEventSchema = z.object({
 });
 export const errorEventSchema = z.object({
   type: z.literal("error"),
-  code: z.string(),
-  message: z.string(),
+  code: name,
+  message: message,
 });
 export const collectorEventSchema = z.discriminatedUnion("type", [
   progressEventSchema,

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { collectorProgram } from "@/lib/collector/collector-program";
+import { ENV_ALLOWLIST } from "@/lib/collector/spec";
 import { effectiveFlags, pycVerdictsUnder, realPython, runPythonOrThrow } from "../support/python";
 import { collectOk, rootAt, sourceAt } from "../support/fixtures/collect";
 import { compileTree } from "../support/fixtures/compile-tree";
@@ -57,5 +58,5 @@ test.runIf(PY37)("a Python 3.7 service ignores PYTHONPYCACHEPREFIX and uses its 
 });
 
 function s37Spec(dep: Deployment, unitFile: string) {
-  return { appRoots: [dep.app], service: "old.service", unitFile, python: null, measureStartup: true, startupCapSeconds: 2, maxFiles: 10_000, maxSeconds: 60, envAllowlist: ["PYTHON*"] };
+  return { appRoots: [dep.app], service: "old.service", unitFile, python: null, measureStartup: true, startupCapSeconds: 2, maxFiles: 10_000, maxSeconds: 60, envAllowlist: ENV_ALLOWLIST };
 }

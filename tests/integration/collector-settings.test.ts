@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { REDACTED } from "@/lib/snapshot/schema";
 import { cacheFromSource, effectiveFlags, runPython } from "../support/python";
 import { collectOk } from "../support/fixtures/collect";
 import { startFakeService } from "../support/fixtures/fake-service";
@@ -85,7 +86,9 @@ test("a running service's own environment wins over the unit's, and the process 
   try {
     const { inventory } = await collectOk(s.spec({ service: "live.service", unitFile }));
     const proc = inventory.service.process!;
-    expect(proc).toMatchObject({ pid: service.pid, readable: true, argv, environment: { PATH: "/usr/bin:/bin", PYTHONOPTIMIZE: "2" } });
+    // The marker is an option's value: it leaves the target redacted.
+    const shown = [...argv.slice(0, -1), REDACTED];
+    expect(proc).toMatchObject({ pid: service.pid, readable: true, argv: shown, environment: { PATH: "/usr/bin:/bin", PYTHONOPTIMIZE: "2" } });
     expect(Math.abs(proc.startedAt! - Date.now() / 1000)).toBeLessThan(60);
     expect(inventory.interpreter?.optimize).toBe(effectiveFlags(s.venv.python, [], { PYTHONOPTIMIZE: "2" }).optimize);
     expect(inventory.interpreter?.explain.optimize).toContain(`/proc/${service.pid}/environ`);

@@ -169,6 +169,9 @@ export function pycVerdictsUnder(python: string, root: string, options: string[]
   return JSON.parse(runPythonOrThrow(python, [...NO_WRITE, ...options, "-c", code, root])) as Record<string, Verdict>;
 }
 
+/** An argument that is itself the result of a collector call (e.g. a matcher function). */
+export const collectorCall = (name: string, args: unknown[]) => ({ $call: [name, args] });
+
 /**
  * Calls functions of the collector program (lib/collector/python) in one real interpreter, without
  * running its main: for table tests of its parsers. Tuples come back as arrays.
@@ -179,7 +182,9 @@ export function callCollector(program: string, calls: [name: string, args: unkno
     "data = json.loads(sys.stdin.read())",
     "ns = {'__name__': 'collector_under_test'}",
     "exec(compile(data['program'], 'collector', 'exec'), ns)",
-    "print(json.dumps([ns[name](*args) for name, args in data['calls']]))",
+    "def arg(a):",
+    "    return ns[a['$call'][0]](*map(arg, a['$call'][1])) if isinstance(a, dict) and '$call' in a else a",
+    "print(json.dumps([ns[name](*map(arg, args)) for name, args in data['calls']]))",
   ].join("\n");
   return JSON.parse(runPythonOrThrow(realPython(), ["-I", "-B", "-c", driver], { input: JSON.stringify({ program, calls }) })) as unknown[];
 }

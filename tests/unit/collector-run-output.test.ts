@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { expect, test } from "vitest";
-import { runCollector } from "@/lib/collector/run-collector";
+import { DEFAULT_MAX_OUTPUT_BYTES, runCollector } from "@/lib/collector/run-collector";
 import { defaultSpec, type CollectorSpec } from "@/lib/collector/spec";
 import type { ProgressEvent } from "@/lib/snapshot/schema";
 import { TransportError, type Transport } from "@/lib/transport/types";
@@ -75,4 +75,24 @@ test("the command carries the spec only as base64 and runs python3 -I -S -B - in
   expect(JSON.parse(Buffer.from(b64!, "base64").toString("utf8")).appRoots).toEqual(["/srv/it's $(rm -rf) `x`"]);
   expect(command.replace(b64!, "")).not.toMatch(/rm -rf|srv/);
   expect(await runCollector(transport, spec, { python: "/opt/py; rm -rf /" })).toMatchObject({ ok: false, code: "bad-spec" });
+});
+
+test.each([
+  ["many lines", Array.from({ length: 50 }, () => `${progress}\n`).join("") + `${result}\n`],
+  ["one long line", `${result}\n`],
+  ["one long line without a newline", result],
+])("output beyond the cap (%s) fails with collector-output-too-large", async (_, stdout) => {
+  const outcome = await runCollector(replay(stdout), spec, { maxOutputBytes: 1000 });
+  expect(outcome).toMatchObject({ ok: false, code: "collector-output-too-large" });
+});
+
+test("the cap defaults to 256 MiB and DEPLOYLENS_COLLECTOR_MAX_BYTES changes it", async () => {
+  expect(DEFAULT_MAX_OUTPUT_BYTES).toBe(256 * 1024 * 1024);
+  expect((await runCollector(replay(`${result}\n`), spec)).ok).toBe(true);
+  process.env.DEPLOYLENS_COLLECTOR_MAX_BYTES = "1000";
+  try {
+    expect(await runCollector(replay(`${result}\n`), spec)).toMatchObject({ ok: false, code: "collector-output-too-large" });
+  } finally {
+    delete process.env.DEPLOYLENS_COLLECTOR_MAX_BYTES;
+  }
 });

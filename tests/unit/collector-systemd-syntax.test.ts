@@ -48,6 +48,22 @@ const unitTexts: [string, Record<string, unknown>][] = [
   ["[Unit]\nUser=ignored\n[Service]\n# User=commented\nUser=svc\n", { User: "svc" }],
 ];
 
+/** What `systemctl status NAME` means by NAME. */
+const unitNames: [string, string][] = [
+  ["lernmanager", "lernmanager.service"],
+  ["app@1", "app@1.service"],
+  ["app@1.service", "app@1.service"],
+  ["web.socket", "web.socket"],
+  ["my.app", "my.app.service"],
+];
+
+/** Drop-in directories, most specific first (systemd's unit_file_find_dirs()). */
+const dropInDirs: [string, string[]][] = [
+  ["a-b-c.service", ["a-b-c.service.d", "a-b-.service.d", "a-.service.d", "service.d"]],
+  ["app@1.service", ["app@1.service.d", "app@.service.d", "service.d"]],
+  ["a-b@1.service", ["a-b@1.service.d", "a-b@.service.d", "a-@1.service.d", "a-@.service.d", "service.d"]],
+];
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-unit-syntax-"));
 let results: unknown[] = [];
 let n = 0;
@@ -59,6 +75,8 @@ const slots = {
   specifiers: n++,
   units: unitTexts.map(() => n++),
   dropIn: n++,
+  names: unitNames.map(() => n++),
+  dropInDirs: dropInDirs.map(() => n++),
 };
 
 beforeAll(() => {
@@ -77,6 +95,8 @@ beforeAll(() => {
     ["specifier_table", ["app@blue.service", "/etc/systemd/system/app@.service"]],
     ...unitFiles.map((file) => ["merge_assignments", [[file]]] as [string, unknown[]]),
     ["merge_assignments", [[unitFiles[3]!, dropIn]]],
+    ...unitNames.map(([name]) => ["unit_name", [name]] as [string, unknown[]]),
+    ...dropInDirs.map(([unit]) => ["_dropin_dir_names", [unit]] as [string, unknown[]]),
   ]);
 });
 
@@ -110,4 +130,12 @@ test.each(unitTexts.map(([text, expected], i) => ({ text: JSON.stringify(text), 
 
 test("a drop-in's scalar replaces the fragment's and its lists append", () => {
   expect(results[slots.dropIn]).toMatchObject({ User: "override", ReadWritePaths: ["/var/lib/x"] });
+});
+
+test.each(unitNames.map(([name, expected], i) => ({ name, expected, i })))("--service $name means $expected", ({ expected, i }) => {
+  expect(results[slots.names[i]!]).toBe(expected);
+});
+
+test.each(dropInDirs.map(([unit, expected], i) => ({ unit, expected, i })))("drop-in directories of $unit", ({ expected, i }) => {
+  expect(results[slots.dropInDirs[i]!]).toEqual(expected);
 });

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Finding, type SnapshotInput } from "../types";
+import { appRootUnreadable } from "./app-root-unreadable";
 import { bytecodeWritingDisabled } from "./bytecode-writing-disabled";
 import { foreignCacheTag } from "./foreign-cache-tag";
 import { optimizeLevelMismatch } from "./optimize-level-mismatch";
@@ -26,6 +27,7 @@ import { worldWritablePycache } from "./world-writable-pycache";
  * and stale-bytecode only counts the directories none of them owns.
  */
 export const RULES: readonly Rule[] = [
+  appRootUnreadable,
   bytecodeWritingDisabled,
   foreignCacheTag,
   optimizeLevelMismatch,

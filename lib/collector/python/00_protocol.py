@@ -91,11 +91,11 @@ def elapsed():
     return time.monotonic() - T_START
 
 
-def env_matcher(patterns):
-    """Allowlist of environment keys: exact names, or a prefix when the pattern ends with '*'."""
-    exact = set(p for p in patterns if not p.endswith("*"))
-    prefixes = tuple(p[:-1] for p in patterns if p.endswith("*"))
-    return lambda key: key in exact or (bool(prefixes) and key.startswith(prefixes))
+def env_matcher(names):
+    """Allowlist of environment keys: exact names only (a prefix such as PYTHON* would let
+    PYTHON_DB_PASSWORD through)."""
+    exact = frozenset(names)
+    return lambda key: key in exact
 
 
 def redact(env, allowed):
@@ -127,6 +127,9 @@ def read_spec(argv):
             raise CollectorError("bad-spec", "spec.%s must be a string or null" % key)
     if not spec["appRoots"] or not all(isinstance(r, str) and r.startswith("/") for r in spec["appRoots"]):
         raise CollectorError("bad-spec", "spec.appRoots must be absolute paths")
+    dirs = spec.get("unitDirs")
+    if dirs is not None and not (isinstance(dirs, list) and all(isinstance(d, str) and d.startswith("/") for d in dirs)):
+        raise CollectorError("bad-spec", "spec.unitDirs must be absolute paths or null")
     return spec
 
 

@@ -9,6 +9,20 @@ SCALAR_KEYS = ("User", "Group", "DynamicUser", "WorkingDirectory", "ProtectSyste
                "UMask", "CapabilityBoundingSet")
 
 
+UNIT_TYPES = ("service", "socket", "device", "mount", "automount", "swap", "target", "path", "timer", "slice", "scope")
+
+
+def unit_name(name):
+    """The unit a name means, as systemctl reads it: no unit-type suffix means '.service'
+    ('lernmanager' → 'lernmanager.service', 'app@1' → 'app@1.service')."""
+    return name if name.rpartition(".")[2] in UNIT_TYPES and "." in name else name + ".service"
+
+
+def unit_dirs(spec):
+    """The unit search path: systemd's system directories, or the spec's own (tests, other roots)."""
+    return tuple(spec.get("unitDirs") or UNIT_DIRS)
+
+
 def _template_of(unit):
     """'app@blue.service' → 'app@.service'; None for a unit that is not an instance."""
     stem, dot, kind = unit.rpartition(".")
@@ -17,12 +31,13 @@ def _template_of(unit):
     return stem.partition("@")[0] + "@" + dot + kind
 
 
-def find_fragment(unit, explicit):
+def find_fragment(unit, explicit, dirs):
+    """The unit's own file in any directory, else its template's ('app@1.service' → 'app@.service')."""
     if explicit:
         return explicit
     names = [unit] + ([_template_of(unit)] if _template_of(unit) else [])
-    for d in UNIT_DIRS:
-        for name in names:
+    for name in names:
+        for d in dirs:
             path = os.path.join(d, name)
             if os.path.isfile(path):
                 return path
@@ -30,24 +45,34 @@ def find_fragment(unit, explicit):
 
 
 def _dropin_dir_names(unit):
-    """Type-wide, then each dash prefix ('a-b-c.service' → 'a-.service', 'a-b-.service'), template, unit."""
+    """Most specific first, as systemd's unit_file_find_dirs() lists them: the unit, its template,
+    then each dash prefix the same way ('a-b@1.service' → 'a-@1.service', 'a-@.service'), then the
+    type-wide 'service.d'."""
     stem, _, kind = unit.rpartition(".")
-    names = [kind + ".d"]
-    parts = stem.split("-")
-    for i in range(1, len(parts)):
-        names.append("-".join(parts[:i]) + "-." + kind + ".d")
-    template = _template_of(unit)
-    if template:
-        names.append(template + ".d")
-    names.append(unit + ".d")
-    return names
+    prefix, at, instance = stem.partition("@")
+    names = []
+
+    def add(p):
+        if at and instance:
+            names.append("%s@%s.%s.d" % (p, instance, kind))
+        names.append(("%s@.%s.d" if at else "%s.%s.d") % (p, kind))
+
+    add(prefix)
+    parts = prefix.split("-")
+    for i in range(len(parts) - 1, 0, -1):
+        if "-".join(parts[:i]):
+            add("-".join(parts[:i]) + "-")
+    names.append(kind + ".d")
+    seen = set()
+    return [n for n in names if not (n in seen or seen.add(n))]
 
 
-def find_dropins(unit, explicit):
-    """Drop-in *.conf files in application order: sorted by file name across every directory, a name
-    in a higher-priority directory masking the same name below it. With an explicit unit file, the
+def find_dropins(unit, explicit, dirs):
+    """Drop-in *.conf files in application order: sorted by file name across every directory; of
+    several files with one name, the first found wins (higher-priority directory, then the more
+    specific drop-in directory: an instance's over its template's). With an explicit unit file, the
     directory beside it comes first."""
-    bases = ([os.path.dirname(explicit)] if explicit else []) + list(UNIT_DIRS)
+    bases = ([os.path.dirname(explicit)] if explicit else []) + list(dirs)
     chosen = {}
     for base in bases:
         for dname in _dropin_dir_names(unit):

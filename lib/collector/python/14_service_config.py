@@ -39,16 +39,18 @@ def locate_unit(spec):
         unit = os.path.basename(explicit)
     if not unit:
         return None
-    if not explicit and systemd_running():
+    unit = unit_name(unit)
+    if not explicit and not spec.get("unitDirs") and systemd_running():
         props = systemctl_show(unit)
         if props:
             pid = int(props.get("MainPID") or "0") if (props.get("MainPID") or "0").isdigit() else 0
             dropins = [p for p in (props.get("DropInPaths") or "").split(" ") if p]
             return unit, "systemctl", props["FragmentPath"], dropins, pid
-    fragment = find_fragment(unit, explicit)
+    dirs = unit_dirs(spec)
+    fragment = find_fragment(unit, explicit, dirs)
     if fragment is None or (explicit and not os.path.isfile(explicit)):
         return None
-    return unit, "unit-file", fragment, find_dropins(unit, explicit), 0
+    return unit, "unit-file", fragment, find_dropins(unit, explicit, dirs), 0
 
 
 def _env_files(words):
@@ -73,7 +75,7 @@ def load_config(spec):
         raise CollectorError("unit-not-found", "the unit file %s does not exist" % spec["unitFile"])
     if located is None and spec.get("service"):
         where = "systemctl does not know it and it is not" if systemd_running() else "systemd is not running and it is not"
-        raise CollectorError("unit-not-found", "%s: %s in %s" % (spec["service"], where, ", ".join(UNIT_DIRS)))
+        raise CollectorError("unit-not-found", "%s: %s in %s" % (unit_name(spec["service"]), where, ", ".join(unit_dirs(spec))))
     if located is None:
         return None
     unit, source, fragment, dropins, pid = located

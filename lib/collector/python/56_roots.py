@@ -70,11 +70,21 @@ def _report_limit(stack, root, ctx):
         root["skipped"].append({"path": "", "reason": "limit", "detail": "%d more directories" % (len(stack) - LIMIT_REPORT_MAX)})
 
 
+def root_problem(path):
+    """Why the collector cannot walk path, e.g. "No such file or directory" (a typo'd app root)."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        return e.strerror or str(e)
+    return None if stat.S_ISDIR(st.st_mode) else "Not a directory"
+
+
 def walk_root(root, all_paths, ctx, found_venvs):
     path = root["path"]
     root["ancestors"] = ancestors_of(path)
     node = node_of(path)
     if node is None or not node.isdir:
+        root["problem"] = root_problem(path) or "Not a directory"
         return
     root["exists"] = True
     excluded = set(p for p in all_paths if _inside(p, path))

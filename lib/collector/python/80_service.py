@@ -27,7 +27,10 @@ def find_process(config, allowed):
         return None, None, None
     pid = config["mainPid"] or find_service_pid(config["execStart"], unit_uid_matcher(config))
     found = read_process(pid, allowed) if pid else None
-    return found if found else (None, None, None)
+    if not found:
+        return None, None, None
+    found[0]["argv"] = redact_argv(found[0]["argv"], allowed)
+    return found
 
 
 def service_entry(spec, config, process, ident, allowed):
@@ -40,7 +43,7 @@ def service_entry(spec, config, process, ident, allowed):
     c = config
     return {"unit": c["unit"], "source": c["source"], "user": c["user"], "group": c["group"],
             "supplementaryGroups": c["supplementaryGroups"], "dynamicUser": c["dynamicUser"],
-            "workingDirectory": c["workingDirectory"], "execStart": c["execStart"],
+            "workingDirectory": c["workingDirectory"], "execStart": redact_argv(c["execStart"], allowed),
             "environment": redact(c["environment"], allowed), "protectSystem": c["protectSystem"],
             "protectHome": c["protectHome"], "readOnlyPaths": c["readOnlyPaths"], "readWritePaths": c["readWritePaths"],
             "privateTmp": c["privateTmp"], "cacheDirectory": c["cacheDirectory"], "stateDirectory": c["stateDirectory"],

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { RULES } from "@/lib/analysis/diagnostics";
 import type { Severity, SnapshotInput } from "@/lib/analysis/types";
-import { REDACTED } from "@/lib/snapshot/schema";
+import { REDACTED, type Root } from "@/lib/snapshot/schema";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 import { findingOf, findingsOf, healthy, idsOf, textOf } from "./helpers";
 
@@ -9,8 +9,19 @@ type Case = { rule: string; name: string; fires: Severity | null; snapshot: () =
 
 const rootOwned = () => healthy("lernmanager").root("/opt/lernmanager", { owner: "root" });
 
+/** The healthy snapshot with its app root replaced by one the collector saw nothing of. */
+const blindAppRoot = (patch: Partial<Root>) => (): SnapshotInput => {
+  const s = healthy().root("/srv/venv/lib/python3.11/site-packages", { kind: "site-packages", owner: "root" }).source("flask/app.py").snapshot();
+  const roots = s.inventory.roots.map((r, i) => (i === 0 ? { ...r, dirs: [], sources: [], ...patch } : r));
+  return { ...s, inventory: { ...s.inventory, roots } };
+};
+
 /** For every rule: situations built to trigger it, and near misses built not to. */
 const CASES: Case[] = [
+  { rule: "app-root-unreadable", name: "a typo'd app root that does not exist", fires: "critical", snapshot: blindAppRoot({ exists: false, problem: "No such file or directory" }) },
+  { rule: "app-root-unreadable", name: "an app root the collecting account cannot list", fires: "critical", snapshot: blindAppRoot({ skipped: [{ path: "", reason: "unreadable", detail: "Permission denied" }] }) },
+  { rule: "app-root-unreadable", name: "an unreadable directory below a walked app root", fires: null, snapshot: () => healthy().skipped("pkg", "unreadable").snapshot() },
+
   { rule: "pycache-not-writable", name: "root-owned tree with missing pycs", fires: "warning", snapshot: () => rootOwned().sources(5, "missing", "pkg").snapshot() },
   { rule: "pycache-not-writable", name: "root-owned tree whose pycs are all fresh (precompiled, readable)", fires: null, snapshot: () => rootOwned().sources(5, "fresh", "pkg").snapshot() },
   { rule: "pycache-not-writable", name: "service running as root (CAP_DAC_OVERRIDE) in a root-owned tree", fires: null, snapshot: () => healthy("root").root("/opt/x", { owner: "root" }).sources(3, "missing").snapshot() },
