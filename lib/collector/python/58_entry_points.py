@@ -3,7 +3,7 @@
 # WSGI/ASGI server, Django's settings, celery -A. Nothing is executed; a server that adds its working
 # directory (or --chdir/--pythonpath/--app-dir) to sys.path gets those entries in front.
 
-_APP_SPEC = re.compile(r"^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*(\(.*\))?)?$")
+_ENTRY_SPEC = re.compile(r"^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*(\(.*\))?)?$")
 # Options of each server that take no value (every other option is assumed to take one).
 _SERVER_FLAGS = {
     "gunicorn": {"--reload", "--preload", "-D", "--daemon", "--check-config", "--print-config", "--spew",
@@ -85,7 +85,7 @@ def _server(name, words, base_dir, e):
     for d in _opt(words, ["--pythonpath"]):
         for part in d.split(","):
             e.front.append(os.path.normpath(os.path.join(chdir, part)))
-    specs = [w for w in _positionals(words, _SERVER_FLAGS.get(name, set())) if _APP_SPEC.match(w)]
+    specs = [w for w in _positionals(words, _SERVER_FLAGS.get(name, set())) if _ENTRY_SPEC.match(w)]
     if specs:
         e.app(specs[-1])
     else:
