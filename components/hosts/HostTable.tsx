@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CoverageBar } from "@/components/ui/CoverageBar";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import type { HostSummary } from "@/lib/hosts/list-host-summaries";
+import { StartupCell } from "./StartupCell";
 
 function Findings({ critical, warning }: { critical: number; warning: number }) {
   if (critical + warning === 0) return <SeverityBadge level="ok">none</SeverityBadge>;
@@ -20,7 +21,8 @@ export function HostTable({ hosts }: { hosts: HostSummary[] }) {
         <tr>
           <th className="py-2">Host</th>
           <th>Target</th>
-          <th>Cache coverage</th>
+          <th>Startup coverage</th>
+          <th>All sources</th>
           <th>Open findings</th>
           <th>Last snapshot</th>
         </tr>
@@ -32,6 +34,7 @@ export function HostTable({ hosts }: { hosts: HostSummary[] }) {
               <Link href={`/hosts/${host.id}`} className="hover:underline">{host.name}</Link>
             </td>
             <td className="font-mono text-xs text-slate-600">{host.target}</td>
+            <td>{latestOk ? <StartupCell row={latestOk} /> : "–"}</td>
             <td>{latestOk ? <CoverageBar {...latestOk} /> : <span className="text-slate-500">not collected yet</span>}</td>
             <td>{latestOk ? <Findings critical={latestOk.criticalFindings} warning={latestOk.warningFindings} /> : "–"}</td>
             <td className="text-xs text-slate-600">

@@ -64,6 +64,7 @@ export function NewHostForm() {
       <label className={label}>systemd unit (optional)<input name="serviceUnit" className={input} placeholder="myapp.service" /></label>
       <label className={label}>Unit file path, when systemd cannot be asked (optional)<input name="unitFile" className={input} /></label>
       <label className={label}>Service interpreter (optional; default: from ExecStart)<input name="python" className={input} placeholder="/opt/myapp/venv/bin/python" /></label>
+      <label className={label}>Entry points (optional; MODULE[:ATTR], one per line, added to those from ExecStart)<textarea name="entryPoints" rows={2} className={`${input} font-mono`} placeholder="wsgi:app" /></label>
       {error && <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">{error}</p>}
       <button type="submit" className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">Save host</button>
     </form>

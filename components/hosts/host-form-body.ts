@@ -10,6 +10,7 @@ export function hostFormBody(form: FormData): unknown {
     serviceUnit: optional("serviceUnit"),
     unitFile: optional("unitFile"),
     python: optional("python"),
+    entryPoints: field("entryPoints").split(/[\s,]+/).filter(Boolean),
   };
   if (field("transport") === "local") return { transport: "local", ...common };
   const method = field("authMethod");

@@ -1,5 +1,6 @@
 import { coverageOf } from "@/lib/analysis/coverage";
 import { diagnose } from "@/lib/analysis/diagnostics";
+import { startupCountsOf } from "@/lib/analysis/startup-coverage";
 import type { SnapshotInput } from "@/lib/analysis/types";
 import type { SnapshotRow } from "@/lib/db/queries/snapshots";
 import { parseErrorDetails } from "@/lib/snapshot/error-details";
@@ -30,11 +31,29 @@ export function toSnapshotJson(row: SnapshotRow, input: SnapshotInput | null, ba
       dontWriteBytecode: interpreter.dontWriteBytecode,
     },
     service: inventory?.service ?? null,
-    coverage: coverage?.overall ?? null,
+    /** Coverage of all sources under the roots (the startup closure is the headline). */
+    coverage: coverage ? { ...coverage.overall, label: "all sources" as const } : null,
     roots: coverage?.roots ?? [],
-    startup: input?.measurements?.startup ?? null,
+    startup: startupJson(input),
     findings: input ? diagnose(input) : [],
     durationMs: row.durationMs,
     url: `${baseUrl}/snapshots/${row.id}`,
+  };
+}
+
+/** The startup closure as the contract shows it: counts first, then every module; cost measures the blocked ones. */
+function startupJson(input: SnapshotInput | null) {
+  const startup = input?.inventory.startup;
+  if (!input || !startup) return null;
+  return {
+    origin: startup.origin,
+    entryPoints: startup.entryPoints,
+    counts: startupCountsOf(startup),
+    modules: startup.modules.map(({ name, path, status, blocked }) => ({ name, path, status, blocked })),
+    unresolved: startup.unresolved,
+    unparsed: startup.unparsed,
+    notes: startup.notes,
+    truncated: startup.truncated,
+    cost: input.measurements?.startup ?? null,
   };
 }

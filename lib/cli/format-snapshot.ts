@@ -1,6 +1,9 @@
 import type { SnapshotJson } from "@/lib/api/snapshot-json";
 import { formatPercent as percent } from "@/lib/analysis/coverage-percent";
 import { displayPath } from "@/lib/snapshot/display-path";
+import { cachingVerdict } from "@/lib/analysis/caching-verdict";
+import { coveragePercent } from "@/lib/analysis/coverage-percent";
+import { startupHeadline } from "@/lib/analysis/startup-coverage";
 
 
 /** The human summary `deploylens collect` prints: coverage, then each finding with its fix. */
@@ -12,9 +15,16 @@ export function formatSnapshot(s: SnapshotJson): string {
     out.push(`  interpreter ${displayPath(s.interpreter.path)} (${s.interpreter.version}, ${s.interpreter.cacheTag}, -O level ${s.interpreter.optimize}${prefix})`);
   }
   if (s.service) out.push(`  service ${s.service.unit ?? "(none)"} as ${s.service.identity.user}`);
+  if (s.startup) {
+    const c = s.startup.counts;
+    out.push(`  startup coverage ${startupHeadline({ ...c, percent: coveragePercent(c.fresh, c.modules) })} (entry points: ${s.startup.entryPoints.join(", ") || "none"})`);
+    if (s.startup.cost) out.push(`  blocked modules cost ${s.startup.cost.ms} ms of compiling at every start${s.startup.cost.capped ? " (capped)" : ""}`);
+    if (s.startup.unresolved.length) out.push(`  not resolved: ${s.startup.unresolved.join(", ")}`);
+    for (const note of s.startup.notes) out.push(`  note: ${note}`);
+  }
   if (s.coverage) {
     const c = s.coverage;
-    out.push(`  coverage ${percent(c.percent)}: ${c.fresh} fresh, ${c.stale} stale, ${c.missing} missing of ${c.sources} sources${s.truncated ? " (truncated)" : ""}`);
+    out.push(`  coverage (all sources) ${percent(c.percent)}: ${c.fresh} fresh, ${c.stale} stale, ${c.missing} missing of ${c.sources} sources${s.truncated ? " (truncated)" : ""}`);
     for (const root of s.roots) out.push(`    ${root.kind.padEnd(13)} ${displayPath(root.path)}: ${percent(root.coverage.percent)} of ${root.coverage.sources}`);
   }
   for (const f of s.findings) {
@@ -26,7 +36,8 @@ export function formatSnapshot(s: SnapshotJson): string {
       if (step.code) out.push(...step.code.split("\n").map((line) => `       ${line}`));
     });
   }
-  if (s.status === "ok" && s.findings.length === 0) out.push("", "No findings: bytecode caching works for this service.");
+  const verdict = s.status === "ok" ? cachingVerdict(s.findings, s.startup?.counts ?? null) : null;
+  if (verdict) out.push("", verdict);
   out.push("", `Open in the dashboard: ${s.url}`, "");
   return out.join("\n");
 }

@@ -36,6 +36,8 @@ export const collectorSpecSchema = z.object({
   /** The unit search path instead of systemd's system directories (systemctl is then not asked): tests. */
   unitDirs: z.array(z.string().startsWith("/")).nullable().optional(),
   python: z.string().nullable(), // the service's interpreter, when the host names it
+  /** The host's --entry MODULE[:ATTR] settings, added to the entry points derived from ExecStart. */
+  entryPoints: z.array(z.string()).optional(),
   measureStartup: z.boolean(),
   startupCapSeconds: z.number().positive(),
   maxFiles: z.number().int().positive().max(FILES_MAX),

@@ -1,6 +1,7 @@
 import "server-only";
 import { coverageOf } from "@/lib/analysis/coverage";
 import { diagnose } from "@/lib/analysis/diagnostics";
+import { startupCountsOf } from "@/lib/analysis/startup-coverage";
 import { compressBlob, sha256Hex } from "@/lib/snapshot/blob-codec";
 import { canonicalJson } from "@/lib/snapshot/canonical-json";
 import { configHash } from "@/lib/snapshot/config-hash";
@@ -47,6 +48,7 @@ export async function storeSnapshot(
   const { inventory, measurements } = outcome;
   const blobSha256 = await storeBlob(inventory);
   const { overall } = coverageOf(inventory);
+  const closure = inventory.startup ? startupCountsOf(inventory.startup) : null;
   const findings = diagnose({ id: "", host: "", takenAt: timing.takenAt.toISOString(), inventory, measurements });
   const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
   return createSnapshotRow({
@@ -64,6 +66,9 @@ export async function storeSnapshot(
     warningFindings: count("warning"),
     startupMs: measurements.startup?.ms ?? null,
     startupModules: measurements.startup?.modules ?? null,
+    startupClosure: closure?.modules ?? null,
+    startupFresh: closure?.fresh ?? null,
+    startupBlocked: closure?.blocked ?? null,
     measurements: JSON.stringify(measurements),
     blobSha256,
   });

@@ -24,6 +24,7 @@ export async function createHost(raw: unknown): Promise<Host> {
     serviceUnit: input.serviceUnit,
     unitFile: input.unitFile,
     python: input.python,
+    entryPoints: input.entryPoints.length ? JSON.stringify(input.entryPoints) : null,
     measureStartup: input.measureStartup,
     maxFiles: input.maxFiles,
     timeoutSeconds: input.timeoutSeconds,

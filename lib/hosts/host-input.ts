@@ -18,6 +18,11 @@ const common = {
   serviceUnit: z.string().regex(/^[A-Za-z0-9@:._\\-]+$/, "a systemd unit name").nullable().default(null),
   unitFile: absolutePath.nullable().default(null),
   python: absolutePath.nullable().default(null),
+  /** "MODULE[:ATTR]" entry points added to those the collector derives from ExecStart. */
+  entryPoints: z
+    .array(z.string().regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, "MODULE[:ATTR], e.g. wsgi:app"))
+    .max(100)
+    .default([]),
   measureStartup: z.boolean().default(true),
   maxFiles: z.number().int().min(100).max(5_000_000).default(300_000),
   timeoutSeconds: z.number().int().min(5).max(3600).default(120),

@@ -11,6 +11,7 @@ export function specForHost(host: Host): CollectorSpec {
     service: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
+    entryPoints: host.entryPoints ? (JSON.parse(host.entryPoints) as string[]) : [],
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     maxSeconds: Math.max(1, host.timeoutSeconds * SELF_LIMIT_SHARE),

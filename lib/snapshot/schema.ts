@@ -207,6 +207,35 @@ export const mountSchema = z.object({
 
 export const packageSchema = z.object({ name, version: name });
 
+/** One module of the service's startup import closure, judged as the walk judges a source. */
+export const startupModuleSchema = z.object({
+  name, // dotted module name, e.g. "lernmanager.app"
+  path, // absolute
+  status: sourceStatusSchema,
+  reason: staleReasonSchema.nullable(),
+  /** Not fresh, and the service can never write its pyc: compiled at every start, forever. */
+  blocked: z.boolean(),
+});
+
+/**
+ * What the service imports at start (lib/collector/python/58–64): its entry points, the modules of
+ * their import closure, and what could not be followed. Deterministic, so it lives in the inventory;
+ * the compile-time measurement of the blocked modules stays in the measurements.
+ */
+export const startupSchema = z.object({
+  /** service: from ExecStart; host-setting: the host's --entry; app-roots: neither, top-level modules. */
+  origin: z.enum(["service", "host-setting", "service+host-setting", "app-roots"]),
+  entryPoints: z.array(message).max(LIST_MAX),
+  sysPath: z.array(path).max(LIST_MAX),
+  modules: z.array(startupModuleSchema).max(LIST_MAX),
+  /** Required names no sys.path entry holds (dynamic or missing imports). */
+  unresolved: z.array(name).max(LIST_MAX),
+  /** Sources the collector's Python could not parse: their imports are not followed. */
+  unparsed: z.array(z.object({ path, error: message })).max(LIST_MAX),
+  notes: z.array(message).max(LIST_MAX),
+  truncated: z.object({ reason: z.enum(["max-modules", "max-seconds"]), limit: z.number() }).nullable(),
+});
+
 /** Everything deterministic about a host: identical targets give byte-identical canonical JSON. */
 export const inventorySchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -217,6 +246,8 @@ export const inventorySchema = z.object({
   mounts: z.array(mountSchema).max(LIST_MAX),
   roots: z.array(rootSchema).max(LIST_MAX),
   packages: z.array(packageSchema).max(LIST_MAX),
+  /** The service's startup import closure; null in snapshots taken before it was collected. */
+  startup: startupSchema.nullable().default(null),
 });
 
 /** What changes run to run on an unchanged host: kept out of the content-addressed blob. */
@@ -258,6 +289,8 @@ export type Root = z.infer<typeof rootSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Interpreter = z.infer<typeof interpreterSchema>;
 export type Inventory = z.infer<typeof inventorySchema>;
+export type StartupModule = z.infer<typeof startupModuleSchema>;
+export type Startup = z.infer<typeof startupSchema>;
 export type Measurements = z.infer<typeof measurementsSchema>;
 export type CollectorEvent = z.infer<typeof collectorEventSchema>;
 export type ProgressEvent = z.infer<typeof progressEventSchema>;

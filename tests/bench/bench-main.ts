@@ -8,6 +8,7 @@ import type { BenchTarget } from "./e2e/worker-protocol";
 import { floorCommand } from "./floor";
 import { machineInfo, noteStartLoad } from "./machine-info";
 import { revision } from "./revision";
+import { closurePhase } from "./phases/closure-phase";
 import { linearityPhase } from "./phases/linearity-phase";
 import { timingPairs } from "./phases/timing-pairs";
 import { profileMissed } from "./profile/profile-missed";
@@ -49,12 +50,13 @@ export async function benchMain(options: BenchOptions): Promise<void> {
       ansibleArgs: ansible.available ? args : null, runs: options.runs, ansibleRuns: options.ansibleRuns, log,
     });
     const rss = await measureRssPhase(options.smoke, target, tree.root, python, log);
+    const closure = await closurePhase(work, tree.python.path, options.smoke, log);
     const linearity = large ? await linearityPhase({ workDir: work, target, python, base: tree, large, runs: options.runs, log }) : null;
     const data: BenchData = {
       options, date: new Date().toISOString(), command: commandOf(options), machine: machineInfo(), revision: measured, tree, treeB,
       warmup: pairs.warmup, e2e: pairs.e2e, floor: pairs.floor, floorCommand: floorCommand("ROOT"), ansible,
       ansibleCommand: ansibleCommandLine(args).replaceAll(tree.root, "ROOT").replaceAll(sshd.privateKeyPath, "KEY").replace(`ansible_port=${sshd.port}`, "ansible_port=PORT"),
-      ansibleRuns: pairs.ansible, resnapshot: pairs.resnapshot, compare: pairs.compare, rss, linearity, profiles: null,
+      ansibleRuns: pairs.ansible, resnapshot: pairs.resnapshot, compare: pairs.compare, rss, linearity, profiles: null, closure,
     };
     data.profiles = await profileMissed(data, { dir: path.join(work, "profile"), target, python, runner: tree.python.path, rootA: tree.root, rootB: treeB.root }, log);
     const out = options.out ?? (options.smoke ? path.join(work, "results") : COMMITTED_DIR);

@@ -26,7 +26,7 @@ test.afterAll(async () => {
 
 const snapshotLinks = (page: Page) => page.getByRole("table").first().getByRole("link");
 
-test("collect a host from the dashboard, follow its progress, and see the config change on the history chart", async ({ page, request }) => {
+test("collect a host from the dashboard, follow its progress, see startup coverage first and the config change on the history chart", async ({ page, request }) => {
   const created = await request.post(`${app.url}/api/hosts`, {
     data: { transport: "local", name: "shop", appRoots: [appRoot], serviceUnit: "shop.service", unitFile },
   });
@@ -40,7 +40,9 @@ test("collect a host from the dashboard, follow its progress, and see the config
 
   await test.step("the snapshot page shows coverage, and host file names as text", async () => {
     await snapshotLinks(page).first().click();
-    await expect(page.getByRole("heading", { name: "Bytecode cache coverage" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Startup coverage" })).toBeVisible();
+    await expect(page.getByTestId("startup-summary")).toContainText("0 blocked");
+    await expect(page.getByRole("heading", { name: "Bytecode cache coverage (all sources)" })).toBeVisible();
     await expect(page.locator("img")).toHaveCount(0);
   });
 

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { expect, test } from "vitest";
+import { DEFAULT_MAX_OUTPUT_BYTES } from "@/lib/collector/max-output-bytes";
 import { runCollector } from "@/lib/collector/run-collector";
 import { defaultSpec, type CollectorSpec } from "@/lib/collector/spec";
 import type { ProgressEvent } from "@/lib/snapshot/schema";
@@ -75,4 +76,33 @@ test("the command carries the spec only as base64 and runs python3 -I -S -B - in
   expect(JSON.parse(Buffer.from(b64!, "base64").toString("utf8")).appRoots).toEqual(["/srv/it's $(rm -rf) `x`"]);
   expect(command.replace(b64!, "")).not.toMatch(/rm -rf|srv/);
   expect(await runCollector(transport, spec, { python: "/opt/py; rm -rf /" })).toMatchObject({ ok: false, code: "bad-spec" });
+});
+
+/** Runs with DEPLOYLENS_MAX_OUTPUT_BYTES set (its smallest allowed value), restoring the environment after. */
+async function withCap<T>(bytes: string, run: () => Promise<T>): Promise<T> {
+  process.env.DEPLOYLENS_MAX_OUTPUT_BYTES = bytes;
+  try {
+    return await run();
+  } finally {
+    delete process.env.DEPLOYLENS_MAX_OUTPUT_BYTES;
+  }
+}
+
+const padded = JSON.stringify({ type: "result", inventory: { ...inventory, hostname: "h".repeat(2000) }, measurements: { collectorMs: 12, startup: null } });
+
+test.each([
+  ["many lines", Array.from({ length: 50 }, () => `${progress}\n`).join("") + `${result}\n`],
+  ["one long line", `${padded}\n`],
+  ["one long line without a newline", padded],
+])("output beyond the cap (%s) fails with collector-output-too-large", async (_, stdout) => {
+  expect(stdout.length).toBeGreaterThan(1024);
+  const outcome = await withCap("1024", () => runCollector(replay(stdout), spec));
+  expect(outcome).toMatchObject({ ok: false, code: "collector-output-too-large" });
+});
+
+test("the cap defaults to 256 MiB and DEPLOYLENS_MAX_OUTPUT_BYTES changes it", async () => {
+  expect(DEFAULT_MAX_OUTPUT_BYTES).toBe(256 * 1024 * 1024);
+  expect((await runCollector(replay(`${padded}\n`), spec)).ok).toBe(true);
+  const capped = await withCap("1024", () => runCollector(replay(`${padded}\n`), spec));
+  expect(capped).toMatchObject({ ok: false, code: "collector-output-too-large" });
 });

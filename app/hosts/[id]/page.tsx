@@ -33,7 +33,7 @@ export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
       {keyToTrust && (
         <TrustHostKey hostId={host.id} fingerprint={keyToTrust.fingerprint!} endpoint={keyToTrust.endpoint!} replace={keyToTrust.pinned} />
       )}
-      <Card title="Cache coverage over time"><HistoryChart points={points} /></Card>
+      <Card title="Startup coverage and blocked modules over time"><HistoryChart points={points} /></Card>
       <Card title="Snapshots"><SnapshotTable snapshots={snapshots} /></Card>
       <Card title="Settings"><HostDetails host={host} /></Card>
     </div>

@@ -6,11 +6,13 @@ import { FileExplorer } from "@/components/snapshots/FileExplorer";
 import { FindingCard } from "@/components/snapshots/FindingCard";
 import { RootCoverage } from "@/components/snapshots/RootCoverage";
 import { ServiceSummary } from "@/components/snapshots/ServiceSummary";
+import { StartupSummary } from "@/components/snapshots/StartupSummary";
 import { Card } from "@/components/ui/Card";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import { baseUrl } from "@/lib/api/base-url";
 import { findPreviousOkSnapshot, findSnapshot } from "@/lib/db/queries/snapshots";
 import { comparePath } from "@/lib/compare/compare-refs";
+import { cachingVerdict } from "@/lib/analysis/caching-verdict";
 import { toSnapshotInput } from "@/lib/db/load-snapshot";
 import { toSnapshotJson } from "@/lib/api/snapshot-json";
 
@@ -40,11 +42,12 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
           <p className="whitespace-pre-wrap text-sm">{snapshot.error.message}</p>
         </Card>
       )}
-      {snapshot.coverage && <Card title="Bytecode cache coverage"><RootCoverage roots={snapshot.roots} /></Card>}
+      {snapshot.startup && <Card title="Startup coverage"><StartupSummary startup={snapshot.startup} /></Card>}
+      {snapshot.coverage && <Card title="Bytecode cache coverage (all sources)"><RootCoverage roots={snapshot.roots} /></Card>}
       {snapshot.status === "ok" && (
         <section className="space-y-3">
           <h2 className="text-lg font-semibold">Findings</h2>
-          {snapshot.findings.length === 0 ? <p className="text-sm text-slate-600">No findings: bytecode caching works for this service.</p> : snapshot.findings.map((f) => <FindingCard key={f.id} finding={f} />)}
+          {snapshot.findings.length === 0 ? <p className="text-sm text-slate-600">{cachingVerdict([], snapshot.startup?.counts ?? null)}</p> : snapshot.findings.map((f) => <FindingCard key={f.id} finding={f} />)}
         </section>
       )}
       <Card title="Service and interpreter"><ServiceSummary snapshot={snapshot} /></Card>

@@ -56,7 +56,7 @@ export const bytecodeWritingDisabled: Rule = {
         ", and every edited source stays that way: its stale pyc is never replaced. PYTHONDONTWRITEBYTECODE=0 would not do this: only a non-zero integer or a non-numeric value disables writing, and -E/-I ignore the variable.",
       evidence,
       fix,
-      startupCost: recompiled ? startupCost(f, recompiled) : undefined,
+      startupCost: recompiled ? startupCost(f, recompiled, dirs) : undefined,
     };
   },
 };

@@ -36,7 +36,7 @@ export const pycacheOwnedByOtherUser: Rule = {
         chownStep(f, [...new Set(dirs.map((d) => d.root.path))], false),
         { text: `Run later management commands as the service user (sudo -u ${f.service.user ?? "root"} …) so they do not leave foreign-owned caches behind.` },
       ],
-      startupCost: startupCost(f, recompiled),
+      startupCost: startupCost(f, recompiled, dirs),
     };
   },
 };

@@ -34,7 +34,7 @@ export const pycachePrefixNotWritable: Rule = {
         ...prefixFixSteps(f),
         { text: `Alternative: keep this prefix and give it to ${accountName(f)}.`, code: shellJoin(["install", "-d", "-o", accountName(f), "-g", groupName(f), f.prefix]) + "\n" + shellJoin(["chown", "-R", owner, f.prefix]) },
       ],
-      startupCost: startupCost(f, recompiled),
+      startupCost: startupCost(f, recompiled, dirs),
     };
   },
 };

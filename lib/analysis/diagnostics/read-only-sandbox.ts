@@ -56,7 +56,7 @@ export const readOnlySandbox: Rule = {
         "CacheDirectory= stays writable under ProtectSystem=strict and DynamicUser=, which makes it the natural home for PYTHONPYCACHEPREFIX.",
       evidence,
       fix: fixSteps(f, mountOnly, [...new Set(dirs.map((d) => d.root.path))]),
-      startupCost: startupCost(f, recompiled),
+      startupCost: startupCost(f, recompiled, dirs),
     };
   },
 };

@@ -27,6 +27,7 @@ async function inputFrom(name: string, values: OptionValues) {
     serviceUnit: str(values, "service") ?? null,
     unitFile: str(values, "unit-file") ? path.resolve(str(values, "unit-file")!) : null,
     python: str(values, "python") ?? null,
+    entryPoints: (values.entry as string[] | undefined) ?? [],
     measureStartup: !values["no-startup-cost"],
   };
   if (values.local && values.ssh) throw new CliError("use either --local or --ssh USER@HOST[:PORT], not both");
@@ -51,7 +52,8 @@ export const hostsAddCommand: Command = {
   words: ["hosts", "add"],
   synopsis:
     "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin] [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
-    "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH] [--no-startup-cost]",
+    "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH]\n" +
+    "             [--entry MODULE[:ATTR] …] [--no-startup-cost]",
   summary:
     "Save a host. SSH uses the ssh-agent unless --identity or --password-stdin is given; a jump host logs in " +
     "with its own credential, the ssh-agent unless --jump-identity is given.",
@@ -67,6 +69,7 @@ export const hostsAddCommand: Command = {
     service: { type: "string" },
     "unit-file": { type: "string" },
     python: { type: "string" },
+    entry: { type: "string", multiple: true },
     "no-startup-cost": { type: "boolean" },
   },
   positionals: { min: 1, max: 1 },

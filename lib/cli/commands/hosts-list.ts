@@ -7,7 +7,7 @@ import { printJson, printOut } from "../output";
 export const hostsListCommand: Command = {
   words: ["hosts", "list"],
   synopsis: "hosts list [--json]",
-  summary: "List saved hosts with their latest coverage.",
+  summary: "List saved hosts with their latest startup coverage, blocked startup modules and all-sources coverage.",
   options: { json: { type: "boolean" } },
   positionals: { min: 0, max: 0 },
   async run(values) {
@@ -15,6 +15,8 @@ export const hostsListCommand: Command = {
     const rows = (await listHostSummaries()).map(({ host, latestOk }) => ({
       ...host,
       latestSnapshotId: latestOk?.id ?? null,
+      startupPercent: latestOk && latestOk.startupClosure !== null ? coveragePercent(latestOk.startupFresh ?? 0, latestOk.startupClosure) : null,
+      startupBlocked: latestOk?.startupBlocked ?? null,
       coveragePercent: latestOk ? coveragePercent(latestOk.fresh, latestOk.sources) : null,
     }));
     if (values.json) {
@@ -25,8 +27,15 @@ export const hostsListCommand: Command = {
       printOut("No hosts yet. Add one: deploylens hosts add NAME --local --app-root /path/to/app\n");
       return 0;
     }
-    const table = rows.map((r) => [r.name, r.target, r.appRoots.join(" "), formatPercent(r.coveragePercent)]);
-    printOut(formatTable(["NAME", "TARGET", "APP ROOTS", "COVERAGE"], table));
+    const table = rows.map((r) => [
+      r.name,
+      r.target,
+      formatPercent(r.startupPercent),
+      r.startupBlocked === null ? "–" : String(r.startupBlocked),
+      formatPercent(r.coveragePercent),
+      r.appRoots.join(" "),
+    ]);
+    printOut(formatTable(["NAME", "TARGET", "STARTUP", "BLOCKED", "ALL SOURCES", "APP ROOTS"], table));
     return 0;
   },
 };

@@ -89,14 +89,3 @@ def settle_bodies(ctx, interp):
     for (source, _), line in zip(jobs, run_helper(interp, "marshal", [p for _, p in jobs])):
         if line == "0":
             source.update(status="stale", reason="truncated")
-
-
-def measure_startup(ctx, interp, cap):
-    """Compile time of what the importer compiles at every start (missing, rejected stale)."""
-    paths = [p for s, p in ctx.compile_candidates
-             if s["status"] in ("missing", "stale") and not (s["reason"] == "hash" and trusted(s, ctx.check_hash))]
-    if not paths:
-        return {"modules": 0, "ms": 0.0, "capped": False}
-    PROGRESS.set_phase("startup")
-    lines = run_helper(interp, "compile", paths, [repr(float(cap)), str(ctx.optimize)], timeout=int(cap) + 120)
-    return json.loads(lines[-1])

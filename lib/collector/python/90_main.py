@@ -12,7 +12,8 @@ def collect(spec):
     service = service_entry(spec, config, process, ident, allowed)
     PROGRESS.set_phase("interpreter")
     env = service_env(config, process, process_env, show)
-    interpreter, main_script = resolve_interpreter(spec, config, env, ident, working_dir(config, ident, cwd))
+    base_dir = working_dir(config, ident, cwd)
+    interpreter, main_script = resolve_interpreter(spec, config, env, ident, base_dir)
     mounts = read_mounts(process["pid"] if process else None)
     ctx = Ctx(spec, ident, Access(ident, Sandbox(config, mounts)), interpreter, main_script)
     PROGRESS.set_phase("walk")
@@ -21,15 +22,16 @@ def collect(spec):
         if os.path.normpath(root) not in app_roots:
             app_roots.append(os.path.normpath(root))
     roots = walk_roots(app_roots, interpreter["sitePackages"], ctx)
+    closure = startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_roots)
     settle_hashes(ctx, interpreter["path"])
     settle_bodies(ctx, interpreter["path"])
     PROGRESS.set_phase("packages")
     packages = list_packages(interpreter["sitePackages"])
-    startup = measure_startup(ctx, interpreter["path"], spec["startupCapSeconds"]) if spec["measureStartup"] else None
+    startup, cost = finish_startup(closure, ctx, interpreter, spec)
     inventory = {"formatVersion": FORMAT_VERSION, "hostname": socket.gethostname(), "truncated": ctx.truncated,
                  "service": service, "interpreter": interpreter, "mounts": public_mounts(mounts), "roots": roots,
-                 "packages": packages}
-    measurements = {"collectorMs": round(elapsed() * 1000, 1), "startup": startup}
+                 "packages": packages, "startup": startup}
+    measurements = {"collectorMs": round(elapsed() * 1000, 1), "startup": cost}
     return {"type": "result", "inventory": inventory, "measurements": measurements}
 
 

@@ -27,6 +27,7 @@ export function toHostView(host: Host) {
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
+    entryPoints: host.entryPoints ? (JSON.parse(host.entryPoints) as string[]) : [],
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,

@@ -31,12 +31,16 @@ export type BenchData = {
   rss: RssOutcome;
   linearity: Linearity | null;
   profiles: Profiles | null;
+  closure: ClosureRun | null;
 };
+
+/** One local collection of a service whose startup closure has 10,000 modules. */
+export type ClosureRun = { modules: number; ms: number; boundMs: number; truncated: boolean };
 
 /** --million: the same end-to-end snapshot at 1,000,000 sources, alternating with one at the base size. */
 export type Linearity = { tree: Tree; warmupMs: number; large: SnapshotFigures[]; base: SnapshotFigures[] };
 
-export type FigureId = "e2e-vs-floor" | "vs-ansible" | "dashboard-rss" | "store-first" | "store-resnapshot" | "compare" | "linearity";
+export type FigureId = "e2e-vs-floor" | "vs-ansible" | "dashboard-rss" | "store-first" | "store-resnapshot" | "compare" | "linearity" | "startup-closure";
 
 export type Figure = {
   id: FigureId;

@@ -1,10 +1,11 @@
 import type { BenchData, Figure } from "./bench-data";
 import { compareTime, dashboardRss, storeFirst, storeResnapshot } from "./store-figures";
+import { closureTime } from "./closure-figure";
 import { e2eVsFloor, linearity, vsAnsible } from "./timing-figures";
 
 /** Every figure of the issue, in its order. */
 export function benchFigures(data: BenchData): Figure[] {
-  return [e2eVsFloor(data), vsAnsible(data), dashboardRss(data), storeFirst(data), storeResnapshot(data), compareTime(data), linearity(data)];
+  return [e2eVsFloor(data), vsAnsible(data), dashboardRss(data), storeFirst(data), storeResnapshot(data), compareTime(data), linearity(data), closureTime(data)];
 }
 
 export type CountCheck = { expected: { fresh: number; stale: number; missing: number }; reported: { fresh: number; stale: number; missing: number }; matches: boolean };

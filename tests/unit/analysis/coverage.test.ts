@@ -67,6 +67,8 @@ test.each<[number, number, number | null]>([
 });
 
 test("the history chart uses the same percentage as the snapshot (2 of 3 is 66.6, not 66.7)", () => {
-  const [point] = historyPoints([{ id: "s", takenAt: "2026-11-30T10:00:00Z", status: "ok", sources: 3, fresh: 2, configHash: null }]);
-  expect(point?.coverage).toBe(66.6);
+  const row = { id: "s", takenAt: "2026-11-30T10:00:00Z", status: "ok", sources: 3, fresh: 2, configHash: null };
+  const [point] = historyPoints([{ ...row, startupClosure: 6, startupFresh: 4, startupBlocked: 2 }]);
+  expect(point?.allSources).toBe(66.6);
+  expect(point?.startup).toBe(66.6);
 });

@@ -1,14 +1,24 @@
-import type { Facts } from "./facts";
+import type { Facts, DirFact } from "./facts";
 import { plural } from "./count-by";
+import { startupBlockedIn } from "./startup-blocked";
 
 /** ≈1.2–1.8 ms per module compiled from source (python-bytecode.md §9, Flask and Django on CPython 3.11). */
 export function compileEstimate(modules: number): string {
   return `≈ ${Math.round(modules * 1.2)}–${Math.round(modules * 1.8)} ms if all are imported`;
 }
 
-/** The measured start next to what this finding costs; undefined when startup was not measured. */
-export function startupCost(f: Facts, recompiled: number): string | undefined {
+/**
+ * What this finding costs at every start: the blocked startup modules in its directories first (the
+ * collector measured compiling all blocked ones), else the estimate for every source there.
+ */
+export function startupCost(f: Facts, recompiled: number, dirs: readonly DirFact[] = []): string | undefined {
   const measured = f.snapshot.measurements?.startup;
+  const startup = dirs.length ? startupBlockedIn(f, dirs) : null;
+  if (startup && startup.blocked.length) {
+    const share = startup.total ? startup.blocked.length / startup.total : 0;
+    const ms = measured ? `; compiling them takes ≈ ${Math.round(measured.ms * share)} ms (measured ${Math.round(measured.ms)} ms for all ${plural(measured.modules, "blocked module")}${measured.capped ? ", stopped at the cap" : ""})` : "";
+    return `blocks ${plural(startup.blocked.length, "startup module")}: compiled from source at every start${ms}`;
+  }
   if (!measured) return undefined;
   const capped = measured.capped ? ", stopped at the cap" : "";
   return `each process start compiles up to ${plural(recompiled, "module")} from source (${compileEstimate(recompiled)}); measured start: ${Math.round(measured.ms)} ms, ${plural(measured.modules, "module")}${capped}`;

@@ -1,0 +1,11 @@
+import type { StartupModule } from "@/lib/snapshot/schema";
+import type { DirFact, Facts } from "./facts";
+
+/** The blocked startup modules whose source lies in one of these directories; null without a closure. */
+export function startupBlockedIn(f: Facts, dirs: readonly DirFact[]): { blocked: StartupModule[]; total: number } | null {
+  const startup = f.inventory.startup;
+  if (!startup) return null;
+  const abs = new Set(dirs.map((d) => d.abs.replace(/\/+$/, "") || "/"));
+  const blocked = startup.modules.filter((m) => m.blocked && abs.has(m.path.slice(0, m.path.lastIndexOf("/")) || "/"));
+  return { blocked, total: startup.modules.filter((m) => m.blocked).length };
+}
