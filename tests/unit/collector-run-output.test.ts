@@ -88,7 +88,8 @@ async function withCap<T>(bytes: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-const padded = JSON.stringify({ type: "result", inventory: { ...inventory, hostname: "h".repeat(2000) }, measurements: { collectorMs: 12, startup: null } });
+const bigInventory = new InventoryBuilder().root("/srv/app").sources(40, "fresh", "pkg").build();
+const padded = JSON.stringify({ type: "result", inventory: bigInventory, measurements: { collectorMs: 12, startup: null } });
 
 test.each([
   ["many lines", Array.from({ length: 50 }, () => `${progress}\n`).join("") + `${result}\n`],

@@ -73,7 +73,7 @@ test("Markdown tables keep their shape whatever the host strings hold", () => {
 
 test("Markdown carries the headline, the findings with their fixes, and file differences", () => {
   const md = exportComparison(pair(), "markdown");
-  expect(md).toContain("| Coverage % | 100 | 0 | -100 |");
+  expect(md).toContain("| Coverage % (all sources) | 100 | 0 | -100 |");
   expect(md).toContain("### Only on the right");
   expect(md).toMatch(/#### WARNING pycache-not-writable/);
   expect(md).toContain("Environment=PYTHONPYCACHEPREFIX=%C/app/pyc");
