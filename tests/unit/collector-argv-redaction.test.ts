@@ -41,7 +41,7 @@ beforeAll(() => {
   ]);
   results = all.slice(0, cases.length);
   extra = all.slice(cases.length);
-});
+}, 60_000); // one real interpreter: seconds on a loaded machine
 
 test.each(cases.map((c, i) => [c[0], i] as const))("%s", (_, i) => {
   expect(results[i]).toEqual(cases[i]![2]);

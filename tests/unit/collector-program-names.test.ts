@@ -62,7 +62,7 @@ beforeAll(() => {
   } finally {
     temp.remove();
   }
-});
+}, 60_000); // two real interpreters: seconds on a loaded machine
 
 test("the check itself catches a redefinition and a call into a later file (and not a parameter)", () => {
   expect(planted.duplicates).toHaveLength(1);

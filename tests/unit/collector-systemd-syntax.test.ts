@@ -98,7 +98,7 @@ beforeAll(() => {
     ...unitNames.map(([name]) => ["unit_name", [name]] as [string, unknown[]]),
     ...dropInDirs.map(([unit]) => ["_dropin_dir_names", [unit]] as [string, unknown[]]),
   ]);
-});
+}, 60_000); // one real interpreter: seconds on a loaded machine
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -139,3 +139,11 @@ test("without a unit the fix names the environment variable and a directory the 
   const [step] = findingOf(snapshot, "pycache-not-writable").fix;
   expect(step?.code).toBe("install -d -o app -g app -m 0755 /var/cache/app/pyc\nPYTHONPYCACHEPREFIX=/var/cache/app/pyc");
 });
+
+test("a fix that rewrites ExecStart= asks for the redacted values back", () => {
+  const execStart = ["/srv/app/.venv/bin/python", "-I", "-m", "gunicorn", "--token", REDACTED, "app:app"];
+  const snapshot = rootOwned().service({ execStart }).interpreter({ ignoresEnvironment: true }).sources(3, "missing", "pkg").snapshot();
+  const [configure] = findingOf(snapshot, "pycache-not-writable").fix;
+  expect(configure?.code).toContain(`--token ${REDACTED} app:app`);
+  expect(configure?.text).toContain(`Put your own values back where it says ${REDACTED}`);
+});

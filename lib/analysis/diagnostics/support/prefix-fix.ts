@@ -1,3 +1,4 @@
+import { REDACTED } from "@/lib/snapshot/schema";
 import type { FixStep } from "../../types";
 import { applyStep } from "./apply-step";
 import type { Facts } from "./facts";
@@ -34,8 +35,10 @@ function configureStep(f: Facts, name: string): FixStep {
   if (!parsed) return { text: `${intro} ${why}: start the interpreter with -X pycache_prefix=%C/${name}/pyc instead of the variable.` };
   const argv = [parsed.interpreter, ...withoutPrefixOption(parsed.flagWords), "-X"].map(systemdWord);
   const execStart = [...argv, `pycache_prefix=%C/${name}/pyc`, ...parsed.rest.map(systemdWord)].join(" ");
+  // Option values leave the host redacted: the line shown cannot carry them.
+  const restore = parsed.rest.some((word) => word.includes(REDACTED)) ? ` Put your own values back where it says ${REDACTED}.` : "";
   return {
-    text: `${intro} ${why}, so set the prefix on the command line (the empty ExecStart= clears the old one).`,
+    text: `${intro} ${why}, so set the prefix on the command line (the empty ExecStart= clears the old one).${restore}`,
     code: ["[Service]", ...cacheLine, "ExecStart=", `ExecStart=${execStart}`].join("\n"),
   };
 }
