@@ -23,7 +23,8 @@ export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
   // What the server recorded when the key was refused, as data: the endpoint, the key it saw, the old pin.
   const refused = parseErrorDetails(latest?.errorDetails ?? null);
   const keyRefused = refused?.code === "host-key-unknown" || refused?.code === "host-key-changed";
-  const keyToTrust = keyRefused && refused.fingerprint && refused.endpoint ? refused : null;
+  const pinned = refused?.endpoint === "jump" ? host.jumpKeySha256 : host.hostKeySha256;
+  const keyToTrust = keyRefused && refused.fingerprint && refused.endpoint && refused.fingerprint !== pinned ? refused : null;
   return (
     <div className="space-y-6">
       <div className="flex items-start justify-between gap-4">
