@@ -38,7 +38,7 @@ test("the host page offers to trust the key the server recorded, and the API pin
   await test.step("a collection fails on the unknown key, and the page shows the recorded fingerprint", async () => {
     await page.goto(`${app.url}/hosts/${host.id}`);
     await page.getByRole("button", { name: "Collect now" }).click();
-    await expect(page.getByText(sshd.hostKeyFingerprint)).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByText(sshd.hostKeyFingerprint, { exact: true })).toBeVisible({ timeout: 90_000 });
   });
 
   await test.step("trusting it from the page pins exactly that key", async () => {
