@@ -42,7 +42,9 @@ async function inputFrom(name: string, values: OptionValues) {
     ssh: parseEndpoint(target),
     auth: await authFrom(values),
     jump: jump ? parseEndpoint(jump) : null,
-    jumpAuth: jumpIdentity ? { method: "key-file" as const, identityFile: path.resolve(jumpIdentity) } : { method: "agent" as const },
+    jumpAuth: jumpIdentity
+      ? { method: "key-file" as const, identityFile: path.resolve(jumpIdentity) }
+      : { method: "agent" as const },
     acceptHostKey: Boolean(values["accept-host-key"]),
   };
 }
@@ -50,7 +52,8 @@ async function inputFrom(name: string, values: OptionValues) {
 export const hostsAddCommand: Command = {
   words: ["hosts", "add"],
   synopsis:
-    "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin] [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
+    "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin]\n" +
+    "             [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
     "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH] [--no-startup-cost]",
   summary:
     "Save a host. SSH uses the ssh-agent unless --identity or --password-stdin is given; a jump host logs in " +
