@@ -25,7 +25,8 @@ export function TrustHostKey({ hostId, fingerprint, endpoint, replace }: Props) 
     <div className="rounded border border-amber-300 bg-amber-50 p-4 text-sm">
       <p>
         The {endpoint === "jump" ? "jump host" : "host"} presented{" "}
-        {replace ? <>a key that differs from the pinned <code>{replace}</code></> : "a key DeployLens has not seen"}. Compare it with{" "}
+        {replace ? <>a key that differs from the pinned <code>{replace}</code></> : "a key DeployLens has not seen"}.
+        Compare it with{" "}
         <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on that machine before trusting it:
       </p>
       <p className="my-2 font-mono">{fingerprint}</p>

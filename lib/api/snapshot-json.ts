@@ -7,6 +7,11 @@ import { parseErrorDetails } from "@/lib/snapshot/error-details";
 
 export type SnapshotJson = ReturnType<typeof toSnapshotJson>;
 
+/** A failed snapshot's error: its code, its message and the facts recorded with it. */
+function errorOf(row: SnapshotRow) {
+  return { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "", details: parseErrorDetails(row.errorDetails) };
+}
+
 /** The public JSON of a snapshot: `collect --json` and `GET /api/snapshots/:id` return exactly this. */
 export function toSnapshotJson(row: SnapshotRow, input: SnapshotInput | null, baseUrl: string) {
   const inventory = input?.inventory ?? null;
@@ -17,10 +22,7 @@ export function toSnapshotJson(row: SnapshotRow, input: SnapshotInput | null, ba
     host: row.host.name,
     takenAt: row.takenAt.toISOString(),
     status: row.status as "ok" | "failed",
-    error:
-      row.status === "failed"
-        ? { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "", details: parseErrorDetails(row.errorDetails) }
-        : null,
+    error: row.status === "failed" ? errorOf(row) : null,
     truncated: row.truncated,
     interpreter: interpreter && {
       path: interpreter.path,

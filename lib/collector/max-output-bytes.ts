@@ -9,7 +9,8 @@ export function maxOutputBytes(): number {
   if (!text) return DEFAULT_MAX_OUTPUT_BYTES;
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < 1024) {
-    throw new SetupError("bad-max-output-bytes", `DEPLOYLENS_MAX_OUTPUT_BYTES must be a whole number of bytes ≥ 1024, got ${JSON.stringify(text)}`);
+    const message = `DEPLOYLENS_MAX_OUTPUT_BYTES must be a whole number of bytes ≥ 1024, got ${JSON.stringify(text)}`;
+    throw new SetupError("bad-max-output-bytes", message);
   }
   return value;
 }

@@ -25,7 +25,11 @@ type Reading = { final: Final | null; problem: string | null; tooLarge: string |
 
 const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, code, message });
 
-async function readEvents(stdout: Readable, onProgress: RunCollectorOptions["onProgress"], maxBytes: number): Promise<Reading> {
+async function readEvents(
+  stdout: Readable,
+  onProgress: RunCollectorOptions["onProgress"],
+  maxBytes: number,
+): Promise<Reading> {
   const reading: Reading = { final: null, problem: null, tooLarge: null };
   let lineNumber = 0;
   try {
@@ -77,7 +81,8 @@ export async function runCollector(transport: Transport, spec: CollectorSpec, op
   const cap = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, cap.signal]) : cap.signal;
   try {
-    const handle = await transport.exec(collectorCommand(checked.data, opts.python), { stdin: collectorProgram(), signal });
+    const command = collectorCommand(checked.data, opts.python);
+    const handle = await transport.exec(command, { stdin: collectorProgram(), signal });
     const reading = await readEvents(handle.stdout, opts.onProgress, maxBytes);
     if (reading.tooLarge !== null) {
       cap.abort(new Error(reading.tooLarge));

@@ -31,14 +31,17 @@ export async function targetAuth(host: Host): Promise<SshAuth> {
     case "stored-key":
     case "password": {
       if (!host.secretCipher) {
-        throw new SetupError("no-stored-credential", `host ${host.name} has no stored credential; add the host again with one.`);
+        const message = `host ${host.name} has no stored credential; add the host again with one.`;
+        throw new SetupError("no-stored-credential", message);
       }
       const credential = openCredential(host.secretCipher);
-      if (credential.privateKey) return { type: "key", privateKey: credential.privateKey, passphrase: credential.passphrase };
+      const { privateKey, passphrase } = credential;
+      if (privateKey) return { type: "key", privateKey, passphrase };
       return { type: "password", password: credential.password ?? "" };
     }
     default:
-      throw new SetupError("unknown-auth-method", `host ${host.name} has an unknown auth method ${String(host.authMethod)}`);
+      const message = `host ${host.name} has an unknown auth method ${String(host.authMethod)}`;
+      throw new SetupError("unknown-auth-method", message);
   }
 }
 

@@ -4,7 +4,8 @@ import { toHostView } from "@/lib/db/queries/hosts";
 
 /** Every host with its newest snapshot (any status) and newest successful one, for the home page and the CLI. */
 export async function listHostSummaries() {
-  return (await listHostsWithLatest()).map(({ host, latest, latestOk }) => ({ host: toHostView(host), latest, latestOk }));
+  const rows = await listHostsWithLatest();
+  return rows.map(({ host, latest, latestOk }) => ({ host: toHostView(host), latest, latestOk }));
 }
 
 export type HostSummary = Awaited<ReturnType<typeof listHostSummaries>>[number];

@@ -6,7 +6,9 @@ import { createSshTransport, type HostKeyInfo, type SshAuth } from "@/lib/transp
 import type { Transport } from "@/lib/transport/types";
 import { jumpAuth, targetAuth } from "./host-auth";
 
-function endpoint(user: string | null, address: string | null, port: number | null, pinned: string | null, auth: SshAuth, accept: boolean) {
+type Where = { user: string | null; address: string | null; port: number | null; pinned: string | null };
+
+function endpoint({ user, address, port, pinned }: Where, auth: SshAuth, accept: boolean) {
   return { host: address ?? "", port: port ?? 22, username: user ?? "", auth, pinnedHostKey: pinned, acceptNewHostKey: accept };
 }
 
@@ -20,9 +22,17 @@ export async function openHostTransport(host: Host): Promise<Transport> {
   const seen: HostKeyInfo[] = [];
   const accept = host.acceptNextHostKey;
   const transport = await createSshTransport({
-    ...endpoint(host.sshUser, host.sshHost, host.sshPort, host.hostKeySha256, await targetAuth(host), accept),
+    ...endpoint(
+      { user: host.sshUser, address: host.sshHost, port: host.sshPort, pinned: host.hostKeySha256 },
+      await targetAuth(host),
+      accept,
+    ),
     jump: host.jumpHost
-      ? endpoint(host.jumpUser, host.jumpHost, host.jumpPort, host.jumpKeySha256, await jumpAuth(host), accept)
+      ? endpoint(
+          { user: host.jumpUser, address: host.jumpHost, port: host.jumpPort, pinned: host.jumpKeySha256 },
+          await jumpAuth(host),
+          accept,
+        )
       : undefined,
     onHostKey: (info) => seen.push(info),
   });

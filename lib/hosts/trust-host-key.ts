@@ -42,7 +42,9 @@ export async function trustHostKey(idOrName: string, raw: TrustInput): Promise<H
   const input = trustInputSchema.parse(raw);
   const host = await getHostOrThrow(idOrName);
   const which = input.endpoint === "jump" ? `the jump host of ${host.name}` : host.name;
-  if (input.endpoint === "jump" && !host.jumpHost) throw new ConflictError(`${host.name} has no jump host`, "no-jump-host");
+  if (input.endpoint === "jump" && !host.jumpHost) {
+    throw new ConflictError(`${host.name} has no jump host`, "no-jump-host");
+  }
   const { pinned } = address(host, input.endpoint);
   if (pinned === input.fingerprint) return host;
   if (!(await serverSaw(host, input.endpoint, input.fingerprint))) {
@@ -59,7 +61,8 @@ export async function trustHostKey(idOrName: string, raw: TrustInput): Promise<H
     );
   }
   if (pinned !== null && input.replace !== pinned) {
-    throw new ConflictError(`${which} pins ${pinned}, not ${input.replace}; nothing was changed.`, "host-key-replace-mismatch");
+    const message = `${which} pins ${pinned}, not ${input.replace}; nothing was changed.`;
+    throw new ConflictError(message, "host-key-replace-mismatch");
   }
   await pinHostKey(host.id, input.endpoint, input.fingerprint);
   return getHostOrThrow(host.id);

@@ -19,7 +19,9 @@ async function collectOutcome(host: Host, signal: AbortSignal, onProgress?: (e: 
     }
   } catch (error) {
     // Every failure a user can fix is an AppError with its own code; its details are stored as data.
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, details: error.details };
+    if (error instanceof AppError) {
+      return { ok: false, code: error.code, message: error.message, details: error.details };
+    }
     if (signal.aborted) return { ok: false, code: "timeout", message: `collection exceeded ${host.timeoutSeconds} s` };
     return { ok: false, code: "internal", message: error instanceof Error ? error.message : String(error) };
   }

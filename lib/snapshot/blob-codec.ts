@@ -29,6 +29,7 @@ export function decompressBlob(data: Uint8Array, maxBytes: number): Buffer {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "ERR_BUFFER_TOO_LARGE") throw error;
-    throw new AppError(500, "inventory-blob-too-large", `a stored inventory inflates beyond its recorded ${maxBytes} bytes`);
+    const message = `a stored inventory inflates beyond its recorded ${maxBytes} bytes`;
+    throw new AppError(500, "inventory-blob-too-large", message);
   }
 }

@@ -36,10 +36,13 @@ function checkPrivateKey(privateKey: string | Buffer, passphrase: string | undef
   if (!(utils.parseKey(privateKey, passphrase) instanceof Error)) return;
   const encrypted = isEncryptedKey(privateKey);
   if (encrypted && !passphrase) {
-    throw new TransportError("key-passphrase-missing", "Cannot authenticate: the private key is encrypted and no passphrase was given.", { endpoint: role });
+    const message = "Cannot authenticate: the private key is encrypted and no passphrase was given.";
+    throw new TransportError("key-passphrase-missing", message, { endpoint: role });
   }
   if (encrypted) {
-    throw new TransportError("key-passphrase-wrong", "Cannot authenticate: the private key could not be decrypted with the given passphrase.", { endpoint: role });
+    const message = "Cannot authenticate: the private key could not be decrypted with the given passphrase.";
+    throw new TransportError("key-passphrase-wrong", message, { endpoint: role });
   }
-  throw new TransportError("key-unreadable", "Cannot authenticate: the private key is not in a format ssh2 reads (OpenSSH or PEM).", { endpoint: role });
+  const message = "Cannot authenticate: the private key is not in a format ssh2 reads (OpenSSH or PEM).";
+  throw new TransportError("key-unreadable", message, { endpoint: role });
 }

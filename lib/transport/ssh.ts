@@ -10,7 +10,8 @@ export type { EndpointRole, HostKeyInfo, SshAuth, SshEndpoint, SshOptions } from
 
 /**
  * An SSH Transport (ssh2), optionally through one jump host. Rejects with a TransportError whose code
- * says what went wrong (host-key-unknown/-changed, auth-failed, connect-timeout, connect-failed,
+ * says what went wrong (host-key-unknown/-changed, auth-failed, key-passphrase-missing/-wrong,
+ * key-unreadable, connect-timeout, connect-failed,
  * jump-failed); nothing is executed unless every host key passed its pin.
  */
 export async function createSshTransport(options: SshOptions): Promise<Transport> {

@@ -23,7 +23,9 @@ export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
   // What the server recorded when the key was refused, as data: the endpoint, the key it saw, the old pin.
   const refused = parseErrorDetails(latest?.errorDetails ?? null);
   const keyRefused = refused?.code === "host-key-unknown" || refused?.code === "host-key-changed";
-  const keyToTrust = keyRefused && refused.fingerprint && refused.endpoint ? refused : null;
+  const pinned = refused?.endpoint === "jump" ? host.jumpKeySha256 : host.hostKeySha256;
+  const unpinned = refused?.fingerprint !== undefined && refused.fingerprint !== pinned;
+  const keyToTrust = keyRefused && unpinned && refused.fingerprint && refused.endpoint ? refused : null;
   return (
     <div className="space-y-6">
       <div className="flex items-start justify-between gap-4">
@@ -31,7 +33,12 @@ export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
         <CollectButton hostId={host.id} />
       </div>
       {keyToTrust && (
-        <TrustHostKey hostId={host.id} fingerprint={keyToTrust.fingerprint!} endpoint={keyToTrust.endpoint!} replace={keyToTrust.pinned} />
+        <TrustHostKey
+          hostId={host.id}
+          fingerprint={keyToTrust.fingerprint!}
+          endpoint={keyToTrust.endpoint!}
+          replace={keyToTrust.pinned}
+        />
       )}
       <Card title="Startup coverage and blocked modules over time"><HistoryChart points={points} /></Card>
       <Card title="Snapshots"><SnapshotTable snapshots={snapshots} /></Card>

@@ -43,7 +43,9 @@ async function inputFrom(name: string, values: OptionValues) {
     ssh: parseEndpoint(target),
     auth: await authFrom(values),
     jump: jump ? parseEndpoint(jump) : null,
-    jumpAuth: jumpIdentity ? { method: "key-file" as const, identityFile: path.resolve(jumpIdentity) } : { method: "agent" as const },
+    jumpAuth: jumpIdentity
+      ? { method: "key-file" as const, identityFile: path.resolve(jumpIdentity) }
+      : { method: "agent" as const },
     acceptHostKey: Boolean(values["accept-host-key"]),
   };
 }
@@ -51,7 +53,8 @@ async function inputFrom(name: string, values: OptionValues) {
 export const hostsAddCommand: Command = {
   words: ["hosts", "add"],
   synopsis:
-    "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin] [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
+    "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin]\n" +
+    "             [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
     "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH]\n" +
     "             [--entry MODULE[:ATTR] …] [--no-startup-cost]",
   summary:

@@ -12,7 +12,8 @@ export const hostsTrustCommand: Command = {
   positionals: { min: 2, max: 2 },
   async run(values, [name, fingerprint]) {
     const endpoint = values.jump ? "jump" : "target";
-    const host = await trustHostKey(name!, { fingerprint: fingerprint!, endpoint, replace: values.replace as string | undefined });
+    const replace = values.replace as string | undefined;
+    const host = await trustHostKey(name!, { fingerprint: fingerprint!, endpoint, replace });
     printOut(`Pinned ${fingerprint} for ${values.jump ? "the jump host of " : ""}${host.name}\n`);
     return 0;
   },

@@ -16,5 +16,9 @@ export async function listHostsWithLatest(): Promise<HostWithLatest[]> {
     distinct: ["hostId"],
   });
   const okByHost = new Map(latestOk.map((s) => [s.hostId, s]));
-  return hosts.map(({ snapshots, ...host }) => ({ host, latest: snapshots[0] ?? null, latestOk: okByHost.get(host.id) ?? null }));
+  return hosts.map(({ snapshots, ...host }) => ({
+    host,
+    latest: snapshots[0] ?? null,
+    latestOk: okByHost.get(host.id) ?? null,
+  }));
 }

@@ -40,7 +40,11 @@ export async function readBlob(sha256: string): Promise<{ data: Uint8Array; rawB
 }
 
 /** Stores a blob unless one with this hash exists; `data` is only computed when it is needed. */
-export async function saveInventoryBlob(sha256: string, rawBytes: number, data: () => Uint8Array<ArrayBuffer>): Promise<void> {
+export async function saveInventoryBlob(
+  sha256: string,
+  rawBytes: number,
+  data: () => Uint8Array<ArrayBuffer>,
+): Promise<void> {
   const known = await prisma.inventoryBlob.findUnique({ where: { sha256 }, select: { sha256: true } });
   if (known) return;
   // upsert, not create: a concurrent identical snapshot may have stored it meanwhile.
