@@ -103,6 +103,12 @@ export const environmentSchema = z.record(z.string(), z.string());
 export const processSchema = z.object({
   pid: z.number().int(),
   startedAt: epochSeconds.nullable(),
+  /**
+   * Where startedAt comes from: systemd's ExecMainStartTimestampMonotonic (microseconds), or /proc/PID/stat
+   * plus the boot time, which /proc/stat gives in whole seconds (the true start may be up to 1 s later).
+   * Absent in older snapshots: treat as "proc-stat".
+   */
+  startedAtSource: z.enum(["systemd", "proc-stat"]).optional(),
   readable: z.boolean(), // /proc/PID/environ and cmdline readable by the collector
   uid: z.number().int().nullable(),
   gid: z.number().int().nullable(),
@@ -140,6 +146,8 @@ export const serviceSchema = z.object({
   stateDirectory: z.array(z.string()),
   umask: z.string().nullable(), // "0022"
   configFiles: z.array(configFileSchema),
+  /** systemctl's NeedDaemonReload: unit files or drop-ins changed since systemd loaded them. Null without systemd. */
+  needDaemonReload: z.boolean().nullable().optional(),
   /** The identity the collector checked permissions for. */
   identity: z.object({
     user: z.string(),

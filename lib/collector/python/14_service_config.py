@@ -3,7 +3,7 @@
 # read from those files with the same parser as the fallback, because `systemctl show` prints
 # Environment= and ExecStart= lossily (spaces, quotes).
 
-SYSTEMCTL_PROPS = "LoadState,FragmentPath,DropInPaths,MainPID"
+SYSTEMCTL_PROPS = "LoadState,FragmentPath,DropInPaths,MainPID,NeedDaemonReload,ExecMainStartTimestampMonotonic"
 
 
 def systemd_running():
@@ -32,7 +32,7 @@ def systemctl_show(unit):
 
 
 def locate_unit(spec):
-    """(unit name, source, fragment, drop-ins, main pid) or None when no unit can be found."""
+    """(unit name, source, fragment, drop-ins, main pid, systemctl's properties or {}) or None when no unit can be found."""
     unit = spec.get("service")
     explicit = spec.get("unitFile")
     if not unit and explicit:
@@ -44,11 +44,11 @@ def locate_unit(spec):
         if props:
             pid = int(props.get("MainPID") or "0") if (props.get("MainPID") or "0").isdigit() else 0
             dropins = [p for p in (props.get("DropInPaths") or "").split(" ") if p]
-            return unit, "systemctl", props["FragmentPath"], dropins, pid
+            return unit, "systemctl", props["FragmentPath"], dropins, pid, props
     fragment = find_fragment(unit, explicit)
     if fragment is None or (explicit and not os.path.isfile(explicit)):
         return None
-    return unit, "unit-file", fragment, find_dropins(unit, explicit), 0
+    return unit, "unit-file", fragment, find_dropins(unit, explicit), 0, {}
 
 
 def _env_files(words):
@@ -76,7 +76,7 @@ def load_config(spec):
         raise CollectorError("unit-not-found", "%s: %s in %s" % (spec["service"], where, ", ".join(UNIT_DIRS)))
     if located is None:
         return None
-    unit, source, fragment, dropins, pid = located
+    unit, source, fragment, dropins, pid, props = located
     s = merge_assignments([fragment] + dropins)
     table = specifier_table(unit, fragment)
     one = lambda key: expand_specifiers(s[key], table) if s.get(key) else None
@@ -91,6 +91,8 @@ def load_config(spec):
     dynamic = parse_bool(s.get("DynamicUser"))
     config = {
         "unit": unit, "source": source, "fragment": fragment, "dropins": dropins, "mainPid": pid,
+        "needDaemonReload": {"yes": True, "no": False}.get(props.get("NeedDaemonReload")),
+        "mainStartMonotonic": props.get("ExecMainStartTimestampMonotonic"),
         "user": one("User"), "group": one("Group"), "dynamicUser": dynamic,
         "supplementaryGroups": path_words(s["SupplementaryGroups"], table),
         "workingDirectory": one("WorkingDirectory"), "execStart": exec_argv(s["ExecStart"], table),

@@ -18,7 +18,13 @@ def find_process(config, allowed):
         return None, None, None
     pid = config["mainPid"] or find_service_pid(config["execStart"])
     found = read_process(pid, allowed) if pid else None
-    return found if found else (None, None, None)
+    if not found:
+        return None, None, None
+    # systemd's own record of the main process's start is exact; /proc's is only to the second.
+    exact = systemd_start_time(config["mainStartMonotonic"]) if pid == config["mainPid"] else None
+    if exact is not None:
+        found[0].update({"startedAt": exact, "startedAtSource": "systemd"})
+    return found
 
 
 def service_entry(spec, config, process, ident, allowed):
@@ -35,7 +41,8 @@ def service_entry(spec, config, process, ident, allowed):
             "environment": redact(c["environment"], allowed), "protectSystem": c["protectSystem"],
             "protectHome": c["protectHome"], "readOnlyPaths": c["readOnlyPaths"], "readWritePaths": c["readWritePaths"],
             "privateTmp": c["privateTmp"], "cacheDirectory": c["cacheDirectory"], "stateDirectory": c["stateDirectory"],
-            "umask": _umask_text(c["umask"]), "configFiles": config_files(c), "identity": public_identity(ident),
+            "umask": _umask_text(c["umask"]), "configFiles": config_files(c),
+            "needDaemonReload": c["needDaemonReload"], "identity": public_identity(ident),
             "process": process}
 
 
