@@ -124,6 +124,8 @@ export const configFileSchema = z.object({
   exists: z.boolean(),
   mtime: epochSeconds.nullable(),
   optional: z.boolean().default(false),
+  /** false: a drop-in on disk that systemd has not loaded (no daemon-reload since it appeared). */
+  loaded: z.boolean().optional(),
 });
 
 export const serviceSchema = z.object({

@@ -89,9 +89,14 @@ def load_config(spec):
             file_env.update(parse_env_file(text))
     env.update(file_env)
     dynamic = parse_bool(s.get("DynamicUser"))
+    # systemd caches which drop-in directories exist at daemon-reload, so a drop-in in a new .d directory
+    # is neither in DropInPaths nor flagged by NeedDaemonReload: list what is on disk but not loaded.
+    loaded_names = set(os.path.basename(p) for p in dropins)
+    unloaded = [p for p in find_dropins(unit, None) if source == "systemctl" and os.path.basename(p) not in loaded_names
+                and os.path.realpath(p) != "/dev/null"]
     config = {
         "unit": unit, "source": source, "fragment": fragment, "dropins": dropins, "mainPid": pid,
-        "needDaemonReload": {"yes": True, "no": False}.get(props.get("NeedDaemonReload")),
+        "needDaemonReload": {"yes": True, "no": False}.get(props.get("NeedDaemonReload")), "unloadedDropins": unloaded,
         "mainStartMonotonic": props.get("ExecMainStartTimestampMonotonic"),
         "user": one("User"), "group": one("Group"), "dynamicUser": dynamic,
         "supplementaryGroups": path_words(s["SupplementaryGroups"], table),
@@ -120,4 +125,7 @@ def config_files(config):
     for path, kind, optional in files:
         mtime = file_mtime(path)
         out.append({"path": path, "kind": kind, "exists": mtime is not None, "mtime": mtime, "optional": optional})
+    for path in config.get("unloadedDropins", []):
+        mtime = file_mtime(path)
+        out.append({"path": path, "kind": "drop-in", "exists": mtime is not None, "mtime": mtime, "optional": False, "loaded": False})
     return out
