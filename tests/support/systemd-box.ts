@@ -19,6 +19,8 @@ export type SystemdBox = {
   /** `sh -c script` inside the box; returns stdout, throws with stderr on a non-zero exit. */
   sh(script: string, input?: string): Promise<string>;
   writeFile(file: string, content: string, mode?: string): Promise<void>;
+  /** Several files in one nsenter call (each call costs a process start). */
+  writeFiles(files: { path: string; content: string; mode?: string }[]): Promise<void>;
   readFile(file: string): Promise<string>;
   /** /etc/systemd/system/NAME (or under `dir`). */
   writeUnit(name: string, text: string, dir?: string): Promise<void>;
@@ -81,6 +83,17 @@ function handle(booted: Booted, ssh: BoxSsh, cleanup: () => void): SystemdBox {
     const r = await exec(["sh", "-c", 'mkdir -p "$(dirname "$1")" && cat > "$1" && chmod "$2" "$1"', "sh", file, mode], content);
     if (r.code !== 0) throw new Error(`writing ${file} in the box: ${r.stderr}`);
   };
+  const writeFiles = async (files: { path: string; content: string; mode?: string }[]) => {
+    const script = [
+      "import json, os, sys",
+      "for f in json.load(sys.stdin):",
+      "    os.makedirs(os.path.dirname(f['path']), exist_ok=True)",
+      "    with open(f['path'], 'w') as out: out.write(f['content'])",
+      "    os.chmod(f['path'], int(f.get('mode') or '644', 8))",
+    ].join("\n");
+    const r = await exec(["python3", "-c", script], JSON.stringify(files));
+    if (r.code !== 0) throw new Error(`writing files in the box: ${r.stderr}`);
+  };
   const systemctl = async (...args: string[]) => {
     const r = await exec(["systemctl", ...args]);
     if (r.code !== 0) {
@@ -94,6 +107,7 @@ function handle(booted: Booted, ssh: BoxSsh, cleanup: () => void): SystemdBox {
     exec,
     sh,
     writeFile,
+    writeFiles,
     readFile: async (file) => {
       const r = await exec(["cat", file]);
       if (r.code !== 0) throw new Error(`reading ${file} in the box: ${r.stderr}`);

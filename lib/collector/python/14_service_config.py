@@ -65,6 +65,15 @@ def _env_files(words):
     return out
 
 
+def unset_environment(env, words):
+    """UnsetEnvironment= is applied last (systemd.exec(5)): NAME drops any value, NAME=VALUE only that one."""
+    for word in words:
+        name, eq, value = word.partition("=")
+        if name in env and (not eq or env[name] == value):
+            del env[name]
+    return env
+
+
 def load_config(spec):
     """Everything the collector needs from the unit; None when none is named. A named unit that
     cannot be found is an error, not a silent switch to "no service"."""
@@ -88,6 +97,7 @@ def load_config(spec):
         if text is not None:
             file_env.update(parse_env_file(text))
     env.update(file_env)
+    unset_environment(env, path_words(s["UnsetEnvironment"], table))
     dynamic = parse_bool(s.get("DynamicUser"))
     # systemd caches which drop-in directories exist at daemon-reload, so a drop-in in a new .d directory
     # is neither in DropInPaths nor flagged by NeedDaemonReload: list what is on disk but not loaded.

@@ -48,9 +48,11 @@ export async function installApp(box: SystemdBox, name: string, options: AppOpti
   const python = await ensureVenv(box);
   const appRoot = `/srv/${name}/app`;
   const pkg = `${appRoot}/${PACKAGE}`;
-  await box.writeFile(`${pkg}/__init__.py`, `# ${name}\n`);
-  await box.writeFile(`${pkg}/__main__.py`, MAIN);
-  for (const module of MODULES) await box.writeFile(`${pkg}/${module}.py`, `# ${module}\nVALUE = ${JSON.stringify(module)}\n`);
+  await box.writeFiles([
+    { path: `${pkg}/__init__.py`, content: `# ${name}\n` },
+    { path: `${pkg}/__main__.py`, content: MAIN },
+    ...MODULES.map((m) => ({ path: `${pkg}/${m}.py`, content: `# ${m}\nVALUE = ${JSON.stringify(m)}\n` })),
+  ]);
   const imports = [PACKAGE, ...MODULES.map((m) => `${PACKAGE}.${m}`)];
   if (options.precompiledByRoot?.length) {
     await box.sh(`cd ${appRoot} && ${python} -c 'import ${options.precompiledByRoot.join(", ")}'`);
