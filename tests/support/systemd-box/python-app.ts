@@ -41,9 +41,11 @@ export type AppOptions = {
   owner?: string;
   /** Modules a root run compiled before the service ever started (the seed's three pycs). */
   precompiledByRoot?: string[];
+  /** Write NAME@.service and run the instance NAME@INSTANCE.service. */
+  instance?: string;
 };
 
-/** Writes /srv/NAME/app and NAME.service (not started). */
+/** Writes /srv/NAME/app and NAME.service or the template NAME@.service (not started). */
 export async function installApp(box: SystemdBox, name: string, options: AppOptions): Promise<BoxApp> {
   const python = await ensureVenv(box);
   const appRoot = `/srv/${name}/app`;
@@ -58,9 +60,9 @@ export async function installApp(box: SystemdBox, name: string, options: AppOpti
     await box.sh(`cd ${appRoot} && ${python} -c 'import ${options.precompiledByRoot.join(", ")}'`);
   }
   await box.sh(`chmod -R u=rwX,go=rX /srv/${name} && chown -R ${options.owner ?? "root"}: /srv/${name}`);
-  const unit = `${name}.service`;
+  const unit = options.instance ? `${name}@${options.instance}.service` : `${name}.service`;
   await box.writeUnit(
-    unit,
+    options.instance ? `${name}@.service` : unit,
     ["[Unit]", `Description=DeployLens test app ${name}`, "", "[Service]", "Type=notify", `WorkingDirectory=${appRoot}`,
       `ExecStart=${python} -m ${PACKAGE}`, ...options.service, ""].join("\n"),
   );
