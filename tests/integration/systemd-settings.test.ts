@@ -114,4 +114,55 @@ describe.skipIf(!!skip)(`systemd's view is the truth for settings${skip ? ` (ski
     const live = await expectSystemdAgrees(app, await collectBox(app, databaseFile));
     expect(live).toMatchObject({ INSTANCE: "1", UNIT: "tpl@1.service", ALL: "1", ONLY_ONE: "yes" });
   });
+
+  /**
+   * Item 5: for each sandbox, the collector's verdict on the app's one bytecode directory against a probe
+   * that systemd starts with the very same [Service] lines and that does what the importer does (makedirs
+   * __pycache__, then write a file in it).
+   */
+  const SANDBOXES: { name: string; writable: "yes" | "no"; owner: string; service: string[] }[] = [
+    { name: "wr-plain", writable: "yes", owner: "appuser", service: ["User=appuser"] },
+    { name: "wr-foreign", writable: "no", owner: "root", service: ["User=appuser"] },
+    { name: "wr-strict", writable: "no", owner: "appuser", service: ["User=appuser", "ProtectSystem=strict"] },
+    { name: "wr-strict-rw", writable: "yes", owner: "appuser", service: ["User=appuser", "ProtectSystem=strict", "ReadWritePaths=/srv/wr-strict-rw"] },
+    { name: "wr-readonly", writable: "no", owner: "appuser", service: ["User=appuser", "ReadOnlyPaths=/srv/wr-readonly"] },
+    { name: "wr-home", writable: "yes", owner: "appuser", service: ["User=appuser", "ProtectHome=yes", "PrivateTmp=yes"] },
+    { name: "wr-dynamic", writable: "no", owner: "root", service: ["DynamicUser=yes"] },
+  ];
+
+  test.each(SANDBOXES)("can the service write its bytecode directory ($name): the collector agrees with a systemd-run probe", async (sandbox) => {
+    {
+      const app = await installApp(box, sandbox.name, { service: sandbox.service, owner: sandbox.owner });
+      await box.daemonReload();
+      await addBoxHost(box, app, databaseFile);
+      const snapshot = (await collectBox(app, databaseFile)) as BoxSnapshot & { roots: { kind: string; writable: { dirs: number; writable: number } }[] };
+      const summary = snapshot.roots.find((r) => r.kind === "app")!.writable;
+      expect(summary.dirs, sandbox.name).toBe(1);
+      const probe = await box.exec([
+        "systemd-run", "--wait", "--pipe", "--quiet", ...sandbox.service.flatMap((line) => ["-p", line]),
+        "/usr/bin/python3", "-c", PROBE, `${app.appRoot}/shop`,
+      ]);
+      const really = probe.stdout.trim();
+      expect(really, `the probe itself (${probe.stderr})`).toBe(sandbox.writable);
+      expect(summary.writable === 1 ? "yes" : "no", `collector vs probe for ${sandbox.service.join(", ")}`).toBe(really);
+    }
+  });
 });
+
+/** What the importer does to cache a module (importlib's _write_atomic after makedirs), then undone. */
+const PROBE = `
+import os, sys
+cache = os.path.join(sys.argv[1], "__pycache__")
+made = not os.path.isdir(cache)
+try:
+    os.makedirs(cache, exist_ok=True)
+    probe = os.path.join(cache, "probe.%d.tmp" % os.getpid())
+    with open(probe, "x"):
+        pass
+    os.unlink(probe)
+    if made:
+        os.rmdir(cache)
+    print("yes")
+except OSError:
+    print("no")
+`;
