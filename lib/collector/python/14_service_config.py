@@ -32,7 +32,8 @@ def systemctl_show(unit):
 
 
 def locate_unit(spec):
-    """(unit name, source, fragment, drop-ins, main pid, systemctl's properties or {}) or None when no unit can be found."""
+    """(unit name, source, fragment, drop-ins, main pid, systemctl's properties or {}); None when no unit can
+    be found."""
     unit = spec.get("service")
     explicit = spec.get("unitFile")
     if not unit and explicit:
@@ -137,5 +138,6 @@ def config_files(config):
         out.append({"path": path, "kind": kind, "exists": mtime is not None, "mtime": mtime, "optional": optional})
     for path in config.get("unloadedDropins", []):
         mtime = file_mtime(path)
-        out.append({"path": path, "kind": "drop-in", "exists": mtime is not None, "mtime": mtime, "optional": False, "loaded": False})
+        out.append({"path": path, "kind": "drop-in", "exists": mtime is not None, "mtime": mtime, "optional": False,
+                    "loaded": False})
     return out

@@ -92,7 +92,8 @@ def read_process(pid, allowed):
     except OSError:
         cwd = None
     entry = {
-        "pid": pid, "startedAt": start_time(pid), "startedAtSource": "proc-stat", "readable": cmdline is not None and env is not None,
+        "pid": pid, "startedAt": start_time(pid), "startedAtSource": "proc-stat",
+        "readable": cmdline is not None and env is not None,
         # The filesystem uid/gid (4th column) is what permission checks use.
         "uid": uid[3] if len(uid) > 3 else None, "gid": gid[3] if len(gid) > 3 else None,
         "groups": sorted(set(ids("Groups"))), "capEff": (fields.get("CapEff") or [None])[0],

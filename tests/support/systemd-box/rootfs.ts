@@ -59,7 +59,11 @@ function bootstrap(target: string): Promise<void> {
   if (!tool) return Promise.reject(new Error("debootstrap is not installed (apt-get install debootstrap)"));
   const include = `--include=${BOX_PACKAGES.join(",")}`;
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, ["--variant=minbase", include, BOX_SUITE, target, MIRROR], { stdio: ["ignore", "pipe", "pipe"] });
+    // Downloaded packages are kept, so a rebuild after a recipe or package change downloads only what is new.
+    const debs = path.join(CACHE_ROOT, "debs");
+    fs.mkdirSync(debs, { recursive: true });
+    const args = ["--variant=minbase", include, `--cache-dir=${debs}`, BOX_SUITE, target, MIRROR];
+    const child = spawn(tool, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
     child.stdout.on("data", keep);

@@ -19,11 +19,12 @@ export function startUncertainty(process: { startedAtSource?: "systemd" | "proc-
 export function changedFiles(f: Facts, startedAt: number, slack = 0): Drift[] {
   return f.service.configFiles
     .filter((file) => file.exists && file.mtime !== null && file.mtime > startedAt + slack)
-    .map((file) =>
-      file.loaded === false
-        ? { label: "drop-in written after start, not loaded yet", value: `${displayPath(file.path)} (modified ${iso(file.mtime!)}; systemctl daemon-reload has not run since)`, certain: true }
-        : { label: `${file.kind} changed after start`, value: `${displayPath(file.path)} (modified ${iso(file.mtime!)})`, certain: true },
-    );
+    .map((file) => {
+      const modified = `${displayPath(file.path)} (modified ${iso(file.mtime!)}`;
+      return file.loaded === false
+        ? { label: "drop-in written after start, not loaded yet", value: `${modified}; no daemon-reload since)`, certain: true }
+        : { label: `${file.kind} changed after start`, value: `${modified})`, certain: true };
+    });
 }
 
 /** systemd's own verdict: files it loaded the unit from changed since (only unit files and drop-ins). */
