@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startSystemdBox, systemdBoxSkipReason, type SystemdBox } from "../support/systemd-box";
+import { BOX_TEST_TIMEOUT, startSystemdBox, systemdBoxSkipReason } from "../support/systemd-box";
+import type { SystemdBox } from "../support/systemd-box";
 import { addBoxHost, applyPrintedFix, collectBox, idsOf, type BoxSnapshot } from "../support/systemd-box/deploylens";
 import { installApp, interpreterVerdict, type AppOptions } from "../support/systemd-box/python-app";
 import { tempDir } from "../support/temp-dir";
@@ -56,7 +57,8 @@ async function proveFix(name: string, rule: string, options: AppOptions, prepare
   return { app, before, after, compiledBefore, verdict };
 }
 
-describe.skipIf(!!skip)(`every printed fix clears its finding under a real systemd${skip ? ` (skipped: ${skip})` : ""}`, () => {
+const suite = `every printed fix clears its finding under a real systemd${skip ? ` (skipped: ${skip})` : ""}`;
+describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {
   test("pycache-not-writable, the seed case: root-owned tree, service as nobody, three pycs from a root run", async () => {
     const { before, after, compiledBefore, verdict } = await proveFix("seed", "pycache-not-writable", {
       service: ["User=nobody", "Environment=SECRET_KEY=hunter2-do-not-leak"],

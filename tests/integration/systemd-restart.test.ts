@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startSystemdBox, systemdBoxSkipReason, type SystemdBox } from "../support/systemd-box";
+import { BOX_TEST_TIMEOUT, startSystemdBox, systemdBoxSkipReason } from "../support/systemd-box";
+import type { SystemdBox } from "../support/systemd-box";
 import { addBoxHost, collectBox, idsOf, type BoxSnapshot } from "../support/systemd-box/deploylens";
 import { installApp, type BoxApp } from "../support/systemd-box/python-app";
 import { tempDir } from "../support/temp-dir";
@@ -32,12 +33,14 @@ const started = async (name: string, service: string[] = []): Promise<BoxApp> =>
 const pending = (s: BoxSnapshot) => s.findings.find((f) => f.id === "restart-pending");
 const evidenceOf = (s: BoxSnapshot) => pending(s)?.evidence.map((e) => `${e.label}: ${e.value}`).join("\n") ?? "";
 
-describe.skipIf(!!skip)(`restart-pending under a real systemd${skip ? ` (skipped: ${skip})` : ""}`, () => {
-  test("systemctl edit, daemon-reload and restart within one second: no false alarm, the start time is systemd's", async () => {
+const suite = `restart-pending under a real systemd${skip ? ` (skipped: ${skip})` : ""}`;
+describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {
+  test("systemctl edit, daemon-reload and restart within one second: no false alarm, systemd's start time", async () => {
     const app = await started("edited");
     // As a script does it: the drop-in, the reload and the restart back to back.
+    const dir = `/etc/systemd/system/${app.unit}.d`;
     await box.sh(
-      `mkdir -p /etc/systemd/system/${app.unit}.d && printf '[Service]\\nEnvironment=APP_MODE=edited\\n' > /etc/systemd/system/${app.unit}.d/override.conf` +
+      `mkdir -p ${dir} && printf '[Service]\\nEnvironment=APP_MODE=edited\\n' > ${dir}/override.conf` +
         ` && systemctl daemon-reload && systemctl restart ${app.unit}`,
     );
     const snapshot = await collectBox(app, databaseFile);

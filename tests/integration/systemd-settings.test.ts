@@ -1,7 +1,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { REDACTED } from "@/lib/snapshot/schema";
-import { startSystemdBox, systemdBoxSkipReason, type SystemdBox } from "../support/systemd-box";
+import { BOX_TEST_TIMEOUT, startSystemdBox, systemdBoxSkipReason } from "../support/systemd-box";
+import type { SystemdBox } from "../support/systemd-box";
 import { addBoxHost, collectBox, type BoxSnapshot } from "../support/systemd-box/deploylens";
 import { installApp, type BoxApp } from "../support/systemd-box/python-app";
 import { tempDir } from "../support/temp-dir";
@@ -68,7 +69,8 @@ async function expectSystemdAgrees(app: BoxApp, snapshot: BoxSnapshot & { servic
   return live;
 }
 
-describe.skipIf(!!skip)(`systemd's view is the truth for settings${skip ? ` (skipped: ${skip})` : ""}`, () => {
+const suite = `systemd's view is the truth for settings${skip ? ` (skipped: ${skip})` : ""}`;
+describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {
   test("quoted and spaced Environment=, a missing optional EnvironmentFile, drop-ins in /etc, /run and /usr/lib, UnsetEnvironment=", async () => {
     await box.writeFile("/etc/quoted/app.env", 'FROM_FILE="a quoted value"\n# a comment\nPYTHONHASHSEED=0\nOVERRIDDEN=by-file\n');
     const app = await installApp(box, "quoted", {

@@ -34,6 +34,9 @@ export type SystemdBox = {
   stop(): Promise<void>;
 };
 
+/** Per test: a few CLI runs (each a Node start) and service restarts; on a loaded 2-core machine that is a minute. */
+export const BOX_TEST_TIMEOUT = 300_000;
+
 /**
  * Why the box cannot run here, or null. In CI (root, packages installed by .ci/run) a reason is an
  * error rather than a skip, so the real-systemd tests can never silently not run there.

@@ -3,10 +3,12 @@ import { findingOf, healthy, idsOf } from "./helpers";
 
 // The process was started at T0 (builder default). The drop-in times below sit around it.
 const T0 = 1_700_000_000;
-const dropIn = (mtime: number) => ({ path: "/etc/systemd/system/app.service.d/override.conf", kind: "drop-in" as const, exists: true, mtime, optional: false });
-const envFile = (mtime: number) => ({ path: "/etc/app.env", kind: "environment-file" as const, exists: true, mtime, optional: false });
-const fragment = { path: "/etc/systemd/system/app.service", kind: "fragment" as const, exists: true, mtime: T0 - 86_400, optional: false };
-const withFiles = (source: "systemd" | "proc-stat" | undefined, files: (ReturnType<typeof dropIn> | ReturnType<typeof envFile>)[], extra: object = {}) =>
+type ConfigFile = { path: string; kind: "fragment" | "drop-in" | "environment-file"; exists: boolean; mtime: number; optional: boolean };
+const file = (path: string, kind: ConfigFile["kind"], mtime: number): ConfigFile => ({ path, kind, exists: true, mtime, optional: false });
+const dropIn = (mtime: number) => file("/etc/systemd/system/app.service.d/override.conf", "drop-in", mtime);
+const envFile = (mtime: number) => file("/etc/app.env", "environment-file", mtime);
+const fragment = file("/etc/systemd/system/app.service", "fragment", T0 - 86_400);
+const withFiles = (source: "systemd" | "proc-stat" | undefined, files: ConfigFile[], extra: object = {}) =>
   healthy()
     .process({ startedAtSource: source })
     .service({ configFiles: [fragment, ...files], ...extra })
@@ -14,7 +16,7 @@ const withFiles = (source: "systemd" | "proc-stat" | undefined, files: (ReturnTy
 const pending = (s: ReturnType<typeof withFiles>) => idsOf(s).includes("restart-pending");
 
 describe("restart-pending: when the process started, and how exactly that is known", () => {
-  test("systemd's microsecond start: a drop-in written 0.2 s before the restart is no change (edit, daemon-reload, restart)", () => {
+  test("systemd's microsecond start: a drop-in written 0.2 s before the restart is no change", () => {
     expect(pending(withFiles("systemd", [dropIn(T0 - 0.2)]))).toBe(false);
   });
 
@@ -36,7 +38,7 @@ describe("restart-pending: when the process started, and how exactly that is kno
     expect(finding!.evidence.map((e) => e.label)).toContain("NeedDaemonReload");
   });
 
-  test("/proc start time (whole-second boot time): a file within the second after it is not counted, and the evidence says so", () => {
+  test("/proc start time (whole-second boot time): a file within the next second is not counted; evidence says so", () => {
     for (const source of ["proc-stat", undefined] as const) {
       expect(pending(withFiles(source, [dropIn(T0 + 0.6)]))).toBe(false);
     }
