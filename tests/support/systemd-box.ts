@@ -50,7 +50,9 @@ export function systemdBoxSkipReason(): string | null {
         : bootstrapTool() === null
           ? "debootstrap is not installed (apt-get install debootstrap)"
           : null;
-  if (reason && process.env.CI && process.getuid?.() === 0) throw new Error(`the systemd box must run in CI: ${reason}`);
+  if (reason && process.env.CI && process.getuid?.() === 0) {
+    throw new Error(`the systemd box must run in CI: ${reason}`);
+  }
   return reason;
 }
 
@@ -83,7 +85,8 @@ function handle(booted: Booted, ssh: BoxSsh, cleanup: () => void): SystemdBox {
     return r.stdout;
   };
   const writeFile = async (file: string, content: string, mode = "644") => {
-    const r = await exec(["sh", "-c", 'mkdir -p "$(dirname "$1")" && cat > "$1" && chmod "$2" "$1"', "sh", file, mode], content);
+    const script = 'mkdir -p "$(dirname "$1")" && cat > "$1" && chmod "$2" "$1"';
+    const r = await exec(["sh", "-c", script, "sh", file, mode], content);
     if (r.code !== 0) throw new Error(`writing ${file} in the box: ${r.stderr}`);
   };
   const writeFiles = async (files: { path: string; content: string; mode?: string }[]) => {
@@ -117,12 +120,14 @@ function handle(booted: Booted, ssh: BoxSsh, cleanup: () => void): SystemdBox {
       return r.stdout;
     },
     writeUnit: (name, text, dir = "/etc/systemd/system") => writeFile(path.posix.join(dir, name), text),
-    writeDropIn: (unit, name, text, dir = "/etc/systemd/system") => writeFile(path.posix.join(dir, `${unit}.d`, name), text),
+    writeDropIn: (unit, name, text, dir = "/etc/systemd/system") =>
+      writeFile(path.posix.join(dir, `${unit}.d`, name), text),
     daemonReload: async () => void (await systemctl("daemon-reload")),
     restart: async (unit) => void (await systemctl("restart", unit)),
     show: async (unit, props) => {
       const out = await systemctl("show", unit, "--no-pager", ...props.flatMap((p) => ["-p", p]));
-      return Object.fromEntries(out.split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+      const pairs = out.split("\n").filter((l) => l.includes("="));
+      return Object.fromEntries(pairs.map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
     },
     logs: booted.logs,
     stop: async () => {

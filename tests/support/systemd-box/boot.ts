@@ -63,7 +63,8 @@ export async function bootContainer(root: string): Promise<Booted> {
 /** Runs a command inside every namespace of the container (as its root). */
 export function execIn(leader: number, argv: string[], input?: string): Promise<ExecResult> {
   return new Promise((resolve) => {
-    const child = execFile("nsenter", ["-t", String(leader), "-a", ...argv], { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+    const args = ["-t", String(leader), "-a", ...argv];
+    const child = execFile("nsenter", args, { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.on("error", () => {});
@@ -79,7 +80,9 @@ async function findLeader(nspawn: ChildProcess, exited: () => boolean): Promise<
     for (const pid of children) if (read(`/proc/${pid}/comm`).trim() === "systemd") return Number(pid);
     await sleep(50);
   }
-  throw new Error(exited() ? "systemd-nspawn exited before the container's systemd started" : "no systemd in the container after 30 s");
+  throw new Error(
+    exited() ? "systemd-nspawn exited before the container's systemd started" : "no systemd in the container after 30 s",
+  );
 }
 
 /** `systemctl is-system-running --wait`, retried while the container's D-Bus is not up yet. */

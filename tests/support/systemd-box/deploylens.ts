@@ -20,7 +20,12 @@ export type BoxSnapshot = {
     user: string | null;
     environment: Record<string, string>;
     needDaemonReload?: boolean | null;
-    process: { pid: number; startedAt: number | null; startedAtSource?: string; environment: Record<string, string> | null } | null;
+    process: {
+      pid: number;
+      startedAt: number | null;
+      startedAtSource?: string;
+      environment: Record<string, string> | null;
+    } | null;
   };
   interpreter: { path: string; pycachePrefix: string | null; dontWriteBytecode: boolean };
   findings: BoxFinding[];
@@ -29,8 +34,8 @@ export type BoxSnapshot = {
 /** Registers the app as a host of its own, reached over the box's sshd as root, like a VPS. */
 export async function addBoxHost(box: SystemdBox, app: BoxApp, databaseFile: string): Promise<void> {
   const added = await runCli(
-    ["hosts", "add", app.name, "--ssh", `root@127.0.0.1:${box.ssh.port}`, "--identity", box.ssh.privateKeyPath, "--accept-host-key",
-      "--app-root", app.appRoot, "--service", app.unit],
+    ["hosts", "add", app.name, "--ssh", `root@127.0.0.1:${box.ssh.port}`, "--identity", box.ssh.privateKeyPath,
+      "--accept-host-key", "--app-root", app.appRoot, "--service", app.unit],
     { databaseFile },
   );
   expect(added.code, added.stderr).toBe(0);

@@ -82,11 +82,13 @@ export async function interpreterVerdict(box: SystemdBox, app: BoxApp): Promise<
   if (!pid) throw new Error(`${app.unit} is not running`);
   const script = `
 import importlib, importlib._bootstrap_external as be, json, os, sys
-environ = dict(item.split("=", 1) for item in open("/proc/%d/environ" % ${pid}, "rb").read().decode().split("\\0") if "=" in item)
+raw = open("/proc/${pid}/environ", "rb").read().decode()
+environ = dict(item.split("=", 1) for item in raw.split("\\0") if "=" in item)
 if os.environ.get("VERDICT_CHILD") != "1":
     environ["VERDICT_CHILD"] = "1"
     os.chdir(os.readlink("/proc/${pid}/cwd"))
-    os.execve(${JSON.stringify(app.python)}, [${JSON.stringify(app.python)}, "-B", "-c", sys.argv[1]] + sys.argv[1:], environ)
+    python = ${JSON.stringify(app.python)}
+    os.execve(python, [python, "-B", "-c", sys.argv[1]] + sys.argv[1:], environ)
 compiled = []
 real = be.SourceLoader.source_to_code
 def spy(self, data, path, *args, **kwargs):

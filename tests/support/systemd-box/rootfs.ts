@@ -16,7 +16,10 @@ const RECIPE = 1;
 export const CACHE_ROOT = process.env.DEPLOYLENS_BOX_CACHE ?? "/var/cache/deploylens/systemd-box";
 
 export const rootfsKey = () =>
-  createHash("sha256").update(JSON.stringify({ suite: BOX_SUITE, packages: BOX_PACKAGES, recipe: RECIPE })).digest("hex").slice(0, 16);
+  createHash("sha256")
+    .update(JSON.stringify({ suite: BOX_SUITE, packages: BOX_PACKAGES, recipe: RECIPE }))
+    .digest("hex")
+    .slice(0, 16);
 
 /** debootstrap, or null when it is not installed. (mmdebstrap was measured here too: no faster on 2 cores.) */
 export function bootstrapTool(): "debootstrap" | null {
@@ -75,7 +78,8 @@ function bootstrap(target: string): Promise<void> {
 
 /** What makes the tree a quiet test box rather than a machine: no sshd on :22 of the host's network, no gettys. */
 function prepare(root: string): void {
-  execFileSync("chroot", [root, "systemctl", "mask", "ssh.service", "ssh.socket", "getty@tty1.service", "console-getty.service"], { stdio: "ignore" });
+  const quiet = ["ssh.service", "ssh.socket", "getty@tty1.service", "console-getty.service"];
+  execFileSync("chroot", [root, "systemctl", "mask", ...quiet], { stdio: "ignore" });
   // Each boot gets its own host key (systemd-box/sshd.ts); a key baked into the cache would be shared.
   for (const name of fs.readdirSync(path.join(root, "etc", "ssh"))) {
     if (name.startsWith("ssh_host_")) fs.rmSync(path.join(root, "etc", "ssh", name));

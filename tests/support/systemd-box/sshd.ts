@@ -5,7 +5,13 @@ import { keygen } from "../sshd/keygen";
 import { waitForBanner } from "../sshd/wait-for-banner";
 import { execIn } from "./boot";
 
-export type BoxSsh = { host: "127.0.0.1"; port: number; user: "root"; privateKeyPath: string; hostKeyFingerprint: string };
+export type BoxSsh = {
+  host: "127.0.0.1";
+  port: number;
+  user: "root";
+  privateKeyPath: string;
+  hostKeyFingerprint: string;
+};
 
 const UNIT = "deploylens-test-sshd.service";
 
@@ -18,7 +24,8 @@ export async function startBoxSshd(leader: number, dir: string): Promise<BoxSsh>
   const host = await keygen(dir, "host_ed25519");
   const port = await freePort();
   const put = async (file: string, content: string, mode: string) => {
-    const r = await execIn(leader, ["sh", "-c", 'umask 077 && mkdir -p "$(dirname "$1")" && cat > "$1" && chmod "$2" "$1"', "sh", file, mode], content);
+    const script = 'umask 077 && mkdir -p "$(dirname "$1")" && cat > "$1" && chmod "$2" "$1"';
+    const r = await execIn(leader, ["sh", "-c", script, "sh", file, mode], content);
     if (r.code !== 0) throw new Error(`writing ${file} in the box: ${r.stderr}`);
   };
   await put("/etc/ssh/ssh_host_ed25519_key", fs.readFileSync(host.privateKeyPath, "utf8"), "600");
@@ -39,5 +46,6 @@ export async function startBoxSshd(leader: number, dir: string): Promise<BoxSsh>
     const journal = await execIn(leader, ["journalctl", "-u", UNIT, "--no-pager", "-n", "30"]);
     throw new Error(`${err.message}\n${journal.stdout}`);
   });
-  return { host: "127.0.0.1", port, user: "root", privateKeyPath: path.resolve(client.privateKeyPath), hostKeyFingerprint: host.fingerprint };
+  const privateKeyPath = path.resolve(client.privateKeyPath);
+  return { host: "127.0.0.1", port, user: "root", privateKeyPath, hostKeyFingerprint: host.fingerprint };
 }
