@@ -13,7 +13,14 @@ const PREREQUISITES = [
   { name: "Chromium", ok: () => fs.existsSync("/usr/bin/chromium"), apt: "chromium" },
   { name: "python3", ok: () => works("python3", ["-c", "import sys; assert sys.version_info >= (3, 7)"]), apt: "python3" },
   { name: "python3 venv", ok: () => works("python3", ["-c", "import ensurepip, venv"]), apt: "python3-venv" },
+  // The real-systemd tests (tests/support/systemd-box.ts) boot a container; without root they skip anyway.
+  { name: "systemd-nspawn", ok: () => !isRoot() || fs.existsSync("/usr/bin/systemd-nspawn"), apt: "systemd-container" },
+  { name: "debootstrap", ok: () => !isRoot() || works("sh", ["-c", "command -v debootstrap"]), apt: "debootstrap" },
 ];
+
+function isRoot() {
+  return process.getuid?.() === 0;
+}
 
 function works(command, args) {
   return spawnSync(command, args, { stdio: "ignore" }).status === 0;

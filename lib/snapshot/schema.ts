@@ -125,6 +125,12 @@ export const environmentSchema = boundedRecord(z.string().max(ARG_MAX));
 export const processSchema = z.object({
   pid: z.number().int(),
   startedAt: epochSeconds.nullable(),
+  /**
+   * Where startedAt comes from: systemd's ExecMainStartTimestampMonotonic (microseconds), or /proc/PID/stat
+   * plus the boot time, which /proc/stat gives in whole seconds (the true start may be up to 1 s later).
+   * Absent in older snapshots: treat as "proc-stat".
+   */
+  startedAtSource: z.enum(["systemd", "proc-stat"]).optional(),
   readable: z.boolean(), // /proc/PID/environ and cmdline readable by the collector
   uid: z.number().int().nullable(),
   gid: z.number().int().nullable(),
@@ -140,6 +146,8 @@ export const configFileSchema = z.object({
   exists: z.boolean(),
   mtime: epochSeconds.nullable(),
   optional: z.boolean().default(false),
+  /** false: a drop-in on disk that systemd has not loaded (no daemon-reload since it appeared). */
+  loaded: z.boolean().optional(),
 });
 
 export const serviceSchema = z.object({
@@ -162,6 +170,8 @@ export const serviceSchema = z.object({
   stateDirectory: z.array(path).max(LIST_MAX),
   umask: name.nullable(), // "0022"
   configFiles: z.array(configFileSchema).max(LIST_MAX),
+  /** systemctl's NeedDaemonReload: unit files or drop-ins changed since systemd loaded them. Null without systemd. */
+  needDaemonReload: z.boolean().nullable().optional(),
   /** The identity the collector checked permissions for. */
   identity: z.object({
     user: name,

@@ -4,7 +4,8 @@
 UNIT_DIRS = ("/etc/systemd/system", "/run/systemd/system", "/usr/local/lib/systemd/system",
              "/usr/lib/systemd/system", "/lib/systemd/system")
 LIST_KEYS = ("SupplementaryGroups", "ReadOnlyPaths", "ReadWritePaths", "InaccessiblePaths", "CacheDirectory",
-             "StateDirectory", "LogsDirectory", "RuntimeDirectory", "Environment", "EnvironmentFile", "ExecStart")
+             "StateDirectory", "LogsDirectory", "RuntimeDirectory", "Environment", "EnvironmentFile", "ExecStart",
+             "UnsetEnvironment")
 SCALAR_KEYS = ("User", "Group", "DynamicUser", "WorkingDirectory", "ProtectSystem", "ProtectHome", "PrivateTmp",
                "UMask", "CapabilityBoundingSet")
 

@@ -3,7 +3,7 @@
 # read from those files with the same parser as the fallback, because `systemctl show` prints
 # Environment= and ExecStart= lossily (spaces, quotes).
 
-SYSTEMCTL_PROPS = "LoadState,FragmentPath,DropInPaths,MainPID"
+SYSTEMCTL_PROPS = "LoadState,FragmentPath,DropInPaths,MainPID,NeedDaemonReload,ExecMainStartTimestampMonotonic"
 
 
 def systemd_running():
@@ -32,7 +32,8 @@ def systemctl_show(unit):
 
 
 def locate_unit(spec):
-    """(unit name, source, fragment, drop-ins, main pid) or None when no unit can be found."""
+    """(unit name, source, fragment, drop-ins, main pid, systemctl's properties or {}); None when no unit can
+    be found."""
     unit = spec.get("service")
     explicit = spec.get("unitFile")
     if not unit and explicit:
@@ -45,12 +46,12 @@ def locate_unit(spec):
         if props:
             pid = int(props.get("MainPID") or "0") if (props.get("MainPID") or "0").isdigit() else 0
             dropins = [p for p in (props.get("DropInPaths") or "").split(" ") if p]
-            return unit, "systemctl", props["FragmentPath"], dropins, pid
+            return unit, "systemctl", props["FragmentPath"], dropins, pid, props
     dirs = unit_dirs(spec)
     fragment = find_fragment(unit, explicit, dirs)
     if fragment is None or (explicit and not os.path.isfile(explicit)):
         return None
-    return unit, "unit-file", fragment, find_dropins(unit, explicit, dirs), 0
+    return unit, "unit-file", fragment, find_dropins(unit, explicit, dirs), 0, {}
 
 
 def _env_files(words):
@@ -67,6 +68,15 @@ def _env_files(words):
     return out
 
 
+def unset_environment(env, words):
+    """UnsetEnvironment= is applied last (systemd.exec(5)): NAME drops any value, NAME=VALUE only that one."""
+    for word in words:
+        name, eq, value = word.partition("=")
+        if name in env and (not eq or env[name] == value):
+            del env[name]
+    return env
+
+
 def load_config(spec):
     """Everything the collector needs from the unit; None when none is named. A named unit that
     cannot be found is an error, not a silent switch to "no service"."""
@@ -78,7 +88,7 @@ def load_config(spec):
         raise CollectorError("unit-not-found", "%s: %s in %s" % (unit_name(spec["service"]), where, ", ".join(unit_dirs(spec))))
     if located is None:
         return None
-    unit, source, fragment, dropins, pid = located
+    unit, source, fragment, dropins, pid, props = located
     s = merge_assignments([fragment] + dropins)
     table = specifier_table(unit, fragment)
     one = lambda key: expand_specifiers(s[key], table) if s.get(key) else None
@@ -90,9 +100,17 @@ def load_config(spec):
         if text is not None:
             file_env.update(parse_env_file(text))
     env.update(file_env)
+    unset_environment(env, path_words(s["UnsetEnvironment"], table))
     dynamic = parse_bool(s.get("DynamicUser"))
+    # systemd caches which drop-in directories exist at daemon-reload, so a drop-in in a new .d directory
+    # is neither in DropInPaths nor flagged by NeedDaemonReload: list what is on disk but not loaded.
+    loaded_names = set(os.path.basename(p) for p in dropins)
+    unloaded = [p for p in find_dropins(unit, None) if source == "systemctl" and os.path.basename(p) not in loaded_names
+                and os.path.realpath(p) != "/dev/null"]
     config = {
         "unit": unit, "source": source, "fragment": fragment, "dropins": dropins, "mainPid": pid,
+        "needDaemonReload": {"yes": True, "no": False}.get(props.get("NeedDaemonReload")), "unloadedDropins": unloaded,
+        "mainStartMonotonic": props.get("ExecMainStartTimestampMonotonic"),
         "user": one("User"), "group": one("Group"), "dynamicUser": dynamic,
         "supplementaryGroups": path_words(s["SupplementaryGroups"], table),
         "workingDirectory": one("WorkingDirectory"), "execStart": exec_argv(s["ExecStart"], table),
@@ -120,4 +138,8 @@ def config_files(config):
     for path, kind, optional in files:
         mtime = file_mtime(path)
         out.append({"path": path, "kind": kind, "exists": mtime is not None, "mtime": mtime, "optional": optional})
+    for path in config.get("unloadedDropins", []):
+        mtime = file_mtime(path)
+        out.append({"path": path, "kind": "drop-in", "exists": mtime is not None, "mtime": mtime, "optional": False,
+                    "loaded": False})
     return out

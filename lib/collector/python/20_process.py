@@ -32,6 +32,19 @@ def start_time(pid):
     return round(boot + int(fields[19]) / float(os.sysconf("SC_CLK_TCK")), 2)
 
 
+def systemd_start_time(monotonic_us):
+    """Epoch seconds of systemd's ExecMainStartTimestampMonotonic (microseconds of CLOCK_MONOTONIC, which
+    Python's time.monotonic() reads too), or None when systemd has none. Unlike /proc/PID/stat plus the
+    whole-second boot time this is exact enough to order a drop-in written in the same second."""
+    try:
+        us = int(monotonic_us or "0")
+    except ValueError:
+        return None
+    if us <= 0:
+        return None
+    return round(time.time() - time.monotonic() + us / 1e6, 6)
+
+
 def _real_uid(pid):
     match = re.search(r"^Uid:\s*(\d+)", read_text("/proc/%d/status" % pid) or "", re.M)
     return int(match.group(1)) if match else None
@@ -88,7 +101,8 @@ def read_process(pid, allowed):
     except OSError:
         cwd = None
     entry = {
-        "pid": pid, "startedAt": start_time(pid), "readable": cmdline is not None and env is not None,
+        "pid": pid, "startedAt": start_time(pid), "startedAtSource": "proc-stat",
+        "readable": cmdline is not None and env is not None,
         # The filesystem uid/gid (4th column) is what permission checks use.
         "uid": uid[3] if len(uid) > 3 else None, "gid": gid[3] if len(gid) > 3 else None,
         "groups": sorted(set(ids("Groups"))), "capEff": (fields.get("CapEff") or [None])[0],

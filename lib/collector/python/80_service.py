@@ -30,6 +30,10 @@ def find_process(config, allowed):
     if not found:
         return None, None, None
     found[0]["argv"] = redact_argv(found[0]["argv"], allowed)
+    # systemd's own record of the main process's start is exact; /proc's is only to the second.
+    exact = systemd_start_time(config["mainStartMonotonic"]) if pid == config["mainPid"] else None
+    if exact is not None:
+        found[0].update({"startedAt": exact, "startedAtSource": "systemd"})
     return found
 
 
@@ -47,7 +51,8 @@ def service_entry(spec, config, process, ident, allowed):
             "environment": redact(c["environment"], allowed), "protectSystem": c["protectSystem"],
             "protectHome": c["protectHome"], "readOnlyPaths": c["readOnlyPaths"], "readWritePaths": c["readWritePaths"],
             "privateTmp": c["privateTmp"], "cacheDirectory": c["cacheDirectory"], "stateDirectory": c["stateDirectory"],
-            "umask": _umask_text(c["umask"]), "configFiles": config_files(c), "identity": public_identity(ident),
+            "umask": _umask_text(c["umask"]), "configFiles": config_files(c),
+            "needDaemonReload": c["needDaemonReload"], "identity": public_identity(ident),
             "process": process}
 
 

@@ -6,11 +6,32 @@ export type Drift = { label: string; value: string; certain: boolean };
 
 const iso = (epoch: number) => new Date(epoch * 1000).toISOString().replace(".000Z", "Z");
 
+/**
+ * How late the true start may be after startedAt. /proc/PID/stat counts from the boot time, which /proc/stat
+ * gives in whole seconds (rounded down), so without systemd's own timestamp a file written in the second
+ * before a restart would look newer than the process: the classic `systemctl edit` + restart false alarm.
+ */
+export function startUncertainty(process: { startedAtSource?: "systemd" | "proc-stat" }): number {
+  return process.startedAtSource === "systemd" ? 0 : 1;
+}
+
 /** Unit files and environment files changed after the main process started (python-bytecode.md §7). */
-export function changedFiles(f: Facts, startedAt: number): Drift[] {
+export function changedFiles(f: Facts, startedAt: number, slack = 0): Drift[] {
   return f.service.configFiles
-    .filter((file) => file.exists && file.mtime !== null && file.mtime > startedAt)
-    .map((file) => ({ label: `${file.kind} changed after start`, value: `${displayPath(file.path)} (modified ${iso(file.mtime!)})`, certain: true }));
+    .filter((file) => file.exists && file.mtime !== null && file.mtime > startedAt + slack)
+    .map((file) => {
+      const modified = `${displayPath(file.path)} (modified ${iso(file.mtime!)}`;
+      return file.loaded === false
+        ? { label: "drop-in written after start, not loaded yet", value: `${modified}; no daemon-reload since)`, certain: true }
+        : { label: `${file.kind} changed after start`, value: `${modified})`, certain: true };
+    });
+}
+
+/** systemd's own verdict: files it loaded the unit from changed since (only unit files and drop-ins). */
+export function daemonReloadDrift(f: Facts): Drift[] {
+  if (f.service.needDaemonReload !== true) return [];
+  const value = "yes: the unit file or a drop-in changed since systemd loaded it; systemctl daemon-reload has not run";
+  return [{ label: "NeedDaemonReload", value, certain: true }];
 }
 
 /**
