@@ -85,7 +85,8 @@ def load_config(spec):
         raise CollectorError("unit-not-found", "the unit file %s does not exist" % spec["unitFile"])
     if located is None and spec.get("service"):
         where = "systemctl does not know it and it is not" if systemd_running() else "systemd is not running and it is not"
-        raise CollectorError("unit-not-found", "%s: %s in %s" % (unit_name(spec["service"]), where, ", ".join(unit_dirs(spec))))
+        dirs = ", ".join(unit_dirs(spec))
+        raise CollectorError("unit-not-found", "%s: %s in %s" % (unit_name(spec["service"]), where, dirs))
     if located is None:
         return None
     unit, source, fragment, dropins, pid, props = located

@@ -85,7 +85,8 @@ def python_command(exec_argv, search_path):
 def parse_python_options(words):
     """CPython's command-line options up to the script, -m, -c or '-'. -X pycache_prefix: the FIRST
     occurrence wins (_Py_get_xoption); --check-hash-based-pycs: the last one."""
-    o = {"B": False, "O": 0, "E": False, "I": False, "s": False, "S": False, "xprefix": None, "checkHash": None, "script": None, "module": None}
+    o = {"B": False, "O": 0, "E": False, "I": False, "s": False, "S": False,
+         "xprefix": None, "checkHash": None, "script": None, "module": None}
     i = 0
     while i < len(words):
         w = words[i]
