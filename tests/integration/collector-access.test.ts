@@ -22,8 +22,10 @@ afterEach(() => {
 });
 
 async function collectWith(sc: ServiceScenario, name: string, settings: ServiceSettings) {
-  const unitFile = writeUnit(sc.dep.units, name, { User: "nobody", ExecStart: `${sc.venv.python} ${sc.server}`, ...settings });
-  return (await collectOk(sc.spec({ unitFile, service: name }))).inventory;
+  // Unique, so no drop-in of this machine's /etc/systemd can apply to it.
+  const unit = `deploylens-test-${path.basename(sc.dep.root)}-${name}`;
+  const unitFile = writeUnit(sc.dep.units, unit, { User: "nobody", ExecStart: `${sc.venv.python} ${sc.server}`, ...settings });
+  return (await collectOk(sc.spec({ unitFile, service: unit }))).inventory;
 }
 
 const pkgAccess = (inventory: Awaited<ReturnType<typeof collectWith>>, sc: ServiceScenario) =>
