@@ -24,7 +24,7 @@ export type Finding = {
   id: string;
   severity: Severity;
   title: string;
-  /** The mechanism in plain words (consistent with PYC.md). */
+  /** The mechanism in plain words (consistent with docs/python-bytecode.md). */
   detail: string;
   evidence: Evidence[];
   fix: FixStep[];

@@ -43,7 +43,7 @@ export const permissionSchema = z.object({
 });
 
 export const writabilitySchema = z.object({
-  /** Could the service user create or replace bytecode here (PYC.md §7–§8)? */
+  /** Could the service user create or replace bytecode here (python-bytecode.md §7–§8)? */
   writable: z.boolean(),
   /** Why not, in one phrase (e.g. "owner root, mode 0755: user app is in class other, no w"); null when writable. */
   reason: message.nullable(),

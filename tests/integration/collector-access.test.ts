@@ -10,7 +10,7 @@ import { grantUserAcl, nobodyCan, setImmutable } from "../support/fixtures/permi
 import { serviceScenario, type ServiceScenario } from "../support/fixtures/service-scenario";
 import { writeUnit, type ServiceSettings } from "../support/fixtures/unit-files";
 
-// Writability beyond the mode bits (PYC.md §7–§8): systemd sandboxing, ACLs, chattr, sticky dirs.
+// Writability beyond the mode bits (python-bytecode.md §7–§8): systemd sandboxing, ACLs, chattr, sticky dirs.
 // Ground truth is the kernel itself (setpriv … test -w as nobody) where the test runs as root.
 
 let s: ServiceScenario | undefined;

@@ -45,7 +45,7 @@ test("pycs compiled by another interpreter are foreign-tag extras and the source
     compileTree(other.path, sc.pkg);
   } else {
     // No second interpreter on this machine: give our own pycs another version's name. The importer
-    // only ever opens the file named with its own cache tag (PYC.md §1), so the name alone decides.
+    // only ever opens the file named with its own cache tag (python-bytecode.md §1), so the name alone decides.
     compileTree(sc.venv.python, sc.pkg);
     for (const dir of [path.join(sc.pkg, "__pycache__"), path.join(sc.pkg, "views", "__pycache__")]) {
       for (const name of fs.readdirSync(dir)) fs.renameSync(path.join(dir, name), path.join(dir, name.replace(own.cacheTag, "cpython-36")));

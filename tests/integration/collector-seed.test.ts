@@ -36,7 +36,7 @@ test("a root-owned __pycache__ with few pycs: the rest are missing and nobody ca
   const app = rootAt(inventory, s.dep.app);
 
   const truth = pycVerdictsUnder(s.venv.python, s.dep.app);
-  delete truth["server.py"]; // the main script is never cached (PYC.md §1)
+  delete truth["server.py"]; // the main script is never cached (python-bytecode.md §1)
   const expected = Object.fromEntries(Object.entries(truth).map(([rel, v]) => [rel, v === "used-pyc" ? "fresh" : "missing"]));
   expect(Object.fromEntries(app.sources.map((src) => [src.path, src.status]))).toEqual(expected);
   expect(inventory.interpreter?.explain.mainScript).toContain("server.py");

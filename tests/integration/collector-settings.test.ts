@@ -8,7 +8,7 @@ import { startFakeService } from "../support/fixtures/fake-service";
 import { serviceScenario, type ServiceScenario } from "../support/fixtures/service-scenario";
 import { writeEnvFile, writeUnit, type ServiceSettings } from "../support/fixtures/unit-files";
 
-// The service's effective bytecode settings come from its options and environment (PYC.md §1, §3,
+// The service's effective bytecode settings come from its options and environment (python-bytecode.md §1, §3,
 // §4). Each row is a unit file; the expected values are what the real interpreter reports when
 // started with the same options, environment and working directory.
 

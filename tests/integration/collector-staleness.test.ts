@@ -27,7 +27,7 @@ const cases: Case[] = [
   { module: "fresh_ts", status: "fresh", reason: null, pyc: "timestamp", verdict: "used-pyc" },
   { module: "stale_mtime", damage: (src) => editSource(src), status: "stale", reason: "mtime", pyc: "timestamp", verdict: "compiled" },
   { module: "stale_size", damage: (src) => editKeepingMtime(src, "X = 'a longer body than before'\n"), status: "stale", reason: "size", pyc: "timestamp", verdict: "compiled" },
-  // Same size, same whole-second mtime: the importer runs the OLD bytecode (PYC.md §2), so it is "fresh".
+  // Same size, same whole-second mtime: the importer runs the OLD bytecode (python-bytecode.md §2), so it is "fresh".
   { module: "same_size_mtime", damage: (src) => editKeepingSizeAndMtime(src, (t) => t.replace("1", "2")), status: "fresh", reason: null, pyc: "timestamp", verdict: "used-pyc" },
   { module: "checked_fresh", mode: "checked-hash", status: "fresh", reason: null, pyc: "checked-hash", verdict: "used-pyc" },
   { module: "checked_edited", mode: "checked-hash", damage: (src) => editSource(src), status: "stale", reason: "hash", pyc: "checked-hash", verdict: "compiled" },
@@ -39,7 +39,7 @@ const cases: Case[] = [
   { module: "header_only", damage: (_, pyc) => patchPyc(pyc, { truncateTo: 16 }), status: "stale", reason: "truncated", pyc: "timestamp", verdict: "import-error" },
   { module: "cut_body", damage: (_, pyc) => patchPyc(pyc, { truncateTo: 24 }), status: "stale", reason: "truncated", pyc: "timestamp", verdict: "import-error" },
   { module: "short_header", damage: (_, pyc) => patchPyc(pyc, { truncateTo: 10 }), status: "stale", reason: "truncated", pyc: null, verdict: "compiled" },
-  // 0600 pyc of another owner: nobody cannot read it, which counts as missing (PYC.md §3); its kind is not looked at.
+  // 0600 pyc of another owner: nobody cannot read it, which counts as missing (python-bytecode.md §3); its kind is not looked at.
   { module: "private_pyc", damage: (_, pyc) => fs.chmodSync(pyc, 0o600), status: "missing", reason: "unreadable-pyc", pyc: null, verdict: "not-asked" },
   { module: "never_compiled", status: "missing", reason: null, pyc: null, verdict: "compiled" },
 ];

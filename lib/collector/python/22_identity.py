@@ -1,4 +1,4 @@
-# Who the service runs as (PYC.md §7): User= (unset = root) with the group database's supplementary
+# Who the service runs as (python-bytecode.md §7): User= (unset = root) with the group database's supplementary
 # groups plus SupplementaryGroups=; DynamicUser= gets a transient UID that owns no file on disk, so
 # every permission check uses the "other" class. CAP_DAC_OVERRIDE: root, unless the live process
 # lacks bit 1 of CapEff or CapabilityBoundingSet= drops it.

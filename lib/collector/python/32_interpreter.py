@@ -1,7 +1,7 @@
 # The service's interpreter: chosen (host setting, ExecStart, shebang, python3 on PATH), probed with
 # `-I -S -B -c` (never through a shell, never importing the app, never running `site`: a .pth file,
 # sitecustomize or usercustomize in the target's environment is code its owner controls), and the
-# settings the SERVICE runs with computed from its options and environment exactly as PYC.md §1, §3,
+# settings the SERVICE runs with computed from its options and environment exactly as python-bytecode.md §1, §3,
 # §4 state them. The probe only reports facts of the interpreter; 33_site_paths.py rebuilds what
 # `site` would add to sys.path from them, reading files and never executing any.
 
@@ -23,7 +23,7 @@ _C_INT = re.compile(r"^[ \t\n\v\f\r]*[+-]?[0-9]+$")
 
 
 def env_flag(value):
-    """_Py_get_env_flag: unset/empty 0; an integer as-is; anything else (or negative) 1. PYC.md §3."""
+    """_Py_get_env_flag: unset/empty 0; an integer as-is; anything else (or negative) 1. python-bytecode.md §3."""
     if not value:
         return 0
     if not _C_INT.match(value):

@@ -1,4 +1,4 @@
-# Effective bytecode settings of the service (PYC.md §1 prefix, §2 hash checking, §3 writing, §4 -O),
+# Effective bytecode settings of the service (python-bytecode.md §1 prefix, §2 hash checking, §3 writing, §4 -O),
 # from its interpreter options (command line or shebang) and its environment. Internally the real
 # PYTHON* values are used; `explain` shows values redacted by the same allowlist as the output.
 
@@ -45,7 +45,7 @@ def _env_level(name, env, ignore_env, unset_text):
         return 0, "%s is ignored under -E/-I" % name
     level = env_flag(value)
     if level == 0:
-        return 0, "%s is the integer 0, which sets nothing (PYC.md §3)" % env.phrase(name)
+        return 0, "%s is the integer 0, which sets nothing (python-bytecode.md §3)" % env.phrase(name)
     return level, env.phrase(name)
 
 

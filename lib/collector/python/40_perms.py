@@ -1,4 +1,4 @@
-# Permission classes as the kernel applies them (PYC.md §8): ONE class per inode (owner, else a
+# Permission classes as the kernel applies them (python-bytecode.md §8): ONE class per inode (owner, else a
 # matching group, else other) with no fall-through; POSIX ACLs (system.posix_acl_access) turn the
 # group bits into the mask. Directory ACLs and chattr attributes are read; file ACLs are not (that
 # would cost a syscall per file on the hot path), so files use their mode bits.

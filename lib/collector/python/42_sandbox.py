@@ -1,6 +1,6 @@
 # What the service's mount namespace makes read-only, even for root: read-only mounts (from the
 # service process's mountinfo when readable, else the collector's own) and systemd's sandboxing
-# (PYC.md §7: ProtectSystem=, ProtectHome=, ReadOnlyPaths=/ReadWritePaths=/InaccessiblePaths=,
+# (python-bytecode.md §7: ProtectSystem=, ProtectHome=, ReadOnlyPaths=/ReadWritePaths=/InaccessiblePaths=,
 # *Directory=, PrivateTmp=, DynamicUser=). The longest matching path rule wins.
 
 

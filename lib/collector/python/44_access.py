@@ -1,4 +1,4 @@
-# Can the service identity reach, list, and write bytecode into a directory (PYC.md §7–§8)? Every
+# Can the service identity reach, list, and write bytecode into a directory (python-bytecode.md §7–§8)? Every
 # answer is memoized per directory: the walk asks once per source directory, never per file.
 
 
@@ -31,7 +31,7 @@ class Access(object):
         return answer
 
     def dir_readable(self, path):
-        """The importer can list it: x on every ancestor, r+x on the directory (PYC.md §8.3)."""
+        """The importer can list it: x on every ancestor, r+x on the directory (python-bytecode.md §8.3)."""
         node = node_of(path)
         if node is None or self.search_block(path) is not None:
             return False
@@ -80,7 +80,7 @@ class Access(object):
         return writable(answer["cause"], reason)
 
     def replace_block(self, bc_path, stale_owners):
-        """Stale pycs the service must replace in a sticky or append-only directory (PYC.md §3, §8)."""
+        """Stale pycs the service must replace in a sticky or append-only directory (python-bytecode.md §3, §8)."""
         node = node_of(bc_path)
         if not stale_owners or node is None:
             return None

@@ -1,5 +1,5 @@
 # One pyc against its source, exactly as SourceLoader.get_code would judge it for the service's
-# interpreter (PYC.md §2): 16-byte header only. Hash pycs are settled later in one batch run of the
+# interpreter (python-bytecode.md §2): 16-byte header only. Hash pycs are settled later in one batch run of the
 # target interpreter (importlib.util.source_hash is keyed by ITS magic number).
 #
 # Truncated bodies: a valid header over a body marshal cannot read makes the import itself fail.
@@ -42,7 +42,7 @@ def kind_of(flags):
 def judge_pyc(entry, src_st, src_path, ctx, source, cache_searchable):
     """Fills source["status"/"reason"/"pyc"/"pycUid"] from the pyc DirEntry. Returns the pyc's owner
     when the service would have to replace it (stale or unreadable), else None. An unreadable pyc
-    counts as missing (PYC.md §3)."""
+    counts as missing (python-bytecode.md §3)."""
     try:
         pst = entry.stat()
     except OSError:

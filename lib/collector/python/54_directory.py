@@ -3,7 +3,7 @@
 
 
 def cache_dir_of(absd, ctx):
-    """Where the service's interpreter keeps this directory's pycs (PYC.md §1): the prefix mirror
+    """Where the service's interpreter keeps this directory's pycs (python-bytecode.md §1): the prefix mirror
     (no __pycache__ component, path not symlink-resolved) or <dir>/__pycache__."""
     if ctx.prefix:
         return os.path.normpath(ctx.prefix + "/" + absd.lstrip("/"))
@@ -79,7 +79,7 @@ def inspect_dir(absd, rel, st, out, ctx):
     bases = set(name[:-3] for name, _ in sources)
     for name, _ in legacy:
         base = name[:-4]
-        # Sourceless import (PYC.md §5): only when no foo.py beside it, and only a valid module name.
+        # Sourceless import (python-bytecode.md §5): only when no foo.py beside it, and only a valid module name.
         importable = base not in bases and base.isidentifier()
         out["extraPycs"].append({"path": prefix + name, "kind": "legacy", "tag": None, "importable": importable})
     return subdirs

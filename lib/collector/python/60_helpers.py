@@ -58,7 +58,7 @@ def run_helper(interp, mode, paths, args=(), timeout=600):
 
 
 def trusted(source, check_hash):
-    """A hash pyc the importer uses without looking at the source (PYC.md §2)."""
+    """A hash pyc the importer uses without looking at the source (python-bytecode.md §2)."""
     if source["pyc"] == "unchecked-hash":
         return check_hash != "always"
     return source["pyc"] == "checked-hash" and check_hash == "never"

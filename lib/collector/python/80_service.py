@@ -105,7 +105,7 @@ def resolve_interpreter(spec, config, env, ident, base_dir):
     main_script = None
     if command and opts["script"] and not opts["module"]:
         main_script = os.path.normpath(os.path.join(base_dir, opts["script"]))
-        explain["mainScript"] = "%s is the main script: Python never reads or writes a pyc for it (PYC.md §1), so it is not counted" % main_script
+        explain["mainScript"] = "%s is the main script: Python never reads or writes a pyc for it (python-bytecode.md §1), so it is not counted" % main_script
     entry = {"path": path, "origin": origin, "version": info["version"], "implementation": info["implementation"],
              "cacheTag": info["cacheTag"], "magic": info["magic"], "explain": explain,
              "sitePackages": _site_dirs(site_dirs), "sysPath": sys_path}

@@ -69,7 +69,7 @@ export async function installApp(box: SystemdBox, name: string, options: AppOpti
   return { name, unit, appRoot, python, imports };
 }
 
-/** What the interpreter would compile, the check Python itself makes at import (PYC.md §2). */
+/** What the interpreter would compile, the check Python itself makes at import (python-bytecode.md §2). */
 export type Verdict = { compiled: string[]; prefix: string | null; pid: number };
 
 /**
