@@ -106,8 +106,8 @@ def load_config(spec):
     # systemd caches which drop-in directories exist at daemon-reload, so a drop-in in a new .d directory
     # is neither in DropInPaths nor flagged by NeedDaemonReload: list what is on disk but not loaded.
     loaded_names = set(os.path.basename(p) for p in dropins)
-    unloaded = [p for p in find_dropins(unit, None) if source == "systemctl" and os.path.basename(p) not in loaded_names
-                and os.path.realpath(p) != "/dev/null"]
+    on_disk = find_dropins(unit, None, unit_dirs(spec)) if source == "systemctl" else []
+    unloaded = [p for p in on_disk if os.path.basename(p) not in loaded_names and os.path.realpath(p) != "/dev/null"]
     config = {
         "unit": unit, "source": source, "fragment": fragment, "dropins": dropins, "mainPid": pid,
         "needDaemonReload": {"yes": True, "no": False}.get(props.get("NeedDaemonReload")), "unloadedDropins": unloaded,
