@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { headers } from "next/headers";
+import { AppNav } from "@/components/auth/AppNav";
+import { findCurrentUser } from "@/lib/auth/require-page-role";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,15 +9,16 @@ export const metadata: Metadata = {
   description: "Is bytecode caching working for this Python service, the same way as on that one?",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // A public share page shows its comparison and nothing else: no links into the app, even when signed in.
+  const isPublic = (await headers()).get("x-deploylens-public") === "1";
+  const user = isPublic ? null : await findCurrentUser();
   return (
     <html lang="en">
       <body>
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3 text-sm">
-            <Link href="/" className="font-semibold tracking-tight">DeployLens</Link>
-            <Link href="/" className="text-slate-600 hover:text-slate-900">Hosts</Link>
-            <Link href="/compare" className="text-slate-600 hover:text-slate-900">Compare</Link>
+            <AppNav user={user} />
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

@@ -16,7 +16,7 @@ export function CollectButton({ hostId }: { hostId: string }) {
   async function collect() {
     setRunning(true);
     setError(null);
-    const response = await fetch(`/api/hosts/${hostId}/snapshots`, { method: "POST" });
+    const response = await fetch(`/api/hosts/${hostId}/snapshots`, { method: "POST", headers: { "content-type": "application/json" } });
     const body = (await response.json()) as { data?: { events: string }; error?: { message: string } };
     if (!body.data) {
       setRunning(false);

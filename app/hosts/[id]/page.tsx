@@ -9,10 +9,12 @@ import { historyPoints } from "@/components/hosts/history-points";
 import { Card } from "@/components/ui/Card";
 import { findHost, toHostView } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
+import { requirePageRole } from "@/lib/auth/require-page-role";
 
 const FINGERPRINT = /SHA256:[A-Za-z0-9+/]{43}/;
 
 export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
+  await requirePageRole("viewer");
   await connection();
   const { id } = await params;
   const row = await findHost(id);

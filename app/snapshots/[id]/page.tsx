@@ -11,8 +11,10 @@ import { findPreviousOkSnapshot, findSnapshot } from "@/lib/db/queries/snapshots
 import { comparePath } from "@/lib/compare/compare-refs";
 import { toSnapshotInput } from "@/lib/snapshot/load-snapshot";
 import { toSnapshotJson } from "@/lib/snapshot/to-snapshot-json";
+import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id]">) {
+  await requirePageRole("viewer");
   await connection();
   const { id } = await params;
   const row = await findSnapshot(id);
