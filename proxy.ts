@@ -21,9 +21,11 @@ export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   if (!isOpenPath(pathname) && !req.cookies.get(SESSION_COOKIE)) {
     if (isApiPath(pathname)) return refuse(401, "unauthorized", "sign in first");
-    // Relative on purpose: req.url's host is not necessarily the one the browser used.
-    const location = `/login?next=${encodeURIComponent(`${pathname}${search}`)}`;
-    return new NextResponse(null, { status: 307, headers: { location } });
+    // The Host the browser used (checked above), not req.url's, which Next may rewrite to "localhost".
+    const protocol = req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "");
+    const login = new URL(`${protocol}://${req.headers.get("host")}/login`);
+    login.searchParams.set("next", `${pathname}${search}`);
+    return NextResponse.redirect(login);
   }
   const headers = new Headers(req.headers);
   headers.set(PATH_HEADER, `${pathname}${search}`);

@@ -30,6 +30,12 @@ async function collectTwoHosts() {
   }
 }
 
+// One server for the story: the admin made through the setup link signs in in the later tests.
+test.describe.configure({ mode: "serial" });
+// Sign-in hashes with scrypt and this machine may be busy: allow for it instead of flaking.
+test.use({ actionTimeout: 20_000 });
+const SLOW = { timeout: 20_000 };
+
 test.beforeAll(async () => {
   app = await startApp();
 });
@@ -56,7 +62,7 @@ test("first run: only the setup link printed on the console creates the first ad
     await page.getByLabel("Name").fill(ADMIN.name);
     await page.getByLabel("Password").fill(ADMIN.password);
     await page.getByRole("button", { name: "Create admin" }).click();
-    await expect(page.getByTestId("signed-in-as")).toHaveText("admin (admin)");
+    await expect(page.getByTestId("signed-in-as")).toHaveText("admin (admin)", SLOW);
   });
   await test.step("the link works once", async () => {
     await page.goto(`${app.url}/setup?token=${match![1]}`);
@@ -65,27 +71,29 @@ test("first run: only the setup link printed on the console creates the first ad
 });
 
 test("sign in, open a permalink, share it publicly, open the share in a fresh browser, revoke it, see it gone", async ({ page }) => {
+  test.setTimeout(240_000);
   await collectTwoHosts();
   await test.step("an anonymous visit goes to the sign-in page and comes back after it", async () => {
     await page.goto(`${app.url}/compare?left=left&right=right`);
-    await expect(page).toHaveURL(/\/login\?next=/);
+    await expect(page).toHaveURL(/\/login\?next=/, SLOW);
     await page.getByLabel("Name").fill(ADMIN.name);
     await page.getByLabel("Password").fill("wrong password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("wrong name or password");
+    await expect(page.getByRole("alert").filter({ hasText: "wrong" })).toHaveText("wrong name or password", SLOW);
     await page.getByLabel("Password").fill(ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/compare\?left=left&right=right$/);
+    await expect(page).toHaveURL(/\/compare\?left=left&right=right$/, SLOW);
   });
   await test.step("open the permalink", async () => {
     await page.getByTestId("permalink").click();
-    await expect(page).toHaveURL(/\/compare\/[a-z0-9]+\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/compare\/[a-z0-9]+\/[a-z0-9]+$/, SLOW);
     await expect(page.locator('[data-section="files"]')).toContainText("pkg/__init__.py");
   });
   let publicUrl = "";
   await test.step("Share publicly… shows the public URL and its expiry", async () => {
     await page.getByRole("button", { name: "Share publicly…" }).click();
     await page.getByRole("button", { name: "Create public link" }).click();
+    await expect(page.getByLabel("Public link")).toBeVisible(SLOW);
     publicUrl = await page.getByLabel("Public link").inputValue();
     expect(publicUrl).toMatch(new RegExp(`^${app.url}/share/[A-Za-z0-9_-]{43}$`));
     await expect(page.getByTestId("share-expires")).toContainText("Expires");
@@ -103,7 +111,7 @@ test("sign in, open a permalink, share it publicly, open the share in a fresh br
     });
     await test.step("revoke it; the link answers 404", async () => {
       await page.getByRole("button", { name: "Revoke link" }).click();
-      await expect(page.getByRole("dialog")).toHaveCount(0);
+      await expect(page.getByRole("dialog")).toHaveCount(0, SLOW);
       const stranger = await browser.newPage();
       const response = await stranger.goto(publicUrl);
       expect(response?.status()).toBe(404);
@@ -123,13 +131,14 @@ test("sign in, open a permalink, share it publicly, open the share in a fresh br
   await test.step("sign out revokes the session", async () => {
     const cookie = (await page.context().cookies()).find((c) => c.name === "deploylens_session")!;
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login/);
+    await expect(page).toHaveURL(/\/login/, SLOW);
     const reused = await fetch(`${app.url}/api/hosts`, { headers: sessionHeaders(app, cookie.value) });
     expect(reused.status).toBe(401);
   });
 });
 
 test("roles: a viewer reads and shares, an operator also collects and adds hosts, only an admin reads the audit log", async () => {
+  test.setTimeout(120_000);
   await addUser(app, VIEWER);
   await addUser(app, OPERATOR);
   const as = async (user: TestUser) => sessionHeaders(app, await signIn(app, user));
