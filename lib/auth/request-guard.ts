@@ -10,11 +10,12 @@ export type GuardInput = {
 };
 export type GuardRefusal = { status: 421 | 403 | 415; code: string; message: string };
 
+type Env = Record<string, string | undefined>;
 const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Origins the dashboard is served under: loopback with the server's port, plus DEPLOYLENS_ORIGINS. */
-export function allowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+export function allowedOrigins(env: Env = process.env): string[] {
   const port = env.PORT ?? "3000";
   const configured = (env.DEPLOYLENS_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean);
   return [...LOOPBACK.map((name) => `http://${name}:${port}`), ...configured];
@@ -28,7 +29,7 @@ function hostOf(origin: string): string | null {
   }
 }
 
-export function checkRequest(input: GuardInput, env: NodeJS.ProcessEnv = process.env): GuardRefusal | null {
+export function checkRequest(input: GuardInput, env: Env = process.env): GuardRefusal | null {
   const origins = allowedOrigins(env);
   // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends Host: evil.example.
   const host = input.host?.toLowerCase() ?? null;

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { checkRequest, type GuardInput } from "@/lib/auth/request-guard";
 
-const env = { PORT: "3000", DEPLOYLENS_ORIGINS: "https://lens.example.com" } as NodeJS.ProcessEnv;
+const env = { PORT: "3000", DEPLOYLENS_ORIGINS: "https://lens.example.com" };
 const base: GuardInput = { method: "GET", host: "127.0.0.1:3000", origin: null, secFetchSite: null, contentType: null };
 const write: GuardInput = { ...base, method: "POST", origin: "http://127.0.0.1:3000", contentType: "application/json" };
 
