@@ -48,9 +48,15 @@ test("users add reads the password from stdin, stores only an scrypt hash, and l
   expect((await cli(["users", "add", "alice", "--role", "viewer", "--password-stdin"], "another password\n")).code).toBe(1);
   expect((await cli(["users", "remove", "alice"])).code).toBe(0);
   expect(JSON.parse((await cli(["users", "list", "--json"])).stdout)).toEqual([]);
-  const actions = table<{ action: string; actor: string }>(`SELECT action, actor FROM AuditEvent ORDER BY at`);
-  expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["user-created", "user-removed"]));
-  expect(actions[0]!.actor).toMatch(/^cli:/);
+  const actions = table<{ action: string; actor: string; objectId: string }>(`SELECT action, actor, objectId FROM AuditEvent ORDER BY at, id`);
+  // From beforeAll: the host added and collected through the CLI, then this test's users.
+  expect(actions.map((a) => [a.action, a.objectId])).toEqual([
+    ["host-created", "laptop"],
+    ["collection-started", "laptop"],
+    ["user-created", "alice"],
+    ["user-removed", "alice"],
+  ]);
+  for (const { actor } of actions) expect(actor).toMatch(/^cli:\w+/);
 });
 
 test("bad user input is refused with the reason", async () => {
