@@ -1,4 +1,5 @@
-import { request as playwrightRequest, type APIRequestContext, type BrowserContext } from "@playwright/test";
+// Type-only: the bench signs in with these helpers too, outside the Playwright runner.
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import type { RunningApp } from "./app";
 import { runCli } from "./run-cli";
 
@@ -38,6 +39,7 @@ export async function signedInRequest(app: RunningApp, user: TestUser = ADMIN, o
   if (options.create !== false) await addUser(app, user);
   const token = await signIn(app, user);
   // The dashboard's own scripts send JSON with every write; so does this client.
+  const { request: playwrightRequest } = await import("@playwright/test");
   return playwrightRequest.newContext({ extraHTTPHeaders: { ...sessionHeaders(app, token), "content-type": "application/json" } });
 }
 
