@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { headers } from "next/headers";
+import { AppNav } from "@/components/auth/AppNav";
 import { ThemeToggle } from "@/components/theme/ThemeToggle";
 import { themeScript } from "@/components/theme/theme-script";
+import { findCurrentUser } from "@/lib/auth/require-page-role";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +14,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // A public share page shows its comparison and nothing else: no links into the app, even when signed in.
+  const isPublic = (await headers()).get("x-deploylens-public") === "1";
+  const user = isPublic ? null : await findCurrentUser();
   return (
     // The theme script sets the "dark" class before hydration, hence the warning suppression on <html>.
     <html lang="en" suppressHydrationWarning>
@@ -22,9 +27,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body>
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3 text-sm">
-            <Link href="/" className="font-semibold tracking-tight">DeployLens</Link>
-            <Link href="/" className="text-slate-600 hover:text-slate-900">Hosts</Link>
-            <Link href="/compare" className="text-slate-600 hover:text-slate-900">Compare</Link>
+            <AppNav user={user} />
             <ThemeToggle />
           </nav>
         </header>

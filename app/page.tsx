@@ -4,8 +4,10 @@ import { GettingStarted } from "@/components/hosts/GettingStarted";
 import { HostTable } from "@/components/hosts/HostTable";
 import { Card } from "@/components/ui/Card";
 import { listHostSummaries } from "@/lib/hosts/list-host-summaries";
+import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function HomePage() {
+  await requirePageRole("viewer");
   await connection(); // always read the database at request time
   const hosts = await listHostSummaries();
   return (

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
 
 function newestMtime(target) {
   if (!fs.existsSync(target)) return 0;

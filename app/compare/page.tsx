@@ -6,8 +6,10 @@ import { listHosts, toHostView } from "@/lib/db/queries/hosts";
 import { compareRefs, comparePath } from "@/lib/compare/compare-refs";
 import { baseUrl } from "@/lib/api/base-url";
 import { AppError } from "@/lib/errors";
+import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function ComparePage({ searchParams }: PageProps<"/compare">) {
+  await requirePageRole("viewer");
   await connection();
   const { left, right } = await searchParams;
   const hosts = (await listHosts()).map(toHostView);

@@ -7,13 +7,16 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
   return typeof error === "object" && error !== null && "code" in error && /^P\d{4}$/.test(String((error as PrismaKnownError).code));
 }
 
-function errorBody(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
+function errorBody(status: number, code: string, message: string, headers?: Record<string, string>): Response {
+  return Response.json({ error: { code, message } }, { status, headers });
 }
+
+/** An AppError may carry response headers (429's Retry-After). */
+const headersOf = (error: AppError) => ("headers" in error ? (error.headers as Record<string, string>) : undefined);
 
 /** Maps every error to `{ error: { code, message } }`; internals never leak in a 500. */
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof AppError) return errorBody(error.status, error.code, error.message);
+  if (error instanceof AppError) return errorBody(error.status, error.code, error.message, headersOf(error));
   if (error instanceof ZodError) {
     const message = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
     return errorBody(422, "invalid-input", message);

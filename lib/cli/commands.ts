@@ -6,8 +6,16 @@ import { compareCommand } from "./commands/compare";
 import { hostsAddCommand } from "./commands/hosts-add";
 import { hostsListCommand } from "./commands/hosts-list";
 import { hostsTrustCommand } from "./commands/hosts-trust";
+import { shareCreateCommand } from "./commands/share-create";
+import { shareListCommand } from "./commands/share-list";
+import { shareRevokeCommand } from "./commands/share-revoke";
+import { usersAddCommand } from "./commands/users-add";
+import { usersListCommand } from "./commands/users-list";
+import { usersRemoveCommand } from "./commands/users-remove";
 
 export const commands: Command[] = [hostsAddCommand, hostsListCommand, hostsTrustCommand, collectCommand, compareCommand];
+// Accounts and public links (the CLI works on the database directly: no sign-in).
+commands.push(usersAddCommand, usersListCommand, usersRemoveCommand, shareCreateCommand, shareListCommand, shareRevokeCommand);
 
 export function usage(): string {
   const lines = commands.map((c) => `  deploylens ${c.synopsis}\n      ${c.summary}`);

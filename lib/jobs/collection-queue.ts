@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import type { Host } from "@/lib/db/generated/client";
 import type { ProgressEvent } from "@/lib/snapshot/schema";
 import { collectHost, type CollectResult } from "./collect-host";
+import { recordJobQueued, recordJobState } from "./persist-job";
 
 export type JobState = "queued" | "running" | "done";
 export type Job = {
@@ -14,6 +15,8 @@ export type Job = {
   progress: ProgressEvent | null;
   result: CollectResult | null;
   events: EventEmitter; // "progress" (ProgressEvent), "done" (CollectResult)
+  /** The latest write of this job's row in CollectionJob. */
+  persisted: Promise<void>;
 };
 
 /** One machine, one process: an in-memory queue with one job per host at a time and a global cap. */
@@ -30,7 +33,7 @@ export function findJob(id: string): Job | null {
 }
 
 /** Starts (or joins) the collection of a host: a second request while one is under way gets the same job. */
-export function startCollection(host: Host): Job {
+export function startCollection(host: Host, startedBy: string | null = null): Job {
   const active = [...queue.jobs.values()].find((job) => job.hostId === host.id && job.state !== "done");
   if (active) return active;
   const job: Job = {
@@ -41,7 +44,9 @@ export function startCollection(host: Host): Job {
     progress: null,
     result: null,
     events: new EventEmitter(),
+    persisted: Promise.resolve(),
   };
+  job.persisted = recordJobQueued(job.id, host.id, startedBy);
   queue.jobs.set(job.id, job);
   queue.hosts.set(job.id, host);
   queue.waiting.push(job);
@@ -55,6 +60,7 @@ function pump() {
     const host = queue.hosts.get(job.id)!;
     queue.running += 1;
     job.state = "running";
+    job.persisted = recordJobState(job.persisted, job.id, "running");
     void run(job, host);
   }
 }
@@ -72,6 +78,7 @@ async function run(job: Job, host: Host) {
     job.result = { snapshotId: "", ok: false, code: "internal", message };
   } finally {
     job.state = "done";
+    job.persisted = recordJobState(job.persisted, job.id, "done", job.result?.snapshotId || null);
     queue.running -= 1;
     queue.hosts.delete(job.id);
     job.events.emit("done", job.result);

@@ -1,12 +1,14 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startApp, type RunningApp } from "../support/app";
+import { ADMIN, sessionHeaders, signIn, signInBrowser, signedInRequest } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
 const temp = tempDir("deploylens-e2e-api-");
 let app: RunningApp;
+let request: APIRequestContext;
 
 /** Two copies of one app at different paths (laptop vs VPS layout); only the first has bytecode. */
 function buildApps() {
@@ -24,20 +26,22 @@ function buildApps() {
 
 test.beforeAll(async () => {
   app = await startApp();
+  request = await signedInRequest(app);
 });
 test.afterAll(async () => {
+  await request.dispose();
   await app.stop();
   temp.remove();
 });
 
 /** Reads a job's Server-Sent Events to the end; returns the event names and the final data. */
 async function followEvents(url: string) {
-  const text = await (await fetch(url)).text();
+  const text = await (await fetch(url, { headers: sessionHeaders(app, await signIn(app, ADMIN)) })).text();
   const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map(([, name, data]) => ({ name: name!, data: JSON.parse(data!) as Record<string, unknown> }));
   return events;
 }
 
-test("collect through the API with Server-Sent Events, then compare two layouts of one app by relative path", async ({ request }) => {
+test("collect through the API with Server-Sent Events, then compare two layouts of one app by relative path", async () => {
   const [laptopRoot, vpsRoot] = buildApps();
   const python = path.join(temp.dir, "venv", "bin", "python3");
   const snapshots: Record<string, { id: string }> = {};
@@ -80,6 +84,7 @@ test("collect through the API with Server-Sent Events, then compare two layouts 
 });
 
 test("the permanent compare link renders both snapshots with no differences hidden behind errors", async ({ page }) => {
+  await signInBrowser(page.context(), app);
   await page.goto(`${app.url}/compare?left=laptop&right=vps`);
   const permalink = page.getByTestId("permalink");
   await expect(permalink).toBeVisible();

@@ -1,13 +1,17 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
 import { startApp, type RunningApp } from "../support/app";
+import { signedInRequest } from "../support/session";
 
 let app: RunningApp;
+let request: APIRequestContext;
 test.beforeAll(async () => {
   app = await startApp();
+  request = await signedInRequest(app);
 });
 test.afterAll(async () => {
+  await request.dispose();
   await app.stop();
 });
 
@@ -20,7 +24,7 @@ const sshHost = (name: string, password: string) => ({
   serviceUnit: "lernmanager.service",
 });
 
-test("bad host input is refused with the field and the reason, and nothing is stored", async ({ request }) => {
+test("bad host input is refused with the field and the reason, and nothing is stored", async () => {
   const cases: [unknown, RegExp][] = [
     [{ transport: "local", name: "laptop", appRoots: ["relative/path"] }, /appRoots\.0: must be an absolute path/],
     [{ transport: "local", name: "bad name!", appRoots: ["/srv"] }, /name: use 1–63 letters/],
@@ -40,7 +44,7 @@ test("bad host input is refused with the field and the reason, and nothing is st
   expect(list.data).toEqual([]);
 });
 
-test("a stored password is encrypted at rest and never returned by the API", async ({ request }) => {
+test("a stored password is encrypted at rest and never returned by the API", async () => {
   const password = "correct horse battery staple";
   const created = await request.post(`${app.url}/api/hosts`, { data: sshHost("vps", password) });
   expect(created.status()).toBe(201);
@@ -61,7 +65,7 @@ test("a stored password is encrypted at rest and never returned by the API", asy
   }
 });
 
-test("a second host with the same name is a conflict", async ({ request }) => {
+test("a second host with the same name is a conflict", async () => {
   const body = { transport: "local", name: "twice", appRoots: ["/srv/app"] };
   expect((await request.post(`${app.url}/api/hosts`, { data: body })).status()).toBe(201);
   const again = await request.post(`${app.url}/api/hosts`, { data: body });
@@ -69,7 +73,7 @@ test("a second host with the same name is a conflict", async ({ request }) => {
   expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/already exists/);
 });
 
-test("an unknown host or snapshot is a 404 with a message", async ({ request }) => {
+test("an unknown host or snapshot is a 404 with a message", async () => {
   const host = await request.get(`${app.url}/api/hosts/nope`);
   expect(host.status()).toBe(404);
   const snapshot = await request.get(`${app.url}/api/snapshots/nope`);

@@ -1,12 +1,14 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { startApp, type RunningApp } from "../support/app";
+import { signInBrowser, signedInRequest } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
 const temp = tempDir("deploylens-e2e-collect-");
 let app: RunningApp;
+let request: APIRequestContext;
 const appRoot = path.join(temp.dir, "srv", "shop");
 const unitFile = path.join(temp.dir, "shop.service");
 
@@ -18,15 +20,18 @@ test.beforeAll(async () => {
   execFileSync("python3", ["-m", "compileall", "-q", appRoot], { env });
   fs.writeFileSync(unitFile, `[Service]\nWorkingDirectory=${appRoot}\nExecStart=/usr/bin/python3 -m shop\n`);
   app = await startApp();
+  request = await signedInRequest(app);
 });
 test.afterAll(async () => {
+  await request.dispose();
   await app.stop();
   temp.remove();
 });
 
 const snapshotLinks = (page: Page) => page.getByRole("table").first().getByRole("link");
 
-test("collect a host from the dashboard, follow its progress, see startup coverage first and the config change on the history chart", async ({ page, request }) => {
+test("collect a host from the dashboard, follow its progress, see startup coverage first and the config change on the history chart", async ({ page }) => {
+  await signInBrowser(page.context(), app);
   const created = await request.post(`${app.url}/api/hosts`, {
     data: { transport: "local", name: "shop", appRoots: [appRoot], serviceUnit: "shop.service", unitFile },
   });

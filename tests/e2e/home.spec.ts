@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { startApp, type RunningApp } from "../support/app";
+import { addUser, ADMIN, signInBrowser } from "../support/session";
 
 let app: RunningApp;
 test.beforeAll(async () => {
   app = await startApp();
+  await addUser(app, ADMIN);
 });
 test.afterAll(async () => {
   await app.stop();
@@ -15,6 +17,7 @@ test("a newcomer's home page renders without console errors and says what to do 
     if (message.type() === "error") problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(error.message));
+  await signInBrowser(page.context(), app);
 
   await test.step("open the dashboard", async () => {
     const response = await page.goto(app.url);

@@ -1,25 +1,31 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { signedInRequest } from "../support/session";
 import { startApp } from "../support/app";
 import { tempDir } from "../support/temp-dir";
 
 const temp = tempDir("deploylens-lifecycle-");
 test.afterAll(() => temp.remove());
 
-test("restarting the server on an existing database keeps its hosts", async ({ request }) => {
+test("restarting the server on an existing database keeps its hosts and users", async () => {
   const databaseFile = path.join(temp.dir, "keep.db");
   const first = await startApp({ databaseFile });
+  const request = await signedInRequest(first);
   const created = await request.post(`${first.url}/api/hosts`, {
     data: { transport: "local", name: "laptop", appRoots: ["/srv/app"] },
   });
   expect(created.status()).toBe(201);
+  await request.dispose();
   await first.stop();
 
   const second = await startApp({ databaseFile });
-  const listed = await request.get(`${second.url}/api/hosts`);
+  // The admin made before the restart still signs in.
+  const again = await signedInRequest(second, undefined, { create: false });
+  const listed = await again.get(`${second.url}/api/hosts`);
   const body = (await listed.json()) as { data: { name: string; appRoots: string[] }[] };
   expect(body.data.map((h) => [h.name, h.appRoots])).toEqual([["laptop", ["/srv/app"]]]);
+  await again.dispose();
   await second.stop();
 });
 

@@ -1,14 +1,16 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect as baseExpect, test } from "@playwright/test";
+import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
 import { startApp, type RunningApp } from "../support/app";
+import { signInBrowser, signedInRequest } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
 // Every answer needs a scan of 100,000 rows on the server; give a loaded CI machine room.
 const expect = baseExpect.configure({ timeout: 20_000 });
 const temp = tempDir("deploylens-e2e-files-");
 let app: RunningApp;
+let request: APIRequestContext;
 const SOURCES = 100_000;
 const appRoot = path.join(temp.dir, "big");
 // A venv without pip: its site-packages is empty, so the app's 100,000 sources are all the snapshot holds.
@@ -37,19 +39,22 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   buildTree();
   app = await startApp();
+  request = await signedInRequest(app);
 });
 test.afterAll(async () => {
+  await request?.dispose();
   await app?.stop();
   temp.remove();
 });
 
-test("a 100,000-file snapshot: the table keeps few rows in the DOM, finds a file by name, and keeps filters in the URL", async ({ page, request }) => {
+test("a 100,000-file snapshot: the table keeps few rows in the DOM, finds a file by name, and keeps filters in the URL", async ({ page }) => {
   test.setTimeout(180_000);
+  await signInBrowser(page.context(), app);
   const created = await request.post(`${app.url}/api/hosts`, {
     data: { transport: "local", name: "big", appRoots: [appRoot], python, measureStartup: false },
   });
   const { data: host } = (await created.json()) as { data: { id: string } };
-  await request.post(`${app.url}/api/hosts/${host.id}/snapshots`, { headers: { "content-type": "application/json" }, data: {} });
+  await request.post(`${app.url}/api/hosts/${host.id}/snapshots`, { data: {} });
   let snapshotId = "";
   await expect(async () => {
     const list = (await (await request.get(`${app.url}/api/hosts/${host.id}/snapshots`)).json()) as { data: { id: string; status: string }[] };

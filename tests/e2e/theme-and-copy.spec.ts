@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { startApp, type RunningApp } from "../support/app";
+import { ADMIN, addUser, signInBrowser } from "../support/session";
 
 let app: RunningApp;
 test.beforeAll(async () => {
   app = await startApp();
+  await addUser(app, ADMIN);
 });
 test.afterAll(async () => {
   await app.stop();
@@ -14,6 +16,7 @@ const bodyBackground = (page: import("@playwright/test").Page) => page.evaluate(
 
 test("dark mode follows the system until the user picks, and the pick is remembered", async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: "dark" });
+  await signInBrowser(context, app);
   const page = await context.newPage();
   await page.goto(app.url);
   expect(await isDark(page)).toBe(true);
@@ -29,6 +32,7 @@ test("dark mode follows the system until the user picks, and the pick is remembe
 
 test("a code block's copy button puts its exact text on the clipboard", async ({ browser }) => {
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  await signInBrowser(context, app);
   const page = await context.newPage();
   await page.goto(app.url);
   await page.getByRole("button", { name: "Copy code" }).first().click();

@@ -10,8 +10,10 @@ import { Card } from "@/components/ui/Card";
 import { findHost, toHostView } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
 import { parseErrorDetails } from "@/lib/snapshot/error-details";
+import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
+  await requirePageRole("viewer");
   await connection();
   const { id } = await params;
   const row = await findHost(id);

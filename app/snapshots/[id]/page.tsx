@@ -15,8 +15,10 @@ import { comparePath } from "@/lib/compare/compare-refs";
 import { cachingVerdict } from "@/lib/analysis/caching-verdict";
 import { toSnapshotInput } from "@/lib/db/load-snapshot";
 import { toSnapshotJson } from "@/lib/api/snapshot-json";
+import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id]">) {
+  await requirePageRole("viewer");
   await connection();
   const { id } = await params;
   const row = await findSnapshot(id);

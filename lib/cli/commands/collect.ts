@@ -1,4 +1,5 @@
 import { baseUrl } from "@/lib/api/base-url";
+import { cliActor, recordAudit } from "@/lib/audit/record-audit";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { collectHost } from "@/lib/jobs/collect-host";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
@@ -23,6 +24,7 @@ export const collectCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const host = await getHostOrThrow(name!);
+    await recordAudit({ actor: cliActor(), address: null, action: "collection-started", object: { type: "host", id: host.name } });
     const result = await collectHost(host, progressPrinter(process.stderr.isTTY && !values.json));
     if (process.stderr.isTTY && !values.json) clearProgress();
     const { row, input } = await loadSnapshot(result.snapshotId);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { text } from "node:stream/consumers";
+import { cliActor, recordAudit } from "@/lib/audit/record-audit";
 import { toHostView } from "@/lib/db/queries/hosts";
 import { createHost } from "@/lib/hosts/create-host";
 import { parseEndpoint } from "@/lib/hosts/host-input";
@@ -78,6 +79,7 @@ export const hostsAddCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const host = toHostView(await createHost(await inputFrom(name!, values)));
+    await recordAudit({ actor: cliActor(), address: null, action: "host-created", object: { type: "host", id: host.name } });
     printOut(`Saved host ${host.name} (${host.target}); collect it with: deploylens collect ${host.name}\n`);
     return 0;
   },

@@ -1,4 +1,5 @@
 import { trustHostKey } from "@/lib/hosts/trust-host-key";
+import { cliActor, recordAudit } from "@/lib/audit/record-audit";
 import type { Command } from "../command";
 import { printOut } from "../output";
 
@@ -14,6 +15,9 @@ export const hostsTrustCommand: Command = {
     const endpoint = values.jump ? "jump" : "target";
     const replace = values.replace as string | undefined;
     const host = await trustHostKey(name!, { fingerprint: fingerprint!, endpoint, replace });
+    const action = replace ? "host-key-replaced" : "host-key-accepted";
+    const detail = { endpoint, fingerprint, previous: replace ?? null };
+    await recordAudit({ actor: cliActor(), address: null, action, object: { type: "host", id: host.name }, detail });
     printOut(`Pinned ${fingerprint} for ${values.jump ? "the jump host of " : ""}${host.name}\n`);
     return 0;
   },

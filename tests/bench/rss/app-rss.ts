@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureBuilt } from "../../../scripts/ensure-built.mjs";
 import { startApp } from "../../support/app";
+import { addUser, ADMIN, sessionHeaders, signIn } from "../../support/session";
 import { benchHostInput } from "../e2e/bench-host";
 import type { BenchTarget } from "../e2e/worker-protocol";
 import { followJob } from "./follow-job";
@@ -36,10 +37,13 @@ export function buildSkipReason(smoke: boolean): string | null {
   return null;
 }
 
+/** The signed-in session every request carries (the dashboard needs one since accounts came in). */
+let session: Record<string, string> = {};
+
 async function api<T>(url: string, init?: { method: string; body?: unknown }): Promise<T> {
   const response = await fetch(url, {
     method: init?.method ?? "GET",
-    headers: { "content-type": "application/json" },
+    headers: { ...session, "content-type": "application/json" },
     body: init?.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const body = (await response.json()) as { data?: T; error?: { code: string; message: string } };
@@ -57,6 +61,8 @@ export async function measureAppRss(target: BenchTarget, root: string, python: s
     const port = Number(new URL(app.url).port);
     const pid = listenerPid(port);
     if (!pid) throw new Error(`no process found listening on port ${port}`);
+    await addUser(app, ADMIN);
+    session = sessionHeaders(app, await signIn(app));
     const host = await api<{ id: string }>(`${app.url}/api/hosts`, { method: "POST", body: benchHostInput("bench-rss", root, target, python) });
     await api(`${app.url}/api/hosts/${host.id}/host-key`, { method: "POST", body: { fingerprint: target.fingerprint } });
     const baselinePeakBytes = memoryOf(pid).peakBytes;
@@ -64,7 +70,7 @@ export async function measureAppRss(target: BenchTarget, root: string, python: s
     const sampler = setInterval(() => (sampledPeakBytes = Math.max(sampledPeakBytes, memoryOf(pid).rssBytes)), 50);
     const started = performance.now();
     const job = await api<{ events: string }>(`${app.url}/api/hosts/${host.id}/snapshots`, { method: "POST" });
-    const done = await followJob(`${app.url}${job.events}`).finally(() => clearInterval(sampler));
+    const done = await followJob(`${app.url}${job.events}`, session).finally(() => clearInterval(sampler));
     const collectionMs = performance.now() - started;
     const { peakBytes } = memoryOf(pid);
     const rows = await api<{ id: string; status: string; sources: number }[]>(`${app.url}/api/hosts/${host.id}/snapshots`);

@@ -1,8 +1,8 @@
 export type JobOutcome = { snapshotId: string; ok: boolean; code: string | null; message: string | null };
 
 /** Reads the job's Server-Sent Events until the "snapshot" event and returns its data. */
-export async function followJob(url: string): Promise<JobOutcome> {
-  const response = await fetch(url, { headers: { accept: "text/event-stream" } });
+export async function followJob(url: string, headers: Record<string, string> = {}): Promise<JobOutcome> {
+  const response = await fetch(url, { headers: { ...headers, accept: "text/event-stream" } });
   if (!response.ok || !response.body) throw new Error(`GET ${url} answered ${response.status}`);
   const decoder = new TextDecoder();
   let buffer = "";

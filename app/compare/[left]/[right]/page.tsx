@@ -6,9 +6,11 @@ import { compare } from "@/lib/analysis/compare";
 import { comparePath } from "@/lib/compare/compare-refs";
 import { findSnapshot } from "@/lib/db/queries/snapshots";
 import { toSnapshotInput } from "@/lib/db/load-snapshot";
+import { requirePageRole } from "@/lib/auth/require-page-role";
 
 // The permanent comparison link: two immutable snapshot ids, view state in the query string.
 export default async function ComparePermalinkPage({ params, searchParams }: PageProps<"/compare/[left]/[right]">) {
+  await requirePageRole("viewer");
   await connection();
   const [{ left, right }, { fields }] = await Promise.all([params, searchParams]);
   const [leftRow, rightRow] = await Promise.all([findSnapshot(left), findSnapshot(right)]);

@@ -3,10 +3,14 @@ import { json } from "@/lib/api/json";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
 import { startCollection } from "@/lib/jobs/collection-queue";
+import { requireRole } from "@/lib/auth/require-role";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { clientAddress } from "@/lib/auth/client-address";
 
 // GET /api/hosts/:id/snapshots — summary rows, newest first
-export async function GET(_req: Request, ctx: RouteContext<"/api/hosts/[id]/snapshots">) {
+export async function GET(req: Request, ctx: RouteContext<"/api/hosts/[id]/snapshots">) {
   return handle(async () => {
+    await requireRole(req, "viewer");
     const { id } = await ctx.params;
     const host = await getHostOrThrow(id);
     return json(await listSnapshots(host.id));
@@ -14,10 +18,13 @@ export async function GET(_req: Request, ctx: RouteContext<"/api/hosts/[id]/snap
 }
 
 // POST /api/hosts/:id/snapshots — start a collection; progress at /api/jobs/:jobId/events
-export async function POST(_req: Request, ctx: RouteContext<"/api/hosts/[id]/snapshots">) {
+export async function POST(req: Request, ctx: RouteContext<"/api/hosts/[id]/snapshots">) {
   return handle(async () => {
+    const user = await requireRole(req, "operator");
     const { id } = await ctx.params;
-    const job = startCollection(await getHostOrThrow(id));
+    const host = await getHostOrThrow(id);
+    const job = startCollection(host, user.name);
+    await recordAudit({ actor: user.name, address: clientAddress(req), action: "collection-started", object: { type: "host", id: host.name }, detail: { jobId: job.id } });
     return json({ jobId: job.id, state: job.state, events: `/api/jobs/${job.id}/events` }, 202);
   });
 }

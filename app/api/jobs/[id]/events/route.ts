@@ -1,4 +1,5 @@
-import { toErrorResponse } from "@/lib/api/to-error-response";
+import { handle } from "@/lib/api/to-error-response";
+import { requireRole } from "@/lib/auth/require-role";
 import { NotFoundError } from "@/lib/errors";
 import { findJob } from "@/lib/jobs/collection-queue";
 import { jobEventStream } from "@/lib/jobs/job-event-stream";
@@ -7,10 +8,13 @@ export const dynamic = "force-dynamic";
 
 // GET /api/jobs/:id/events — Server-Sent Events: "progress" while collecting, then one "snapshot"
 export async function GET(req: Request, ctx: RouteContext<"/api/jobs/[id]/events">) {
-  const { id } = await ctx.params;
-  const job = findJob(id);
-  if (!job) return toErrorResponse(new NotFoundError("job", id));
-  return new Response(jobEventStream(job, req.signal), {
-    headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
+  return handle(async () => {
+    await requireRole(req, "viewer");
+    const { id } = await ctx.params;
+    const job = findJob(id);
+    if (!job) throw new NotFoundError("job", id);
+    return new Response(jobEventStream(job, req.signal), {
+      headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
+    });
   });
 }

@@ -1,0 +1,14 @@
+import { handle } from "@/lib/api/to-error-response";
+import { json } from "@/lib/api/json";
+import { clientAddress } from "@/lib/auth/client-address";
+import { requireRole } from "@/lib/auth/require-role";
+import { revokeShare } from "@/lib/shares/shares";
+
+// DELETE /api/shares/:id — revoke a public link; it answers 404 from now on
+export async function DELETE(req: Request, ctx: RouteContext<"/api/shares/[id]">) {
+  return handle(async () => {
+    const user = await requireRole(req, "viewer");
+    const { id } = await ctx.params;
+    return json(await revokeShare(id, { actor: user.name, address: clientAddress(req) }));
+  });
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { AuditTable } from "@/components/audit/AuditTable";
+import { ShareList } from "@/components/shares/ShareList";
+import { Card } from "@/components/ui/Card";
+import { listAuditPage } from "@/lib/audit/list-audit-page";
+import { requirePageRole } from "@/lib/auth/require-page-role";
+import { listShareViews } from "@/lib/shares/shares";
+
+// Admin settings: public links (revocable) and the audit log, newest first, 50 a page.
+export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
+  await requirePageRole("admin");
+  await connection();
+  const { before } = await searchParams;
+  const [page, shares] = await Promise.all([listAuditPage({ before: typeof before === "string" ? before : undefined }), listShareViews()]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <Card title="Public links"><ShareList shares={shares} /></Card>
+      <Card title="Audit log">
+        <AuditTable events={page.events} />
+        {page.next && <Link href={`/settings?before=${page.next}`} className="mt-3 inline-block text-sm underline">Older events</Link>}
+      </Card>
+    </div>
+  );
+}

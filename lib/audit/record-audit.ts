@@ -1,0 +1,44 @@
+import "server-only";
+import os from "node:os";
+import { createAuditRow } from "@/lib/db/queries/audit";
+
+export type AuditAction =
+  | "sign-in"
+  | "sign-in-failed"
+  | "sign-out"
+  | "user-created"
+  | "user-changed"
+  | "user-removed"
+  | "host-created"
+  | "host-edited"
+  | "host-removed"
+  | "host-key-accepted"
+  | "host-key-replaced"
+  | "collection-started"
+  | "share-created"
+  | "share-revoked";
+
+export type AuditEntry = {
+  actor: string | null;
+  address: string | null;
+  action: AuditAction;
+  object?: { type: string; id: string };
+  detail?: Record<string, unknown>;
+};
+
+/** Who runs the CLI: it has no session, so the operating-system account stands for the actor. */
+export function cliActor(): string {
+  return `cli:${os.userInfo().username}`;
+}
+
+/** Appends one event. Callers never put a secret in `detail`. */
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  await createAuditRow({
+    actor: entry.actor,
+    address: entry.address,
+    action: entry.action,
+    objectType: entry.object?.type ?? null,
+    objectId: entry.object?.id ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  });
+}

@@ -1,0 +1,22 @@
+import { AppError } from "@/lib/errors";
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "sign in first") {
+    super(401, "unauthorized", message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string, code = "forbidden") {
+    super(403, code, message);
+  }
+}
+
+/** 429 with the seconds to wait: lib/api/to-error-response.ts turns `headers` into response headers. */
+export class TooManyAttemptsError extends AppError {
+  readonly headers: Record<string, string>;
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, "too-many-attempts", `too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+    this.headers = { "retry-after": String(retryAfterSeconds) };
+  }
+}

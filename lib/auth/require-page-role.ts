@@ -1,0 +1,25 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { ForbiddenError } from "./auth-errors";
+import { hasRole, type Role } from "./roles";
+import { SESSION_COOKIE } from "./session-policy";
+import { findSessionUser, type SessionUser } from "./sessions";
+
+/** Set by proxy.ts on every request it lets through, so a page knows where to come back after sign-in. */
+export const PATH_HEADER = "x-deploylens-path";
+
+export async function findCurrentUser(): Promise<SessionUser | null> {
+  return findSessionUser((await cookies()).get(SESSION_COOKIE)?.value);
+}
+
+/** requireRole() for pages and server components: anonymous → /login?next=…, too low a role → 403. */
+export async function requirePageRole(role: Role): Promise<SessionUser> {
+  const user = await findCurrentUser();
+  if (!user) {
+    const path = (await headers()).get(PATH_HEADER) ?? "/";
+    redirect(`/login?next=${encodeURIComponent(path)}`);
+  }
+  if (!hasRole(user.role, role)) throw new ForbiddenError(`this page needs the ${role} role`);
+  return user;
+}

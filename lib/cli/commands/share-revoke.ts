@@ -1,0 +1,16 @@
+import { cliActor } from "@/lib/audit/record-audit";
+import { revokeShare } from "@/lib/shares/shares";
+import type { Command } from "../command";
+
+export const shareRevokeCommand: Command = {
+  words: ["share", "revoke"],
+  synopsis: "share revoke ID",
+  summary: "Revoke a public link: it answers 404 from now on.",
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run(_values, [id]) {
+    await revokeShare(id!, { actor: cliActor(), address: null });
+    process.stdout.write(`Revoked share ${id}\n`);
+    return 0;
+  },
+};

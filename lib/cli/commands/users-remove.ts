@@ -1,0 +1,16 @@
+import { cliActor } from "@/lib/audit/record-audit";
+import { removeUser } from "@/lib/auth/users";
+import type { Command } from "../command";
+
+export const usersRemoveCommand: Command = {
+  words: ["users", "remove"],
+  synopsis: "users remove NAME",
+  summary: "Remove a dashboard user; their sessions end with them.",
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run(_values, [name]) {
+    const user = await removeUser(name!, { actor: cliActor(), address: null });
+    process.stdout.write(`Removed user ${user.name}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,15 @@
+import "server-only";
+import { createCollectionJobRow, updateCollectionJobRow } from "@/lib/db/queries/collection-jobs";
+
+// A job's state is also written to the CollectionJob table, so a restart can tell which collections it
+// cut short (marked "interrupted" at start-up). Writing it never fails the collection itself.
+const warn = (error: unknown) => console.error("deploylens: could not record the collection job", error);
+
+/** Records a new job; returns the write, which later updates wait for so they apply in order. */
+export function recordJobQueued(id: string, hostId: string, startedBy: string | null): Promise<void> {
+  return createCollectionJobRow({ id, hostId, state: "queued", startedBy }).catch(warn);
+}
+
+export function recordJobState(after: Promise<void>, id: string, state: "running" | "done", snapshotId?: string | null): Promise<void> {
+  return after.then(() => updateCollectionJobRow(id, state === "done" ? { state, snapshotId, finishedAt: new Date() } : { state })).catch(warn);
+}
