@@ -6,8 +6,9 @@ import { compareCommand } from "./commands/compare";
 import { hostsAddCommand } from "./commands/hosts-add";
 import { hostsListCommand } from "./commands/hosts-list";
 import { hostsTrustCommand } from "./commands/hosts-trust";
+import { operationsCommands } from "./operations-commands";
 
-export const commands: Command[] = [hostsAddCommand, hostsListCommand, hostsTrustCommand, collectCommand, compareCommand];
+export const commands: Command[] = [hostsAddCommand, hostsListCommand, hostsTrustCommand, collectCommand, compareCommand, ...operationsCommands];
 
 export function usage(): string {
   const lines = commands.map((c) => `  deploylens ${c.synopsis}\n      ${c.summary}`);
@@ -16,8 +17,9 @@ export function usage(): string {
     "",
     "Usage:",
     ...lines,
-    "  deploylens --help | --version",
+    "  deploylens COMMAND --help | --help | --version",
     "",
+    "Exit codes: 0 done, 1 a collection or operation failed, 2 bad arguments or input, 3 a CI gate failed.",
     "The database is ./data/deploylens.db in the DeployLens folder; DATABASE_URL overrides it.",
     "",
   ].join("\n");

@@ -17,7 +17,13 @@ export type Job = {
 };
 
 /** One machine, one process: an in-memory queue with one job per host at a time and a global cap. */
-const MAX_CONCURRENT = 2;
+const DEFAULT_MAX_CONCURRENT = 4;
+
+/** The global cap: DEPLOYLENS_MAX_CONCURRENT_COLLECTIONS, else 4. Read per pump so tests and ops can change it. */
+export function maxConcurrentCollections(): number {
+  const configured = Number(process.env.DEPLOYLENS_MAX_CONCURRENT_COLLECTIONS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_CONCURRENT;
+}
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
 type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, Host> };
@@ -56,7 +62,7 @@ export function waitForJob(job: Job): Promise<CollectResult> {
 }
 
 function pump() {
-  while (queue.running < MAX_CONCURRENT && queue.waiting.length > 0) {
+  while (queue.running < maxConcurrentCollections() && queue.waiting.length > 0) {
     const job = queue.waiting.shift()!;
     const host = queue.hosts.get(job.id)!;
     queue.running += 1;

@@ -5,6 +5,9 @@ import { createHost } from "@/lib/hosts/create-host";
 import { parseEndpoint } from "@/lib/hosts/host-input";
 import { CliError } from "../cli-error";
 import type { Command, OptionValues } from "../command";
+import { intOption } from "../option-values";
+import { updateHostSchedule } from "@/lib/db/queries/host-updates";
+import { parseSchedule } from "@/lib/jobs/cron-schedule";
 
 const str = (values: OptionValues, key: string) => values[key] as string | undefined;
 
@@ -27,6 +30,8 @@ async function inputFrom(name: string, values: OptionValues) {
     unitFile: str(values, "unit-file") ? path.resolve(str(values, "unit-file")!) : null,
     python: str(values, "python") ?? null,
     measureStartup: !values["no-startup-cost"],
+    maxFiles: intOption(values, "max-files"),
+    timeoutSeconds: intOption(values, "timeout"),
   };
   if (values.local && values.ssh) throw new CliError("use either --local or --ssh USER@HOST[:PORT], not both");
   if (values.local) return { transport: "local", ...common };
@@ -47,7 +52,8 @@ export const hostsAddCommand: Command = {
   words: ["hosts", "add"],
   synopsis:
     "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin] [--jump USER@HOST[:PORT]] [--accept-host-key])\n" +
-    "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH] [--no-startup-cost]",
+    "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH] [--no-startup-cost]\n" +
+    "             [--max-files N] [--timeout SECONDS] [--schedule CRON]",
   summary: "Save a host. SSH uses the ssh-agent unless --identity or --password-stdin is given.",
   options: {
     local: { type: "boolean" },
@@ -61,10 +67,16 @@ export const hostsAddCommand: Command = {
     "unit-file": { type: "string" },
     python: { type: "string" },
     "no-startup-cost": { type: "boolean" },
+    "max-files": { type: "string" },
+    timeout: { type: "string" },
+    schedule: { type: "string" },
   },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
-    const host = toHostView(await createHost(await inputFrom(name!, values)));
+    const schedule = values.schedule === undefined ? null : parseSchedule(values.schedule as string);
+    let row = await createHost(await inputFrom(name!, values));
+    if (schedule) row = await updateHostSchedule(row.id, schedule);
+    const host = toHostView(row);
     process.stdout.write(`Saved host ${host.name} (${host.target}); collect it with: deploylens collect ${host.name}\n`);
     return 0;
   },

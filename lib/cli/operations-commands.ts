@@ -1,0 +1,19 @@
+import type { Command } from "./command";
+import { baselineCommand } from "./commands/baseline";
+import { exportCommand } from "./commands/export";
+import { hostsEditCommand } from "./commands/hosts-edit";
+import { hostsRemoveCommand } from "./commands/hosts-remove";
+import { hostsShowCommand } from "./commands/hosts-show";
+import { scheduleCommand } from "./commands/schedule";
+import { snapshotsCommand } from "./commands/snapshots";
+
+/** Commands for running DeployLens day to day (README "Operations"). */
+export const operationsCommands: Command[] = [
+  hostsEditCommand,
+  hostsRemoveCommand,
+  hostsShowCommand,
+  snapshotsCommand,
+  exportCommand,
+  scheduleCommand,
+  baselineCommand,
+];
