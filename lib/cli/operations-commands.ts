@@ -4,6 +4,7 @@ import { exportCommand } from "./commands/export";
 import { hostsEditCommand } from "./commands/hosts-edit";
 import { hostsRemoveCommand } from "./commands/hosts-remove";
 import { hostsShowCommand } from "./commands/hosts-show";
+import { pruneCommand } from "./commands/prune";
 import { scheduleCommand } from "./commands/schedule";
 import { snapshotsCommand } from "./commands/snapshots";
 
@@ -14,6 +15,7 @@ export const operationsCommands: Command[] = [
   hostsShowCommand,
   snapshotsCommand,
   exportCommand,
+  pruneCommand,
   scheduleCommand,
   baselineCommand,
 ];
