@@ -3,7 +3,11 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { Host } from "@/lib/db/generated/client";
 import type { ProgressEvent } from "@/lib/snapshot/schema";
+import { afterCollection } from "@/lib/regressions/after-collection";
 import { collectHost, type CollectResult } from "./collect-host";
+
+// Regressions and alerts are extras: their failure is logged, never turned into a failed collection.
+const reportAfterCollection = (error: unknown) => console.error("deploylens: after collection:", error);
 
 export type JobState = "queued" | "running" | "done";
 export type Job = {
@@ -78,6 +82,7 @@ async function run(job: Job, host: Host) {
   };
   try {
     job.result = await collectHost(host, onProgress);
+    if (job.result.ok) await afterCollection(job.result.snapshotId).catch(reportAfterCollection);
   } catch (error) {
     // Storing the failed snapshot itself failed (e.g. the database is gone): report, never hang.
     const message = error instanceof Error ? error.message : String(error);

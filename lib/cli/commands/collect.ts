@@ -4,6 +4,7 @@ import type { Host } from "@/lib/db/generated/client";
 import { startCollection, waitForJob } from "@/lib/jobs/collection-queue";
 import { loadSnapshot } from "@/lib/snapshot/load-snapshot";
 import { toSnapshotJson } from "@/lib/snapshot/to-snapshot-json";
+import { settleDeliveries } from "@/lib/webhooks/pending-deliveries";
 import { CliError } from "../cli-error";
 import { gateFailures, type FailOn, type Gates } from "../collect-gates";
 import type { Command, OptionValues } from "../command";
@@ -84,6 +85,7 @@ export const collectCommand: Command = {
         if (code === EXIT.ok) code = EXIT.gate;
       }
     }
+    await settleDeliveries(); // regression alerts go out before the process exits
     const single = !values.all && names.length === 1;
     if (values.json) printJson(single ? snapshots[0] : snapshots);
     return code;
