@@ -1,9 +1,9 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, ReferenceDot, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { HistoryPoint } from "./history-points";
 
-/** Cache coverage over time; a dashed line marks each snapshot whose service configuration changed. */
+/** Cache coverage over time; a dashed line marks each configuration change, a red dot each regression. */
 export function HistoryChart({ points }: { points: HistoryPoint[] }) {
   if (points.length === 0) return <p className="text-sm text-slate-500">No successful snapshot yet.</p>;
   return (
@@ -18,6 +18,11 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
             .filter((p) => p.configChanged)
             .map((p) => (
               <ReferenceLine key={p.id} x={p.when} stroke="#7c3aed" strokeDasharray="4 4" label={{ value: "config changed", fontSize: 11, fill: "#7c3aed", position: "top" }} />
+            ))}
+          {points
+            .filter((p) => p.regression)
+            .map((p) => (
+              <ReferenceDot key={`r-${p.id}`} x={p.when} y={p.coverage} r={6} fill="#dc2626" stroke="#fff" label={{ value: "regression", fontSize: 11, fill: "#dc2626", position: "bottom" }} />
             ))}
           <Line type="monotone" dataKey="coverage" stroke="#059669" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </LineChart>

@@ -1,5 +1,13 @@
-export type HistoryRow = { id: string; takenAt: string; status: string; sources: number; fresh: number; configHash: string | null };
-export type HistoryPoint = { id: string; when: string; coverage: number; configChanged: boolean };
+export type HistoryRow = {
+  id: string;
+  takenAt: string;
+  status: string;
+  sources: number;
+  fresh: number;
+  configHash: string | null;
+  regressions?: string | null;
+};
+export type HistoryPoint = { id: string; when: string; coverage: number; configChanged: boolean; regression: boolean };
 
 /** Successful snapshots oldest first, with a flag where the service configuration differs from the one before. */
 export function historyPoints(rows: HistoryRow[]): HistoryPoint[] {
@@ -9,5 +17,6 @@ export function historyPoints(rows: HistoryRow[]): HistoryPoint[] {
     when: row.takenAt.replace("T", " ").slice(0, 19),
     coverage: row.sources ? Math.round((row.fresh / row.sources) * 1000) / 10 : 0,
     configChanged: i > 0 && row.configHash !== ok[i - 1]!.configHash,
+    regression: Boolean(row.regressions),
   }));
 }

@@ -2,6 +2,7 @@ import type { Command } from "./command";
 import { baselineCommand } from "./commands/baseline";
 import { exportCommand } from "./commands/export";
 import { hostsEditCommand } from "./commands/hosts-edit";
+import { hostsImportSshConfigCommand } from "./commands/hosts-import-ssh-config";
 import { hostsRemoveCommand } from "./commands/hosts-remove";
 import { hostsShowCommand } from "./commands/hosts-show";
 import { pruneCommand } from "./commands/prune";
@@ -13,6 +14,7 @@ export const operationsCommands: Command[] = [
   hostsEditCommand,
   hostsRemoveCommand,
   hostsShowCommand,
+  hostsImportSshConfigCommand,
   snapshotsCommand,
   exportCommand,
   pruneCommand,

@@ -3,6 +3,7 @@ import { text } from "node:stream/consumers";
 import { toHostView } from "@/lib/db/queries/hosts";
 import { createHost } from "@/lib/hosts/create-host";
 import { parseEndpoint } from "@/lib/hosts/host-input";
+import { sshTarget } from "@/lib/hosts/ssh-target";
 import { CliError } from "../cli-error";
 import type { Command, OptionValues } from "../command";
 import { intOption } from "../option-values";
@@ -11,7 +12,7 @@ import { parseSchedule } from "@/lib/jobs/cron-schedule";
 
 const str = (values: OptionValues, key: string) => values[key] as string | undefined;
 
-async function authFrom(values: OptionValues) {
+async function authFrom(values: OptionValues, configIdentity: string | null) {
   if (values["password-stdin"] && values.identity) throw new CliError("use either --identity or --password-stdin, not both");
   if (values["password-stdin"]) {
     const password = (await text(process.stdin)).replace(/\r?\n$/, "");
@@ -19,10 +20,12 @@ async function authFrom(values: OptionValues) {
   }
   const identity = str(values, "identity");
   if (identity) return { method: "key-file" as const, identityFile: path.resolve(identity) };
+  if (configIdentity) return { method: "key-file" as const, identityFile: configIdentity };
   return { method: "agent" as const };
 }
 
-async function inputFrom(name: string, values: OptionValues) {
+/** The host input `hosts add` (and `hosts import-ssh-config`, per alias) builds from its options. */
+export async function inputFrom(name: string, values: OptionValues) {
   const common = {
     name,
     appRoots: (values["app-root"] as string[] | undefined) ?? [],
@@ -38,12 +41,13 @@ async function inputFrom(name: string, values: OptionValues) {
   const target = str(values, "ssh");
   if (!target) throw new CliError("say where the host is: --local or --ssh USER@HOST[:PORT]");
   const jump = str(values, "jump");
+  const resolved = sshTarget(target, str(values, "ssh-config"));
   return {
     transport: "ssh",
     ...common,
-    ssh: parseEndpoint(target),
-    auth: await authFrom(values),
-    jump: jump ? parseEndpoint(jump) : null,
+    ssh: resolved.ssh,
+    auth: await authFrom(values, resolved.identityFile),
+    jump: jump ? parseEndpoint(jump) : resolved.jump,
     acceptHostKey: Boolean(values["accept-host-key"]),
   };
 }
@@ -51,13 +55,18 @@ async function inputFrom(name: string, values: OptionValues) {
 export const hostsAddCommand: Command = {
   words: ["hosts", "add"],
   synopsis:
-    "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin] [--jump USER@HOST[:PORT]] [--accept-host-key])\n" +
+    "hosts add NAME (--local | --ssh USER@HOST[:PORT]|ALIAS [--ssh-config FILE] [--identity FILE | --password-stdin]\n" +
+    "             [--jump USER@HOST[:PORT]] [--accept-host-key])\n" +
     "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH] [--no-startup-cost]\n" +
     "             [--max-files N] [--timeout SECONDS] [--schedule CRON]",
-  summary: "Save a host. SSH uses the ssh-agent unless --identity or --password-stdin is given.",
+  summary: "Save a host. SSH uses the ssh-agent unless --identity, --password-stdin or the alias's IdentityFile says otherwise.",
+  help:
+    "--ssh ALIAS reads HostName, User, Port, IdentityFile, ProxyJump (one hop) and Include from ~/.ssh/config\n" +
+    "(or --ssh-config FILE) once, now; --accept-host-key pins the target's and the jump host's keys on first use.",
   options: {
     local: { type: "boolean" },
     ssh: { type: "string" },
+    "ssh-config": { type: "string" },
     identity: { type: "string" },
     "password-stdin": { type: "boolean" },
     jump: { type: "string" },
