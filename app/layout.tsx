@@ -16,6 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="font-semibold tracking-tight">DeployLens</Link>
             <Link href="/" className="text-slate-600 hover:text-slate-900">Hosts</Link>
             <Link href="/compare" className="text-slate-600 hover:text-slate-900">Compare</Link>
+            <Link href="/settings" className="text-slate-600 hover:text-slate-900">Settings</Link>
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

@@ -10,6 +10,8 @@ export function HostDetails({ host }: { host: HostView }) {
     ["systemd unit", host.serviceUnit],
     ["Unit file", host.unitFile],
     ["Interpreter", host.python ?? "from the unit's ExecStart"],
+    ["Schedule", host.schedule],
+    ["Baseline snapshot", host.baselineSnapshotId],
   ];
   return (
     <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">

@@ -6,7 +6,12 @@ export function WebhookSettings({ configured, deliveries }: { configured: boolea
   return (
     <div className="space-y-4 text-sm">
       <form action={saveWebhook} className="flex flex-wrap items-center gap-2" data-testid="webhook-form">
-        <input name="url" type="url" placeholder={configured ? "(set — enter a new URL to replace it)" : "https://hooks.slack.com/services/…"} className="min-w-96 flex-1 rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="url"
+          type="url"
+          placeholder={configured ? "(set — enter a new URL to replace it)" : "https://hooks.slack.com/services/…"}
+          className="min-w-96 flex-1 rounded border border-slate-300 px-2 py-1"
+        />
         <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white">Save webhook</button>
       </form>
       <p className="text-slate-600">

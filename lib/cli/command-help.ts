@@ -6,5 +6,6 @@ export function commandHelp(command: Command): string {
     const value = spec.type === "string" ? " VALUE" : "";
     return `  --${name}${value}${spec.multiple ? " (repeatable)" : ""}`;
   });
-  return [`usage: deploylens ${command.synopsis}`, "", command.summary, "", "Options:", ...options, "  --help", ...(command.help ? ["", command.help] : []), ""].join("\n");
+  const more = command.help ? ["", command.help] : [];
+  return [`usage: deploylens ${command.synopsis}`, "", command.summary, "", "Options:", ...options, "  --help", ...more, ""].join("\n");
 }

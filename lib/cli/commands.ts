@@ -8,7 +8,14 @@ import { hostsListCommand } from "./commands/hosts-list";
 import { hostsTrustCommand } from "./commands/hosts-trust";
 import { operationsCommands } from "./operations-commands";
 
-export const commands: Command[] = [hostsAddCommand, hostsListCommand, hostsTrustCommand, collectCommand, compareCommand, ...operationsCommands];
+export const commands: Command[] = [
+  hostsAddCommand,
+  hostsListCommand,
+  hostsTrustCommand,
+  collectCommand,
+  compareCommand,
+  ...operationsCommands,
+];
 
 export function usage(): string {
   const lines = commands.map((c) => `  deploylens ${c.synopsis}\n      ${c.summary}`);

@@ -37,5 +37,10 @@ export async function pruneSnapshots(options: { dryRun: boolean; now?: Date }): 
   if (options.dryRun || (prunable.length === 0 && freed.length === 0)) return report;
   const done = await deleteSnapshotsAndOrphanBlobs(prunable);
   await compactDatabase();
-  return { ...report, snapshots: { ...report.snapshots, removed: done.snapshots }, blobs: { ...report.blobs, removed: done.blobs }, storeBytes: { before, after: storeSizeBytes() } };
+  return {
+    ...report,
+    snapshots: { ...report.snapshots, removed: done.snapshots },
+    blobs: { ...report.blobs, removed: done.blobs },
+    storeBytes: { before, after: storeSizeBytes() },
+  };
 }
