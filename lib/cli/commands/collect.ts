@@ -47,7 +47,7 @@ async function collectAll(hosts: Host[]) {
 
 export const collectCommand: Command = {
   words: ["collect"],
-  synopsis: "collect (NAME … | --all) [--fail-under PERCENT] [--fail-on critical|warning] [--json]",
+  synopsis: "collect NAME … | --all  [--fail-under PERCENT] [--fail-on critical|warning] [--json]",
   summary: "Take a snapshot of hosts now (read-only). Exit 0 when all succeeded, 1 when one failed, 3 when a gate failed.",
   help: [
     "CI gates (checked on every successful snapshot):",

@@ -51,7 +51,8 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
       for (let hour = 0; hour < 24; hour++) {
         const takenAt = new Date(base + day * DAY + hour * 3_600_000);
         if ((deployDay && (hour === 10 || hour === 11)) || !last.has(host.id)) {
-          const inventory = hour === 10 ? syntheticInventory(FRESH - 1_000, MISSING + 1_000, version) : syntheticInventory(FRESH, MISSING, version);
+          const [fresh, missing] = hour === 10 ? [FRESH - 1_000, MISSING + 1_000] : [FRESH, MISSING];
+          const inventory = syntheticInventory(fresh, missing, version, host.name);
           const id = await storeSnapshot(host.id, { ok: true, inventory, measurements: noMeasurements }, { takenAt, durationMs: 900 });
           last.set(host.id, id);
           if (day === 0) await updateHostBaseline(host.id, id);
