@@ -1,12 +1,18 @@
-// Runs once when the server starts: bring the database up to date before the first request.
+// Runs once when the server starts: bring the database up to date before the first request, then
+// start the scheduler — in the Node runtime only, and never while `next build` prerenders pages.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { migrateOnStart } = await import("./lib/db/migrate-on-start");
   migrateOnStart();
+  // `next build` runs this too: nothing below belongs to a build.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   // Collections the previous process did not finish are recorded as "interrupted", never left "running".
   const { markInterruptedJobs } = await import("./lib/jobs/mark-interrupted-jobs");
   await markInterruptedJobs();
   // With no users yet, the console gets the one-time link that creates the first admin.
   const { announceSetupOnStart } = await import("./lib/auth/announce-setup-on-start");
   await announceSetupOnStart();
+  if (process.env.DEPLOYLENS_SCHEDULER === "off") return;
+  const { startScheduler } = await import("./lib/jobs/start-scheduler");
+  await startScheduler();
 }

@@ -4,7 +4,7 @@ import { ComparisonHeader } from "@/components/compare/ComparisonHeader";
 import { ComparisonView } from "@/components/compare/ComparisonView";
 import { listHosts, toHostView } from "@/lib/db/queries/hosts";
 import { compareRefs, comparePath } from "@/lib/compare/compare-refs";
-import { baseUrl } from "@/lib/api/base-url";
+import { baseUrl } from "@/lib/base-url";
 import { AppError } from "@/lib/errors";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { OperationsSettings } from "@/components/settings/OperationsSettings";
 import { AuditTable } from "@/components/audit/AuditTable";
 import { ShareList } from "@/components/shares/ShareList";
 import { Card } from "@/components/ui/Card";
@@ -11,11 +12,14 @@ import { listShareViews } from "@/lib/shares/shares";
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   await requirePageRole("admin");
   await connection();
-  const { before } = await searchParams;
+  const { before, saved, error } = await searchParams;
   const [page, shares] = await Promise.all([listAuditPage({ before: typeof before === "string" ? before : undefined }), listShareViews()]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      {typeof saved === "string" && <p role="status" className="text-sm text-emerald-700">Saved {saved}.</p>}
+      {typeof error === "string" && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <OperationsSettings />
       <Card title="Public links"><ShareList shares={shares} /></Card>
       <Card title="Audit log">
         <AuditTable events={page.events} />

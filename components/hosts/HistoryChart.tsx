@@ -1,11 +1,12 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, ReferenceDot, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { HistoryPoint } from "./history-points";
 
 /**
  * Startup coverage over time (the line), blocked startup modules on a second axis, all-sources coverage
- * faint behind them; a dashed line marks each snapshot whose service configuration changed.
+ * faint behind them; a dashed line marks each snapshot whose service configuration changed, a red dot
+ * each regression.
  */
 const LABELS: Record<string, string> = { startup: "startup coverage", blocked: "blocked", allSources: "coverage (all sources)" };
 
@@ -28,6 +29,11 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
           <Line yAxisId="pct" type="monotone" dataKey="allSources" stroke="#cbd5e1" strokeWidth={1} dot={false} isAnimationActive={false} />
           <Line yAxisId="pct" type="monotone" dataKey="startup" stroke="#059669" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           <Line yAxisId="blocked" type="stepAfter" dataKey="blocked" stroke="#dc2626" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          {points
+            .filter((p) => p.regression && p.startup !== null)
+            .map((p) => (
+              <ReferenceDot key={`r-${p.id}`} yAxisId="pct" x={p.when} y={p.startup!} r={6} fill="#dc2626" stroke="#fff" label={{ value: "regression", fontSize: 11, fill: "#dc2626", position: "bottom" }} />
+            ))}
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -11,6 +11,8 @@ export function HostDetails({ host }: { host: HostView }) {
     ["Unit file", host.unitFile],
     ["Interpreter", host.python ?? "from the unit's ExecStart"],
     ["Entry points", host.entryPoints.length ? host.entryPoints.join("\n") : "from the unit's ExecStart"],
+    ["Schedule", host.schedule],
+    ["Baseline snapshot", host.baselineSnapshotId],
   ];
   return (
     <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">

@@ -3,6 +3,7 @@ import { CoverageBar } from "@/components/ui/CoverageBar";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import type { HostSummary } from "@/lib/hosts/list-host-summaries";
 import { StartupCell } from "./StartupCell";
+import { RegressionBadge } from "./RegressionBadge";
 
 function Findings({ critical, warning }: { critical: number; warning: number }) {
   if (critical + warning === 0) return <SeverityBadge level="ok">none</SeverityBadge>;
@@ -35,7 +36,10 @@ export function HostTable({ hosts }: { hosts: HostSummary[] }) {
             </td>
             <td className="font-mono text-xs text-slate-600">{host.target}</td>
             <td>{latestOk ? <StartupCell row={latestOk} /> : "–"}</td>
-            <td>{latestOk ? <CoverageBar {...latestOk} /> : <span className="text-slate-500">not collected yet</span>}</td>
+            <td>
+              {latestOk ? <CoverageBar {...latestOk} /> : <span className="text-slate-500">not collected yet</span>}
+              {latestOk?.regressions && <RegressionBadge regressions={latestOk.regressions} />}
+            </td>
             <td>{latestOk ? <Findings critical={latestOk.criticalFindings} warning={latestOk.warningFindings} /> : "–"}</td>
             <td className="text-xs text-slate-600">
               {latest ? (

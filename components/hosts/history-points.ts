@@ -10,6 +10,7 @@ export type HistoryRow = {
   startupFresh: number | null;
   startupBlocked: number | null;
   configHash: string | null;
+  regressions?: string | null;
 };
 /** `startup` is the line (startup coverage %), `blocked` the second series; null before closures were collected. */
 export type HistoryPoint = {
@@ -19,6 +20,7 @@ export type HistoryPoint = {
   blocked: number | null;
   allSources: number | null;
   configChanged: boolean;
+  regression: boolean;
 };
 
 /** Successful snapshots oldest first, with a flag where the service configuration differs from the one before. */
@@ -31,5 +33,6 @@ export function historyPoints(rows: HistoryRow[]): HistoryPoint[] {
     blocked: row.startupBlocked,
     allSources: coveragePercent(row.fresh, row.sources),
     configChanged: i > 0 && row.configHash !== ok[i - 1]!.configHash,
+    regression: Boolean(row.regressions),
   }));
 }

@@ -1,6 +1,8 @@
 import type { Comparison } from "./compare/types";
+import type { Finding, SnapshotInput } from "./types";
 import { comparisonCsv } from "./export/comparison-csv";
 import { comparisonMarkdown } from "./export/comparison-markdown";
+import { snapshotCsv, snapshotJson, snapshotMarkdown } from "./export/snapshot-export";
 
 export type ExportFormat = "json" | "markdown" | "csv";
 
@@ -12,4 +14,11 @@ export function exportComparison(c: Comparison, format: ExportFormat): string {
   if (format === "json") return JSON.stringify(c, null, 2);
   if (format === "markdown") return comparisonMarkdown(c);
   return comparisonCsv(c);
+}
+
+/** One snapshot: JSON (coverage + findings), Markdown (coverage table + findings with fixes) or CSV (every source). */
+export function exportSnapshot(s: SnapshotInput, findings: readonly Finding[], format: ExportFormat): string {
+  if (format === "json") return snapshotJson(s, findings);
+  if (format === "markdown") return snapshotMarkdown(s, findings);
+  return snapshotCsv(s);
 }

@@ -7,6 +7,8 @@ export type GuardInput = {
   origin: string | null;
   secFetchSite: string | null;
   contentType: string | null;
+  /** A Next server action (its Next-Action header): a form post by design, checked for origin like any write. */
+  serverAction?: boolean;
 };
 export type GuardRefusal = { status: 421 | 403 | 415; code: string; message: string };
 
@@ -42,7 +44,7 @@ export function checkRequest(input: GuardInput, env: Env = process.env): GuardRe
     : input.secFetchSite === "same-origin" || input.secFetchSite === "none";
   if (!sameOrigin) return { status: 403, code: "cross-site-request", message: "cross-site requests may not change anything" };
   const type = (input.contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json") {
+  if (type !== "application/json" && !input.serverAction) {
     return { status: 415, code: "unsupported-media-type", message: "send Content-Type: application/json" };
   }
   return null;
@@ -50,5 +52,12 @@ export function checkRequest(input: GuardInput, env: Env = process.env): GuardRe
 
 export function guardInputOf(req: Request): GuardInput {
   const h = req.headers;
-  return { method: req.method, host: h.get("host"), origin: h.get("origin"), secFetchSite: h.get("sec-fetch-site"), contentType: h.get("content-type") };
+  return {
+    method: req.method,
+    host: h.get("host"),
+    origin: h.get("origin"),
+    secFetchSite: h.get("sec-fetch-site"),
+    contentType: h.get("content-type"),
+    serverAction: h.has("next-action"),
+  };
 }

@@ -7,6 +7,8 @@ export type Command = {
   words: string[];
   synopsis: string;
   summary: string;
+  /** More for `--help`: examples, exit codes. */
+  help?: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   positionals: { min: number; max: number };
   run(values: OptionValues, positionals: string[]): Promise<number>;

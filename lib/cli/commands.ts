@@ -12,10 +12,23 @@ import { shareRevokeCommand } from "./commands/share-revoke";
 import { usersAddCommand } from "./commands/users-add";
 import { usersListCommand } from "./commands/users-list";
 import { usersRemoveCommand } from "./commands/users-remove";
+import { operationsCommands } from "./operations-commands";
 
-export const commands: Command[] = [hostsAddCommand, hostsListCommand, hostsTrustCommand, collectCommand, compareCommand];
-// Accounts and public links (the CLI works on the database directly: no sign-in).
-commands.push(usersAddCommand, usersListCommand, usersRemoveCommand, shareCreateCommand, shareListCommand, shareRevokeCommand);
+export const commands: Command[] = [
+  hostsAddCommand,
+  hostsListCommand,
+  hostsTrustCommand,
+  collectCommand,
+  compareCommand,
+  ...operationsCommands,
+  // Accounts and public links (the CLI works on the database directly: no sign-in).
+  usersAddCommand,
+  usersListCommand,
+  usersRemoveCommand,
+  shareCreateCommand,
+  shareListCommand,
+  shareRevokeCommand,
+];
 
 export function usage(): string {
   const lines = commands.map((c) => `  deploylens ${c.synopsis}\n      ${c.summary}`);
@@ -24,8 +37,9 @@ export function usage(): string {
     "",
     "Usage:",
     ...lines,
-    "  deploylens --help | --version",
+    "  deploylens COMMAND --help | --help | --version",
     "",
+    "Exit codes: 0 done, 1 a collection or operation failed, 2 bad arguments or input, 3 a CI gate failed.",
     "The database is ./data/deploylens.db in the DeployLens folder; DATABASE_URL overrides it.",
     "",
   ].join("\n");

@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { MigrationError, migrate } from "@/lib/db/migrate";
 import { CliError } from "./cli-error";
+import { commandHelp } from "./command-help";
 import { commands, parseCommandArgs, usage } from "./commands";
 import { flushOutput, printErr, printOut } from "./output";
 
@@ -18,6 +19,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((c) => c.words.every((word, i) => argv[i] === word));
   if (!command) throw new CliError(`unknown command ${JSON.stringify(argv.slice(0, 2).join(" "))}; see deploylens --help`);
+  if (argv.slice(command.words.length).some((arg) => arg === "--help" || arg === "-h")) {
+    process.stdout.write(commandHelp(command));
+    return 0;
+  }
   const { values, positionals } = parseCommandArgs(command, argv.slice(command.words.length));
   migrate(); // the CLI works on the same database as the server, brought up to date the same way
   return command.run(values, positionals);

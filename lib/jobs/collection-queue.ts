@@ -3,8 +3,12 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { Host } from "@/lib/db/generated/client";
 import type { ProgressEvent } from "@/lib/snapshot/schema";
+import { afterCollection } from "@/lib/regressions/after-collection";
 import { collectHost, type CollectResult } from "./collect-host";
 import { recordJobQueued, recordJobState } from "./persist-job";
+
+// Regressions and alerts are extras: their failure is logged, never turned into a failed collection.
+const reportAfterCollection = (error: unknown) => console.error("deploylens: after collection:", error);
 
 export type JobState = "queued" | "running" | "done";
 export type Job = {
@@ -20,7 +24,13 @@ export type Job = {
 };
 
 /** One machine, one process: an in-memory queue with one job per host at a time and a global cap. */
-const MAX_CONCURRENT = 2;
+const DEFAULT_MAX_CONCURRENT = 4;
+
+/** The global cap: DEPLOYLENS_MAX_CONCURRENT_COLLECTIONS, else 4. Read per pump so tests and ops can change it. */
+export function maxConcurrentCollections(): number {
+  const configured = Number(process.env.DEPLOYLENS_MAX_CONCURRENT_COLLECTIONS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_CONCURRENT;
+}
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
 type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, Host> };
@@ -54,8 +64,14 @@ export function startCollection(host: Host, startedBy: string | null = null): Jo
   return job;
 }
 
+/** The job's result, at once when it has finished, else when it does. */
+export function waitForJob(job: Job): Promise<CollectResult> {
+  if (job.result) return Promise.resolve(job.result);
+  return new Promise((resolve) => job.events.once("done", resolve));
+}
+
 function pump() {
-  while (queue.running < MAX_CONCURRENT && queue.waiting.length > 0) {
+  while (queue.running < maxConcurrentCollections() && queue.waiting.length > 0) {
     const job = queue.waiting.shift()!;
     const host = queue.hosts.get(job.id)!;
     queue.running += 1;
@@ -72,6 +88,7 @@ async function run(job: Job, host: Host) {
   };
   try {
     job.result = await collectHost(host, onProgress);
+    if (job.result.ok) await afterCollection(job.result.snapshotId).catch(reportAfterCollection);
   } catch (error) {
     // Storing the failed snapshot itself failed (e.g. the database is gone): report, never hang.
     const message = error instanceof Error ? error.message : String(error);

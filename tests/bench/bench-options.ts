@@ -12,16 +12,19 @@ export type BenchOptions = {
   out: string | null;
   /** Profile a snapshot (CPU, memory) and compare() even when every goal is met. */
   profile: boolean;
+  /** Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees). */
+  only: "retention" | null;
 };
 
-const USAGE = `usage: npm run bench -- [--sources N] [--smoke] [--million] [--runs N] [--ansible-runs N] [--out DIR] [--profile]
+const USAGE = `usage: npm run bench -- [--sources N] [--smoke] [--million] [--runs N] [--ansible-runs N] [--out DIR] [--profile] [--only retention]
   --sources N        sources in the synthetic deployment (default 100000; --smoke: 10000)
   --smoke            10,000 sources, 1 run each; Ansible only when installed, RSS only when a build exists
   --million          also time per file at 1,000,000 sources against N (goal: ≤ 1.2×)
   --runs N           runs of each side of a comparison, alternating A,B,A,B… (default 3; --smoke: 1)
   --ansible-runs N   Ansible runs (default: --runs)
   --out DIR          write RESULTS.md and results.json there
-  --profile          profile a snapshot (CPU, memory) and compare() even when their goals are met`;
+  --profile          profile a snapshot (CPU, memory) and compare() even when their goals are met
+  --only retention   only the store size after a simulated year of hourly snapshots of 10 hosts under retention`;
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -29,15 +32,21 @@ function positiveInt(flag: string, value: string | undefined): number {
   return n;
 }
 
+function onlyPart(value: string | undefined): BenchOptions["only"] {
+  if (value === undefined) return null;
+  if (value !== "retention") throw new Error(`--only takes retention\n${USAGE}`);
+  return value;
+}
+
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--help" || arg === "-h") throw new Error(USAGE);
-    if (!["--sources", "--smoke", "--million", "--runs", "--ansible-runs", "--out", "--profile"].includes(arg)) {
+    if (!["--sources", "--smoke", "--million", "--runs", "--ansible-runs", "--out", "--profile", "--only"].includes(arg)) {
       throw new Error(`unknown option ${arg}\n${USAGE}`);
     }
-    const takesValue = ["--sources", "--runs", "--ansible-runs", "--out"].includes(arg);
+    const takesValue = ["--sources", "--runs", "--ansible-runs", "--out", "--only"].includes(arg);
     flags.set(arg, takesValue ? (argv[++i] ?? "") : true);
   }
   const smoke = flags.has("--smoke");
@@ -51,5 +60,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     ansibleRuns: flags.has("--ansible-runs") ? positiveInt("--ansible-runs", value("--ansible-runs")) : runs,
     out: value("--out") ? path.resolve(value("--out")!) : null,
     profile: flags.has("--profile"),
+    only: onlyPart(value("--only")),
   };
 }

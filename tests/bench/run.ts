@@ -24,9 +24,9 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
 }
-const { benchMain } = await import("./bench-main");
 try {
-  await benchMain(options);
+  if (options.only === "retention") await (await import("./retention/retention-bench")).retentionBench(options);
+  else await (await import("./bench-main")).benchMain(options);
   process.exit(0);
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -9,7 +9,7 @@ import { expect, test } from "vitest";
  * is checked against: the collector imports the contract, the contract knows nothing of how it is produced.
  */
 const RANK: Record<string, number> = {
-  base: 0, // lib/*.ts: errors.ts, project-root.ts
+  base: 0, // lib/*.ts: errors.ts, project-root.ts, base-url.ts
   transport: 1,
   snapshot: 2,
   collector: 3,
@@ -20,6 +20,9 @@ const RANK: Record<string, number> = {
   audit: 7,
   auth: 7,
   shares: 8,
+  webhooks: 7,
+  regressions: 7,
+  retention: 7,
   jobs: 8,
   compare: 8,
   api: 9,

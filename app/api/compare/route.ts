@@ -1,6 +1,6 @@
 import { handle } from "@/lib/api/to-error-response";
 import { json } from "@/lib/api/json";
-import { baseUrl } from "@/lib/api/base-url";
+import { baseUrl } from "@/lib/base-url";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { parseCompareQuery } from "@/lib/compare/compare-query";
 import { requireRole } from "@/lib/auth/require-role";

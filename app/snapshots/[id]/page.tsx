@@ -9,7 +9,7 @@ import { ServiceSummary } from "@/components/snapshots/ServiceSummary";
 import { StartupSummary } from "@/components/snapshots/StartupSummary";
 import { Card } from "@/components/ui/Card";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
-import { baseUrl } from "@/lib/api/base-url";
+import { baseUrl } from "@/lib/base-url";
 import { findPreviousOkSnapshot, findSnapshot } from "@/lib/db/queries/snapshots";
 import { comparePath } from "@/lib/compare/compare-refs";
 import { cachingVerdict } from "@/lib/analysis/caching-verdict";

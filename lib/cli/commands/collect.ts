@@ -1,37 +1,96 @@
-import { baseUrl } from "@/lib/api/base-url";
+import { baseUrl } from "@/lib/base-url";
 import { cliActor, recordAudit } from "@/lib/audit/record-audit";
-import { getHostOrThrow } from "@/lib/db/queries/hosts";
-import { collectHost } from "@/lib/jobs/collect-host";
+import { getHostOrThrow, listHosts } from "@/lib/db/queries/hosts";
+import type { Host } from "@/lib/db/generated/client";
+import { startCollection, waitForJob } from "@/lib/jobs/collection-queue";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
-import type { ProgressEvent } from "@/lib/snapshot/schema";
 import { toSnapshotJson } from "@/lib/api/snapshot-json";
-import type { Command } from "../command";
+import { settleDeliveries } from "@/lib/webhooks/pending-deliveries";
+import { CliError } from "../cli-error";
+import { gateFailures, type FailOn, type Gates } from "../collect-gates";
+import type { Command, OptionValues } from "../command";
+import { EXIT } from "../exit-codes";
 import { formatSnapshot } from "../format-snapshot";
-import { clearProgress, printErr, printJson, printOut, printProgress } from "../output";
+import { numberOption, stringOption } from "../option-values";
+import { printErr, printJson, printOut } from "../output";
+import { progressBar } from "../progress-bar";
 
-function progressPrinter(enabled: boolean) {
-  if (!enabled) return undefined;
-  return (event: ProgressEvent) => {
-    printProgress(`${event.phase}: ${event.dirs} directories, ${event.files} files`);
-  };
+function gatesFrom(values: OptionValues): Gates {
+  const failUnder = numberOption(values, "fail-under");
+  if (failUnder !== undefined && (failUnder < 0 || failUnder > 100)) throw new CliError("--fail-under takes a percentage, 0 to 100");
+  const failOn = stringOption(values, "fail-on");
+  if (failOn !== undefined && failOn !== "critical" && failOn !== "warning") throw new CliError("--fail-on takes critical or warning");
+  return { failUnder, failOn: failOn as FailOn | undefined };
+}
+
+async function hostsFrom(values: OptionValues, names: string[]): Promise<Host[]> {
+  if (values.all && names.length > 0) throw new CliError("name hosts or use --all, not both");
+  if (!values.all && names.length === 0) throw new CliError("name at least one host, or use --all");
+  const hosts = values.all ? await listHosts() : await Promise.all(names.map((name) => getHostOrThrow(name)));
+  if (hosts.length === 0) throw new CliError("no hosts saved yet; add one with deploylens hosts add", EXIT.failed);
+  return hosts;
+}
+
+/** Collects every host through the same queue as the dashboard (per-host single flight, global cap). */
+async function collectAll(hosts: Host[]) {
+  const progress = progressBar(process.stderr, hosts.length);
+  const results = await Promise.all(
+    hosts.map(async (host) => {
+      await recordAudit({ actor: cliActor(), address: null, action: "collection-started", object: { type: "host", id: host.name } });
+      const job = startCollection(host, cliActor());
+      job.events.on("progress", (event) => progress.update(host.name, event));
+      const result = await waitForJob(job);
+      progress.hostDone();
+      return { host, result };
+    }),
+  );
+  progress.clear();
+  return results;
 }
 
 export const collectCommand: Command = {
   words: ["collect"],
-  synopsis: "collect NAME [--json]",
-  summary: "Take a snapshot of a host now (read-only). Exit 0 when it succeeded, 1 when it failed.",
-  options: { json: { type: "boolean" } },
-  positionals: { min: 1, max: 1 },
-  async run(values, [name]) {
-    const host = await getHostOrThrow(name!);
-    await recordAudit({ actor: cliActor(), address: null, action: "collection-started", object: { type: "host", id: host.name } });
-    const result = await collectHost(host, progressPrinter(process.stderr.isTTY && !values.json));
-    if (process.stderr.isTTY && !values.json) clearProgress();
-    const { row, input } = await loadSnapshot(result.snapshotId);
-    const snapshot = toSnapshotJson(row, input, baseUrl());
-    if (values.json) printJson(snapshot);
-    else printOut(formatSnapshot(snapshot));
-    if (!result.ok) printErr(`deploylens: collect ${host.name} failed [${result.code}]: ${result.message}\n`);
-    return result.ok ? 0 : 1;
+  synopsis: "collect NAME … | --all  [--fail-under PERCENT] [--fail-on critical|warning] [--json]",
+  summary: "Take a snapshot of hosts now (read-only). Exit 0 when all succeeded, 1 when one failed, 3 when a gate failed.",
+  help: [
+    "CI gates (checked on every successful snapshot):",
+    "  --fail-under PERCENT      exit 3 when startup coverage is below PERCENT (or no sources were found)",
+    "  --fail-on critical        exit 3 when a critical finding is present",
+    "  --fail-on warning         exit 3 when a warning or critical finding is present",
+    "--json prints the snapshot (one host) or an array of snapshots (several, or --all).",
+    'A cron line: 0 * * * *  cd /opt/deploylens && npx deploylens collect --all --fail-under 80',
+  ].join("\n"),
+  options: {
+    all: { type: "boolean" },
+    json: { type: "boolean" },
+    "fail-under": { type: "string" },
+    "fail-on": { type: "string" },
+  },
+  positionals: { min: 0, max: Infinity },
+  async run(values, names) {
+    const gates = gatesFrom(values);
+    const hosts = await hostsFrom(values, names);
+    const outcomes = await collectAll(hosts);
+    const snapshots = [];
+    let code: number = EXIT.ok;
+    for (const { host, result } of outcomes) {
+      if (!result.snapshotId) throw new Error(`collect ${host.name}: ${result.message}`);
+      const { row, input } = await loadSnapshot(result.snapshotId);
+      const snapshot = toSnapshotJson(row, input, baseUrl());
+      snapshots.push(snapshot);
+      if (!values.json) printOut(formatSnapshot(snapshot));
+      if (!result.ok) {
+        printErr(`deploylens: collect ${host.name} failed [${result.code}]: ${result.message}\n`);
+        code = EXIT.failed;
+      }
+      for (const failure of gateFailures({ ...row, host: host.name }, gates)) {
+        printErr(`deploylens: gate failed: ${failure}\n`);
+        if (code === EXIT.ok) code = EXIT.gate;
+      }
+    }
+    await settleDeliveries(); // regression alerts go out before the process exits
+    const single = !values.all && names.length === 1;
+    if (values.json) printJson(single ? snapshots[0] : snapshots);
+    return code;
   },
 };

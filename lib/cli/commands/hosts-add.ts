@@ -4,13 +4,17 @@ import { cliActor, recordAudit } from "@/lib/audit/record-audit";
 import { toHostView } from "@/lib/db/queries/hosts";
 import { createHost } from "@/lib/hosts/create-host";
 import { parseEndpoint } from "@/lib/hosts/host-input";
+import { sshTarget } from "@/lib/hosts/ssh-target";
 import { CliError } from "../cli-error";
 import type { Command, OptionValues } from "../command";
 import { printOut } from "../output";
+import { intOption } from "../option-values";
+import { updateHostSchedule } from "@/lib/db/queries/host-updates";
+import { parseSchedule } from "@/lib/jobs/cron-schedule";
 
 const str = (values: OptionValues, key: string) => values[key] as string | undefined;
 
-async function authFrom(values: OptionValues) {
+async function authFrom(values: OptionValues, configIdentity: string | null) {
   if (values["password-stdin"] && values.identity) throw new CliError("use either --identity or --password-stdin, not both");
   if (values["password-stdin"]) {
     const password = (await text(process.stdin)).replace(/\r?\n$/, "");
@@ -18,10 +22,12 @@ async function authFrom(values: OptionValues) {
   }
   const identity = str(values, "identity");
   if (identity) return { method: "key-file" as const, identityFile: path.resolve(identity) };
+  if (configIdentity) return { method: "key-file" as const, identityFile: configIdentity };
   return { method: "agent" as const };
 }
 
-async function inputFrom(name: string, values: OptionValues) {
+/** The host input `hosts add` (and `hosts import-ssh-config`, per alias) builds from its options. */
+export async function inputFrom(name: string, values: OptionValues) {
   const common = {
     name,
     appRoots: (values["app-root"] as string[] | undefined) ?? [],
@@ -30,6 +36,8 @@ async function inputFrom(name: string, values: OptionValues) {
     python: str(values, "python") ?? null,
     entryPoints: (values.entry as string[] | undefined) ?? [],
     measureStartup: !values["no-startup-cost"],
+    maxFiles: intOption(values, "max-files"),
+    timeoutSeconds: intOption(values, "timeout"),
   };
   if (values.local && values.ssh) throw new CliError("use either --local or --ssh USER@HOST[:PORT], not both");
   if (values.local) return { transport: "local", ...common };
@@ -38,12 +46,13 @@ async function inputFrom(name: string, values: OptionValues) {
   const jump = str(values, "jump");
   const jumpIdentity = str(values, "jump-identity");
   if (jumpIdentity && !jump) throw new CliError("--jump-identity needs --jump USER@HOST[:PORT]");
+  const resolved = sshTarget(target, str(values, "ssh-config"));
   return {
     transport: "ssh",
     ...common,
-    ssh: parseEndpoint(target),
-    auth: await authFrom(values),
-    jump: jump ? parseEndpoint(jump) : null,
+    ssh: resolved.ssh,
+    auth: await authFrom(values, resolved.identityFile),
+    jump: jump ? parseEndpoint(jump) : resolved.jump,
     jumpAuth: jumpIdentity
       ? { method: "key-file" as const, identityFile: path.resolve(jumpIdentity) }
       : { method: "agent" as const },
@@ -54,16 +63,20 @@ async function inputFrom(name: string, values: OptionValues) {
 export const hostsAddCommand: Command = {
   words: ["hosts", "add"],
   synopsis:
-    "hosts add NAME (--local | --ssh USER@HOST[:PORT] [--identity FILE | --password-stdin]\n" +
+    "hosts add NAME (--local | --ssh USER@HOST[:PORT]|ALIAS [--ssh-config FILE] [--identity FILE | --password-stdin]\n" +
     "             [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
     "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH]\n" +
-    "             [--entry MODULE[:ATTR] …] [--no-startup-cost]",
+    "             [--entry MODULE[:ATTR] …] [--no-startup-cost] [--max-files N] [--timeout SECONDS] [--schedule CRON]",
   summary:
-    "Save a host. SSH uses the ssh-agent unless --identity or --password-stdin is given; a jump host logs in " +
-    "with its own credential, the ssh-agent unless --jump-identity is given.",
+    "Save a host. SSH uses the ssh-agent unless --identity, --password-stdin or the alias's IdentityFile says " +
+    "otherwise; a jump host logs in with its own credential, the ssh-agent unless --jump-identity is given.",
+  help:
+    "--ssh ALIAS reads HostName, User, Port, IdentityFile, ProxyJump (one hop) and Include from ~/.ssh/config\n" +
+    "(or --ssh-config FILE) once, now; --accept-host-key pins the target's and the jump host's keys on first use.",
   options: {
     local: { type: "boolean" },
     ssh: { type: "string" },
+    "ssh-config": { type: "string" },
     identity: { type: "string" },
     "password-stdin": { type: "boolean" },
     jump: { type: "string" },
@@ -75,10 +88,16 @@ export const hostsAddCommand: Command = {
     python: { type: "string" },
     entry: { type: "string", multiple: true },
     "no-startup-cost": { type: "boolean" },
+    "max-files": { type: "string" },
+    timeout: { type: "string" },
+    schedule: { type: "string" },
   },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
-    const host = toHostView(await createHost(await inputFrom(name!, values)));
+    const schedule = values.schedule === undefined ? null : parseSchedule(values.schedule as string);
+    let row = await createHost(await inputFrom(name!, values));
+    if (schedule) row = await updateHostSchedule(row.id, schedule);
+    const host = toHostView(row);
     await recordAudit({ actor: cliActor(), address: null, action: "host-created", object: { type: "host", id: host.name } });
     printOut(`Saved host ${host.name} (${host.target}); collect it with: deploylens collect ${host.name}\n`);
     return 0;

@@ -31,6 +31,8 @@ export function toHostView(host: Host) {
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,
+    schedule: host.schedule,
+    baselineSnapshotId: host.baselineSnapshotId,
     createdAt: host.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import { handle } from "@/lib/api/to-error-response";
-import { baseUrl } from "@/lib/api/base-url";
+import { baseUrl } from "@/lib/base-url";
 import { exportComparison } from "@/lib/analysis/export";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { parseCompareQuery } from "@/lib/compare/compare-query";

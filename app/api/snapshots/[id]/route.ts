@@ -1,6 +1,6 @@
 import { handle } from "@/lib/api/to-error-response";
 import { json } from "@/lib/api/json";
-import { baseUrl } from "@/lib/api/base-url";
+import { baseUrl } from "@/lib/base-url";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
 import { toSnapshotJson } from "@/lib/api/snapshot-json";
 import { requireRole } from "@/lib/auth/require-role";

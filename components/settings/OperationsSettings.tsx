@@ -1,0 +1,26 @@
+import { Card } from "@/components/ui/Card";
+import { countSnapshotsByHost } from "@/lib/db/queries/retention";
+import { listWebhookDeliveries } from "@/lib/db/queries/webhooks";
+import { findRetentionPolicy } from "@/lib/retention/retention-policy";
+import { storeSizeBytes } from "@/lib/retention/store-size";
+import { findWebhookUrl } from "@/lib/webhooks/webhook-url";
+import { RetentionSettings } from "./RetentionSettings";
+import { StoreUsage } from "./StoreUsage";
+import { WebhookSettings } from "./WebhookSettings";
+
+/** The operations part of /settings: retention, store usage, regression webhook. */
+export async function OperationsSettings() {
+  const [policy, hosts, webhookUrl, deliveries] = await Promise.all([
+    findRetentionPolicy(),
+    countSnapshotsByHost(),
+    findWebhookUrl(),
+    listWebhookDeliveries(),
+  ]);
+  return (
+    <>
+      <Card title="Retention"><RetentionSettings policy={policy} /></Card>
+      <Card title="Store"><StoreUsage bytes={storeSizeBytes()} hosts={hosts} /></Card>
+      <Card title="Regression webhook"><WebhookSettings configured={webhookUrl !== null} deliveries={deliveries} /></Card>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { getHostOrThrow } from "@/lib/db/queries/hosts";
+import { deleteHost } from "@/lib/db/queries/host-updates";
+import type { Command } from "../command";
+
+export const hostsRemoveCommand: Command = {
+  words: ["hosts", "remove"],
+  synopsis: "hosts remove NAME",
+  summary: "Delete a saved host and its snapshots (inventories no other snapshot shares are freed by the next prune).",
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run(_values, [name]) {
+    const host = await getHostOrThrow(name!);
+    await deleteHost(host.id);
+    process.stdout.write(`Removed host ${host.name}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,41 @@
+import { getHostOrThrow, toHostView } from "@/lib/db/queries/hosts";
+import { findLatestOkSnapshot } from "@/lib/db/queries/snapshots";
+import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
+import type { Command } from "../command";
+import { printJson } from "../option-values";
+
+export const hostsShowCommand: Command = {
+  words: ["hosts", "show"],
+  synopsis: "hosts show NAME [--json]",
+  summary: "One saved host: where it is, what is collected, its schedule and baseline, its latest coverage.",
+  options: { json: { type: "boolean" } },
+  positionals: { min: 1, max: 1 },
+  async run(values, [name]) {
+    const row = await getHostOrThrow(name!);
+    const latestOk = await findLatestOkSnapshot(row.id);
+    const host = { ...toHostView(row), latestSnapshotId: latestOk?.id ?? null, coveragePercent: latestOk ? startupCoveragePercent(latestOk) : null };
+    if (values.json) {
+      printJson(host);
+      return 0;
+    }
+    const lines: [string, string | number | null][] = [
+      ["target", host.target],
+      ["jump", host.jump],
+      ["auth", host.authMethod],
+      ["host key", host.hostKeySha256],
+      ["app roots", host.appRoots.join(" ")],
+      ["service", host.serviceUnit],
+      ["unit file", host.unitFile],
+      ["python", host.python],
+      ["max files", host.maxFiles],
+      ["timeout", `${host.timeoutSeconds} s`],
+      ["startup cost", host.measureStartup ? "measured" : "not measured"],
+      ["schedule", host.schedule ?? "off"],
+      ["baseline", host.baselineSnapshotId ?? "none"],
+      ["coverage", host.coveragePercent === null ? "–" : `${host.coveragePercent}% (snapshot ${host.latestSnapshotId})`],
+    ];
+    const shown = lines.filter(([, value]) => value !== null).map(([label, value]) => `  ${label.padEnd(13)} ${value}`);
+    process.stdout.write([`${host.name}`, ...shown, ""].join("\n"));
+    return 0;
+  },
+};

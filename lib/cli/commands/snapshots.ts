@@ -1,0 +1,43 @@
+import { getHostOrThrow } from "@/lib/db/queries/hosts";
+import { listSnapshots } from "@/lib/db/queries/snapshots";
+import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
+import { parseRegressions } from "@/lib/regressions/regression";
+import type { Command } from "../command";
+import { formatTable } from "../format-table";
+import { intOption, printJson } from "../option-values";
+
+export const snapshotsCommand: Command = {
+  words: ["snapshots"],
+  synopsis: "snapshots NAME [--limit N] [--json]",
+  summary: "A host's snapshots, newest first: coverage, findings, regressions; the baseline is marked.",
+  options: { json: { type: "boolean" }, limit: { type: "string" } },
+  positionals: { min: 1, max: 1 },
+  async run(values, [name]) {
+    const host = await getHostOrThrow(name!);
+    const rows = (await listSnapshots(host.id, intOption(values, "limit") ?? 200)).map((s) => ({
+      id: s.id,
+      takenAt: s.takenAt.toISOString(),
+      status: s.status,
+      errorCode: s.errorCode,
+      coveragePercent: startupCoveragePercent(s),
+      sources: s.sources,
+      criticalFindings: s.criticalFindings,
+      warningFindings: s.warningFindings,
+      baseline: s.id === host.baselineSnapshotId,
+      regressions: parseRegressions(s.regressions),
+    }));
+    if (values.json) {
+      printJson(rows);
+      return 0;
+    }
+    const table = rows.map((r) => [
+      r.id,
+      r.takenAt.replace("T", " ").slice(0, 19),
+      r.status === "ok" ? (r.coveragePercent === null ? "–" : `${r.coveragePercent}%`) : `failed: ${r.errorCode}`,
+      `${r.criticalFindings}/${r.warningFindings}`,
+      [r.baseline ? "baseline" : "", r.regressions.length ? "REGRESSION" : ""].filter(Boolean).join(" "),
+    ]);
+    process.stdout.write(formatTable(["ID", "TAKEN (UTC)", "COVERAGE", "CRIT/WARN", "MARKS"], table));
+    return 0;
+  },
+};

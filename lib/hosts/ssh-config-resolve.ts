@@ -1,0 +1,78 @@
+import path from "node:path";
+import SSHConfig from "ssh-config";
+import { ValidationError } from "@/lib/errors";
+import { expandIncludes, type ConfigFiles } from "./ssh-config-text";
+
+export type ResolvedEndpoint = { user: string; host: string; port: number };
+export type ResolvedAlias = { alias: string; ssh: ResolvedEndpoint; identityFile: string | null; jump: ResolvedEndpoint | null };
+export type ResolveContext = ConfigFiles & { configFile: string; localUser: string };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function parse(ctx: ResolveContext): SSHConfig {
+  return SSHConfig.parse(expandIncludes(ctx.configFile, ctx));
+}
+
+/** The aliases a config names explicitly (Host patterns without wildcards or negation), in file order. */
+export function listSshAliases(ctx: ResolveContext): string[] {
+  const names = new Set<string>();
+  for (const line of parse(ctx)) {
+    if (line.type !== SSHConfig.DIRECTIVE || line.param.toLowerCase() !== "host") continue;
+    const values = Array.isArray(line.value) ? line.value.map((v) => v.val) : String(line.value).split(/\s+/);
+    for (const name of values) if (name && !/[*?!]/.test(name)) names.add(name);
+  }
+  return [...names];
+}
+
+/** `%h`, `%%`, `~` in HostName and IdentityFile, the tokens that matter for a saved host. */
+function expand(value: string, alias: string, ctx: ResolveContext, user: string): string {
+  const tokens: Record<string, string> = { "%": "%", h: alias, n: alias, u: ctx.localUser, r: user, d: ctx.home };
+  const replaced = value.replace(/%(.)/g, (whole, token: string) => tokens[token] ?? whole);
+  return replaced.startsWith("~/") ? path.join(ctx.home, replaced.slice(2)) : replaced;
+}
+
+function endpoint(alias: string, config: SSHConfig, ctx: ResolveContext) {
+  const c = config.compute(alias, { ignoreCase: true, matchExec: false });
+  const user = first(c.user) ?? ctx.localUser;
+  const port = Number(first(c.port) ?? 22);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ValidationError(`ssh_config: ${alias} has an invalid Port`);
+  const identity = first(c.identityfile);
+  return {
+    endpoint: { user, host: expand(first(c.hostname) ?? alias, alias, ctx, user), port },
+    identityFile: identity && identity.toLowerCase() !== "none" ? expand(identity, alias, ctx, user) : null,
+    proxyJump: first(c.proxyjump) ?? null,
+  };
+}
+
+/** A ProxyJump hop: [user@]host[:port] or another alias of the same file. */
+function hop(spec: string, config: SSHConfig, ctx: ResolveContext) {
+  const match = /^(?:([^@\s]+)@)?(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(spec);
+  if (!match) throw new ValidationError(`ssh_config: cannot read ProxyJump ${JSON.stringify(spec)}`);
+  const [, user, host = "", port] = match;
+  const resolved = endpoint(host.replace(/^\[|\]$/g, ""), config, ctx);
+  if (resolved.proxyJump && resolved.proxyJump !== "none") {
+    throw new ValidationError(`ssh_config: the jump host ${host} has its own ProxyJump; DeployLens supports one jump host, not a chain`);
+  }
+  return { ...resolved, endpoint: { ...resolved.endpoint, user: user ?? resolved.endpoint.user, port: port ? Number(port) : resolved.endpoint.port } };
+}
+
+/**
+ * Resolves an alias as OpenSSH would (first value wins, Host patterns, Include, ProxyJump) into the fields
+ * of a saved host. Pure: files come through `ctx`, so it runs once at `hosts add` time.
+ */
+export function resolveSshAlias(alias: string, ctx: ResolveContext): ResolvedAlias {
+  const config = parse(ctx);
+  if (!listSshAliases(ctx).includes(alias)) {
+    throw new ValidationError(`expected USER@HOST[:PORT] or an alias from ${ctx.configFile}, got ${JSON.stringify(alias)}`);
+  }
+  const target = endpoint(alias, config, ctx);
+  const jumps = target.proxyJump && target.proxyJump !== "none" ? target.proxyJump.split(",") : [];
+  if (jumps.length > 1) {
+    throw new ValidationError(`ssh_config: ${alias} jumps through ${jumps.length} hosts (${target.proxyJump}); DeployLens supports one jump host`);
+  }
+  const jump = jumps[0] ? hop(jumps[0].trim(), config, ctx) : null;
+  if (jump?.identityFile && target.identityFile && jump.identityFile !== target.identityFile) {
+    throw new ValidationError(`ssh_config: ${alias} and its jump host use different IdentityFiles; DeployLens uses one key for both hops`);
+  }
+  return { alias, ssh: target.endpoint, identityFile: target.identityFile ?? jump?.identityFile ?? null, jump: jump?.endpoint ?? null };
+}

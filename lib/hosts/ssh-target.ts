@@ -1,0 +1,15 @@
+import { parseEndpoint } from "./host-input";
+import { sshConfigContext } from "./ssh-config-context";
+import { resolveSshAlias, type ResolvedEndpoint } from "./ssh-config-resolve";
+
+export type SshTarget = { ssh: ResolvedEndpoint; identityFile: string | null; jump: ResolvedEndpoint | null };
+
+/** `--ssh` as given: USER@HOST[:PORT] literally, anything else an alias of ~/.ssh/config (or `configFile`). */
+export function sshTarget(text: string, configFile?: string): SshTarget {
+  if (text.includes("@")) {
+    const { user, host, port } = parseEndpoint(text);
+    return { ssh: { user, host, port: port ?? 22 }, identityFile: null, jump: null };
+  }
+  const { ssh, identityFile, jump } = resolveSshAlias(text, sshConfigContext(configFile));
+  return { ssh, identityFile, jump };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { Cron } from "croner";
+
+/** What the scheduler needs from the rest of the app; injected so a test can drive it with a fake clock. */
+export type SchedulerDeps = {
+  /** Hosts that have a schedule: id and cron expression. */
+  listSchedules(): Promise<{ hostId: string; schedule: string }[]>;
+  /** Collects one host (joining a collection already under way); resolves when it is stored. */
+  collect(hostId: string): Promise<void>;
+  /** Daily housekeeping (retention); absent = none. */
+  housekeeping?: () => Promise<void>;
+  /** When housekeeping runs; default 03:17 every day, off the hour when collections cluster. */
+  housekeepingSchedule?: string;
+  /** How often schedules are re-read from the database (edits by the CLI or the UI). Default 30 s. */
+  reloadMs?: number;
+  onError?: (what: string, error: unknown) => void;
+};
+
+export type Scheduler = { reload(): Promise<void>; nextRun(hostId: string): Date | null; stop(): void };
+
+/**
+ * One croner job per scheduled host. Croner only ever arms the next occurrence from now, so after a
+ * restart (or a sleep) missed runs are skipped, not replayed in a burst; `protect` keeps one run of a
+ * host's job at a time, and the collection queue adds per-host single flight and the global cap.
+ */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const jobs = new Map<string, { schedule: string; cron: Cron }>();
+  const report = deps.onError ?? ((what, error) => console.error(`deploylens scheduler: ${what}:`, error));
+  const run = (what: string, task: () => Promise<void>) => () => task().catch((error: unknown) => report(what, error));
+
+  async function reload() {
+    const wanted = new Map((await deps.listSchedules()).map((s) => [s.hostId, s.schedule]));
+    for (const [hostId, job] of jobs) {
+      if (wanted.get(hostId) === job.schedule) continue;
+      job.cron.stop();
+      jobs.delete(hostId);
+    }
+    for (const [hostId, schedule] of wanted) {
+      if (jobs.has(hostId)) continue;
+      try {
+        const cron = new Cron(schedule, { protect: true }, run(`collect ${hostId}`, () => deps.collect(hostId)));
+        jobs.set(hostId, { schedule, cron });
+      } catch (error) {
+        report(`schedule of ${hostId} is not valid`, error);
+      }
+    }
+  }
+
+  const housekeeping = deps.housekeeping
+    ? new Cron(deps.housekeepingSchedule ?? "17 3 * * *", { protect: true }, run("housekeeping", deps.housekeeping))
+    : null;
+  const reloader = setInterval(run("reload schedules", reload), deps.reloadMs ?? 30_000);
+  reloader.unref();
+  return {
+    reload,
+    nextRun: (hostId) => jobs.get(hostId)?.cron.nextRun() ?? null,
+    stop() {
+      clearInterval(reloader);
+      housekeeping?.stop();
+      for (const job of jobs.values()) job.cron.stop();
+      jobs.clear();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { getHostOrThrow } from "@/lib/db/queries/hosts";
+import { listScheduledHosts } from "@/lib/db/queries/host-updates";
+import { startCollection, waitForJob } from "./collection-queue";
+import { createScheduler, type Scheduler } from "./scheduler";
+
+// Next may evaluate instrumentation and route chunks separately: one scheduler per process.
+const global = globalThis as unknown as { deploylensScheduler?: Scheduler };
+
+/** The server's scheduler: scheduled collections through the shared queue, and daily retention. */
+export async function startScheduler(): Promise<Scheduler> {
+  if (global.deploylensScheduler) return global.deploylensScheduler;
+  const { pruneSnapshots } = await import("@/lib/retention/prune-snapshots");
+  const scheduler = createScheduler({
+    listSchedules: async () => (await listScheduledHosts()).map((h) => ({ hostId: h.id, schedule: h.schedule! })),
+    collect: async (hostId) => {
+      await waitForJob(startCollection(await getHostOrThrow(hostId)));
+    },
+    housekeeping: async () => {
+      await pruneSnapshots({ dryRun: false });
+    },
+    reloadMs: Number(process.env.DEPLOYLENS_SCHEDULE_RELOAD_MS) || undefined,
+  });
+  global.deploylensScheduler = scheduler;
+  await scheduler.reload();
+  return scheduler;
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { baseUrl } from "@/lib/base-url";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
+import { trackDelivery } from "@/lib/webhooks/pending-deliveries";
+import { regressionPayload } from "@/lib/webhooks/regression-payload";
+import { findWebhookUrl } from "@/lib/webhooks/webhook-url";
+import { recordRegressions } from "./record-regressions";
+
+/** Marks a new snapshot's regressions and, when a webhook is set, sends one alert (in the background). */
+export async function afterCollection(snapshotId: string): Promise<void> {
+  const { hostName, takenAt, regressions } = await recordRegressions(snapshotId);
+  if (regressions.length === 0) return;
+  const url = await findWebhookUrl();
+  if (!url) return;
+  const payload = regressionPayload({ hostName, snapshotId, takenAt, regressions, url: `${baseUrl()}/snapshots/${snapshotId}` });
+  trackDelivery(deliverWebhook(url, payload));
+}

@@ -1,0 +1,55 @@
+import { blockedModules } from "./blocked-modules";
+import type { Regression } from "./regression";
+import { startupCoveragePercent } from "./startup-coverage-percent";
+
+export type RegressionRow = {
+  id: string;
+  status: string;
+  sources: number;
+  fresh: number;
+  stale: number;
+  missing: number;
+  startupClosure: number | null;
+  startupFresh: number | null;
+  startupBlocked: number | null;
+  criticalFindings: number;
+};
+
+/** Points of startup coverage a snapshot may lose before it is a regression (DEPLOYLENS_REGRESSION_THRESHOLD). */
+export function regressionThreshold(): number {
+  const configured = Number(process.env.DEPLOYLENS_REGRESSION_THRESHOLD);
+  return process.env.DEPLOYLENS_REGRESSION_THRESHOLD && Number.isFinite(configured) && configured >= 0 ? configured : 5;
+}
+
+function against(current: RegressionRow, earlier: RegressionRow, label: Regression["against"], threshold: number): Regression[] {
+  const found: Regression[] = [];
+  const base = { against: label, againstSnapshotId: earlier.id };
+  const [now, before] = [startupCoveragePercent(current), startupCoveragePercent(earlier)];
+  if (now !== null && before !== null && before - now > threshold) {
+    found.push({ ...base, kind: "coverage-drop", message: `startup coverage fell from ${before}% to ${now}% (vs ${label})` });
+  }
+  const [blockedNow, blockedBefore] = [blockedModules(current), blockedModules(earlier)];
+  if (blockedNow !== null && blockedBefore !== null && blockedNow > blockedBefore) {
+    found.push({ ...base, kind: "blocked-rise", message: `blocked modules rose from ${blockedBefore} to ${blockedNow} (vs ${label})` });
+  }
+  if (current.criticalFindings > earlier.criticalFindings) {
+    const message = `critical findings rose from ${earlier.criticalFindings} to ${current.criticalFindings} (vs ${label})`;
+    found.push({ ...base, kind: "new-critical", message });
+  }
+  return found;
+}
+
+/** A successful snapshot against the previous successful one and the baseline (when they differ from it). */
+export function detectRegressions(
+  current: RegressionRow,
+  previous: RegressionRow | null,
+  baseline: RegressionRow | null,
+  threshold = regressionThreshold(),
+): Regression[] {
+  if (current.status !== "ok") return [];
+  const found = previous && previous.status === "ok" ? against(current, previous, "previous", threshold) : [];
+  if (baseline && baseline.status === "ok" && baseline.id !== current.id && baseline.id !== previous?.id) {
+    found.push(...against(current, baseline, "baseline", threshold));
+  }
+  return found;
+}

@@ -1,0 +1,105 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { commands } from "@/lib/cli/commands";
+import { halfCompiledApp, openPycacheToEveryone, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
+import { runCli } from "../support/run-cli";
+import { tempDir } from "../support/temp-dir";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const temp = tempDir("deploylens-cli-ops-");
+const databaseFile = path.join(temp.dir, "ops.db");
+const cli = (...args: string[]) => runCli(args, { databaseFile });
+let half: HalfCompiledApp;
+let open: HalfCompiledApp;
+
+beforeAll(async () => {
+  half = halfCompiledApp();
+  open = halfCompiledApp();
+  openPycacheToEveryone(open.app);
+  expect((await cli("hosts", "add", "half", ...half.hostArgs)).code).toBe(0);
+  expect((await cli("hosts", "add", "open", ...open.hostArgs, "--max-files", "5000", "--timeout", "60")).code).toBe(0);
+});
+
+afterAll(() => {
+  half?.remove();
+  open?.remove();
+  temp.remove();
+});
+
+// Every CLI run is a fresh Node process with tsx: on a shared, busy machine that is seconds each.
+const SLOW = 600_000;
+
+test("every command answers --help with its usage and exit 0", { timeout: SLOW }, async () => {
+  for (const command of commands) {
+    const result = await cli(...command.words, "--help");
+    expect(result.code, command.words.join(" ")).toBe(0);
+    expect(result.stdout).toContain(`usage: deploylens ${command.words.join(" ")}`);
+  }
+});
+
+test("--fail-under fails the run with exit 3 when startup coverage is below it, and passes above", async () => {
+  const below = await cli("collect", "half", "--fail-under", "80");
+  expect(below.code, below.stderr).toBe(3);
+  expect(below.stderr).toContain("gate failed: half: startup coverage 50% is below 80%");
+  const above = await cli("collect", "half", "--fail-under", "50");
+  expect(above.code, above.stderr).toBe(0);
+});
+
+test("--fail-on critical trips on a world-writable __pycache__ only; --fail-on warning is at least as strict", async () => {
+  const clean = await cli("collect", "half", "--fail-on", "critical");
+  expect(clean.code, clean.stderr).toBe(0);
+  const critical = await cli("collect", "open", "--fail-on", "critical", "--json");
+  expect(critical.code).toBe(3);
+  expect(critical.stderr).toContain("gate failed: open: 1 critical finding(s)");
+  expect(JSON.parse(critical.stdout)).toMatchObject({ host: "open", status: "ok", findings: [{ id: "world-writable-pycache" }] });
+  expect((await cli("collect", "open", "--fail-on", "warning")).code).toBe(3);
+});
+
+test("the cron line `npx deploylens collect --all --fail-under 80` collects every host, without a progress bar in a pipe", () => {
+  const env = { ...process.env, DATABASE_URL: `file:${databaseFile}` };
+  const run = spawnSync("npx", ["--no-install", "deploylens", "collect", "--all", "--fail-under", "80", "--json"], { cwd: ROOT, env, encoding: "utf8" });
+  expect(run.status, run.stderr).toBe(3);
+  const snapshots = JSON.parse(run.stdout) as { host: string; status: string }[];
+  expect(snapshots.map((s) => [s.host, s.status]).sort()).toEqual([["half", "ok"], ["open", "ok"]]);
+  expect(run.stderr).not.toContain("\r");
+  expect(run.stderr).not.toContain("█");
+});
+
+test("a failed collection exits 1 even when gates are given; bad gate values are usage errors", { timeout: SLOW }, async () => {
+  expect((await cli("hosts", "add", "gone", "--local", "--app-root", "/srv/app", "--python", "/nonexistent/python3")).code).toBe(0);
+  const failed = await cli("collect", "gone", "--fail-under", "10");
+  expect(failed.code, failed.stdout).toBe(1);
+  expect((await cli("collect", "half", "--fail-under", "abc")).code).toBe(2);
+  expect((await cli("collect", "half", "--fail-on", "info")).code).toBe(2);
+  expect((await cli("collect")).code).toBe(2);
+  expect((await cli("hosts", "remove", "gone")).code).toBe(0);
+});
+
+test("hosts edit, show and remove; schedule and baseline; snapshots and export", { timeout: SLOW }, async () => {
+  const edited = await cli("hosts", "edit", "half", "--max-files", "2000", "--timeout", "30", "--schedule", "0 * * * *", "--json");
+  expect(edited.code, edited.stderr).toBe(0);
+  expect(JSON.parse(edited.stdout)).toMatchObject({ maxFiles: 2000, timeoutSeconds: 30, schedule: "0 * * * *" });
+  expect((await cli("hosts", "edit", "half", "--timeout", "1")).code).toBe(2);
+  expect((await cli("schedule", "half", "every hour")).code).toBe(2);
+  expect((await cli("schedule", "half", "off")).code).toBe(0);
+
+  const listed = JSON.parse((await cli("snapshots", "half", "--json")).stdout) as { id: string; coveragePercent: number }[];
+  expect(listed.length).toBeGreaterThanOrEqual(2);
+  expect(listed[0]!.coveragePercent).toBe(50);
+  expect((await cli("baseline", "half", listed.at(-1)!.id)).code).toBe(0);
+  const shown = JSON.parse((await cli("hosts", "show", "half", "--json")).stdout) as Record<string, unknown>;
+  expect(shown).toMatchObject({ name: "half", schedule: null, baselineSnapshotId: listed.at(-1)!.id, coveragePercent: 50 });
+  const marked = JSON.parse((await cli("snapshots", "half", "--json")).stdout) as { id: string; baseline: boolean }[];
+  expect(marked.filter((s) => s.baseline).map((s) => s.id)).toEqual([listed.at(-1)!.id]);
+
+  const compared = await cli("compare", "half", "--json");
+  expect(compared.code, compared.stderr).toBe(0);
+  expect((JSON.parse(compared.stdout) as { url: string }).url).toContain(`/compare/${listed.at(-1)!.id}/`);
+  const exported = await cli("export", "half", "--csv");
+  expect(exported.code, exported.stderr).toBe(0);
+  expect(exported.stdout.split("\n").filter((line) => line.includes("webapp/"))).toHaveLength(8);
+
+  expect((await cli("hosts", "remove", "open")).code).toBe(0);
+  expect((await cli("hosts", "show", "open")).code).toBe(1);
+});

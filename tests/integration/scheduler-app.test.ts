@@ -1,0 +1,51 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { migrate } from "@/lib/db/migrate";
+import { ensureBuilt } from "../../scripts/ensure-built.mjs";
+import { startApp, type RunningApp } from "../support/app";
+import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
+import { tempDir } from "../support/temp-dir";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const temp = tempDir("deploylens-scheduler-app-");
+const databaseFile = path.join(temp.dir, "app.db");
+let fixture: HalfCompiledApp;
+let app: RunningApp | undefined;
+
+beforeAll(async () => {
+  ensureBuilt(ROOT);
+  process.env.DATABASE_URL = `file:${databaseFile}`;
+  migrate({ file: databaseFile });
+  fixture = halfCompiledApp();
+  const { createHost } = await import("@/lib/hosts/create-host");
+  const { updateHostSchedule } = await import("@/lib/db/queries/host-updates");
+  const host = await createHost({ name: "ticking", transport: "local", appRoots: [fixture.app], python: fixture.venv.python, measureStartup: false });
+  await updateHostSchedule(host.id, "* * * * * *");
+}, 900_000);
+
+afterAll(async () => {
+  await app?.stop();
+  fixture?.remove();
+  temp.remove();
+});
+
+function okSnapshots(): { sources: number; fresh: number }[] {
+  const db = new Database(databaseFile, { readonly: true });
+  const rows = db.prepare("SELECT sources, fresh FROM Snapshot WHERE status = 'ok' ORDER BY takenAt").all();
+  db.close();
+  return rows as { sources: number; fresh: number }[];
+}
+
+test("a host on an every-second schedule builds history while next start runs; settings shows the store", { timeout: 240_000 }, async () => {
+  app = await startApp({ databaseFile });
+  const deadline = Date.now() + 150_000;
+  while (okSnapshots().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1_000));
+  const rows = okSnapshots();
+  expect(rows.length, app.logs()).toBeGreaterThanOrEqual(3);
+  expect(rows.every((r) => r.sources === 8 && r.fresh === 4)).toBe(true);
+
+  const settings = await (await fetch(`${app.url}/settings`)).text();
+  expect(settings).toContain("Store size");
+  expect(settings).toMatch(/ticking<\/td><td[^>]*>\d+<\/td>/);
+});
