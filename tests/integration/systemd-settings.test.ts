@@ -27,21 +27,26 @@ afterAll(async () => {
 });
 
 /** Variables the manager itself adds to every service (systemd.exec(5), "Environment Variables in Spawned Processes"). */
-const FROM_MANAGER = new Set(["PATH", "LANG", "INVOCATION_ID", "JOURNAL_STREAM", "SYSTEMD_EXEC_PID", "NOTIFY_SOCKET", "HOME", "LOGNAME",
-  "USER", "SHELL", "MAINPID", "MANAGERPID", "CACHE_DIRECTORY", "STATE_DIRECTORY", "RUNTIME_DIRECTORY", "LOGS_DIRECTORY"]);
+const FROM_MANAGER = new Set([
+  "PATH", "LANG", "INVOCATION_ID", "JOURNAL_STREAM", "SYSTEMD_EXEC_PID", "NOTIFY_SOCKET", "HOME", "LOGNAME", "USER", "SHELL",
+  "MAINPID", "MANAGERPID", "CACHE_DIRECTORY", "STATE_DIRECTORY", "RUNTIME_DIRECTORY", "LOGS_DIRECTORY",
+]);
 
 /** The live process's environment, read as root from /proc/PID/environ. */
 async function liveEnvironment(pid: number): Promise<Record<string, string>> {
-  const raw = await box.readFile(`/proc/${pid}/environ`);
-  return Object.fromEntries(raw.split("\0").filter((item) => item.includes("=")).map((item) => [item.slice(0, item.indexOf("=")), item.slice(item.indexOf("=") + 1)]));
+  const items = (await box.readFile(`/proc/${pid}/environ`)).split("\0").filter((item) => item.includes("="));
+  return Object.fromEntries(items.map((item) => [item.slice(0, item.indexOf("=")), item.slice(item.indexOf("=") + 1)]));
 }
 
-const sameValue = (reported: string | undefined, truth: string | undefined) => reported === truth || (reported === REDACTED && truth !== undefined);
+const sameValue = (reported: string | undefined, truth: string | undefined) =>
+  reported === truth || (reported === REDACTED && truth !== undefined);
+
+const SHOWN = ["MainPID", "User", "WorkingDirectory", "ProtectSystem", "ProtectHome", "PrivateTmp", "ReadWritePaths", "ReadOnlyPaths",
+  "DynamicUser"];
 
 /** Configured environment, user, working directory and sandbox as DeployLens says, against systemd and /proc. */
 async function expectSystemdAgrees(app: BoxApp, snapshot: BoxSnapshot & { service: Record<string, unknown> }) {
-  const show = await box.show(app.unit, ["MainPID", "User", "WorkingDirectory", "ProtectSystem", "ProtectHome", "PrivateTmp", "ReadWritePaths",
-    "ReadOnlyPaths", "DynamicUser"]);
+  const show = await box.show(app.unit, SHOWN);
   const pid = Number(show.MainPID);
   const live = await liveEnvironment(pid);
   const service = snapshot.service as BoxSnapshot["service"] & Record<string, unknown>;
@@ -58,13 +63,17 @@ async function expectSystemdAgrees(app: BoxApp, snapshot: BoxSnapshot & { servic
 
   const configured = service.environment;
   const mismatches: string[] = [];
-  for (const [key, value] of Object.entries(configured)) if (!sameValue(value, live[key])) mismatches.push(`${key}: reported ${value}, process ${live[key]}`);
+  for (const [key, value] of Object.entries(configured)) {
+    if (!sameValue(value, live[key])) mismatches.push(`${key}: reported ${value}, process ${live[key]}`);
+  }
   for (const [key, value] of Object.entries(live)) {
-    if (!FROM_MANAGER.has(key) && !(key in configured)) mismatches.push(`${key}=${value} in the process, not reported as configured`);
+    if (!FROM_MANAGER.has(key) && !(key in configured)) mismatches.push(`${key}=${value} in the process, not configured`);
   }
   const reportedLive = service.process?.environment ?? {};
   expect(Object.keys(reportedLive).sort()).toEqual(Object.keys(live).sort());
-  for (const [key, value] of Object.entries(reportedLive)) if (!sameValue(value, live[key])) mismatches.push(`live ${key}: reported ${value}`);
+  for (const [key, value] of Object.entries(reportedLive)) {
+    if (!sameValue(value, live[key])) mismatches.push(`live ${key}: reported ${value}`);
+  }
   expect(mismatches, JSON.stringify({ configured, live }, null, 1)).toEqual([]);
   return live;
 }
