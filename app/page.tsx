@@ -16,7 +16,13 @@ export default async function HomePage() {
       {hosts.length === 0 ? (
         <GettingStarted />
       ) : (
-        <Card actions={<Link href="/hosts/new" className="text-sm font-medium text-slate-700 hover:underline">Add a host</Link>}>
+        <Card
+          actions={
+            <Link href="/hosts/new" className="text-sm font-medium text-slate-700 hover:underline">
+              Add a host
+            </Link>
+          }
+        >
           <HostTable hosts={hosts} />
         </Card>
       )}

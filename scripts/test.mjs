@@ -11,7 +11,11 @@ const reports = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-test-"));
 const PREREQUISITES = [
   { name: "OpenSSH server", ok: () => fs.existsSync("/usr/sbin/sshd"), apt: "openssh-server" },
   { name: "Chromium", ok: () => fs.existsSync("/usr/bin/chromium"), apt: "chromium" },
-  { name: "python3", ok: () => works("python3", ["-c", "import sys; assert sys.version_info >= (3, 7)"]), apt: "python3" },
+  {
+    name: "python3",
+    ok: () => works("python3", ["-c", "import sys; assert sys.version_info >= (3, 7)"]),
+    apt: "python3",
+  },
   { name: "python3 venv", ok: () => works("python3", ["-c", "import ensurepip, venv"]), apt: "python3-venv" },
   // The real-systemd tests (tests/support/systemd-box.ts) boot a container; without root they skip anyway.
   { name: "systemd-nspawn", ok: () => !isRoot() || fs.existsSync("/usr/bin/systemd-nspawn"), apt: "systemd-container" },
@@ -33,11 +37,16 @@ function ensurePrerequisites() {
   const command = `apt-get update && apt-get install -y ${packages}`;
   const canInstall = process.getuid?.() === 0 && works("sh", ["-c", "command -v apt-get"]);
   if (!canInstall) {
-    console.error(`Missing for the tests: ${missing.map((p) => p.name).join(", ")}.\nInstall them, then run npm test again:\n  sudo sh -c '${command}'`);
+    console.error(
+      `Missing for the tests: ${missing.map((p) => p.name).join(", ")}.\nInstall them, then run npm test again:\n  sudo sh -c '${command}'`,
+    );
     process.exit(1);
   }
   console.log(`Installing ${packages} …`);
-  const result = spawnSync("sh", ["-c", command], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const result = spawnSync("sh", ["-c", command], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
   if (result.status !== 0 || missing.some((p) => !p.ok())) {
     console.error(`Could not install ${packages}; run: ${command}`);
     process.exit(1);
@@ -70,12 +79,22 @@ const totals = { passed: 0, failed: 0 };
 const add = ({ passed, failed }) => ((totals.passed += passed), (totals.failed += failed));
 
 // Formatting and typecheck each count as one test: a pass or a failure.
-for (const [title, args] of [["format", ["run", "--silent", "format:check"]], ["typecheck", ["run", "--silent", "typecheck"]]]) {
+for (const [title, args] of [
+  ["format", ["run", "--silent", "format:check"]],
+  ["typecheck", ["run", "--silent", "typecheck"]],
+]) {
   add(step(title, "npm", args) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 }
 for (const project of ["unit", "integration"]) {
   const out = path.join(reports, `${project}.json`);
-  step(project, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  step(project, bin("vitest"), [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+  ]);
   add(vitestCounts(out));
 }
 const e2eOut = path.join(reports, "e2e.json");

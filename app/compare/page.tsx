@@ -14,16 +14,30 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   const { left, right } = await searchParams;
   const hosts = (await listHosts()).map(toHostView);
   const chosen = typeof left === "string" && typeof right === "string";
-  const result = chosen ? await compareRefs(left, right, baseUrl()).catch((e: unknown) => (e instanceof AppError ? e : Promise.reject(e))) : null;
+  const result = chosen
+    ? await compareRefs(left, right, baseUrl()).catch((e: unknown) => (e instanceof AppError ? e : Promise.reject(e)))
+    : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Compare</h1>
-      {hosts.length === 0 ? <p className="text-sm text-slate-600">Add and collect two hosts first.</p> : <ChooseHosts hosts={hosts} left={chosen ? left : undefined} right={chosen ? right : undefined} />}
-      {result instanceof AppError && <p role="alert" className="text-sm text-red-800">{result.message}</p>}
+      {hosts.length === 0 ? (
+        <p className="text-sm text-slate-600">Add and collect two hosts first.</p>
+      ) : (
+        <ChooseHosts hosts={hosts} left={chosen ? left : undefined} right={chosen ? right : undefined} />
+      )}
+      {result instanceof AppError && (
+        <p role="alert" className="text-sm text-red-800">
+          {result.message}
+        </p>
+      )}
       {result && !(result instanceof AppError) && (
         <>
           <ComparisonHeader comparison={result.comparison} />
-          <ComparisonView comparison={result.comparison} permalink={comparePath(result.comparison.left.id, result.comparison.right.id)} showAll={false} />
+          <ComparisonView
+            comparison={result.comparison}
+            permalink={comparePath(result.comparison.left.id, result.comparison.right.id)}
+            showAll={false}
+          />
         </>
       )}
     </div>

@@ -13,17 +13,34 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   await requirePageRole("admin");
   await connection();
   const { before, saved, error } = await searchParams;
-  const [page, shares] = await Promise.all([listAuditPage({ before: typeof before === "string" ? before : undefined }), listShareViews()]);
+  const [page, shares] = await Promise.all([
+    listAuditPage({ before: typeof before === "string" ? before : undefined }),
+    listShareViews(),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-      {typeof saved === "string" && <p role="status" className="text-sm text-emerald-700">Saved {saved}.</p>}
-      {typeof error === "string" && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {typeof saved === "string" && (
+        <p role="status" className="text-sm text-emerald-700">
+          Saved {saved}.
+        </p>
+      )}
+      {typeof error === "string" && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
       <OperationsSettings />
-      <Card title="Public links"><ShareList shares={shares} /></Card>
+      <Card title="Public links">
+        <ShareList shares={shares} />
+      </Card>
       <Card title="Audit log">
         <AuditTable events={page.events} />
-        {page.next && <Link href={`/settings?before=${page.next}`} className="mt-3 inline-block text-sm underline">Older events</Link>}
+        {page.next && (
+          <Link href={`/settings?before=${page.next}`} className="mt-3 inline-block text-sm underline">
+            Older events
+          </Link>
+        )}
       </Card>
     </div>
   );

@@ -8,7 +8,13 @@ export function AuditTable({ events }: { events: AuditView[] }) {
   return (
     <table className="w-full text-left text-sm" data-testid="audit-table">
       <thead className="text-slate-500">
-        <tr><th className="py-1">Time (UTC)</th><th>Actor</th><th>Address</th><th>Event</th><th>Object</th></tr>
+        <tr>
+          <th className="py-1">Time (UTC)</th>
+          <th>Actor</th>
+          <th>Address</th>
+          <th>Event</th>
+          <th>Object</th>
+        </tr>
       </thead>
       <tbody>
         {events.map((e) => (

@@ -7,11 +7,23 @@ export function AppNav({ user }: { user: SessionUser | null }) {
   if (!user) return <span className="font-semibold tracking-tight">DeployLens</span>;
   return (
     <>
-      <Link href="/" className="font-semibold tracking-tight">DeployLens</Link>
-      <Link href="/" className="text-slate-600 hover:text-slate-900">Hosts</Link>
-      <Link href="/compare" className="text-slate-600 hover:text-slate-900">Compare</Link>
-      {user.role === "admin" && <Link href="/settings" className="text-slate-600 hover:text-slate-900">Settings</Link>}
-      <span className="ml-auto text-slate-500" data-testid="signed-in-as">{user.name} ({user.role})</span>
+      <Link href="/" className="font-semibold tracking-tight">
+        DeployLens
+      </Link>
+      <Link href="/" className="text-slate-600 hover:text-slate-900">
+        Hosts
+      </Link>
+      <Link href="/compare" className="text-slate-600 hover:text-slate-900">
+        Compare
+      </Link>
+      {user.role === "admin" && (
+        <Link href="/settings" className="text-slate-600 hover:text-slate-900">
+          Settings
+        </Link>
+      )}
+      <span className="ml-auto text-slate-500" data-testid="signed-in-as">
+        {user.name} ({user.role})
+      </span>
       <SignOutButton />
     </>
   );

@@ -23,12 +23,26 @@ export function LoginForm({ next }: { next: string }) {
   const field = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm";
   return (
     <form onSubmit={submit} className="max-w-sm space-y-4">
-      <label className="block text-sm font-medium">Name<input name="name" autoComplete="username" required className={field} /></label>
       <label className="block text-sm font-medium">
-        Password<input name="password" type="password" autoComplete="current-password" required className={field} />
+        Name
+        <input name="name" autoComplete="username" required className={field} />
       </label>
-      <button type="submit" disabled={busy} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">Sign in</button>
-      {error && <p role="alert" className="text-sm text-red-800">{error}</p>}
+      <label className="block text-sm font-medium">
+        Password
+        <input name="password" type="password" autoComplete="current-password" required className={field} />
+      </label>
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+      >
+        Sign in
+      </button>
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -19,12 +19,22 @@ export function SetupForm({ token }: { token: string }) {
   const field = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm";
   return (
     <form onSubmit={submit} className="max-w-sm space-y-4">
-      <label className="block text-sm font-medium">Name<input name="name" autoComplete="username" required className={field} /></label>
       <label className="block text-sm font-medium">
-        Password<input name="password" type="password" autoComplete="new-password" minLength={10} required className={field} />
+        Name
+        <input name="name" autoComplete="username" required className={field} />
       </label>
-      <button type="submit" className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white">Create admin</button>
-      {error && <p role="alert" className="text-sm text-red-800">{error}</p>}
+      <label className="block text-sm font-medium">
+        Password
+        <input name="password" type="password" autoComplete="new-password" minLength={10} required className={field} />
+      </label>
+      <button type="submit" className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white">
+        Create admin
+      </button>
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -10,5 +10,9 @@ export function SignOutButton() {
     router.push("/login");
     router.refresh();
   }
-  return <button onClick={signOut} className="text-slate-600 hover:text-slate-900">Sign out</button>;
+  return (
+    <button onClick={signOut} className="text-slate-600 hover:text-slate-900">
+      Sign out
+    </button>
+  );
 }

@@ -4,13 +4,19 @@ import type { HostView } from "@/lib/db/queries/hosts";
 export function ChooseHosts({ hosts, left, right }: { hosts: HostView[]; left?: string; right?: string }) {
   const select = (name: string, value?: string) => (
     <select name={name} defaultValue={value} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
-      {hosts.map((h) => <option key={h.id} value={h.name}>{h.name}</option>)}
+      {hosts.map((h) => (
+        <option key={h.id} value={h.name}>
+          {h.name}
+        </option>
+      ))}
     </select>
   );
   return (
     <form action="/compare" className="flex items-center gap-3">
       {select("left", left)} <span className="text-slate-500">vs</span> {select("right", right)}
-      <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white">Compare latest snapshots</button>
+      <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white">
+        Compare latest snapshots
+      </button>
     </form>
   );
 }

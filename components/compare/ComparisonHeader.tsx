@@ -13,7 +13,8 @@ function SideLabel({ side }: { side: ComparisonSide }) {
 export function ComparisonHeader({ comparison }: { comparison: Comparison }) {
   return (
     <h1 className="flex flex-wrap items-baseline gap-3 text-xl tracking-tight">
-      <SideLabel side={comparison.left} /> <span className="text-slate-400">vs</span> <SideLabel side={comparison.right} />
+      <SideLabel side={comparison.left} /> <span className="text-slate-400">vs</span>{" "}
+      <SideLabel side={comparison.right} />
     </h1>
   );
 }

@@ -12,11 +12,15 @@ export function FindingsDiff({ findings }: { findings: Comparison["findings"] })
         list.length ? (
           <div key={title} className="space-y-2">
             <h3 className="text-sm font-semibold">{title}</h3>
-            {list.map((finding) => <FindingCard key={finding.id} finding={finding} />)}
+            {list.map((finding) => (
+              <FindingCard key={finding.id} finding={finding} />
+            ))}
           </div>
         ) : null,
       )}
-      {findings.both.length > 0 && <p className="text-sm text-slate-600">On both sides: {findings.both.map((b) => b.id).join(", ")}</p>}
+      {findings.both.length > 0 && (
+        <p className="text-sm text-slate-600">On both sides: {findings.both.map((b) => b.id).join(", ")}</p>
+      )}
     </div>
   );
 }

@@ -8,9 +8,21 @@ export function PackagesDiff({ packages }: { packages: Comparison["packages"] })
   ];
   return (
     <table className="w-full text-left text-xs">
-      <thead className="text-slate-500"><tr><th className="py-1">Package</th><th>Left</th><th>Right</th></tr></thead>
+      <thead className="text-slate-500">
+        <tr>
+          <th className="py-1">Package</th>
+          <th>Left</th>
+          <th>Right</th>
+        </tr>
+      </thead>
       <tbody className="divide-y divide-slate-100 font-mono">
-        {rows.map(([name, left, right]) => <tr key={name}><td className="py-1">{name}</td><td>{left}</td><td>{right}</td></tr>)}
+        {rows.map(([name, left, right]) => (
+          <tr key={name}>
+            <td className="py-1">{name}</td>
+            <td>{left}</td>
+            <td>{right}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

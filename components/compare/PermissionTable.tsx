@@ -6,7 +6,13 @@ const side = (s: PermissionSide | null) => (s ? `${s.perm}${s.bytecode ? ` · by
 export function PermissionTable({ section }: { section: BoundedSection<PermissionRow> }) {
   return (
     <table className="w-full table-fixed text-left text-xs">
-      <thead className="text-slate-500"><tr><th className="w-1/4 py-1">Directory</th><th>Left</th><th>Right</th></tr></thead>
+      <thead className="text-slate-500">
+        <tr>
+          <th className="w-1/4 py-1">Directory</th>
+          <th>Left</th>
+          <th>Right</th>
+        </tr>
+      </thead>
       <tbody className="divide-y divide-slate-100">
         {section.rows.map((row) => (
           <tr key={`${row.pair}:${row.scope}:${row.key}`}>

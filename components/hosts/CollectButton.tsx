@@ -15,7 +15,9 @@ async function startJob(hostId: string): Promise<string> {
   });
   const body = (await response.json().catch(() => null)) as { data?: { events: string }; error?: Failure } | null;
   if (body?.data) return body.data.events;
-  throw Object.assign(new Error(body?.error?.message ?? `the server answered ${response.status}`), { code: body?.error?.code ?? null });
+  throw Object.assign(new Error(body?.error?.message ?? `the server answered ${response.status}`), {
+    code: body?.error?.code ?? null,
+  });
 }
 
 /** Starts a collection, follows its Server-Sent Events to the end, and never stays stuck when the network fails. */
@@ -42,15 +44,25 @@ export function CollectButton({ hostId }: { hostId: string }) {
     try {
       const events = new EventSource(await startJob(hostId));
       source.current = events;
-      events.addEventListener("progress", (e) => setProgress(JSON.parse((e as MessageEvent<string>).data) as CollectProgress));
+      events.addEventListener("progress", (e) =>
+        setProgress(JSON.parse((e as MessageEvent<string>).data) as CollectProgress),
+      );
       events.addEventListener("snapshot", (e) => {
         const done = JSON.parse((e as MessageEvent<string>).data) as CollectDone;
         finish(done.ok ? null : { code: done.code, message: done.message ?? "the collection failed" });
       });
-      events.onerror = () => finish({ code: "connection-lost", message: "Lost the connection to the dashboard while collecting; the collection may still finish — reload to see it." });
+      events.onerror = () =>
+        finish({
+          code: "connection-lost",
+          message:
+            "Lost the connection to the dashboard while collecting; the collection may still finish — reload to see it.",
+        });
     } catch (error) {
       const code = (error as { code?: string | null }).code ?? "request-failed";
-      finish({ code, message: `Could not start the collection: ${error instanceof Error ? error.message : String(error)}` });
+      finish({
+        code,
+        message: `Could not start the collection: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 
@@ -66,7 +78,10 @@ export function CollectButton({ hostId }: { hostId: string }) {
       </button>
       {running && <CollectProgressBar progress={progress} startedAt={startedAt} />}
       {failure && (
-        <div role="alert" className="max-w-xl space-y-1 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <div
+          role="alert"
+          className="max-w-xl space-y-1 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+        >
           <p className="font-mono text-xs">{failure.code}</p>
           <p className="whitespace-pre-wrap">{failure.message}</p>
           <p>{nextStepFor(failure.code)}</p>

@@ -10,8 +10,8 @@ export function GettingStarted() {
         <div>
           <h2 className="text-lg font-semibold">Add your first host</h2>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
-            DeployLens checks, read-only, whether your Python service really uses cached bytecode: which modules
-            are recompiled at every start, why (permissions, systemd sandboxing, interpreter flags), and how to fix it.
+            DeployLens checks, read-only, whether your Python service really uses cached bytecode: which modules are
+            recompiled at every start, why (permissions, systemd sandboxing, interpreter flags), and how to fix it.
             Start with the machine the service runs on — this one, or one you reach over SSH.
           </p>
         </div>

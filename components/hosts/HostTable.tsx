@@ -32,7 +32,9 @@ export function HostTable({ hosts }: { hosts: HostSummary[] }) {
         {hosts.map(({ host, latest, latestOk }) => (
           <tr key={host.id}>
             <td className="py-2 font-medium">
-              <Link href={`/hosts/${host.id}`} className="hover:underline">{host.name}</Link>
+              <Link href={`/hosts/${host.id}`} className="hover:underline">
+                {host.name}
+              </Link>
             </td>
             <td className="font-mono text-xs text-slate-600">{host.target}</td>
             <td>{latestOk ? <StartupCell row={latestOk} /> : "–"}</td>
@@ -40,12 +42,16 @@ export function HostTable({ hosts }: { hosts: HostSummary[] }) {
               {latestOk ? <CoverageBar {...latestOk} /> : <span className="text-slate-500">not collected yet</span>}
               {latestOk?.regressions && <RegressionBadge regressions={latestOk.regressions} />}
             </td>
-            <td>{latestOk ? <Findings critical={latestOk.criticalFindings} warning={latestOk.warningFindings} /> : "–"}</td>
+            <td>
+              {latestOk ? <Findings critical={latestOk.criticalFindings} warning={latestOk.warningFindings} /> : "–"}
+            </td>
             <td className="text-xs text-slate-600">
               {latest ? (
                 <Link href={`/snapshots/${latest.id}`} className="hover:underline">
                   {latest.takenAt.toISOString().replace("T", " ").slice(0, 19)} UTC{" "}
-                  {latest.status === "failed" && <SeverityBadge level="failed">failed: {latest.errorCode}</SeverityBadge>}
+                  {latest.status === "failed" && (
+                    <SeverityBadge level="failed">failed: {latest.errorCode}</SeverityBadge>
+                  )}
                 </Link>
               ) : (
                 "–"

@@ -25,15 +25,25 @@ export function TrustHostKey({ hostId, fingerprint, endpoint, replace }: Props) 
     <div className="rounded border border-amber-300 bg-amber-50 p-4 text-sm">
       <p>
         The {endpoint === "jump" ? "jump host" : "host"} presented{" "}
-        {replace ? <>a key that differs from the pinned <code>{replace}</code></> : "a key DeployLens has not seen"}.
-        Compare it with{" "}
-        <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on that machine before trusting it:
+        {replace ? (
+          <>
+            a key that differs from the pinned <code>{replace}</code>
+          </>
+        ) : (
+          "a key DeployLens has not seen"
+        )}
+        . Compare it with <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on that machine before trusting
+        it:
       </p>
       <p className="my-2 font-mono">{fingerprint}</p>
       <button onClick={trust} className="rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800">
         {replace ? "Replace the pinned key" : "Trust this key"}
       </button>
-      {error && <p role="alert" className="mt-2 text-red-800">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-red-800">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -7,9 +7,11 @@ export const COLLECT_PHASES = ["start", "service", "interpreter", "walk", "hash"
 
 /** What a failure code asks the user to do next; the message itself says what happened. */
 export function nextStepFor(code: string | null): string {
-  if (code === "host-key-unknown" || code === "host-key-changed") return "Check the fingerprint on the host, then trust the key below.";
+  if (code === "host-key-unknown" || code === "host-key-changed")
+    return "Check the fingerprint on the host, then trust the key below.";
   if (code === "auth-failed") return "Check the user and the key, agent or password in the host's settings.";
-  if (code === "connect-failed" || code === "connect-timeout") return "Check that the host is up and its SSH port is reachable from this server.";
+  if (code === "connect-failed" || code === "connect-timeout")
+    return "Check that the host is up and its SSH port is reachable from this server.";
   if (code === "timeout") return "Raise the host's timeout or lower its file limit, then collect again.";
   return "Fix what the message names, then collect again.";
 }

@@ -6,19 +6,31 @@ export function hostFormBody(form: FormData): unknown {
   const optional = (key: string) => field(key) || null;
   const common = {
     name: field("name"),
-    appRoots: field("appRoots").split("\n").map((line) => line.trim()).filter(Boolean),
+    appRoots: field("appRoots")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean),
     serviceUnit: optional("serviceUnit"),
     unitFile: optional("unitFile"),
     python: optional("python"),
-    entryPoints: field("entryPoints").split(/[\s,]+/).filter(Boolean),
+    entryPoints: field("entryPoints")
+      .split(/[\s,]+/)
+      .filter(Boolean),
   };
   if (field("transport") === "local") return { transport: "local", ...common };
   const method = field("authMethod");
   const auth =
-    method === "key-file" ? { method, identityFile: field("identityFile") }
-    : method === "password" ? { method, password: String(form.get("password") ?? "") }
-    : method === "stored-key" ? { method, privateKey: String(form.get("privateKey") ?? ""), passphrase: String(form.get("passphrase") ?? "") || undefined }
-    : { method: "agent" };
+    method === "key-file"
+      ? { method, identityFile: field("identityFile") }
+      : method === "password"
+        ? { method, password: String(form.get("password") ?? "") }
+        : method === "stored-key"
+          ? {
+              method,
+              privateKey: String(form.get("privateKey") ?? ""),
+              passphrase: String(form.get("passphrase") ?? "") || undefined,
+            }
+          : { method: "agent" };
   return {
     transport: "ssh",
     ...common,

@@ -18,9 +18,15 @@ export async function OperationsSettings() {
   ]);
   return (
     <>
-      <Card title="Retention"><RetentionSettings policy={policy} /></Card>
-      <Card title="Store"><StoreUsage bytes={storeSizeBytes()} hosts={hosts} /></Card>
-      <Card title="Regression webhook"><WebhookSettings configured={webhookUrl !== null} deliveries={deliveries} /></Card>
+      <Card title="Retention">
+        <RetentionSettings policy={policy} />
+      </Card>
+      <Card title="Store">
+        <StoreUsage bytes={storeSizeBytes()} hosts={hosts} />
+      </Card>
+      <Card title="Regression webhook">
+        <WebhookSettings configured={webhookUrl !== null} deliveries={deliveries} />
+      </Card>
     </>
   );
 }

@@ -1,7 +1,13 @@
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** How big the store is and where the snapshots are. */
-export function StoreUsage({ bytes, hosts }: { bytes: number; hosts: { hostId: string; name: string; snapshots: number }[] }) {
+export function StoreUsage({
+  bytes,
+  hosts,
+}: {
+  bytes: number;
+  hosts: { hostId: string; name: string; snapshots: number }[];
+}) {
   return (
     <div className="space-y-3 text-sm">
       <p>
@@ -10,11 +16,17 @@ export function StoreUsage({ bytes, hosts }: { bytes: number; hosts: { hostId: s
       </p>
       <table className="w-full max-w-md text-left">
         <thead className="text-xs uppercase text-slate-500">
-          <tr><th className="py-1">Host</th><th className="text-right">Snapshots</th></tr>
+          <tr>
+            <th className="py-1">Host</th>
+            <th className="text-right">Snapshots</th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {hosts.map((h) => (
-            <tr key={h.hostId}><td className="py-1">{h.name}</td><td className="text-right tabular-nums">{h.snapshots}</td></tr>
+            <tr key={h.hostId}>
+              <td className="py-1">{h.name}</td>
+              <td className="text-right tabular-nums">{h.snapshots}</td>
+            </tr>
           ))}
         </tbody>
       </table>

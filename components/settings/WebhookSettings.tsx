@@ -12,15 +12,25 @@ export function WebhookSettings({ configured, deliveries }: { configured: boolea
           placeholder={configured ? "(set — enter a new URL to replace it)" : "https://hooks.slack.com/services/…"}
           className="min-w-96 flex-1 rounded border border-slate-300 px-2 py-1"
         />
-        <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white">Save webhook</button>
+        <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white">
+          Save webhook
+        </button>
       </form>
       <p className="text-slate-600">
-        {configured ? "A webhook is set. Saving an empty field removes it." : "No webhook: regressions are only marked in the dashboard."}
+        {configured
+          ? "A webhook is set. Saving an empty field removes it."
+          : "No webhook: regressions are only marked in the dashboard."}
       </p>
       {deliveries.length > 0 && (
         <table className="w-full text-left text-xs">
           <thead className="uppercase text-slate-500">
-            <tr><th className="py-1">When (UTC)</th><th>Host</th><th>Snapshot</th><th>Attempt</th><th>Outcome</th></tr>
+            <tr>
+              <th className="py-1">When (UTC)</th>
+              <th>Host</th>
+              <th>Snapshot</th>
+              <th>Attempt</th>
+              <th>Outcome</th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {deliveries.map((d) => (
@@ -29,7 +39,10 @@ export function WebhookSettings({ configured, deliveries }: { configured: boolea
                 <td>{d.hostName}</td>
                 <td className="font-mono">{d.snapshotId}</td>
                 <td>{d.attempt}</td>
-                <td>{d.outcome}{d.error ? `: ${d.error}` : ""}</td>
+                <td>
+                  {d.outcome}
+                  {d.error ? `: ${d.error}` : ""}
+                </td>
               </tr>
             ))}
           </tbody>

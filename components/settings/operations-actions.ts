@@ -24,7 +24,10 @@ export async function saveRetention(form: FormData) {
   await saved("retention", async () => {
     if (form.get("reset")) return updateRetentionPolicy(null);
     const daily = field(form, "keepDailyDays");
-    await updateRetentionPolicy({ keepAllDays: Number(field(form, "keepAllDays")), keepDailyDays: daily ? Number(daily) : null });
+    await updateRetentionPolicy({
+      keepAllDays: Number(field(form, "keepAllDays")),
+      keepDailyDays: daily ? Number(daily) : null,
+    });
   });
 }
 

@@ -30,20 +30,51 @@ export function ShareDialog({ left, right }: Props) {
   }
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className="text-slate-600 hover:underline">Share publicly…</button>
+      <button type="button" onClick={() => setOpen(true)} className="text-slate-600 hover:underline">
+        Share publicly…
+      </button>
       {open && (
-        <div role="dialog" aria-label="Share publicly" className="fixed inset-0 z-10 flex items-center justify-center bg-slate-900/30">
+        <div
+          role="dialog"
+          aria-label="Share publicly"
+          className="fixed inset-0 z-10 flex items-center justify-center bg-slate-900/30"
+        >
           <div className="w-full max-w-lg space-y-3 rounded bg-white p-6 text-sm shadow-lg">
             <h2 className="text-lg font-semibold">Share this comparison publicly</h2>
-            <p className="text-slate-600">Anyone with the link sees this comparison, read-only, until it expires or you revoke it.</p>
-            {created ? <ShareCreated created={created} onRevoke={revoke} /> : (
+            <p className="text-slate-600">
+              Anyone with the link sees this comparison, read-only, until it expires or you revoke it.
+            </p>
+            {created ? (
+              <ShareCreated created={created} onRevoke={revoke} />
+            ) : (
               <div className="flex items-center gap-3">
-                <label>Expires in <input value={days} onChange={(e) => setDays(e.target.value)} className="w-14 rounded border px-2 py-1" aria-label="Days" /> days (at most 90)</label>
-                <button type="button" onClick={create} className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white">Create public link</button>
+                <label>
+                  Expires in{" "}
+                  <input
+                    value={days}
+                    onChange={(e) => setDays(e.target.value)}
+                    className="w-14 rounded border px-2 py-1"
+                    aria-label="Days"
+                  />{" "}
+                  days (at most 90)
+                </label>
+                <button
+                  type="button"
+                  onClick={create}
+                  className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white"
+                >
+                  Create public link
+                </button>
               </div>
             )}
-            {error && <p role="alert" className="text-red-800">{error}</p>}
-            <button type="button" onClick={() => setOpen(false)} className="text-slate-600 hover:underline">Close</button>
+            {error && (
+              <p role="alert" className="text-red-800">
+                {error}
+              </p>
+            )}
+            <button type="button" onClick={() => setOpen(false)} className="text-slate-600 hover:underline">
+              Close
+            </button>
           </div>
         </div>
       )}
@@ -55,9 +86,17 @@ function ShareCreated({ created, onRevoke }: { created: Created; onRevoke: () =>
   const url = `${window.location.origin}${created.url}`;
   return (
     <div className="space-y-2">
-      <input readOnly value={url} aria-label="Public link" className="w-full rounded border px-2 py-1 font-mono text-xs" onFocus={(e) => e.target.select()} />
+      <input
+        readOnly
+        value={url}
+        aria-label="Public link"
+        className="w-full rounded border px-2 py-1 font-mono text-xs"
+        onFocus={(e) => e.target.select()}
+      />
       <p data-testid="share-expires">Expires {created.expiresAt.replace("T", " ").slice(0, 16)} UTC.</p>
-      <button type="button" onClick={onRevoke} className="rounded border border-red-300 px-3 py-1.5 text-red-800">Revoke link</button>
+      <button type="button" onClick={onRevoke} className="rounded border border-red-300 px-3 py-1.5 text-red-800">
+        Revoke link
+      </button>
     </div>
   );
 }

@@ -9,7 +9,9 @@ export function SharedComparisonHeader({ comparison, expiresAt }: { comparison: 
       <h1 className="text-xl tracking-tight">
         {label(comparison.left)} <span className="text-slate-400">vs</span> {label(comparison.right)}
       </h1>
-      <p className="text-sm text-slate-500">Shared read-only comparison; this link expires {expiresAt.replace("T", " ").slice(0, 16)} UTC.</p>
+      <p className="text-sm text-slate-500">
+        Shared read-only comparison; this link expires {expiresAt.replace("T", " ").slice(0, 16)} UTC.
+      </p>
     </div>
   );
 }

@@ -86,17 +86,34 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
           {total === null ? "loading…" : `${total.toLocaleString("en")} ${total === 1 ? "file" : "files"}`}
         </span>
       </div>
-      {error && <p role="alert" className="text-sm text-red-800">Could not load files: {error}</p>}
-      <div role="table" aria-label="Files" aria-rowcount={total ?? 0} className="rounded border border-slate-200 text-xs">
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          Could not load files: {error}
+        </p>
+      )}
+      <div
+        role="table"
+        aria-label="Files"
+        aria-rowcount={total ?? 0}
+        className="rounded border border-slate-200 text-xs"
+      >
         <div role="row" className={`${FILE_GRID} border-b border-slate-200 bg-slate-100 font-medium`}>
           {["Path", "Status", "Blocked", "Bytecode file", "Reason"].map((h) => (
-            <span role="columnheader" key={h} className="truncate px-2 py-1">{h}</span>
+            <span role="columnheader" key={h} className="truncate px-2 py-1">
+              {h}
+            </span>
           ))}
         </div>
         <div ref={scroller} className="h-[28rem] overflow-auto" data-testid="file-scroller">
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {items.map((item) => (
-              <FileExplorerRow key={item.key} row={rowAt(item.index)} index={item.index} start={item.start} height={ROW_HEIGHT} />
+              <FileExplorerRow
+                key={item.key}
+                row={rowAt(item.index)}
+                index={item.index}
+                start={item.start}
+                height={ROW_HEIGHT}
+              />
             ))}
           </div>
         </div>

@@ -10,7 +10,17 @@ const STATUS_CLASS: Record<FileRow["status"], string> = {
 };
 
 /** One positioned row of the virtual file table; a placeholder until its page has arrived. Text only. */
-export function FileExplorerRow({ row, index, start, height }: { row: FileRow | undefined; index: number; start: number; height: number }) {
+export function FileExplorerRow({
+  row,
+  index,
+  start,
+  height,
+}: {
+  row: FileRow | undefined;
+  index: number;
+  start: number;
+  height: number;
+}) {
   return (
     <div
       role="row"
@@ -20,14 +30,26 @@ export function FileExplorerRow({ row, index, start, height }: { row: FileRow | 
     >
       {row ? (
         <>
-          <span role="cell" className="truncate px-2" title={`${row.root}/${row.path}`}>{row.path}</span>
-          <span role="cell" className={`px-2 ${STATUS_CLASS[row.status]}`}>{row.status}</span>
-          <span role="cell" className="px-2">{row.blocked ? "yes" : ""}</span>
-          <span role="cell" className="truncate px-2" title={row.pycPath ?? ""}>{row.pycPath ?? "—"}</span>
-          <span role="cell" className="truncate px-2" title={row.reason ?? ""}>{row.reason ?? ""}</span>
+          <span role="cell" className="truncate px-2" title={`${row.root}/${row.path}`}>
+            {row.path}
+          </span>
+          <span role="cell" className={`px-2 ${STATUS_CLASS[row.status]}`}>
+            {row.status}
+          </span>
+          <span role="cell" className="px-2">
+            {row.blocked ? "yes" : ""}
+          </span>
+          <span role="cell" className="truncate px-2" title={row.pycPath ?? ""}>
+            {row.pycPath ?? "—"}
+          </span>
+          <span role="cell" className="truncate px-2" title={row.reason ?? ""}>
+            {row.reason ?? ""}
+          </span>
         </>
       ) : (
-        <span role="cell" className="px-2 text-slate-400">…</span>
+        <span role="cell" className="px-2 text-slate-400">
+          …
+        </span>
       )}
     </div>
   );

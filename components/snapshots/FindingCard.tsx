@@ -8,7 +8,11 @@ type Finding = SnapshotJson["findings"][number];
 /** One diagnosis: the mechanism, the evidence from the host (as text), and the fix in order. */
 export function FindingCard({ finding }: { finding: Finding }) {
   return (
-    <article className="space-y-3 rounded-lg border border-slate-200 bg-white p-5" id={finding.id} data-finding={finding.id}>
+    <article
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+      id={finding.id}
+      data-finding={finding.id}
+    >
       <header className="flex items-center gap-2">
         <SeverityBadge level={finding.severity} />
         <h3 className="font-semibold">{finding.title}</h3>

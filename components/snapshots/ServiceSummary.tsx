@@ -10,7 +10,12 @@ export function ServiceSummary({ snapshot }: { snapshot: SnapshotJson }) {
     ["Runs as", `${service.identity.user} (uid ${service.identity.uid}, gid ${service.identity.gid})`],
     ["ExecStart", service.execStart.join(" ")],
     ["WorkingDirectory", service.workingDirectory ?? "–"],
-    ["Interpreter", interpreter ? `${interpreter.path} ${interpreter.version} (${interpreter.cacheTag}, -O level ${interpreter.optimize})` : "–"],
+    [
+      "Interpreter",
+      interpreter
+        ? `${interpreter.path} ${interpreter.version} (${interpreter.cacheTag}, -O level ${interpreter.optimize})`
+        : "–",
+    ],
     ["Pycache prefix", interpreter?.pycachePrefix ?? "none (writes __pycache__ beside sources)"],
     ["Writes bytecode", interpreter ? (interpreter.dontWriteBytecode ? "no" : "yes") : "–"],
     ["ProtectSystem / ProtectHome", `${service.protectSystem} / ${service.protectHome}`],

@@ -16,14 +16,35 @@ export function StartupSummary({ startup }: { startup: NonNullable<SnapshotJson[
       </p>
       <p className="text-slate-600">
         Entry points ({startup.origin}): <span className="font-mono">{startup.entryPoints.join(", ") || "none"}</span>
-        {startup.cost && ` · compiling the blocked modules costs ${startup.cost.ms} ms at every start${startup.cost.capped ? " (capped)" : ""}`}
+        {startup.cost &&
+          ` · compiling the blocked modules costs ${startup.cost.ms} ms at every start${startup.cost.capped ? " (capped)" : ""}`}
       </p>
-      {startup.notes.map((note) => <p key={note} className="text-slate-600">{note}</p>)}
-      {startup.unresolved.length > 0 && <p className="text-slate-600">Not resolved (dynamic or missing): <span className="font-mono">{startup.unresolved.join(", ")}</span></p>}
-      {startup.unparsed.length > 0 && <p className="text-slate-600">Could not parse: <span className="font-mono">{startup.unparsed.map((u) => displayPath(u.path)).join(", ")}</span></p>}
+      {startup.notes.map((note) => (
+        <p key={note} className="text-slate-600">
+          {note}
+        </p>
+      ))}
+      {startup.unresolved.length > 0 && (
+        <p className="text-slate-600">
+          Not resolved (dynamic or missing): <span className="font-mono">{startup.unresolved.join(", ")}</span>
+        </p>
+      )}
+      {startup.unparsed.length > 0 && (
+        <p className="text-slate-600">
+          Could not parse:{" "}
+          <span className="font-mono">{startup.unparsed.map((u) => displayPath(u.path)).join(", ")}</span>
+        </p>
+      )}
       {blocked.length > 0 && (
         <ul className="font-mono text-xs text-slate-700">
-          {blocked.slice(0, SHOWN).map((m) => <li key={m.name}>{m.name} <span className="text-slate-500">{m.status} · {displayPath(m.path)}</span></li>)}
+          {blocked.slice(0, SHOWN).map((m) => (
+            <li key={m.name}>
+              {m.name}{" "}
+              <span className="text-slate-500">
+                {m.status} · {displayPath(m.path)}
+              </span>
+            </li>
+          ))}
           {blocked.length > SHOWN && <li>… {blocked.length - SHOWN} more blocked</li>}
         </ul>
       )}

@@ -22,8 +22,13 @@ export function useFilePages(snapshotId: string, filter: string) {
       requested.current.add(page);
       const mine = generation.current;
       try {
-        const response = await fetch(`/api/snapshots/${snapshotId}/files?${filter}&offset=${page * PAGE_SIZE}&limit=${PAGE_SIZE}`);
-        const body = (await response.json()) as { data?: { total: number; rows: FileRow[] }; error?: { message: string } };
+        const response = await fetch(
+          `/api/snapshots/${snapshotId}/files?${filter}&offset=${page * PAGE_SIZE}&limit=${PAGE_SIZE}`,
+        );
+        const body = (await response.json()) as {
+          data?: { total: number; rows: FileRow[] };
+          error?: { message: string };
+        };
         if (mine !== generation.current) return;
         if (!body.data) throw new Error(body.error?.message ?? `the server answered ${response.status}`);
         const { total, rows } = body.data;

@@ -1,4 +1,12 @@
-export function Card({ title, children, actions }: { title?: string; children: React.ReactNode; actions?: React.ReactNode }) {
+export function Card({
+  title,
+  children,
+  actions,
+}: {
+  title?: string;
+  children: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       {(title || actions) && (

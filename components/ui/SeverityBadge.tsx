@@ -8,7 +8,9 @@ const STYLES = {
 
 export function SeverityBadge({ level, children }: { level: keyof typeof STYLES; children?: React.ReactNode }) {
   return (
-    <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[level]}`}>
+    <span
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[level]}`}
+    >
       {children ?? level}
     </span>
   );

@@ -22,12 +22,22 @@ export type CompareOptions = { rowLimit?: number };
 function sideOf(s: SnapshotInput): ComparisonSide {
   const { inventory } = s;
   return {
-    id: s.id, host: s.host, takenAt: s.takenAt, hostname: inventory.hostname, user: inventory.service.identity.user,
-    unit: inventory.service.unit, interpreterVersion: inventory.interpreter?.version ?? null, truncated: inventory.truncated !== null,
+    id: s.id,
+    host: s.host,
+    takenAt: s.takenAt,
+    hostname: inventory.hostname,
+    user: inventory.service.identity.user,
+    unit: inventory.service.unit,
+    interpreterVersion: inventory.interpreter?.version ?? null,
+    truncated: inventory.truncated !== null,
   };
 }
 
-const figures = (input: SnapshotInput): SideFigures => ({ input, coverage: coverageOf(input.inventory), findings: diagnose(input) });
+const figures = (input: SnapshotInput): SideFigures => ({
+  input,
+  coverage: coverageOf(input.inventory),
+  findings: diagnose(input),
+});
 
 /**
  * Two hosts, or one host at two times, section by section; each section carries a `differences`
@@ -43,16 +53,24 @@ export function compare(left: SnapshotInput, right: SnapshotInput, options: Comp
   const mapLeft = rootMapper(pairs, "left");
   const mapRight = rootMapper(pairs, "right");
   // coverage.directories is index-aligned with inventory.roots.
-  const dirsOf = (c: SideFigures, root: Root | null) => (root ? (c.coverage.directories[c.input.inventory.roots.indexOf(root)] ?? null) : null);
+  const dirsOf = (c: SideFigures, root: Root | null) =>
+    root ? (c.coverage.directories[c.input.inventory.roots.indexOf(root)] ?? null) : null;
   return {
     left: sideOf(left),
     right: sideOf(right),
     rootPairs: pairs,
     headline: headlineRows(l, r),
-    interpreter: fieldRows(interpreterEntries(left.inventory.interpreter, right.inventory.interpreter), mapLeft, mapRight),
+    interpreter: fieldRows(
+      interpreterEntries(left.inventory.interpreter, right.inventory.interpreter),
+      mapLeft,
+      mapRight,
+    ),
     service: fieldRows(serviceEntries(left.inventory.service, right.inventory.service), mapLeft, mapRight),
     permissions: permissionRows(roots, limit),
-    directories: directoryRows(roots.map(([lr, rr]) => [dirsOf(l, lr), dirsOf(r, rr)]), limit),
+    directories: directoryRows(
+      roots.map(([lr, rr]) => [dirsOf(l, lr), dirsOf(r, rr)]),
+      limit,
+    ),
     files: fileRows(pairs, roots, limit),
     packages: packageDiff(left.inventory.packages, right.inventory.packages),
     findings: findingDiff(l.findings, r.findings),

@@ -83,7 +83,13 @@ export function coverageOf(inventory: Inventory): Coverage {
   for (const root of inventory.roots) {
     const { total, byDir } = tallyRoot(root.sources);
     add(overall, total);
-    roots.push({ path: root.path, kind: root.kind, exists: root.exists, coverage: withPercent(total), writable: writableSummary([root]) });
+    roots.push({
+      path: root.path,
+      kind: root.kind,
+      exists: root.exists,
+      coverage: withPercent(total),
+      writable: writableSummary([root]),
+    });
     const dirs = [...byDir].map(([path, tally]) => ({ path, ...withPercent(tally) }));
     dirs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     directories.push({ path: root.path, kind: root.kind, dirs });

@@ -17,7 +17,6 @@ export type StartupCounts = {
 
 export type StartupCoverage = StartupCounts & { percent: number | null };
 
-
 export function startupCountsOf(startup: Startup): StartupCounts {
   const counts = { modules: startup.modules.length, fresh: 0, stale: 0, missing: 0, blocked: 0 };
   for (const m of startup.modules) {
@@ -34,7 +33,9 @@ export function startupCoverageOf(startup: Startup | null | undefined): StartupC
 }
 
 /** "96.4 % (27/28), 1 blocked" — the text every surface shows first. */
-export function startupHeadline(c: { percent: number | null; fresh: number; modules: number; blocked: number } | null): string {
+export function startupHeadline(
+  c: { percent: number | null; fresh: number; modules: number; blocked: number } | null,
+): string {
   if (!c || c.percent === null) return "no startup closure";
   return `${c.percent} % (${c.fresh}/${c.modules}), ${c.blocked} blocked`;
 }

@@ -37,6 +37,10 @@ export type FileQuery = z.infer<typeof fileQuerySchema>;
 /** One page of a snapshot's files matching the table's filters, with the number that match in all. */
 export async function listSnapshotFiles(id: string, query: FileQuery): Promise<{ total: number; rows: FileRow[] }> {
   const all = await rowsOf(id);
-  const matching = filterFileRows(all, { query: query.q, statuses: new Set(query.status), blockedOnly: query.blocked === "1" });
+  const matching = filterFileRows(all, {
+    query: query.q,
+    statuses: new Set(query.status),
+    blockedOnly: query.blocked === "1",
+  });
   return { total: matching.length, rows: matching.slice(query.offset, query.offset + query.limit) };
 }

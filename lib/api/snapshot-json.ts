@@ -9,7 +9,11 @@ export type SnapshotJson = ReturnType<typeof toSnapshotJson>;
 
 /** A failed snapshot's error: its code, its message and the facts recorded with it. */
 function errorOf(row: SnapshotRow) {
-  return { code: row.errorCode ?? "unknown", message: row.errorMessage ?? "", details: parseErrorDetails(row.errorDetails) };
+  return {
+    code: row.errorCode ?? "unknown",
+    message: row.errorMessage ?? "",
+    details: parseErrorDetails(row.errorDetails),
+  };
 }
 
 /** The public JSON of a snapshot: `collect --json` and `GET /api/snapshots/:id` return exactly this. */

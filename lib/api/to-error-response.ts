@@ -4,7 +4,12 @@ import { AppError } from "@/lib/errors";
 type PrismaKnownError = { code: string; meta?: { target?: unknown } };
 
 function isPrismaKnownError(error: unknown): error is PrismaKnownError {
-  return typeof error === "object" && error !== null && "code" in error && /^P\d{4}$/.test(String((error as PrismaKnownError).code));
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    /^P\d{4}$/.test(String((error as PrismaKnownError).code))
+  );
 }
 
 function errorBody(status: number, code: string, message: string, headers?: Record<string, string>): Response {

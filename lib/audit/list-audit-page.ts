@@ -2,7 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { listAuditEvents, type AuditRow } from "@/lib/db/queries/audit";
 
-const pageSchema = z.object({ before: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+const pageSchema = z.object({
+  before: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 export function toAuditView(event: AuditRow) {
   return {

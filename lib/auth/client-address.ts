@@ -5,6 +5,10 @@
  */
 export function clientAddress(req: Request): string {
   const forwarded = req.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
   return last ?? "unknown";
 }

@@ -19,7 +19,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Origins the dashboard is served under: loopback with the server's port, plus DEPLOYLENS_ORIGINS. */
 export function allowedOrigins(env: Env = process.env): string[] {
   const port = env.PORT ?? "3000";
-  const configured = (env.DEPLOYLENS_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean);
+  const configured = (env.DEPLOYLENS_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim().replace(/\/+$/, ""))
+    .filter(Boolean);
   return [...LOOPBACK.map((name) => `http://${name}:${port}`), ...configured];
 }
 
@@ -36,13 +39,18 @@ export function checkRequest(input: GuardInput, env: Env = process.env): GuardRe
   // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends Host: evil.example.
   const host = input.host?.toLowerCase() ?? null;
   if (!host || !origins.some((o) => hostOf(o) === host)) {
-    return { status: 421, code: "misdirected-request", message: `this server does not answer for host ${JSON.stringify(input.host)}` };
+    return {
+      status: 421,
+      code: "misdirected-request",
+      message: `this server does not answer for host ${JSON.stringify(input.host)}`,
+    };
   }
   if (SAFE_METHODS.has(input.method.toUpperCase())) return null;
   const sameOrigin = input.origin
     ? origins.includes(input.origin) && hostOf(input.origin) === host
     : input.secFetchSite === "same-origin" || input.secFetchSite === "none";
-  if (!sameOrigin) return { status: 403, code: "cross-site-request", message: "cross-site requests may not change anything" };
+  if (!sameOrigin)
+    return { status: 403, code: "cross-site-request", message: "cross-site requests may not change anything" };
   const type = (input.contentType ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json" && !input.serverAction) {
     return { status: 415, code: "unsupported-media-type", message: "send Content-Type: application/json" };

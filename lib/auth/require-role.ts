@@ -23,7 +23,8 @@ export async function requireRole(req: Request, role: Role): Promise<SessionUser
   if (refusal) throw new RequestRefusedError(refusal);
   const user = await findSessionUser(cookieValue(req, SESSION_COOKIE));
   if (!user) throw new UnauthorizedError();
-  if (!hasRole(user.role, role)) throw new ForbiddenError(`this needs the ${role} role; you are ${user.role}`, "role-required");
+  if (!hasRole(user.role, role))
+    throw new ForbiddenError(`this needs the ${role} role; you are ${user.role}`, "role-required");
   return user;
 }
 

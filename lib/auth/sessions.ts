@@ -1,5 +1,10 @@
 import "server-only";
-import { createSessionRow, findSessionByTokenHash, revokeSessionByTokenHash, touchSession } from "@/lib/db/queries/sessions";
+import {
+  createSessionRow,
+  findSessionByTokenHash,
+  revokeSessionByTokenHash,
+  touchSession,
+} from "@/lib/db/queries/sessions";
 import type { UserRow } from "@/lib/db/queries/users";
 import { hashToken, newSecretToken } from "./secret-token";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "./session-policy";

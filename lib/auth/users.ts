@@ -19,7 +19,13 @@ export async function createFirstAdmin(input: unknown, by: Actor) {
   const { name, password } = userInputSchema.parse({ ...(input as object), role: "admin" });
   const user = await createFirstUserRow({ name, role: "admin", passwordHash: await hashPassword(password) });
   if (!user) throw new ConflictError("the first user already exists; sign in instead", "already-set-up");
-  await recordAudit({ ...by, actor: by.actor ?? name, action: "user-created", object: { type: "user", id: name }, detail: { role: "admin", via: "setup" } });
+  await recordAudit({
+    ...by,
+    actor: by.actor ?? name,
+    action: "user-created",
+    object: { type: "user", id: name },
+    detail: { role: "admin", via: "setup" },
+  });
   return toUserView(user);
 }
 

@@ -19,11 +19,13 @@ export function gateFailures(s: GatedSnapshot, gates: Gates): string[] {
   const out: string[] = [];
   const percent = startupCoveragePercent(s);
   // No sources at all is usually a wrong app root: a gate that asked for coverage must not pass on it.
-  if (gates.failUnder !== undefined && percent === null) out.push(`${s.host}: no startup modules or sources found, coverage unknown`);
+  if (gates.failUnder !== undefined && percent === null)
+    out.push(`${s.host}: no startup modules or sources found, coverage unknown`);
   if (gates.failUnder !== undefined && percent !== null && percent < gates.failUnder) {
     out.push(`${s.host}: startup coverage ${percent}% is below ${gates.failUnder}%`);
   }
   if (gates.failOn && s.criticalFindings > 0) out.push(`${s.host}: ${s.criticalFindings} critical finding(s)`);
-  if (gates.failOn === "warning" && s.warningFindings > 0) out.push(`${s.host}: ${s.warningFindings} warning finding(s)`);
+  if (gates.failOn === "warning" && s.warningFindings > 0)
+    out.push(`${s.host}: ${s.warningFindings} warning finding(s)`);
   return out;
 }

@@ -7,5 +7,15 @@ export function commandHelp(command: Command): string {
     return `  --${name}${value}${spec.multiple ? " (repeatable)" : ""}`;
   });
   const more = command.help ? ["", command.help] : [];
-  return [`usage: deploylens ${command.synopsis}`, "", command.summary, "", "Options:", ...options, "  --help", ...more, ""].join("\n");
+  return [
+    `usage: deploylens ${command.synopsis}`,
+    "",
+    command.summary,
+    "",
+    "Options:",
+    ...options,
+    "  --help",
+    ...more,
+    "",
+  ].join("\n");
 }

@@ -5,27 +5,38 @@ import { cachingVerdict } from "@/lib/analysis/caching-verdict";
 import { coveragePercent } from "@/lib/analysis/coverage-percent";
 import { startupHeadline } from "@/lib/analysis/startup-coverage";
 
-
 /** The human summary `deploylens collect` prints: coverage, then each finding with its fix. */
 export function formatSnapshot(s: SnapshotJson): string {
   const out: string[] = [`Snapshot ${s.id} of ${s.host} at ${s.takenAt}: ${s.status}`];
   if (s.error) out.push(`  error [${s.error.code}]: ${s.error.message}`);
   if (s.interpreter) {
     const prefix = s.interpreter.pycachePrefix ? `, pycache prefix ${displayPath(s.interpreter.pycachePrefix)}` : "";
-    out.push(`  interpreter ${displayPath(s.interpreter.path)} (${s.interpreter.version}, ${s.interpreter.cacheTag}, -O level ${s.interpreter.optimize}${prefix})`);
+    out.push(
+      `  interpreter ${displayPath(s.interpreter.path)} (${s.interpreter.version}, ${s.interpreter.cacheTag}, -O level ${s.interpreter.optimize}${prefix})`,
+    );
   }
   if (s.service) out.push(`  service ${s.service.unit ?? "(none)"} as ${s.service.identity.user}`);
   if (s.startup) {
     const c = s.startup.counts;
-    out.push(`  startup coverage ${startupHeadline({ ...c, percent: coveragePercent(c.fresh, c.modules) })} (entry points: ${s.startup.entryPoints.join(", ") || "none"})`);
-    if (s.startup.cost) out.push(`  blocked modules cost ${s.startup.cost.ms} ms of compiling at every start${s.startup.cost.capped ? " (capped)" : ""}`);
+    out.push(
+      `  startup coverage ${startupHeadline({ ...c, percent: coveragePercent(c.fresh, c.modules) })} (entry points: ${s.startup.entryPoints.join(", ") || "none"})`,
+    );
+    if (s.startup.cost)
+      out.push(
+        `  blocked modules cost ${s.startup.cost.ms} ms of compiling at every start${s.startup.cost.capped ? " (capped)" : ""}`,
+      );
     if (s.startup.unresolved.length) out.push(`  not resolved: ${s.startup.unresolved.join(", ")}`);
     for (const note of s.startup.notes) out.push(`  note: ${note}`);
   }
   if (s.coverage) {
     const c = s.coverage;
-    out.push(`  coverage (all sources) ${percent(c.percent)}: ${c.fresh} fresh, ${c.stale} stale, ${c.missing} missing of ${c.sources} sources${s.truncated ? " (truncated)" : ""}`);
-    for (const root of s.roots) out.push(`    ${root.kind.padEnd(13)} ${displayPath(root.path)}: ${percent(root.coverage.percent)} of ${root.coverage.sources}`);
+    out.push(
+      `  coverage (all sources) ${percent(c.percent)}: ${c.fresh} fresh, ${c.stale} stale, ${c.missing} missing of ${c.sources} sources${s.truncated ? " (truncated)" : ""}`,
+    );
+    for (const root of s.roots)
+      out.push(
+        `    ${root.kind.padEnd(13)} ${displayPath(root.path)}: ${percent(root.coverage.percent)} of ${root.coverage.sources}`,
+      );
   }
   for (const f of s.findings) {
     out.push("", `[${f.severity}] ${f.id}: ${f.title}`, `  ${f.detail}`);

@@ -18,7 +18,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = commands.find((c) => c.words.every((word, i) => argv[i] === word));
-  if (!command) throw new CliError(`unknown command ${JSON.stringify(argv.slice(0, 2).join(" "))}; see deploylens --help`);
+  if (!command)
+    throw new CliError(`unknown command ${JSON.stringify(argv.slice(0, 2).join(" "))}; see deploylens --help`);
   if (argv.slice(command.words.length).some((arg) => arg === "--help" || arg === "-h")) {
     process.stdout.write(commandHelp(command));
     return 0;

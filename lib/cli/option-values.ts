@@ -16,7 +16,8 @@ export function numberOption(values: OptionValues, key: string): number | undefi
   const text = stringOption(values, key);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value)) throw new CliError(`--${key} needs a number, got ${JSON.stringify(text)}`);
+  if (text.trim() === "" || !Number.isFinite(value))
+    throw new CliError(`--${key} needs a number, got ${JSON.stringify(text)}`);
   return value;
 }
 

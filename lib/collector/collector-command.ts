@@ -4,7 +4,10 @@ import type { CollectorSpec } from "./spec";
 export const SAFE_INTERPRETER = /^\/[A-Za-z0-9._+/-]+$/;
 
 /** POSIX sh: ${X+"X=$X"} is one word when X is set, nothing when it is not. */
-const MINIMAL_ENV = ["env -i LC_ALL=C", ...["PATH", "LANG", "HOME", "USER"].map((key) => `\${${key}+"${key}=\$${key}"}`)].join(" ");
+const MINIMAL_ENV = [
+  "env -i LC_ALL=C",
+  ...["PATH", "LANG", "HOME", "USER"].map((key) => `\${${key}+"${key}=\$${key}"}`),
+].join(" ");
 
 /**
  * The one command line sent to the target: fixed text plus base64 (A–Z a–z 0–9 + / =), so nothing a
@@ -17,10 +20,15 @@ const MINIMAL_ENV = ["env -i LC_ALL=C", ...["PATH", "LANG", "HOME", "USER"].map(
  * file names (PEP 538/540) and keeps tools like systemctl in English.
  */
 export function collectorCommand(spec: CollectorSpec, python?: string): string {
-  if (python !== undefined && !SAFE_INTERPRETER.test(python)) throw new Error(`unsafe interpreter path ${JSON.stringify(python)}`);
+  if (python !== undefined && !SAFE_INTERPRETER.test(python))
+    throw new Error(`unsafe interpreter path ${JSON.stringify(python)}`);
   const b64 = Buffer.from(JSON.stringify(spec), "utf8").toString("base64");
   const candidates = python ? [python] : ["python3", "/usr/bin/python3"];
-  const missing = JSON.stringify({ type: "error", code: "no-python", message: `no Python on the target (tried ${candidates.join(", ")})` });
+  const missing = JSON.stringify({
+    type: "error",
+    code: "no-python",
+    message: `no Python on the target (tried ${candidates.join(", ")})`,
+  });
   return [
     `for p in ${candidates.join(" ")}; do if command -v "$p" >/dev/null 2>&1; then exec ${MINIMAL_ENV} "$p" -I -S -B - ${b64}; fi; done`,
     `echo '${missing}'`,

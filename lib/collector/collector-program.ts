@@ -8,7 +8,8 @@ let cached: string | null = null;
 /** lib/collector/python under the project root: the same place for the bundled server, the CLI and tests. */
 function programDir(): string {
   const dir = path.join(projectRoot(), "lib", "collector", "python");
-  if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "90_main.py"))) throw new Error(`collector program not found in ${dir}`);
+  if (!fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, "90_main.py")))
+    throw new Error(`collector program not found in ${dir}`);
   return dir;
 }
 
@@ -19,7 +20,10 @@ function programDir(): string {
 export function collectorProgram(): string {
   if (cached !== null) return cached;
   const dir = programDir();
-  const files = fs.readdirSync(dir).filter((name) => /^\d\d_[a-z_]+\.py$/.test(name)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => /^\d\d_[a-z_]+\.py$/.test(name))
+    .sort();
   const texts = files.map((name) => fs.readFileSync(path.join(dir, name), "utf8").replace(/\n*$/, "\n"));
   let line = 2; // line 1 is SOURCE_MAP itself
   const map = files.map((name, i) => {

@@ -15,12 +15,16 @@ export function parseEvent(line: Buffer, lineNumber: number): { event: Collector
   try {
     value = JSON.parse(text);
   } catch {
-    return { problem: `line ${lineNumber} of the collector's output is not JSON: ${JSON.stringify(text.slice(0, SNIPPET))}` };
+    return {
+      problem: `line ${lineNumber} of the collector's output is not JSON: ${JSON.stringify(text.slice(0, SNIPPET))}`,
+    };
   }
   const parsed = collectorEventSchema.safeParse(value);
   if (!parsed.success) {
     const type = typeof value === "object" && value !== null && "type" in value ? String(value.type) : "unknown";
-    return { problem: `line ${lineNumber} (${type} event) does not match the contract: ${describeIssues(parsed.error.issues)}` };
+    return {
+      problem: `line ${lineNumber} (${type} event) does not match the contract: ${describeIssues(parsed.error.issues)}`,
+    };
   }
   return { event: parsed.data };
 }

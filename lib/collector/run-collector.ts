@@ -10,8 +10,7 @@ import { OutputTooLargeError, readLines } from "./read-lines";
 import { collectorSpecSchema, type CollectorSpec } from "./spec";
 
 export type CollectorOutcome =
-  | { ok: true; inventory: Inventory; measurements: Measurements }
-  | { ok: false; code: string; message: string };
+  { ok: true; inventory: Inventory; measurements: Measurements } | { ok: false; code: string; message: string };
 
 export type RunCollectorOptions = {
   onProgress?(event: ProgressEvent): void;
@@ -20,7 +19,9 @@ export type RunCollectorOptions = {
   python?: string;
 };
 
-type Final = { kind: "result"; inventory: Inventory; measurements: Measurements } | { kind: "error"; code: string; message: string };
+type Final =
+  | { kind: "result"; inventory: Inventory; measurements: Measurements }
+  | { kind: "error"; code: string; message: string };
 type Reading = { final: Final | null; problem: string | null; tooLarge: string | null };
 
 const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, code, message });
@@ -39,9 +40,11 @@ async function readEvents(
       if (reading.problem !== null || line.length === 0) continue;
       const parsed = parseEvent(line, lineNumber);
       if ("problem" in parsed) reading.problem = parsed.problem;
-      else if (reading.final !== null) reading.problem = `line ${lineNumber}: a ${parsed.event.type} event after the final ${reading.final.kind} event`;
+      else if (reading.final !== null)
+        reading.problem = `line ${lineNumber}: a ${parsed.event.type} event after the final ${reading.final.kind} event`;
       else if (parsed.event.type === "progress") onProgress?.(parsed.event);
-      else if (parsed.event.type === "result") reading.final = { kind: "result", inventory: parsed.event.inventory, measurements: parsed.event.measurements };
+      else if (parsed.event.type === "result")
+        reading.final = { kind: "result", inventory: parsed.event.inventory, measurements: parsed.event.measurements };
       else reading.final = { kind: "error", code: parsed.event.code, message: parsed.event.message };
     }
   } catch (error) {
@@ -55,14 +58,20 @@ function lastLines(text: string, count = 3): string {
   return text.trim().split("\n").slice(-count).join(" | ").slice(0, 1000);
 }
 
-function outcomeOf(reading: Reading, exit: { exitCode: number | null; signal: string | null; stderr: string }): CollectorOutcome {
+function outcomeOf(
+  reading: Reading,
+  exit: { exitCode: number | null; signal: string | null; stderr: string },
+): CollectorOutcome {
   if (reading.problem !== null) return fail("collector-output-invalid", reading.problem);
   const final = reading.final;
   if (final?.kind === "error") return fail(final.code, final.message);
   const how = exit.exitCode !== null ? `exit status ${exit.exitCode}` : `signal ${exit.signal ?? "unknown"}`;
   if (exit.exitCode !== 0) {
     const after = final ? " after its result" : "";
-    return fail("collector-crashed", `the collector ended with ${how}${after}${exit.stderr.trim() ? `: ${lastLines(exit.stderr)}` : ""}`);
+    return fail(
+      "collector-crashed",
+      `the collector ended with ${how}${after}${exit.stderr.trim() ? `: ${lastLines(exit.stderr)}` : ""}`,
+    );
   }
   if (!final) return fail("collector-output-invalid", "the collector exited without a result or error event");
   return { ok: true, inventory: final.inventory, measurements: final.measurements };
@@ -72,10 +81,16 @@ function outcomeOf(reading: Reading, exit: { exitCode: number | null; signal: st
  * Runs the collector (lib/collector/python) on the target through any transport and returns its
  * validated result. Target-side failures never throw: they come back as { ok: false, code }.
  */
-export async function runCollector(transport: Transport, spec: CollectorSpec, opts: RunCollectorOptions = {}): Promise<CollectorOutcome> {
+export async function runCollector(
+  transport: Transport,
+  spec: CollectorSpec,
+  opts: RunCollectorOptions = {},
+): Promise<CollectorOutcome> {
   const checked = collectorSpecSchema.safeParse(spec);
-  if (!checked.success) return fail("bad-spec", checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  if (opts.python !== undefined && !SAFE_INTERPRETER.test(opts.python)) return fail("bad-spec", `python must be an absolute path, got ${JSON.stringify(opts.python)}`);
+  if (!checked.success)
+    return fail("bad-spec", checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (opts.python !== undefined && !SAFE_INTERPRETER.test(opts.python))
+    return fail("bad-spec", `python must be an absolute path, got ${JSON.stringify(opts.python)}`);
   const maxBytes = maxOutputBytes();
   // Stops the collector when its output passes the cap, without waiting for it to finish.
   const cap = new AbortController();

@@ -8,7 +8,12 @@ export function comparePath(leftId: string, rightId: string): string {
 }
 
 /** Compares two refs (host names or snapshot ids) and says where the comparison lives for good. */
-export async function compareRefs(leftRef: string, rightRef: string, baseUrl: string, options: { allRows?: boolean } = {}) {
+export async function compareRefs(
+  leftRef: string,
+  rightRef: string,
+  baseUrl: string,
+  options: { allRows?: boolean } = {},
+) {
   const [left, right] = await Promise.all([resolveSnapshot(leftRef), resolveSnapshot(rightRef)]);
   // Pages and JSON keep long sections bounded; a CSV export is asked for every row.
   const comparison = compare(left.input, right.input, options.allRows ? { rowLimit: Infinity } : undefined);

@@ -14,6 +14,10 @@ export async function resolveSnapshot(ref: string): Promise<{ row: SnapshotRow; 
     throw new NotFoundError("host or snapshot", ref);
   }
   const input = await toSnapshotInput(row);
-  if (!input) throw new ValidationError(`snapshot ${row.id} failed (${row.errorCode}); only successful snapshots can be compared`, "snapshot-failed");
+  if (!input)
+    throw new ValidationError(
+      `snapshot ${row.id} failed (${row.errorCode}); only successful snapshots can be compared`,
+      "snapshot-failed",
+    );
   return { row, input };
 }

@@ -4,7 +4,8 @@ import { migrate, MigrationError } from "./migrate";
 export function migrateOnStart(): void {
   try {
     const result = migrate();
-    if (result.applied.length) console.log(`deploylens: applied migrations ${result.applied.join(", ")} to ${result.file}`);
+    if (result.applied.length)
+      console.log(`deploylens: applied migrations ${result.applied.join(", ")} to ${result.file}`);
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
     console.error(`deploylens: refusing to start. ${error.message}`);

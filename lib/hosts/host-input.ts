@@ -3,19 +3,34 @@ import { ValidationError } from "@/lib/errors";
 
 const name = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, "use 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/,
+    "use 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit",
+  );
 const absolutePath = z.string().startsWith("/", "must be an absolute path").max(4096);
 const port = z.number().int().min(1).max(65535);
 const endpoint = z.object({
-  user: z.string().min(1).max(64).regex(/^[^\s@:]+$/, "no spaces, '@' or ':'"),
-  host: z.string().min(1).max(255).regex(/^[A-Za-z0-9.\-:\[\]]+$/, "a host name or IP address"),
+  user: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[^\s@:]+$/, "no spaces, '@' or ':'"),
+  host: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[A-Za-z0-9.\-:\[\]]+$/, "a host name or IP address"),
   port: port.default(22),
 });
 
 const common = {
   name,
   appRoots: z.array(absolutePath).min(1, "name at least one --app-root"),
-  serviceUnit: z.string().regex(/^[A-Za-z0-9@:._\\-]+$/, "a systemd unit name").nullable().default(null),
+  serviceUnit: z
+    .string()
+    .regex(/^[A-Za-z0-9@:._\\-]+$/, "a systemd unit name")
+    .nullable()
+    .default(null),
   unitFile: absolutePath.nullable().default(null),
   python: absolutePath.nullable().default(null),
   /** "MODULE[:ATTR]" entry points added to those the collector derives from ExecStart. */
@@ -31,7 +46,11 @@ const common = {
 export const sshAuthInputSchema = z.discriminatedUnion("method", [
   z.object({ method: z.literal("agent") }),
   z.object({ method: z.literal("key-file"), identityFile: absolutePath }),
-  z.object({ method: z.literal("stored-key"), privateKey: z.string().min(1).max(64_000), passphrase: z.string().max(1024).optional() }),
+  z.object({
+    method: z.literal("stored-key"),
+    privateKey: z.string().min(1).max(64_000),
+    passphrase: z.string().max(1024).optional(),
+  }),
   z.object({ method: z.literal("password"), password: z.string().min(1).max(1024) }),
 ]);
 

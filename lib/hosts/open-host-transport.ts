@@ -9,7 +9,14 @@ import { jumpAuth, targetAuth } from "./host-auth";
 type Where = { user: string | null; address: string | null; port: number | null; pinned: string | null };
 
 function endpoint({ user, address, port, pinned }: Where, auth: SshAuth, accept: boolean) {
-  return { host: address ?? "", port: port ?? 22, username: user ?? "", auth, pinnedHostKey: pinned, acceptNewHostKey: accept };
+  return {
+    host: address ?? "",
+    port: port ?? 22,
+    username: user ?? "",
+    auth,
+    pinnedHostKey: pinned,
+    acceptNewHostKey: accept,
+  };
 }
 
 /**

@@ -4,7 +4,12 @@ import { ValidationError } from "@/lib/errors";
 import { expandIncludes, type ConfigFiles } from "./ssh-config-text";
 
 export type ResolvedEndpoint = { user: string; host: string; port: number };
-export type ResolvedAlias = { alias: string; ssh: ResolvedEndpoint; identityFile: string | null; jump: ResolvedEndpoint | null };
+export type ResolvedAlias = {
+  alias: string;
+  ssh: ResolvedEndpoint;
+  identityFile: string | null;
+  jump: ResolvedEndpoint | null;
+};
 export type ResolveContext = ConfigFiles & { configFile: string; localUser: string };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -35,7 +40,8 @@ function endpoint(alias: string, config: SSHConfig, ctx: ResolveContext) {
   const c = config.compute(alias, { ignoreCase: true, matchExec: false });
   const user = first(c.user) ?? ctx.localUser;
   const port = Number(first(c.port) ?? 22);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ValidationError(`ssh_config: ${alias} has an invalid Port`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new ValidationError(`ssh_config: ${alias} has an invalid Port`);
   const identity = first(c.identityfile);
   return {
     endpoint: { user, host: expand(first(c.hostname) ?? alias, alias, ctx, user), port },
@@ -51,9 +57,18 @@ function hop(spec: string, config: SSHConfig, ctx: ResolveContext) {
   const [, user, host = "", port] = match;
   const resolved = endpoint(host.replace(/^\[|\]$/g, ""), config, ctx);
   if (resolved.proxyJump && resolved.proxyJump !== "none") {
-    throw new ValidationError(`ssh_config: the jump host ${host} has its own ProxyJump; DeployLens supports one jump host, not a chain`);
+    throw new ValidationError(
+      `ssh_config: the jump host ${host} has its own ProxyJump; DeployLens supports one jump host, not a chain`,
+    );
   }
-  return { ...resolved, endpoint: { ...resolved.endpoint, user: user ?? resolved.endpoint.user, port: port ? Number(port) : resolved.endpoint.port } };
+  return {
+    ...resolved,
+    endpoint: {
+      ...resolved.endpoint,
+      user: user ?? resolved.endpoint.user,
+      port: port ? Number(port) : resolved.endpoint.port,
+    },
+  };
 }
 
 /**
@@ -63,16 +78,27 @@ function hop(spec: string, config: SSHConfig, ctx: ResolveContext) {
 export function resolveSshAlias(alias: string, ctx: ResolveContext): ResolvedAlias {
   const config = parse(ctx);
   if (!listSshAliases(ctx).includes(alias)) {
-    throw new ValidationError(`expected USER@HOST[:PORT] or an alias from ${ctx.configFile}, got ${JSON.stringify(alias)}`);
+    throw new ValidationError(
+      `expected USER@HOST[:PORT] or an alias from ${ctx.configFile}, got ${JSON.stringify(alias)}`,
+    );
   }
   const target = endpoint(alias, config, ctx);
   const jumps = target.proxyJump && target.proxyJump !== "none" ? target.proxyJump.split(",") : [];
   if (jumps.length > 1) {
-    throw new ValidationError(`ssh_config: ${alias} jumps through ${jumps.length} hosts (${target.proxyJump}); DeployLens supports one jump host`);
+    throw new ValidationError(
+      `ssh_config: ${alias} jumps through ${jumps.length} hosts (${target.proxyJump}); DeployLens supports one jump host`,
+    );
   }
   const jump = jumps[0] ? hop(jumps[0].trim(), config, ctx) : null;
   if (jump?.identityFile && target.identityFile && jump.identityFile !== target.identityFile) {
-    throw new ValidationError(`ssh_config: ${alias} and its jump host use different IdentityFiles; DeployLens uses one key for both hops`);
+    throw new ValidationError(
+      `ssh_config: ${alias} and its jump host use different IdentityFiles; DeployLens uses one key for both hops`,
+    );
   }
-  return { alias, ssh: target.endpoint, identityFile: target.identityFile ?? jump?.identityFile ?? null, jump: jump?.endpoint ?? null };
+  return {
+    alias,
+    ssh: target.endpoint,
+    identityFile: target.identityFile ?? jump?.identityFile ?? null,
+    jump: jump?.endpoint ?? null,
+  };
 }

@@ -9,7 +9,11 @@ import type { ProgressEvent } from "@/lib/snapshot/schema";
 
 export type CollectResult = { snapshotId: string; ok: boolean; code: string | null; message: string | null };
 
-async function collectOutcome(host: Host, signal: AbortSignal, onProgress?: (e: ProgressEvent) => void): Promise<CollectionOutcome> {
+async function collectOutcome(
+  host: Host,
+  signal: AbortSignal,
+  onProgress?: (e: ProgressEvent) => void,
+): Promise<CollectionOutcome> {
   try {
     const transport = await openHostTransport(host);
     try {
@@ -34,7 +38,11 @@ export async function collectHost(host: Host, onProgress?: (e: ProgressEvent) =>
   const signal = AbortSignal.timeout(host.timeoutSeconds * 1000);
   let outcome = await collectOutcome(host, signal, onProgress);
   if (!outcome.ok && signal.aborted) {
-    outcome = { ok: false, code: "timeout", message: `collection exceeded ${host.timeoutSeconds} s (${outcome.message})` };
+    outcome = {
+      ok: false,
+      code: "timeout",
+      message: `collection exceeded ${host.timeoutSeconds} s (${outcome.message})`,
+    };
   }
   const snapshotId = await storeSnapshot(host.id, outcome, { takenAt, durationMs: performance.now() - started });
   return outcome.ok

@@ -10,6 +10,15 @@ export function recordJobQueued(id: string, hostId: string, startedBy: string | 
   return createCollectionJobRow({ id, hostId, state: "queued", startedBy }).catch(warn);
 }
 
-export function recordJobState(after: Promise<void>, id: string, state: "running" | "done", snapshotId?: string | null): Promise<void> {
-  return after.then(() => updateCollectionJobRow(id, state === "done" ? { state, snapshotId, finishedAt: new Date() } : { state })).catch(warn);
+export function recordJobState(
+  after: Promise<void>,
+  id: string,
+  state: "running" | "done",
+  snapshotId?: string | null,
+): Promise<void> {
+  return after
+    .then(() =>
+      updateCollectionJobRow(id, state === "done" ? { state, snapshotId, finishedAt: new Date() } : { state }),
+    )
+    .catch(warn);
 }

@@ -38,7 +38,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     for (const [hostId, schedule] of wanted) {
       if (jobs.has(hostId)) continue;
       try {
-        const cron = new Cron(schedule, { protect: true }, run(`collect ${hostId}`, () => deps.collect(hostId)));
+        const cron = new Cron(
+          schedule,
+          { protect: true },
+          run(`collect ${hostId}`, () => deps.collect(hostId)),
+        );
         jobs.set(hostId, { schedule, cron });
       } catch (error) {
         report(`schedule of ${hostId} is not valid`, error);

@@ -12,6 +12,12 @@ export async function afterCollection(snapshotId: string): Promise<void> {
   if (regressions.length === 0) return;
   const url = await findWebhookUrl();
   if (!url) return;
-  const payload = regressionPayload({ hostName, snapshotId, takenAt, regressions, url: `${baseUrl()}/snapshots/${snapshotId}` });
+  const payload = regressionPayload({
+    hostName,
+    snapshotId,
+    takenAt,
+    regressions,
+    url: `${baseUrl()}/snapshots/${snapshotId}`,
+  });
   trackDelivery(deliverWebhook(url, payload));
 }

@@ -21,16 +21,29 @@ export function regressionThreshold(): number {
   return process.env.DEPLOYLENS_REGRESSION_THRESHOLD && Number.isFinite(configured) && configured >= 0 ? configured : 5;
 }
 
-function against(current: RegressionRow, earlier: RegressionRow, label: Regression["against"], threshold: number): Regression[] {
+function against(
+  current: RegressionRow,
+  earlier: RegressionRow,
+  label: Regression["against"],
+  threshold: number,
+): Regression[] {
   const found: Regression[] = [];
   const base = { against: label, againstSnapshotId: earlier.id };
   const [now, before] = [startupCoveragePercent(current), startupCoveragePercent(earlier)];
   if (now !== null && before !== null && before - now > threshold) {
-    found.push({ ...base, kind: "coverage-drop", message: `startup coverage fell from ${before}% to ${now}% (vs ${label})` });
+    found.push({
+      ...base,
+      kind: "coverage-drop",
+      message: `startup coverage fell from ${before}% to ${now}% (vs ${label})`,
+    });
   }
   const [blockedNow, blockedBefore] = [blockedModules(current), blockedModules(earlier)];
   if (blockedNow !== null && blockedBefore !== null && blockedNow > blockedBefore) {
-    found.push({ ...base, kind: "blocked-rise", message: `blocked modules rose from ${blockedBefore} to ${blockedNow} (vs ${label})` });
+    found.push({
+      ...base,
+      kind: "blocked-rise",
+      message: `blocked modules rose from ${blockedBefore} to ${blockedNow} (vs ${label})`,
+    });
   }
   if (current.criticalFindings > earlier.criticalFindings) {
     const message = `critical findings rose from ${earlier.criticalFindings} to ${current.criticalFindings} (vs ${label})`;

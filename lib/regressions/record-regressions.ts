@@ -5,7 +5,9 @@ import { detectRegressions } from "./detect-regressions";
 import type { Regression } from "./regression";
 
 /** Finds and stores a new snapshot's regressions against its predecessor and its host's baseline. */
-export async function recordRegressions(snapshotId: string): Promise<{ hostName: string; takenAt: Date; regressions: Regression[] }> {
+export async function recordRegressions(
+  snapshotId: string,
+): Promise<{ hostName: string; takenAt: Date; regressions: Regression[] }> {
   const row = await getSnapshotOrThrow(snapshotId);
   const [previous, baseline] = await Promise.all([
     findPreviousOkSnapshot(row.hostId, row.takenAt),

@@ -19,7 +19,17 @@ const DAY_MS = 86_400_000;
 
 /** What "the state changed" compares: outcome, coverage, findings and configuration. */
 const stateOf = (r: RetentionRow) =>
-  [r.status, r.errorCode, r.sources, r.fresh, r.stale, r.missing, r.criticalFindings, r.warningFindings, r.configHash].join("|");
+  [
+    r.status,
+    r.errorCode,
+    r.sources,
+    r.fresh,
+    r.stale,
+    r.missing,
+    r.criticalFindings,
+    r.warningFindings,
+    r.configHash,
+  ].join("|");
 
 /**
  * The snapshots a policy lets go, pure so the rule can be tested without a database. Per host, in time
@@ -27,7 +37,12 @@ const stateOf = (r: RetentionRow) =>
  * from the one before it (the first one included), and the last snapshot of each UTC day within
  * keepDailyDays. Removing only same-state snapshots keeps the answer the same however often it runs.
  */
-export function selectPrunable(rows: RetentionRow[], policy: RetentionPolicy, baselines: Set<string>, now: Date): string[] {
+export function selectPrunable(
+  rows: RetentionRow[],
+  policy: RetentionPolicy,
+  baselines: Set<string>,
+  now: Date,
+): string[] {
   const recentFrom = now.getTime() - policy.keepAllDays * DAY_MS;
   const dailyFrom = policy.keepDailyDays === null ? -Infinity : now.getTime() - policy.keepDailyDays * DAY_MS;
   const byHost = new Map<string, RetentionRow[]>();

@@ -35,6 +35,10 @@ export function openCredential(envelope: string): StoredCredential {
     throw new SecretError("invalid-credential", "The decrypted credential is not JSON.");
   }
   const parsed = storedCredentialSchema.safeParse(value);
-  if (!parsed.success) throw new SecretError("invalid-credential", `The decrypted credential is invalid: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new SecretError(
+      "invalid-credential",
+      `The decrypted credential is invalid: ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 }

@@ -35,7 +35,10 @@ export function decryptSecret(envelope: string): string {
   const parts = envelope.trim().split(":");
   const [version, kid, iv, tag, ciphertext] = parts;
   if (version !== VERSION) {
-    throw new SecretError("malformed-envelope", `Not a DeployLens ${VERSION} secret envelope (it starts "${String(version).slice(0, 8)}").`);
+    throw new SecretError(
+      "malformed-envelope",
+      `Not a DeployLens ${VERSION} secret envelope (it starts "${String(version).slice(0, 8)}").`,
+    );
   }
   if (parts.length !== 5 || !kid || !iv || !tag || ciphertext === undefined || !parts.every((p) => B64URL.test(p))) {
     throw new SecretError("malformed-envelope", "The secret envelope is damaged: it does not have the v1 layout.");
@@ -63,6 +66,9 @@ function open(key: Buffer, kid: string, iv: Buffer, tag: Buffer, ciphertext: Buf
   try {
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
   } catch {
-    throw new SecretError("decrypt-failed", "The secret failed its integrity check: the stored value was altered or corrupted.");
+    throw new SecretError(
+      "decrypt-failed",
+      "The secret failed its integrity check: the stored value was altered or corrupted.",
+    );
   }
 }

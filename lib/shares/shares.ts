@@ -4,7 +4,13 @@ import { hashToken, newSecretToken } from "@/lib/auth/secret-token";
 import type { Actor } from "@/lib/auth/users";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { resolveSnapshot } from "@/lib/compare/resolve-snapshot";
-import { createShareRow, findShareByTokenHash, listShares, revokeShareRow, type ShareRow } from "@/lib/db/queries/shares";
+import {
+  createShareRow,
+  findShareByTokenHash,
+  listShares,
+  revokeShareRow,
+  type ShareRow,
+} from "@/lib/db/queries/shares";
 import { shareExpiry } from "./share-expiry";
 
 export const shareInputSchema = z.object({
@@ -39,8 +45,19 @@ export async function createShare(input: unknown, by: Actor) {
   const expiresAt = shareExpiry(expires);
   const [l, r] = await Promise.all([resolveSnapshot(left), resolveSnapshot(right)]);
   const token = newSecretToken();
-  const share = await createShareRow({ tokenHash: hashToken(token), leftSnapshotId: l.row.id, rightSnapshotId: r.row.id, createdBy: by.actor, expiresAt });
-  await recordAudit({ ...by, action: "share-created", object: { type: "share", id: share.id }, detail: { left: l.row.id, right: r.row.id, expiresAt } });
+  const share = await createShareRow({
+    tokenHash: hashToken(token),
+    leftSnapshotId: l.row.id,
+    rightSnapshotId: r.row.id,
+    createdBy: by.actor,
+    expiresAt,
+  });
+  await recordAudit({
+    ...by,
+    action: "share-created",
+    object: { type: "share", id: share.id },
+    detail: { left: l.row.id, right: r.row.id, expiresAt },
+  });
   return { id: share.id, url: sharePath(token), expiresAt: share.expiresAt.toISOString() };
 }
 

@@ -49,8 +49,18 @@ export const writabilitySchema = z.object({
   reason: message.nullable(),
   /** The kernel rule that decided it, for grouping findings. */
   cause: z.enum([
-    "ok", "no-search", "no-write", "read-only-mount", "protect-system", "protect-home",
-    "read-only-paths", "dynamic-user", "immutable", "sticky", "missing-parent", "unknown",
+    "ok",
+    "no-search",
+    "no-write",
+    "read-only-mount",
+    "protect-system",
+    "protect-home",
+    "read-only-paths",
+    "dynamic-user",
+    "immutable",
+    "sticky",
+    "missing-parent",
+    "unknown",
   ]),
 });
 
@@ -263,9 +273,7 @@ export const inventorySchema = z.object({
 /** What changes run to run on an unchanged host: kept out of the content-addressed blob. */
 export const measurementsSchema = z.object({
   collectorMs: z.number(),
-  startup: z
-    .object({ modules: z.number().int(), ms: z.number(), capped: z.boolean() })
-    .nullable(),
+  startup: z.object({ modules: z.number().int(), ms: z.number(), capped: z.boolean() }).nullable(),
 });
 
 export const progressEventSchema = z.object({

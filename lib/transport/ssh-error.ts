@@ -6,10 +6,16 @@ import { TransportError, type TransportErrorCode } from "./types";
 type Ssh2Error = Error & { level?: string; code?: string | number };
 
 /** Turns whatever a connection attempt threw into a TransportError with a stable code. */
-export function sshConnectError(err: unknown, endpoint: SshEndpoint, role: EndpointRole, timeoutMs: number): TransportError {
+export function sshConnectError(
+  err: unknown,
+  endpoint: SshEndpoint,
+  role: EndpointRole,
+  timeoutMs: number,
+): TransportError {
   const classified = classify(err, endpoint, role, timeoutMs);
   // Host-key refusals keep their code at a jump too; anything else there is the jump's failure.
-  if (role !== "jump" || classified.code.startsWith("host-key-") || classified.code === "jump-failed") return classified;
+  if (role !== "jump" || classified.code.startsWith("host-key-") || classified.code === "jump-failed")
+    return classified;
   return new TransportError("jump-failed", classified.message, { ...classified.details, cause: classified.code });
 }
 
@@ -24,7 +30,8 @@ function classify(err: unknown, endpoint: SshEndpoint, role: EndpointRole, timeo
   if (e.level === "client-authentication") {
     return fail("auth-failed", `${where} refused ${endpoint.auth.type} authentication for user ${endpoint.username}.`);
   }
-  if (e.level === "agent") return fail("auth-failed", `The ssh-agent failed while authenticating to ${where}: ${e.message}`);
+  if (e.level === "agent")
+    return fail("auth-failed", `The ssh-agent failed while authenticating to ${where}: ${e.message}`);
   if (e.level === "client-socket" || e.level === "client-dns") {
     return fail("connect-failed", `Cannot connect to ${where}: ${e.message}`);
   }

@@ -48,7 +48,10 @@ function execHandle(channel: ClientChannel, { stdin, signal }: ExecOptions): Exe
     channel.on("close", () => {
       signal?.removeEventListener("abort", onAbort);
       if (exit) resolve({ ...exit, stderr: stderr() });
-      else reject(new TransportError("exec-failed", "The SSH connection closed before the command reported how it ended."));
+      else
+        reject(
+          new TransportError("exec-failed", "The SSH connection closed before the command reported how it ended."),
+        );
     });
   });
   // Nobody may be awaiting `done` yet when it rejects; the rejection still reaches whoever does.

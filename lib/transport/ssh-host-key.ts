@@ -15,7 +15,11 @@ export function describeEndpoint(endpoint: SshEndpoint, role: EndpointRole): str
 }
 
 /** Applies the pinning rules (README "Security") to the key one endpoint presents. */
-export function hostKeyCheck(endpoint: SshEndpoint, role: EndpointRole, report?: (info: HostKeyInfo) => void): HostKeyCheck {
+export function hostKeyCheck(
+  endpoint: SshEndpoint,
+  role: EndpointRole,
+  report?: (info: HostKeyInfo) => void,
+): HostKeyCheck {
   let failure: TransportError | undefined;
   let reported = false;
   const where = describeEndpoint(endpoint, role);

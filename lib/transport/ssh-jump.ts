@@ -28,7 +28,9 @@ function forwardOut(client: Client, jump: SshEndpoint, target: SshEndpoint, time
   const via = describeEndpoint(jump, "jump");
   const to = `${target.host}:${target.port}`;
   const failure = (reason: string) =>
-    new TransportError("jump-failed", `The ${via} could not open a connection to ${to}: ${reason}`, { endpoint: "jump" });
+    new TransportError("jump-failed", `The ${via} could not open a connection to ${to}: ${reason}`, {
+      endpoint: "jump",
+    });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(failure(`no answer within ${timeoutMs} ms`)), timeoutMs);
     // The originating address is informational for the jump's logs; 127.0.0.1:0 is what OpenSSH sends.

@@ -39,7 +39,14 @@ export async function deliverWebhook(
       error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught);
     }
     const outcome = error === null ? "delivered" : "failed";
-    await createWebhookDelivery({ snapshotId: payload.snapshotId, hostName: payload.host, attempt, outcome, httpStatus, error });
+    await createWebhookDelivery({
+      snapshotId: payload.snapshotId,
+      hostName: payload.host,
+      attempt,
+      outcome,
+      httpStatus,
+      error,
+    });
     if (outcome === "delivered") return true;
     if (attempt < attempts) await sleep(backoffMs * 2 ** (attempt - 1));
   }

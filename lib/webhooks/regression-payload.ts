@@ -1,6 +1,12 @@
 import type { Regression } from "@/lib/regressions/regression";
 
-export type RegressionEvent = { hostName: string; snapshotId: string; takenAt: Date; regressions: Regression[]; url: string };
+export type RegressionEvent = {
+  hostName: string;
+  snapshotId: string;
+  takenAt: Date;
+  regressions: Regression[];
+  url: string;
+};
 
 /** The JSON POSTed for a regression; `text` is what Slack (and compatible chat webhooks) display. */
 export function regressionPayload(e: RegressionEvent) {

@@ -19,8 +19,12 @@ export function ensureAnsible(mayInstall: boolean, log: (line: string) => void):
     }
     log("installing ansible-core with apt-get …");
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    const result = spawnSync("sh", ["-c", "apt-get update && apt-get install -y ansible-core"], { stdio: "inherit", env });
-    if (result.status !== 0 || !has("ansible")) return { available: false, reason: "apt-get install -y ansible-core failed" };
+    const result = spawnSync("sh", ["-c", "apt-get update && apt-get install -y ansible-core"], {
+      stdio: "inherit",
+      env,
+    });
+    if (result.status !== 0 || !has("ansible"))
+      return { available: false, reason: "apt-get install -y ansible-core failed" };
   }
   const version = spawnSync("ansible", ["--version"], { encoding: "utf8" }).stdout.split("\n")[0] ?? "ansible";
   return { available: true, version: version.trim() };
@@ -29,14 +33,28 @@ export function ensureAnsible(mayInstall: boolean, log: (line: string) => void):
 /** argv of the comparison: Ansible's find module over SSH on the same tree, one-line output. */
 export function ansibleArgs(sshd: Sshd, root: string, python: string): string[] {
   return [
-    "all", "-i", "127.0.0.1,", "-e", `ansible_port=${sshd.port}`, "-e", `ansible_python_interpreter=${python}`,
-    "-u", sshd.user, "--private-key", sshd.privateKeyPath,
-    "-m", "ansible.builtin.find", "-a", `paths=${root} recurse=yes file_type=any`, "-o",
+    "all",
+    "-i",
+    "127.0.0.1,",
+    "-e",
+    `ansible_port=${sshd.port}`,
+    "-e",
+    `ansible_python_interpreter=${python}`,
+    "-u",
+    sshd.user,
+    "--private-key",
+    sshd.privateKeyPath,
+    "-m",
+    "ansible.builtin.find",
+    "-a",
+    `paths=${root} recurse=yes file_type=any`,
+    "-o",
   ];
 }
 
 /** The reproducible command line for RESULTS.md (paths of this run replaced by placeholders by the caller). */
-export const ansibleCommandLine = (args: string[]) => `ANSIBLE_HOST_KEY_CHECKING=False ansible ${args.map(shellQuote).join(" ")}`;
+export const ansibleCommandLine = (args: string[]) =>
+  `ANSIBLE_HOST_KEY_CHECKING=False ansible ${args.map(shellQuote).join(" ")}`;
 
 /**
  * One Ansible run, timed from spawn to exit, its output counted rather than kept (it is ~1 KB per file).

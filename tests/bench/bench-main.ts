@@ -22,7 +22,11 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const COMMITTED_DIR = import.meta.dirname;
 
 const targetOf = (sshd: Sshd): BenchTarget => ({
-  host: sshd.host, port: sshd.port, user: sshd.user, privateKeyPath: sshd.privateKeyPath, fingerprint: sshd.hostKeyFingerprint,
+  host: sshd.host,
+  port: sshd.port,
+  user: sshd.user,
+  privateKeyPath: sshd.privateKeyPath,
+  fingerprint: sshd.hostKeyFingerprint,
 });
 
 function commandOf(options: BenchOptions): string {
@@ -44,23 +48,68 @@ export async function benchMain(options: BenchOptions): Promise<void> {
     const target = targetOf(sshd);
     const python = benchVenv(tree.python, CACHE_DIR);
     const args = ansibleArgs(sshd, tree.root, tree.python.path);
-    log(`sshd on 127.0.0.1:${sshd.port}; ${options.runs} run(s) of snapshot / floor${ansible.available ? " / Ansible" : ""} …`);
+    log(
+      `sshd on 127.0.0.1:${sshd.port}; ${options.runs} run(s) of snapshot / floor${ansible.available ? " / Ansible" : ""} …`,
+    );
     const pairs = await timingPairs({
-      workDir: work, sshd, target, python, rootA: tree.root, rootB: treeB.root,
-      ansibleArgs: ansible.available ? args : null, runs: options.runs, ansibleRuns: options.ansibleRuns, log,
+      workDir: work,
+      sshd,
+      target,
+      python,
+      rootA: tree.root,
+      rootB: treeB.root,
+      ansibleArgs: ansible.available ? args : null,
+      runs: options.runs,
+      ansibleRuns: options.ansibleRuns,
+      log,
     });
     const rss = await measureRssPhase(options.smoke, target, tree.root, python, log);
     const closure = await closurePhase(work, tree.python.path, options.smoke, log);
-    const linearity = large ? await linearityPhase({ workDir: work, target, python, base: tree, large, runs: options.runs, log }) : null;
+    const linearity = large
+      ? await linearityPhase({ workDir: work, target, python, base: tree, large, runs: options.runs, log })
+      : null;
     const data: BenchData = {
-      options, date: new Date().toISOString(), command: commandOf(options), machine: machineInfo(), revision: measured, tree, treeB,
-      warmup: pairs.warmup, e2e: pairs.e2e, floor: pairs.floor, floorCommand: floorCommand("ROOT"), ansible,
-      ansibleCommand: ansibleCommandLine(args).replaceAll(tree.root, "ROOT").replaceAll(sshd.privateKeyPath, "KEY").replace(`ansible_port=${sshd.port}`, "ansible_port=PORT"),
-      ansibleRuns: pairs.ansible, resnapshot: pairs.resnapshot, compare: pairs.compare, rss, linearity, profiles: null, closure,
+      options,
+      date: new Date().toISOString(),
+      command: commandOf(options),
+      machine: machineInfo(),
+      revision: measured,
+      tree,
+      treeB,
+      warmup: pairs.warmup,
+      e2e: pairs.e2e,
+      floor: pairs.floor,
+      floorCommand: floorCommand("ROOT"),
+      ansible,
+      ansibleCommand: ansibleCommandLine(args)
+        .replaceAll(tree.root, "ROOT")
+        .replaceAll(sshd.privateKeyPath, "KEY")
+        .replace(`ansible_port=${sshd.port}`, "ansible_port=PORT"),
+      ansibleRuns: pairs.ansible,
+      resnapshot: pairs.resnapshot,
+      compare: pairs.compare,
+      rss,
+      linearity,
+      profiles: null,
+      closure,
     };
-    data.profiles = await profileMissed(data, { dir: path.join(work, "profile"), target, python, runner: tree.python.path, rootA: tree.root, rootB: treeB.root }, log);
+    data.profiles = await profileMissed(
+      data,
+      {
+        dir: path.join(work, "profile"),
+        target,
+        python,
+        runner: tree.python.path,
+        rootA: tree.root,
+        rootB: treeB.root,
+      },
+      log,
+    );
     const out = options.out ?? (options.smoke ? path.join(work, "results") : COMMITTED_DIR);
-    for (const figure of writeResults(out, data)) log(`${figure.id}: ${figure.status} — ${figure.measured} (${figure.ratioText})${figure.reason ? `: ${figure.reason}` : ""}`);
+    for (const figure of writeResults(out, data))
+      log(
+        `${figure.id}: ${figure.status} — ${figure.measured} (${figure.ratioText})${figure.reason ? `: ${figure.reason}` : ""}`,
+      );
     log(`results: ${path.join(out, "results.json")}`);
   } finally {
     await sshd.stop();
@@ -71,6 +120,7 @@ export async function benchMain(options: BenchOptions): Promise<void> {
 /** Removes the run's temp dir, but keeps smoke results written there (no --out). */
 function removeWork(work: string, options: BenchOptions): void {
   const keep = options.smoke && !options.out ? "results" : null;
-  for (const entry of fs.readdirSync(work)) if (entry !== keep) fs.rmSync(path.join(work, entry), { recursive: true, force: true });
+  for (const entry of fs.readdirSync(work))
+    if (entry !== keep) fs.rmSync(path.join(work, entry), { recursive: true, force: true });
   if (!keep) fs.rmSync(work, { recursive: true, force: true });
 }

@@ -43,7 +43,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--help" || arg === "-h") throw new Error(USAGE);
-    if (!["--sources", "--smoke", "--million", "--runs", "--ansible-runs", "--out", "--profile", "--only"].includes(arg)) {
+    if (
+      !["--sources", "--smoke", "--million", "--runs", "--ansible-runs", "--out", "--profile", "--only"].includes(arg)
+    ) {
       throw new Error(`unknown option ${arg}\n${USAGE}`);
     }
     const takesValue = ["--sources", "--runs", "--ansible-runs", "--out", "--only"].includes(arg);

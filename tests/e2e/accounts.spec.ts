@@ -70,7 +70,9 @@ test("first run: only the setup link printed on the console creates the first ad
   });
 });
 
-test("sign in, open a permalink, share it publicly, open the share in a fresh browser, revoke it, see it gone", async ({ page }) => {
+test("sign in, open a permalink, share it publicly, open the share in a fresh browser, revoke it, see it gone", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await collectTwoHosts();
   await test.step("an anonymous visit goes to the sign-in page and comes back after it", async () => {
@@ -143,7 +145,11 @@ test("roles: a viewer reads and shares, an operator also collects and adds hosts
   await addUser(app, OPERATOR);
   const as = async (user: TestUser) => sessionHeaders(app, await signIn(app, user));
   const post = (headers: Record<string, string>, url: string, body: object) =>
-    fetch(`${app.url}${url}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${app.url}${url}`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
   const viewer = await as(VIEWER);
   const operator = await as(OPERATOR);
   const admin = await as(ADMIN);
@@ -155,9 +161,13 @@ test("roles: a viewer reads and shares, an operator also collects and adds hosts
   expect((await post(operator, "/api/hosts", newHost("by-operator"))).status).toBe(201);
   expect((await fetch(`${app.url}/api/audit`, { headers: operator })).status).toBe(403);
   const audit = await fetch(`${app.url}/api/audit?limit=2`, { headers: admin });
-  const { data } = (await audit.json()) as { data: { events: { action: string; actor: string; address: string }[]; next: string } };
+  const { data } = (await audit.json()) as {
+    data: { events: { action: string; actor: string; address: string }[]; next: string };
+  };
   expect(data.events.map((e) => e.action)).toEqual(["host-created", "share-created"]);
   expect(data.events[0]).toMatchObject({ actor: OPERATOR.name, address: expect.any(String) });
   const older = await fetch(`${app.url}/api/audit?limit=2&before=${data.next}`, { headers: admin });
-  expect(((await older.json()) as { data: { events: { action: string }[] } }).data.events.map((e) => e.action)).toEqual(["sign-in", "sign-in"]);
+  expect(((await older.json()) as { data: { events: { action: string }[] } }).data.events.map((e) => e.action)).toEqual(
+    ["sign-in", "sign-in"],
+  );
 });

@@ -17,7 +17,8 @@ function buildApps() {
   const roots = [path.join(temp.dir, "home", "me", "app"), path.join(temp.dir, "opt", "app")];
   for (const root of roots) {
     fs.mkdirSync(path.join(root, "pkg"), { recursive: true });
-    for (const name of ["__init__", "a", "b"]) fs.writeFileSync(path.join(root, "pkg", `${name}.py`), `N = "${name}"\n`);
+    for (const name of ["__init__", "a", "b"])
+      fs.writeFileSync(path.join(root, "pkg", `${name}.py`), `N = "${name}"\n`);
   }
   execFileSync("python3", ["-m", "venv", "--without-pip", path.join(temp.dir, "venv")], { env });
   execFileSync("python3", ["-m", "compileall", "-q", roots[0]!], { env });
@@ -37,7 +38,10 @@ test.afterAll(async () => {
 /** Reads a job's Server-Sent Events to the end; returns the event names and the final data. */
 async function followEvents(url: string) {
   const text = await (await fetch(url, { headers: sessionHeaders(app, await signIn(app, ADMIN)) })).text();
-  const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map(([, name, data]) => ({ name: name!, data: JSON.parse(data!) as Record<string, unknown> }));
+  const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map(([, name, data]) => ({
+    name: name!,
+    data: JSON.parse(data!) as Record<string, unknown>,
+  }));
   return events;
 }
 
@@ -45,8 +49,13 @@ test("collect through the API with Server-Sent Events, then compare two layouts 
   const [laptopRoot, vpsRoot] = buildApps();
   const python = path.join(temp.dir, "venv", "bin", "python3");
   const snapshots: Record<string, { id: string }> = {};
-  for (const [name, root] of [["laptop", laptopRoot], ["vps", vpsRoot]] as const) {
-    const created = await request.post(`${app.url}/api/hosts`, { data: { transport: "local", name, appRoots: [root], python } });
+  for (const [name, root] of [
+    ["laptop", laptopRoot],
+    ["vps", vpsRoot],
+  ] as const) {
+    const created = await request.post(`${app.url}/api/hosts`, {
+      data: { transport: "local", name, appRoots: [root], python },
+    });
     const { data: host } = (await created.json()) as { data: { id: string } };
     const started = await request.post(`${app.url}/api/hosts/${host.id}/snapshots`);
     expect(started.status()).toBe(202);
@@ -55,16 +64,42 @@ test("collect through the API with Server-Sent Events, then compare two layouts 
     const last = events.at(-1)!;
     expect(last.name).toBe("snapshot");
     expect(last.data).toMatchObject({ ok: true });
-    const snapshot = (await (await request.get(`${app.url}/api/snapshots/${String(last.data.snapshotId)}`)).json()) as { data: Record<string, unknown> };
-    expect(Object.keys(snapshot.data)).toEqual(expect.arrayContaining(["id", "host", "takenAt", "status", "error", "truncated", "interpreter", "service", "coverage", "roots", "findings", "url"]));
-    expect(snapshot.data).toMatchObject({ host: name, status: "ok", error: null, truncated: false, interpreter: { path: python } });
+    const snapshot = (await (await request.get(`${app.url}/api/snapshots/${String(last.data.snapshotId)}`)).json()) as {
+      data: Record<string, unknown>;
+    };
+    expect(Object.keys(snapshot.data)).toEqual(
+      expect.arrayContaining([
+        "id",
+        "host",
+        "takenAt",
+        "status",
+        "error",
+        "truncated",
+        "interpreter",
+        "service",
+        "coverage",
+        "roots",
+        "findings",
+        "url",
+      ]),
+    );
+    expect(snapshot.data).toMatchObject({
+      host: name,
+      status: "ok",
+      error: null,
+      truncated: false,
+      interpreter: { path: python },
+    });
     expect(String(snapshot.data.url)).toBe(`${app.url}/snapshots/${String(last.data.snapshotId)}`);
     snapshots[name] = snapshot.data as { id: string };
   }
 
   const compared = await request.get(`${app.url}/api/compare?left=laptop&right=vps`);
   const { data: comparison } = (await compared.json()) as {
-    data: { url: string; files: { rows: { path: string; left: { status: string } | null; right: { status: string } | null }[] } };
+    data: {
+      url: string;
+      files: { rows: { path: string; left: { status: string } | null; right: { status: string } | null }[] };
+    };
   };
   expect(comparison.url).toBe(`${app.url}/compare/${snapshots.laptop!.id}/${snapshots.vps!.id}`);
   // Same relative paths on both sides: fresh on the laptop, missing on the VPS — never "only on one side".

@@ -38,7 +38,10 @@ test("bad host input is refused with the field and the reason, and nothing is st
     expect(error.code).toBe("invalid-input");
     expect(error.message).toMatch(message);
   }
-  const malformed = await request.post(`${app.url}/api/hosts`, { data: "{not json", headers: { "content-type": "application/json" } });
+  const malformed = await request.post(`${app.url}/api/hosts`, {
+    data: "{not json",
+    headers: { "content-type": "application/json" },
+  });
   expect(malformed.status()).toBe(422);
   const list = (await (await request.get(`${app.url}/api/hosts`)).json()) as { data: unknown[] };
   expect(list.data).toEqual([]);

@@ -14,7 +14,8 @@ const unitFile = path.join(temp.dir, "shop.service");
 
 test.beforeAll(async () => {
   fs.mkdirSync(path.join(appRoot, "shop"), { recursive: true });
-  for (const name of ["__init__", "views", "models", "<img src=x onerror=alert(1)>"]) fs.writeFileSync(path.join(appRoot, "shop", `${name}.py`), "X = 1\n");
+  for (const name of ["__init__", "views", "models", "<img src=x onerror=alert(1)>"])
+    fs.writeFileSync(path.join(appRoot, "shop", `${name}.py`), "X = 1\n");
   const env = { ...process.env };
   delete env.PYTHONDONTWRITEBYTECODE;
   execFileSync("python3", ["-m", "compileall", "-q", appRoot], { env });
@@ -30,7 +31,9 @@ test.afterAll(async () => {
 
 const snapshotLinks = (page: Page) => page.getByRole("table").first().getByRole("link");
 
-test("collect a host from the dashboard, follow its progress, see startup coverage first and the config change on the history chart", async ({ page }) => {
+test("collect a host from the dashboard, follow its progress, see startup coverage first and the config change on the history chart", async ({
+  page,
+}) => {
   await signInBrowser(page.context(), app);
   const created = await request.post(`${app.url}/api/hosts`, {
     data: { transport: "local", name: "shop", appRoots: [appRoot], serviceUnit: "shop.service", unitFile },

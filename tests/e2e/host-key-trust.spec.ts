@@ -15,7 +15,10 @@ test.afterAll(async () => {
   temp.remove();
 });
 
-test("the host page offers to trust the key the server recorded, and the API pins nothing else", async ({ page, request }) => {
+test("the host page offers to trust the key the server recorded, and the API pins nothing else", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const created = await request.post(`${app.url}/api/hosts`, {
     data: {
@@ -44,7 +47,9 @@ test("the host page offers to trust the key the server recorded, and the API pin
   await test.step("trusting it from the page pins exactly that key", async () => {
     await page.getByRole("button", { name: "Trust this key" }).click();
     await expect(page.getByRole("button", { name: "Trust this key" })).toHaveCount(0, { timeout: 30_000 });
-    const shown = (await (await request.get(`${app.url}/api/hosts/${host.id}`)).json()) as { data: { hostKeySha256: string } };
+    const shown = (await (await request.get(`${app.url}/api/hosts/${host.id}`)).json()) as {
+      data: { hostKeySha256: string };
+    };
     expect(shown.data.hostKeySha256).toBe(sshd.hostKeyFingerprint);
   });
 });

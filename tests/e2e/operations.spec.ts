@@ -30,7 +30,9 @@ test.afterAll(async () => {
   temp.remove();
 });
 
-test("a regression is marked on the host list and the history chart; settings save retention and a webhook", async ({ page }) => {
+test("a regression is marked on the host list and the history chart; settings save retention and a webhook", async ({
+  page,
+}) => {
   await test.step("host list", async () => {
     await page.goto(app.url);
     const badge = page.getByTestId("regression-badge");

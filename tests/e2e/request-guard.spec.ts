@@ -28,8 +28,12 @@ test("a Host the server does not serve is refused with 421, for pages, the API a
     expect(rebinding.body).not.toContain("planted");
   }
   expect((await rawRequest(`${app.url}/api/hosts`, { headers: { ...session, host: "127.0.0.1:1" } })).status).toBe(421);
-  expect((await rawRequest(`${app.url}/api/hosts`, { headers: { ...session, host: `localhost:${port}` } })).status).toBe(200);
-  expect((await rawRequest(`${app.url}/api/hosts`, { headers: { ...session, host: "lens.example.com" } })).status).toBe(200);
+  expect(
+    (await rawRequest(`${app.url}/api/hosts`, { headers: { ...session, host: `localhost:${port}` } })).status,
+  ).toBe(200);
+  expect((await rawRequest(`${app.url}/api/hosts`, { headers: { ...session, host: "lens.example.com" } })).status).toBe(
+    200,
+  );
 });
 
 test("a cross-site or non-JSON write is refused and changes nothing", async () => {
@@ -42,7 +46,11 @@ test("a cross-site or non-JSON write is refused and changes nothing", async () =
   ];
   for (const [headers, status] of cases) {
     const { origin: _origin, ...withoutOrigin } = session;
-    const response = await rawRequest(`${app.url}/api/hosts`, { method: "POST", headers: { ...withoutOrigin, ...headers }, body: JSON.stringify(host) });
+    const response = await rawRequest(`${app.url}/api/hosts`, {
+      method: "POST",
+      headers: { ...withoutOrigin, ...headers },
+      body: JSON.stringify(host),
+    });
     expect(response.status, JSON.stringify(headers)).toBe(status);
     expect(JSON.parse(response.body)).toMatchObject({ error: { code: expect.any(String) } });
   }
@@ -55,7 +63,11 @@ test("a cross-site or non-JSON write is refused and changes nothing", async () =
   expect(login.status).toBe(403);
   expect(login.headers["set-cookie"]).toBeUndefined();
   expect(await hostCount()).toBe(0);
-  const same = await rawRequest(`${app.url}/api/hosts`, { method: "POST", headers: { ...session, "content-type": "application/json" }, body: JSON.stringify(host) });
+  const same = await rawRequest(`${app.url}/api/hosts`, {
+    method: "POST",
+    headers: { ...session, "content-type": "application/json" },
+    body: JSON.stringify(host),
+  });
   expect(same.status).toBe(201);
   expect(await hostCount()).toBe(1);
 });
@@ -68,7 +80,9 @@ test("without a session the API answers 401 and pages redirect to /login?next=â€
   expect(forged.status).toBe(401);
   const page = await rawRequest(`${app.url}/compare?left=a&right=b`);
   expect(page.status).toBe(307);
-  expect(page.headers.location).toMatch(new RegExp(`^(${app.url})?/login\\?next=${encodeURIComponent("/compare?left=a&right=b")}$`));
+  expect(page.headers.location).toMatch(
+    new RegExp(`^(${app.url})?/login\\?next=${encodeURIComponent("/compare?left=a&right=b")}$`),
+  );
   const forgedPage = await rawRequest(`${app.url}/hosts/x`, { headers: { cookie: "deploylens_session=forged" } });
   expect([303, 307]).toContain(forgedPage.status);
   expect(forgedPage.headers.location).toMatch(/\/login\?next=%2Fhosts%2Fx/);

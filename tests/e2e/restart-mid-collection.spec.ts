@@ -12,7 +12,10 @@ test.afterAll(() => temp.remove());
 const jobStates = (databaseFile: string) => {
   const db = new Database(databaseFile, { readonly: true });
   try {
-    return db.prepare(`SELECT id, state FROM CollectionJob ORDER BY createdAt`).all() as { id: string; state: string }[];
+    return db.prepare(`SELECT id, state FROM CollectionJob ORDER BY createdAt`).all() as {
+      id: string;
+      state: string;
+    }[];
   } finally {
     db.close();
   }
@@ -48,7 +51,9 @@ test("a collection cut short by a server restart is marked interrupted at start-
       headers: { ...sessionHeaders(app, await signIn(app)), "content-type": "application/json" },
       body: JSON.stringify(body),
     });
-  expect((await post(first, "/api/hosts", { transport: "local", name: "stalls", appRoots: [appRoot], python })).status).toBe(201);
+  expect(
+    (await post(first, "/api/hosts", { transport: "local", name: "stalls", appRoots: [appRoot], python })).status,
+  ).toBe(201);
   expect((await post(first, "/api/hosts/stalls/snapshots", {})).status).toBe(202);
   await until(() => (jobStates(databaseFile).some((j) => j.state === "running") ? true : undefined));
   await first.stop();
@@ -60,7 +65,9 @@ test("a collection cut short by a server restart is marked interrupted at start-
     fs.rmSync(marker);
     const started = await post(second, "/api/hosts/stalls/snapshots", {});
     const { data } = (await started.json()) as { data: { jobId: string; events: string } };
-    const events = await (await fetch(`${second.url}${data.events}`, { headers: sessionHeaders(second, await signIn(second)) })).text();
+    const events = await (
+      await fetch(`${second.url}${data.events}`, { headers: sessionHeaders(second, await signIn(second)) })
+    ).text();
     expect(events).toMatch(/event: snapshot\ndata: .*"ok":true/);
     await until(() => (jobStates(databaseFile).at(-1)?.state === "done" ? true : undefined), 10_000);
     expect(jobStates(databaseFile).map((j) => j.state)).toEqual(["interrupted", "done"]);

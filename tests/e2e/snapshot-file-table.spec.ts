@@ -47,7 +47,9 @@ test.afterAll(async () => {
   temp.remove();
 });
 
-test("a 100,000-file snapshot: the table keeps few rows in the DOM, finds a file by name, and keeps filters in the URL", async ({ page }) => {
+test("a 100,000-file snapshot: the table keeps few rows in the DOM, finds a file by name, and keeps filters in the URL", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signInBrowser(page.context(), app);
   const created = await request.post(`${app.url}/api/hosts`, {
@@ -57,7 +59,9 @@ test("a 100,000-file snapshot: the table keeps few rows in the DOM, finds a file
   await request.post(`${app.url}/api/hosts/${host.id}/snapshots`, { data: {} });
   let snapshotId = "";
   await expect(async () => {
-    const list = (await (await request.get(`${app.url}/api/hosts/${host.id}/snapshots`)).json()) as { data: { id: string; status: string }[] };
+    const list = (await (await request.get(`${app.url}/api/hosts/${host.id}/snapshots`)).json()) as {
+      data: { id: string; status: string }[];
+    };
     expect(list.data[0]?.status).toBe("ok");
     snapshotId = list.data[0]!.id;
   }).toPass({ timeout: 120_000 });

@@ -11,8 +11,10 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-const isDark = (page: import("@playwright/test").Page) => page.evaluate(() => document.documentElement.classList.contains("dark"));
-const bodyBackground = (page: import("@playwright/test").Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const isDark = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => document.documentElement.classList.contains("dark"));
+const bodyBackground = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 test("dark mode follows the system until the user picks, and the pick is remembered", async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: "dark" });

@@ -20,8 +20,13 @@ let output = "";
 
 function runBench(): Promise<number | null> {
   // Without vitest's NODE_ENV=test, which would otherwise reach `next start`.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "NODE_ENV")) as NodeJS.ProcessEnv;
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["tests/bench/run.ts", "--smoke", "--out", out.dir], { cwd: ROOT, env });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key !== "NODE_ENV"),
+  ) as NodeJS.ProcessEnv;
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["tests/bench/run.ts", "--smoke", "--out", out.dir], {
+    cwd: ROOT,
+    env,
+  });
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -38,25 +43,43 @@ beforeAll(async () => {
 afterAll(() => out.remove());
 
 const figure = (id: FigureId) => results.figures.find((f) => f.id === id)!;
-const numbers = (f: Figure) => Object.values(f.values).flat().filter((v): v is number => typeof v === "number");
+const numbers = (f: Figure) =>
+  Object.values(f.values)
+    .flat()
+    .filter((v): v is number => typeof v === "number");
 
 test("the smoke bench writes RESULTS.md and every figure of the issue", () => {
   expect(fs.readFileSync(path.join(out.dir, "RESULTS.md"), "utf8")).toMatch(/\| Figure \| Goal \| Measured \| Ratio/);
-  const ids: FigureId[] = ["e2e-vs-floor", "vs-ansible", "dashboard-rss", "store-first", "store-resnapshot", "compare", "linearity", "startup-closure"];
+  const ids: FigureId[] = [
+    "e2e-vs-floor",
+    "vs-ansible",
+    "dashboard-rss",
+    "store-first",
+    "store-resnapshot",
+    "compare",
+    "linearity",
+    "startup-closure",
+  ];
   expect(results.figures.map((f) => f.id)).toEqual(ids);
 });
 
-test.each(["e2e-vs-floor", "store-first", "store-resnapshot", "compare", "startup-closure"] as FigureId[])("figure %s is measured with positive numbers", (id) => {
-  const f = figure(id);
-  expect(f.status, f.reason ?? "").not.toBe("skipped");
-  expect(f.ratio).toBeGreaterThan(0);
-  expect(numbers(f).some((n) => n > 0)).toBe(true);
-});
+test.each(["e2e-vs-floor", "store-first", "store-resnapshot", "compare", "startup-closure"] as FigureId[])(
+  "figure %s is measured with positive numbers",
+  (id) => {
+    const f = figure(id);
+    expect(f.status, f.reason ?? "").not.toBe("skipped");
+    expect(f.ratio).toBeGreaterThan(0);
+    expect(numbers(f).some((n) => n > 0)).toBe(true);
+  },
+);
 
 test("Ansible and the dashboard's RSS are skipped only when Ansible or a build is really missing", () => {
   const hasAnsible = spawnSync("sh", ["-c", "command -v ansible"]).status === 0;
   const hasBuild = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
-  for (const [id, present] of [["vs-ansible", hasAnsible], ["dashboard-rss", hasBuild]] as const) {
+  for (const [id, present] of [
+    ["vs-ansible", hasAnsible],
+    ["dashboard-rss", hasBuild],
+  ] as const) {
     const f = figure(id);
     if (present) expect(f.ratio, `${id}: ${f.reason}`).toBeGreaterThan(0);
     else expect(f.reason).toBeTruthy();

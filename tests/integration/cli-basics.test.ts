@@ -15,13 +15,21 @@ const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), 
 test("npx deploylens --help and --version work in the clone", () => {
   const env = { ...process.env, DATABASE_URL: `file:${databaseFile}` };
   const help = execFileSync("npx", ["--no-install", "deploylens", "--help"], { cwd: ROOT, env, encoding: "utf8" });
-  for (const command of ["hosts add", "hosts list", "collect NAME", "compare LEFT RIGHT"]) expect(help).toContain(command);
-  const printed = execFileSync("npx", ["--no-install", "deploylens", "--version"], { cwd: ROOT, env, encoding: "utf8" });
+  for (const command of ["hosts add", "hosts list", "collect NAME", "compare LEFT RIGHT"])
+    expect(help).toContain(command);
+  const printed = execFileSync("npx", ["--no-install", "deploylens", "--version"], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+  });
   expect(printed.trim()).toBe(`deploylens ${version}`);
 });
 
 test("hosts add and hosts list share the database, and the database is migrated by the CLI itself", async () => {
-  const added = await runCli(["hosts", "add", "laptop", "--local", "--app-root", "/srv/app", "--app-root", "/srv/other"], { databaseFile });
+  const added = await runCli(
+    ["hosts", "add", "laptop", "--local", "--app-root", "/srv/app", "--app-root", "/srv/other"],
+    { databaseFile },
+  );
   expect(added.code, added.stderr).toBe(0);
   const listed = await runCli(["hosts", "list", "--json"], { databaseFile });
   const hosts = JSON.parse(listed.stdout) as { name: string; transport: string; appRoots: string[] }[];

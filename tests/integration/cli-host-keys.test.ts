@@ -18,11 +18,26 @@ afterAll(async () => {
 });
 
 const addHost = (name: string, extra: string[] = []) =>
-  runCli(["hosts", "add", name, "--ssh", `${sshd.user}@127.0.0.1:${sshd.port}`, "--identity", sshd.privateKeyPath, "--app-root", temp.dir, ...extra], { databaseFile });
+  runCli(
+    [
+      "hosts",
+      "add",
+      name,
+      "--ssh",
+      `${sshd.user}@127.0.0.1:${sshd.port}`,
+      "--identity",
+      sshd.privateKeyPath,
+      "--app-root",
+      temp.dir,
+      ...extra,
+    ],
+    { databaseFile },
+  );
 function pinOf(name: string): string | null {
   const db = new Database(databaseFile, { readonly: true });
   try {
-    return (db.prepare(`SELECT hostKeySha256 FROM Host WHERE name = ?`).get(name) as { hostKeySha256: string | null }).hostKeySha256;
+    return (db.prepare(`SELECT hostKeySha256 FROM Host WHERE name = ?`).get(name) as { hostKeySha256: string | null })
+      .hostKeySha256;
   } finally {
     db.close();
   }
@@ -32,50 +47,64 @@ const SLOW = 400_000;
 /** A well-formed fingerprint no server presented. */
 const invented = `SHA256:${"A".repeat(43)}`;
 
-test("an unknown host key is not trusted silently: the failure records it as data, and only that key can be pinned", async () => {
-  expect((await addHost("fresh")).code).toBe(0);
-  const unseen = await runCli(["hosts", "trust", "fresh", sshd.hostKeyFingerprint], { databaseFile });
-  expect([unseen.code, unseen.stderr]).toEqual([1, expect.stringContaining("has not seen")]);
+test(
+  "an unknown host key is not trusted silently: the failure records it as data, and only that key can be pinned",
+  async () => {
+    expect((await addHost("fresh")).code).toBe(0);
+    const unseen = await runCli(["hosts", "trust", "fresh", sshd.hostKeyFingerprint], { databaseFile });
+    expect([unseen.code, unseen.stderr]).toEqual([1, expect.stringContaining("has not seen")]);
 
-  const refused = await runCli(["collect", "fresh", "--json"], { databaseFile });
-  expect(refused.code).toBe(1);
-  expect(refused.stderr).toContain("[host-key-unknown]");
-  expect(JSON.parse(refused.stdout)).toMatchObject({
-    status: "failed",
-    error: {
-      code: "host-key-unknown",
-      details: { code: "host-key-unknown", endpoint: "target", host: "127.0.0.1", port: sshd.port, fingerprint: sshd.hostKeyFingerprint },
-    },
-  });
+    const refused = await runCli(["collect", "fresh", "--json"], { databaseFile });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("[host-key-unknown]");
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      status: "failed",
+      error: {
+        code: "host-key-unknown",
+        details: {
+          code: "host-key-unknown",
+          endpoint: "target",
+          host: "127.0.0.1",
+          port: sshd.port,
+          fingerprint: sshd.hostKeyFingerprint,
+        },
+      },
+    });
 
-  const other = await runCli(["hosts", "trust", "fresh", invented], { databaseFile });
-  expect([other.code, pinOf("fresh")]).toEqual([1, null]);
+    const other = await runCli(["hosts", "trust", "fresh", invented], { databaseFile });
+    expect([other.code, pinOf("fresh")]).toEqual([1, null]);
 
-  const trusted = await runCli(["hosts", "trust", "fresh", sshd.hostKeyFingerprint], { databaseFile });
-  expect(trusted.code, trusted.stderr).toBe(0);
-  const collected = await runCli(["collect", "fresh", "--json"], { databaseFile });
-  expect(collected.code, collected.stderr).toBe(0);
-}, SLOW);
+    const trusted = await runCli(["hosts", "trust", "fresh", sshd.hostKeyFingerprint], { databaseFile });
+    expect(trusted.code, trusted.stderr).toBe(0);
+    const collected = await runCli(["collect", "fresh", "--json"], { databaseFile });
+    expect(collected.code, collected.stderr).toBe(0);
+  },
+  SLOW,
+);
 
-test("--accept-host-key pins the first key; a changed key is refused, and replaced only when the old pin is named", async () => {
-  expect((await addHost("pinned", ["--accept-host-key"])).code).toBe(0);
-  const first = await runCli(["collect", "pinned"], { databaseFile });
-  expect(first.code, first.stderr).toBe(0);
-  expect(pinOf("pinned")).toBe(sshd.hostKeyFingerprint);
+test(
+  "--accept-host-key pins the first key; a changed key is refused, and replaced only when the old pin is named",
+  async () => {
+    expect((await addHost("pinned", ["--accept-host-key"])).code).toBe(0);
+    const first = await runCli(["collect", "pinned"], { databaseFile });
+    expect(first.code, first.stderr).toBe(0);
+    expect(pinOf("pinned")).toBe(sshd.hostKeyFingerprint);
 
-  const original = sshd.hostKeyFingerprint;
-  const replaced = await sshd.restartWithNewHostKey();
-  const refused = await runCli(["collect", "pinned"], { databaseFile });
-  expect(refused.code).toBe(1);
-  expect(refused.stderr).toContain("[host-key-changed]");
-  expect(refused.stderr).toContain(original);
-  expect(refused.stderr).toContain(replaced);
+    const original = sshd.hostKeyFingerprint;
+    const replaced = await sshd.restartWithNewHostKey();
+    const refused = await runCli(["collect", "pinned"], { databaseFile });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("[host-key-changed]");
+    expect(refused.stderr).toContain(original);
+    expect(refused.stderr).toContain(replaced);
 
-  const silent = await runCli(["hosts", "trust", "pinned", replaced], { databaseFile });
-  expect([silent.code, silent.stderr]).toEqual([1, expect.stringContaining(`replace ${original}`)]);
-  const wrongOld = await runCli(["hosts", "trust", "pinned", replaced, "--replace", invented], { databaseFile });
-  expect([wrongOld.code, pinOf("pinned")]).toEqual([1, original]);
-  const explicit = await runCli(["hosts", "trust", "pinned", replaced, "--replace", original], { databaseFile });
-  expect(explicit.code, explicit.stderr).toBe(0);
-  expect(pinOf("pinned")).toBe(replaced);
-}, SLOW);
+    const silent = await runCli(["hosts", "trust", "pinned", replaced], { databaseFile });
+    expect([silent.code, silent.stderr]).toEqual([1, expect.stringContaining(`replace ${original}`)]);
+    const wrongOld = await runCli(["hosts", "trust", "pinned", replaced, "--replace", invented], { databaseFile });
+    expect([wrongOld.code, pinOf("pinned")]).toEqual([1, original]);
+    const explicit = await runCli(["hosts", "trust", "pinned", replaced, "--replace", original], { databaseFile });
+    expect(explicit.code, explicit.stderr).toBe(0);
+    expect(pinOf("pinned")).toBe(replaced);
+  },
+  SLOW,
+);

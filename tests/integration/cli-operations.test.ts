@@ -52,44 +52,80 @@ test("--fail-on critical trips on a world-writable __pycache__ only; --fail-on w
   const critical = await cli("collect", "open", "--fail-on", "critical", "--json");
   expect(critical.code).toBe(3);
   expect(critical.stderr).toContain("gate failed: open: 1 critical finding(s)");
-  expect(JSON.parse(critical.stdout)).toMatchObject({ host: "open", status: "ok", findings: [{ id: "world-writable-pycache" }] });
+  expect(JSON.parse(critical.stdout)).toMatchObject({
+    host: "open",
+    status: "ok",
+    findings: [{ id: "world-writable-pycache" }],
+  });
   expect((await cli("collect", "open", "--fail-on", "warning")).code).toBe(3);
 });
 
 test("the cron line `npx deploylens collect --all --fail-under 80` collects every host, without a progress bar in a pipe", () => {
   const env = { ...process.env, DATABASE_URL: `file:${databaseFile}` };
-  const run = spawnSync("npx", ["--no-install", "deploylens", "collect", "--all", "--fail-under", "80", "--json"], { cwd: ROOT, env, encoding: "utf8" });
+  const run = spawnSync("npx", ["--no-install", "deploylens", "collect", "--all", "--fail-under", "80", "--json"], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+  });
   expect(run.status, run.stderr).toBe(3);
   const snapshots = JSON.parse(run.stdout) as { host: string; status: string }[];
-  expect(snapshots.map((s) => [s.host, s.status]).sort()).toEqual([["half", "ok"], ["open", "ok"]]);
+  expect(snapshots.map((s) => [s.host, s.status]).sort()).toEqual([
+    ["half", "ok"],
+    ["open", "ok"],
+  ]);
   expect(run.stderr).not.toContain("\r");
   expect(run.stderr).not.toContain("█");
 });
 
-test("a failed collection exits 1 even when gates are given; bad gate values are usage errors", { timeout: SLOW }, async () => {
-  expect((await cli("hosts", "add", "gone", "--local", "--app-root", "/srv/app", "--python", "/nonexistent/python3")).code).toBe(0);
-  const failed = await cli("collect", "gone", "--fail-under", "10");
-  expect(failed.code, failed.stdout).toBe(1);
-  expect((await cli("collect", "half", "--fail-under", "abc")).code).toBe(2);
-  expect((await cli("collect", "half", "--fail-on", "info")).code).toBe(2);
-  expect((await cli("collect")).code).toBe(2);
-  expect((await cli("hosts", "remove", "gone")).code).toBe(0);
-});
+test(
+  "a failed collection exits 1 even when gates are given; bad gate values are usage errors",
+  { timeout: SLOW },
+  async () => {
+    expect(
+      (await cli("hosts", "add", "gone", "--local", "--app-root", "/srv/app", "--python", "/nonexistent/python3")).code,
+    ).toBe(0);
+    const failed = await cli("collect", "gone", "--fail-under", "10");
+    expect(failed.code, failed.stdout).toBe(1);
+    expect((await cli("collect", "half", "--fail-under", "abc")).code).toBe(2);
+    expect((await cli("collect", "half", "--fail-on", "info")).code).toBe(2);
+    expect((await cli("collect")).code).toBe(2);
+    expect((await cli("hosts", "remove", "gone")).code).toBe(0);
+  },
+);
 
 test("hosts edit, show and remove; schedule and baseline; snapshots and export", { timeout: SLOW }, async () => {
-  const edited = await cli("hosts", "edit", "half", "--max-files", "2000", "--timeout", "30", "--schedule", "0 * * * *", "--json");
+  const edited = await cli(
+    "hosts",
+    "edit",
+    "half",
+    "--max-files",
+    "2000",
+    "--timeout",
+    "30",
+    "--schedule",
+    "0 * * * *",
+    "--json",
+  );
   expect(edited.code, edited.stderr).toBe(0);
   expect(JSON.parse(edited.stdout)).toMatchObject({ maxFiles: 2000, timeoutSeconds: 30, schedule: "0 * * * *" });
   expect((await cli("hosts", "edit", "half", "--timeout", "1")).code).toBe(2);
   expect((await cli("schedule", "half", "every hour")).code).toBe(2);
   expect((await cli("schedule", "half", "off")).code).toBe(0);
 
-  const listed = JSON.parse((await cli("snapshots", "half", "--json")).stdout) as { id: string; coveragePercent: number }[];
+  const listed = JSON.parse((await cli("snapshots", "half", "--json")).stdout) as {
+    id: string;
+    coveragePercent: number;
+  }[];
   expect(listed.length).toBeGreaterThanOrEqual(2);
   expect(listed[0]!.coveragePercent).toBe(50);
   expect((await cli("baseline", "half", listed.at(-1)!.id)).code).toBe(0);
   const shown = JSON.parse((await cli("hosts", "show", "half", "--json")).stdout) as Record<string, unknown>;
-  expect(shown).toMatchObject({ name: "half", schedule: null, baselineSnapshotId: listed.at(-1)!.id, coveragePercent: 50 });
+  expect(shown).toMatchObject({
+    name: "half",
+    schedule: null,
+    baselineSnapshotId: listed.at(-1)!.id,
+    coveragePercent: 50,
+  });
   const marked = JSON.parse((await cli("snapshots", "half", "--json")).stdout) as { id: string; baseline: boolean }[];
   expect(marked.filter((s) => s.baseline).map((s) => s.id)).toEqual([listed.at(-1)!.id]);
 

@@ -27,15 +27,23 @@ test("more than 1 MB of output reaches a slow reader through a real pipe, whole"
   }
   const out = path.join(temp.dir, "hosts.json");
   // The reader starts only after a second, long after the 64 KiB pipe buffer filled up.
-  const piped = spawnSync("sh", ["-c", `"$0" "$1" hosts list --json | (sleep 1; cat > "$2")`, process.execPath, BIN, out], {
-    env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
-    encoding: "utf8",
-  });
+  const piped = spawnSync(
+    "sh",
+    ["-c", `"$0" "$1" hosts list --json | (sleep 1; cat > "$2")`, process.execPath, BIN, out],
+    {
+      env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+      encoding: "utf8",
+    },
+  );
   expect(piped.status, piped.stderr).toBe(0);
   const text = fs.readFileSync(out, "utf8");
   expect(text.length).toBeGreaterThan(1_000_000);
   const hosts = JSON.parse(text) as { name: string; appRoots: string[] }[];
-  expect(hosts.map((h) => [h.name, h.appRoots.length])).toEqual([["big-0", 100], ["big-1", 100], ["big-2", 100]]);
+  expect(hosts.map((h) => [h.name, h.appRoots.length])).toEqual([
+    ["big-0", 100],
+    ["big-1", 100],
+    ["big-2", 100],
+  ]);
 }, 300_000);
 
 test("file names from a target cannot drive the terminal: control and bidi characters are escaped", async () => {
@@ -47,8 +55,13 @@ test("file names from a target cannot drive the terminal: control and bidi chara
     fs.writeFileSync(path.join(dir, HOSTILE), "X = 1\n");
   }
   execFileSync("python3", ["-m", "compileall", "-q", cached!]);
-  for (const [name, dir] of [["left", cached!], ["right", uncached!]] as const) {
-    const result = await collectHost(await createHost({ transport: "local", name, appRoots: [dir], measureStartup: false }));
+  for (const [name, dir] of [
+    ["left", cached!],
+    ["right", uncached!],
+  ] as const) {
+    const result = await collectHost(
+      await createHost({ transport: "local", name, appRoots: [dir], measureStartup: false }),
+    );
     expect(result.ok, result.message ?? "").toBe(true);
   }
   for (const format of [[], ["--csv"]]) {

@@ -45,10 +45,14 @@ test("users add reads the password from stdin, stores only an scrypt hash, and l
   const listed = JSON.parse((await cli(["users", "list", "--json"])).stdout) as Record<string, unknown>[];
   expect(listed).toEqual([{ id: expect.any(String), name: "alice", role: "operator", createdAt: expect.any(String) }]);
   expect((await cli(["users", "list"])).stdout).toMatch(/alice\s+operator/);
-  expect((await cli(["users", "add", "alice", "--role", "viewer", "--password-stdin"], "another password\n")).code).toBe(1);
+  expect(
+    (await cli(["users", "add", "alice", "--role", "viewer", "--password-stdin"], "another password\n")).code,
+  ).toBe(1);
   expect((await cli(["users", "remove", "alice"])).code).toBe(0);
   expect(JSON.parse((await cli(["users", "list", "--json"])).stdout)).toEqual([]);
-  const actions = table<{ action: string; actor: string; objectId: string }>(`SELECT action, actor, objectId FROM AuditEvent ORDER BY at, id`);
+  const actions = table<{ action: string; actor: string; objectId: string }>(
+    `SELECT action, actor, objectId FROM AuditEvent ORDER BY at, id`,
+  );
   // From beforeAll: the host added and collected through the CLI, then this test's users.
   expect(actions.map((a) => [a.action, a.objectId])).toEqual([
     ["host-created", "laptop"],
@@ -83,10 +87,14 @@ test("share create prints { id, url, expiresAt }, stores only the token's hash, 
   const days = (Date.parse(share.expiresAt) - Date.now()) / 86_400_000;
   expect(days).toBeGreaterThan(2.99);
   expect(days).toBeLessThan(3.01);
-  expect(table<{ tokenHash: string }>(`SELECT tokenHash FROM Share`)).toEqual([{ tokenHash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+  expect(table<{ tokenHash: string }>(`SELECT tokenHash FROM Share`)).toEqual([
+    { tokenHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+  ]);
   expect(fs.readFileSync(databaseFile).includes(Buffer.from(token!))).toBe(false);
 
-  const byDefault = JSON.parse((await cli(["share", "create", "laptop", "laptop", "--json"])).stdout) as { expiresAt: string };
+  const byDefault = JSON.parse((await cli(["share", "create", "laptop", "laptop", "--json"])).stdout) as {
+    expiresAt: string;
+  };
   expect(Math.round((Date.parse(byDefault.expiresAt) - Date.now()) / 86_400_000)).toBe(7);
   const tooLong = await cli(["share", "create", "laptop", "laptop", "--expires", "91d"]);
   expect(tooLong.code).toBe(2);

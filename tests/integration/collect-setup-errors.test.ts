@@ -48,7 +48,13 @@ test("a stored password under another DEPLOYLENS_SECRET_KEY is wrong-key", async
   process.env.DEPLOYLENS_SECRET_KEY = "a".repeat(64);
   const { createHost } = await import("@/lib/hosts/create-host");
   const { collectHost } = await import("@/lib/jobs/collect-host");
-  const host = await createHost({ transport: "ssh", name: "rekeyed", appRoots: ["/srv/app"], ssh, auth: { method: "password", password: "pw" } });
+  const host = await createHost({
+    transport: "ssh",
+    name: "rekeyed",
+    appRoots: ["/srv/app"],
+    ssh,
+    auth: { method: "password", password: "pw" },
+  });
   process.env.DEPLOYLENS_SECRET_KEY = "b".repeat(64);
   const result = await collectHost(host);
   expect([result.code, result.message]).toEqual(["wrong-key", expect.stringContaining("DEPLOYLENS_SECRET_KEY")]);
@@ -57,7 +63,13 @@ test("a stored password under another DEPLOYLENS_SECRET_KEY is wrong-key", async
 test("a password host whose stored credential is gone is no-stored-credential", async () => {
   const { createHost } = await import("@/lib/hosts/create-host");
   const { collectHost } = await import("@/lib/jobs/collect-host");
-  const host = await createHost({ transport: "ssh", name: "emptied", appRoots: ["/srv/app"], ssh, auth: { method: "password", password: "pw" } });
+  const host = await createHost({
+    transport: "ssh",
+    name: "emptied",
+    appRoots: ["/srv/app"],
+    ssh,
+    auth: { method: "password", password: "pw" },
+  });
   const db = new Database(databaseFile);
   db.prepare(`UPDATE Host SET secretCipher = NULL WHERE id = ?`).run(host.id);
   db.close();

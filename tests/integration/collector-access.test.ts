@@ -24,7 +24,11 @@ afterEach(() => {
 async function collectWith(sc: ServiceScenario, name: string, settings: ServiceSettings) {
   // Unique, so no drop-in of this machine's /etc/systemd can apply to it.
   const unit = `deploylens-test-${path.basename(sc.dep.root)}-${name}`;
-  const unitFile = writeUnit(sc.dep.units, unit, { User: "nobody", ExecStart: `${sc.venv.python} ${sc.server}`, ...settings });
+  const unitFile = writeUnit(sc.dep.units, unit, {
+    User: "nobody",
+    ExecStart: `${sc.venv.python} ${sc.server}`,
+    ...settings,
+  });
   return (await collectOk(sc.spec({ unitFile, service: unit }))).inventory;
 }
 
@@ -48,12 +52,19 @@ test("DynamicUser=yes: a transient uid under an implied ProtectSystem=strict; Ca
   // A prefix under /var/cache that does not exist: the collector must judge it without creating it.
   const name = `deploylens-test-${path.basename(s.dep.root)}`;
   const prefix = `/var/cache/${name}/pyc`;
-  const inventory = await collectWith(s, "dyn.service", { DynamicUser: "yes", Environment: `PYTHONPYCACHEPREFIX=${prefix}` });
+  const inventory = await collectWith(s, "dyn.service", {
+    DynamicUser: "yes",
+    Environment: `PYTHONPYCACHEPREFIX=${prefix}`,
+  });
   expect(inventory.service.identity.uid).toBeGreaterThanOrEqual(61184);
   expect(inventory.service.identity.uid).toBeLessThanOrEqual(65519);
   expect(pkgAccess(inventory, s)).toMatchObject({ writable: false, cause: "dynamic-user" });
   expect(rootAt(inventory, s.dep.app).dirs.find((d) => d.path === "webapp")!.bytecode!.nearest.path).toBe("/var/cache");
-  const cached = await collectWith(s, "dyn-cache.service", { DynamicUser: "yes", CacheDirectory: name, Environment: `PYTHONPYCACHEPREFIX=%C/${name}/pyc` });
+  const cached = await collectWith(s, "dyn-cache.service", {
+    DynamicUser: "yes",
+    CacheDirectory: name,
+    Environment: `PYTHONPYCACHEPREFIX=%C/${name}/pyc`,
+  });
   expect(cached.interpreter?.pycachePrefix).toBe(prefix);
   expect(pkgAccess(cached, s)).toEqual({ writable: true, reason: null, cause: "ok" });
   expect(fs.existsSync(`/var/cache/${name}`)).toBe(false);
@@ -91,7 +102,11 @@ test.runIf(isRoot)("a sticky __pycache__ owned by root: nobody cannot replace ro
   expect(pkgAccess(inventory, s)).toMatchObject({ writable: false, cause: "sticky" });
   const pyc = cacheFromSource(s.venv.python, m0);
   const mtime = fs.statSync(pyc).mtimeMs;
-  const attempt = runPython("setpriv", [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, "--clear-groups", s.venv.python, "-c", "import webapp.m0"], { cwd: s.dep.app });
+  const attempt = runPython(
+    "setpriv",
+    [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, "--clear-groups", s.venv.python, "-c", "import webapp.m0"],
+    { cwd: s.dep.app },
+  );
   expect(attempt.code, attempt.stderr).toBe(0);
   expect(fs.statSync(pyc).mtimeMs, "ground truth: the stale pyc was not replaced").toBe(mtime);
 });

@@ -19,13 +19,18 @@ test("a host-set interpreter that does not exist is no-python, naming it", async
 });
 
 test("an ExecStart= interpreter that is gone (deleted venv) is no-python", async () => {
-  const unitFile = writeUnit(s.dep.units, "gone.service", { User: "nobody", ExecStart: `${s.dep.path("old-venv", "bin", "python3")} ${s.server}` });
+  const unitFile = writeUnit(s.dep.units, "gone.service", {
+    User: "nobody",
+    ExecStart: `${s.dep.path("old-venv", "bin", "python3")} ${s.server}`,
+  });
   const outcome = await collectLocal(s.spec({ unitFile, service: "gone.service" }));
   expect(outcome).toMatchObject({ ok: false, code: "no-python" });
 });
 
 test("a unit file that does not exist is unit-not-found", async () => {
-  const outcome = await collectLocal(s.spec({ unitFile: s.dep.path("units", "typo.service"), service: "typo.service" }));
+  const outcome = await collectLocal(
+    s.spec({ unitFile: s.dep.path("units", "typo.service"), service: "typo.service" }),
+  );
   expect(outcome).toMatchObject({ ok: false, code: "unit-not-found" });
 });
 
@@ -45,6 +50,9 @@ test.runIf(fs.existsSync(PY36))("a collector run by Python 3.6 refuses with coll
 
 test("an aborted collection returns aborted", async () => {
   const controller = new AbortController();
-  const pending = collectLocal(s.spec({ measureStartup: true }), { signal: controller.signal, onProgress: () => controller.abort(new Error("stop")) });
+  const pending = collectLocal(s.spec({ measureStartup: true }), {
+    signal: controller.signal,
+    onProgress: () => controller.abort(new Error("stop")),
+  });
   expect(await pending).toMatchObject({ ok: false, code: "aborted" });
 });

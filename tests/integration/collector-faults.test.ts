@@ -31,7 +31,9 @@ async function collectThrough(fault: Fault | null, options: { python?: string } 
   const { createLocalTransport } = await import("@/lib/transport/local");
   const { createHost } = await import("@/lib/hosts/create-host");
   const { findHost } = await import("@/lib/db/queries/hosts");
-  const host = (await findHost("faulty")) ?? (await createHost({ transport: "local", name: "faulty", appRoots: [appRoot], python }));
+  const host =
+    (await findHost("faulty")) ??
+    (await createHost({ transport: "local", name: "faulty", appRoots: [appRoot], python }));
   const real = createLocalTransport();
   const transport = fault ? faultyTransport(real, fault) : real;
   const spec = { ...defaultSpec, appRoots: [appRoot], service: null, unitFile: null, python, measureStartup: false };
@@ -43,7 +45,10 @@ async function collectThrough(fault: Fault | null, options: { python?: string } 
 const snapshots = () => {
   const db = new Database(databaseFile, { readonly: true });
   try {
-    return db.prepare(`SELECT status, errorCode FROM Snapshot ORDER BY takenAt`).all() as { status: string; errorCode: string | null }[];
+    return db.prepare(`SELECT status, errorCode FROM Snapshot ORDER BY takenAt`).all() as {
+      status: string;
+      errorCode: string | null;
+    }[];
   } finally {
     db.close();
   }

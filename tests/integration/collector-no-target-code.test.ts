@@ -46,7 +46,9 @@ beforeAll(async () => {
     "usercustomize.py": hook(user),
   });
   unitFile = writeUnit(s.dep.units, "hooked.service", {
-    ExecStart: `${venv.python} ${s.server}`, WorkingDirectory: s.dep.app, Environment: `HOME=${home}`,
+    ExecStart: `${venv.python} ${s.server}`,
+    WorkingDirectory: s.dep.app,
+    Environment: `HOME=${home}`,
   });
   sshd = await startSshd();
 });
@@ -65,7 +67,9 @@ function expectNoMarkerAndTheVenv(outcome: CollectorOutcome): void {
   const { inventory, measurements } = outcome;
   expect(inventory.interpreter).toMatchObject({ path: venv.python, origin: "exec-start" });
   expect(inventory.interpreter?.sitePackages[0]).toBe(venv.sitePackages);
-  expect(inventory.interpreter?.sysPath).toContain(path.join(home, ".local", "lib", path.basename(path.dirname(venv.sitePackages)), "site-packages"));
+  expect(inventory.interpreter?.sysPath).toContain(
+    path.join(home, ".local", "lib", path.basename(path.dirname(venv.sitePackages)), "site-packages"),
+  );
   expect(inventory.packages).toContainEqual({ name: "tinyweb", version: "1.2.3" });
   expect(rootAt(inventory, venv.sitePackages).sources.map((src) => src.path)).toContain("sitecustomize.py");
   expect(rootAt(inventory, s.dep.app).sources.filter((src) => src.status === "fresh").length).toBeGreaterThan(0);
@@ -99,8 +103,14 @@ test("the collector and what it starts get only PATH, LANG, HOME and USER of the
   const seen = s.dep.path("markers", "collector-environ");
   const wrapper = s.dep.path("bin", "python3");
   fs.mkdirSync(path.dirname(wrapper));
-  fs.writeFileSync(wrapper, `#!/bin/sh\ntr '\\0' '\\n' < /proc/$$/environ > ${seen}\nexec ${realPython()} "$@"\n`, { mode: 0o755 });
-  const planted = { DEPLOYLENS_SECRET_KEY: "k".repeat(64), DATABASE_URL: "file:/secret.db", SSH_AUTH_SOCK: "/tmp/agent.sock" };
+  fs.writeFileSync(wrapper, `#!/bin/sh\ntr '\\0' '\\n' < /proc/$$/environ > ${seen}\nexec ${realPython()} "$@"\n`, {
+    mode: 0o755,
+  });
+  const planted = {
+    DEPLOYLENS_SECRET_KEY: "k".repeat(64),
+    DATABASE_URL: "file:/secret.db",
+    SSH_AUTH_SOCK: "/tmp/agent.sock",
+  };
   Object.assign(process.env, planted);
   try {
     const outcome = await collectLocal(s.spec({ service: null, unitFile: null }), { python: wrapper });
@@ -108,7 +118,11 @@ test("the collector and what it starts get only PATH, LANG, HOME and USER of the
   } finally {
     for (const key of Object.keys(planted)) delete process.env[key];
   }
-  const keys = fs.readFileSync(seen, "utf8").trim().split("\n").map((line) => line.split("=")[0]);
+  const keys = fs
+    .readFileSync(seen, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => line.split("=")[0]);
   expect(keys.filter((key) => !["PATH", "LANG", "HOME", "USER", "LC_ALL"].includes(key!))).toEqual([]);
   expect(keys).toContain("PATH");
 });

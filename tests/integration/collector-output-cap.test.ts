@@ -12,7 +12,14 @@ afterEach(() => {
   delete process.env.DEPLOYLENS_MAX_OUTPUT_BYTES;
 });
 
-const spec = { ...defaultSpec, appRoots: [temp.dir], service: null, unitFile: null, python: null, measureStartup: false };
+const spec = {
+  ...defaultSpec,
+  appRoots: [temp.dir],
+  service: null,
+  unitFile: null,
+  python: null,
+  measureStartup: false,
+};
 for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(temp.dir, `module_${i}.py`), `X = ${i}\n`);
 
 test("a collection whose output passes DEPLOYLENS_MAX_OUTPUT_BYTES fails as collector-output-too-large", async () => {

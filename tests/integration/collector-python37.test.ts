@@ -22,7 +22,11 @@ afterEach(() => cleanup?.());
 test("the collector program uses only Python 3.7 syntax", () => {
   const check = "import ast,sys; ast.parse(sys.stdin.read(), feature_version=(3, 7)); print('ok')";
   expect(runPythonOrThrow(realPython(), ["-I", "-B", "-c", check], { input: collectorProgram() }).trim()).toBe("ok");
-  console.info(PY37 ? `Python 3.7 found at ${PY37}: the run tests below use it` : "no Python 3.7 on this machine: only the grammar check ran");
+  console.info(
+    PY37
+      ? `Python 3.7 found at ${PY37}: the run tests below use it`
+      : "no Python 3.7 on this machine: only the grammar check ran",
+  );
 });
 
 test.runIf(PY37)("run BY Python 3.7, the collector reports exactly what a newer collector reports", async () => {
@@ -48,15 +52,30 @@ test.runIf(PY37)("a Python 3.7 service ignores PYTHONPYCACHEPREFIX and uses its 
     Environment: `PYTHONPYCACHEPREFIX=${prefix}`,
   });
   const { inventory } = await collectOk({ ...s37Spec(dep, unitFile) });
-  expect(inventory.interpreter).toMatchObject({ version: "3.7.16", cacheTag: "cpython-37", pycachePrefix: effectiveFlags(venv.python, [], { PYTHONPYCACHEPREFIX: prefix }).pycachePrefix });
+  expect(inventory.interpreter).toMatchObject({
+    version: "3.7.16",
+    cacheTag: "cpython-37",
+    pycachePrefix: effectiveFlags(venv.python, [], { PYTHONPYCACHEPREFIX: prefix }).pycachePrefix,
+  });
   expect(inventory.interpreter?.explain.pycachePrefix).toMatch(/no pycache prefix \(3\.8\+\)/);
   const truth = pycVerdictsUnder(venv.python, dep.app);
   const app = rootAt(inventory, dep.app);
-  for (const [rel, verdict] of Object.entries(truth)) expect([rel, sourceAt(app, rel).status]).toEqual([rel, verdict === "used-pyc" ? "fresh" : "missing"]);
+  for (const [rel, verdict] of Object.entries(truth))
+    expect([rel, sourceAt(app, rel).status]).toEqual([rel, verdict === "used-pyc" ? "fresh" : "missing"]);
   expect(Object.values(truth)).toContain("used-pyc");
   expect(path.basename(app.dirs.find((d) => d.path === "legacyapp")!.bytecode!.path)).toBe("__pycache__");
 });
 
 function s37Spec(dep: Deployment, unitFile: string) {
-  return { appRoots: [dep.app], service: "old.service", unitFile, python: null, measureStartup: true, startupCapSeconds: 2, maxFiles: 10_000, maxSeconds: 60, envAllowlist: ENV_ALLOWLIST };
+  return {
+    appRoots: [dep.app],
+    service: "old.service",
+    unitFile,
+    python: null,
+    measureStartup: true,
+    startupCapSeconds: 2,
+    maxFiles: 10_000,
+    maxSeconds: 60,
+    envAllowlist: ENV_ALLOWLIST,
+  };
 }

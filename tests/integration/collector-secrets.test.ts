@@ -40,16 +40,32 @@ beforeAll(async () => {
     "webapp.env",
     `# database\nAPI_TOKEN="${SECRETS.file}"\nLONG_SECRET=first-part-\\\n${SECRETS.continued}\n; comment\nPYTHONOPTIMIZE=1\n`,
   );
-  argv = [s.venv.python, "-O", s.server, `--db=postgresql://lm:${SECRETS.argvUrl}@db/lm`, "--token", SECRETS.argvToken,
-    `--signing-key=${SECRETS.argvAssigned}`, "--workers", "4"];
+  argv = [
+    s.venv.python,
+    "-O",
+    s.server,
+    `--db=postgresql://lm:${SECRETS.argvUrl}@db/lm`,
+    "--token",
+    SECRETS.argvToken,
+    `--signing-key=${SECRETS.argvAssigned}`,
+    "--workers",
+    "4",
+  ];
   // No User=: the fake service runs as root, and only a process of the unit's user is its process.
   unitFile = writeUnit(s.dep.units, "secret.service", {
     ExecStart: argv.join(" "),
-    Environment: [`DB_PASSWORD=${SECRETS.unit} "QUOTED=${SECRETS.quoted}"`, "LANG=C.UTF-8", `PYTHON_DB_PASSWORD=${SECRETS.pythonPrefixed}`],
+    Environment: [
+      `DB_PASSWORD=${SECRETS.unit} "QUOTED=${SECRETS.quoted}"`,
+      "LANG=C.UTF-8",
+      `PYTHON_DB_PASSWORD=${SECRETS.pythonPrefixed}`,
+    ],
     EnvironmentFile: `-${envFile}`,
   });
   service = await startFakeService(argv, {
-    PATH: "/usr/bin:/bin", STRIPE_KEY: SECRETS.process, DB_PASSWORD: SECRETS.unit, PYTHON_DB_PASSWORD: SECRETS.pythonPrefixed,
+    PATH: "/usr/bin:/bin",
+    STRIPE_KEY: SECRETS.process,
+    DB_PASSWORD: SECRETS.unit,
+    PYTHON_DB_PASSWORD: SECRETS.pythonPrefixed,
   });
   const out = await collectRaw(s.spec({ service: "secret.service", unitFile }));
   expect(out.exitCode, out.stderr).toBe(0);
@@ -76,17 +92,37 @@ test("secret keys stay visible with the value replaced; allowlisted values are k
   const result = resultEventSchema.parse(JSON.parse(raw.trim().split("\n").at(-1)!));
   const { environment, process, configFiles } = result.inventory.service;
   expect(environment).toMatchObject({
-    DB_PASSWORD: REDACTED, QUOTED: REDACTED, API_TOKEN: REDACTED, LONG_SECRET: REDACTED, PYTHON_DB_PASSWORD: REDACTED,
-    LANG: "C.UTF-8", PYTHONOPTIMIZE: "1",
+    DB_PASSWORD: REDACTED,
+    QUOTED: REDACTED,
+    API_TOKEN: REDACTED,
+    LONG_SECRET: REDACTED,
+    PYTHON_DB_PASSWORD: REDACTED,
+    LANG: "C.UTF-8",
+    PYTHONOPTIMIZE: "1",
   });
   expect(process?.pid).toBe(service.pid);
-  expect(process?.environment).toEqual({ DB_PASSWORD: REDACTED, PATH: "/usr/bin:/bin", STRIPE_KEY: REDACTED, PYTHON_DB_PASSWORD: REDACTED });
+  expect(process?.environment).toEqual({
+    DB_PASSWORD: REDACTED,
+    PATH: "/usr/bin:/bin",
+    STRIPE_KEY: REDACTED,
+    PYTHON_DB_PASSWORD: REDACTED,
+  });
   expect(configFiles.find((f) => f.kind === "environment-file")).toMatchObject({ exists: true, optional: true });
 });
 
 test("ExecStart= and the live argv keep the interpreter, its -O and the script, and lose option values", () => {
   const result = resultEventSchema.parse(JSON.parse(raw.trim().split("\n").at(-1)!));
-  const redacted = [s.venv.python, "-O", s.server, `--db=${REDACTED}`, "--token", REDACTED, `--signing-key=${REDACTED}`, "--workers", "4"];
+  const redacted = [
+    s.venv.python,
+    "-O",
+    s.server,
+    `--db=${REDACTED}`,
+    "--token",
+    REDACTED,
+    `--signing-key=${REDACTED}`,
+    "--workers",
+    "4",
+  ];
   expect(result.inventory.service.execStart).toEqual(redacted);
   expect(result.inventory.service.process?.argv).toEqual(redacted);
   expect(result.inventory.interpreter?.optimize).toBe(1);
@@ -95,7 +131,19 @@ test("ExecStart= and the live argv keep the interpreter, its -O and the script, 
 test("deploylens collect --json and the database file hold no secret", async () => {
   const databaseFile = s.dep.path("deploylens.db");
   const added = await runCli(
-    ["hosts", "add", "here", "--local", "--app-root", s.dep.app, "--service", "secret.service", "--unit-file", unitFile, "--no-startup-cost"],
+    [
+      "hosts",
+      "add",
+      "here",
+      "--local",
+      "--app-root",
+      s.dep.app,
+      "--service",
+      "secret.service",
+      "--unit-file",
+      unitFile,
+      "--no-startup-cost",
+    ],
     { databaseFile },
   );
   expect(added.code, added.stderr).toBe(0);

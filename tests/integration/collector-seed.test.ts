@@ -18,12 +18,16 @@ afterEach(() => scenario?.remove());
 
 /** Imports a module as nobody with the service's interpreter; true when the importer wrote its pyc. */
 function importAsNobodyWrites(s: ServiceScenario, module: string, env: Record<string, string>, pyc: string): boolean {
-  const result = spawnSync("setpriv", [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, "--clear-groups", s.venv.python, "-c", `import ${module}`], {
-    cwd: s.dep.app,
-    // A minimal environment, as a service gets (NODE_ENV only because Next types it as always present).
-    env: { NODE_ENV: process.env.NODE_ENV, PATH: "/usr/bin:/bin", ...env },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    "setpriv",
+    [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, "--clear-groups", s.venv.python, "-c", `import ${module}`],
+    {
+      cwd: s.dep.app,
+      // A minimal environment, as a service gets (NODE_ENV only because Next types it as always present).
+      env: { NODE_ENV: process.env.NODE_ENV, PATH: "/usr/bin:/bin", ...env },
+      encoding: "utf8",
+    },
+  );
   expect(result.status, result.stderr).toBe(0);
   return fs.existsSync(pyc);
 }
@@ -37,7 +41,9 @@ test("a root-owned __pycache__ with few pycs: the rest are missing and nobody ca
 
   const truth = pycVerdictsUnder(s.venv.python, s.dep.app);
   delete truth["server.py"]; // the main script is never cached (python-bytecode.md §1)
-  const expected = Object.fromEntries(Object.entries(truth).map(([rel, v]) => [rel, v === "used-pyc" ? "fresh" : "missing"]));
+  const expected = Object.fromEntries(
+    Object.entries(truth).map(([rel, v]) => [rel, v === "used-pyc" ? "fresh" : "missing"]),
+  );
   expect(Object.fromEntries(app.sources.map((src) => [src.path, src.status]))).toEqual(expected);
   expect(inventory.interpreter?.explain.mainScript).toContain("server.py");
 
@@ -47,7 +53,11 @@ test("a root-owned __pycache__ with few pycs: the rest are missing and nobody ca
   expect(pkgDir.bytecode?.access).toMatchObject({ writable: false, cause: "no-write" });
   expect(pkgDir.bytecode?.access.reason).toMatch(/user nobody \(uid 65534\) is in class other, which has no w/);
   const views = app.dirs.find((d) => d.path === "webapp/views")!;
-  expect(views.bytecode).toMatchObject({ exists: false, nearest: { path: path.join(s.pkg, "views") }, access: { writable: false, cause: "no-write" } });
+  expect(views.bytecode).toMatchObject({
+    exists: false,
+    nearest: { path: path.join(s.pkg, "views") },
+    access: { writable: false, cause: "no-write" },
+  });
   expect(inventory.service.identity).toMatchObject({ user: "nobody", uid: NOBODY.uid, dacOverride: false });
 
   if (isRoot) {
@@ -74,17 +84,23 @@ test("a drop-in adding PYTHONPYCACHEPREFIX moves every lookup to the prefix mirr
 
   for (const root of [rootAt(inventory, s.dep.app), rootAt(inventory, s.venv.sitePackages)]) {
     const truth = pycVerdictsUnder(s.venv.python, root.path, [`-X`, `pycache_prefix=${prefix}`]);
-    for (const src of root.sources) expect([src.path, src.status]).toEqual([src.path, truth[src.path] === "used-pyc" ? "fresh" : "missing"]);
+    for (const src of root.sources)
+      expect([src.path, src.status]).toEqual([src.path, truth[src.path] === "used-pyc" ? "fresh" : "missing"]);
     expect(root.sources.some((src) => src.status === "fresh")).toBe(false);
   }
   const m1 = path.join(s.pkg, "m1.py");
   const pkgDir = rootAt(inventory, s.dep.app).dirs.find((d) => d.path === "webapp")!;
-  expect(pkgDir.bytecode?.path).toBe(path.dirname(cacheFromSource(s.venv.python, m1, ["-X", `pycache_prefix=${prefix}`])));
+  expect(pkgDir.bytecode?.path).toBe(
+    path.dirname(cacheFromSource(s.venv.python, m1, ["-X", `pycache_prefix=${prefix}`])),
+  );
   expect(pkgDir.bytecode?.path.includes("__pycache__")).toBe(false);
   expect(pkgDir.bytecode?.nearest.path).toBe(path.dirname(prefix));
   if (isRoot) {
     expect(pkgDir.bytecode?.access).toEqual({ writable: true, reason: null, cause: "ok" });
     const pyc = cacheFromSource(s.venv.python, m1, ["-X", `pycache_prefix=${prefix}`]);
-    expect(importAsNobodyWrites(s, "webapp.m1", { PYTHONPYCACHEPREFIX: prefix }, pyc), "ground truth: nobody writes into the prefix").toBe(true);
+    expect(
+      importAsNobodyWrites(s, "webapp.m1", { PYTHONPYCACHEPREFIX: prefix }, pyc),
+      "ground truth: nobody writes into the prefix",
+    ).toBe(true);
   }
 });

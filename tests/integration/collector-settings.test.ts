@@ -25,20 +25,46 @@ const rows: Row[] = [
   { name: "PYTHONDONTWRITEBYTECODE=1 disables writing", env: { PYTHONDONTWRITEBYTECODE: "1" } },
   { name: "PYTHONDONTWRITEBYTECODE=no disables writing", env: { PYTHONDONTWRITEBYTECODE: "no" } },
   { name: "-B disables writing", flags: ["-B"] },
-  { name: "-I ignores every PYTHON* variable", flags: ["-I"], env: { PYTHONDONTWRITEBYTECODE: "1", PYTHONOPTIMIZE: "2", PYTHONPYCACHEPREFIX: "/var/cache/x" } },
+  {
+    name: "-I ignores every PYTHON* variable",
+    flags: ["-I"],
+    env: { PYTHONDONTWRITEBYTECODE: "1", PYTHONOPTIMIZE: "2", PYTHONPYCACHEPREFIX: "/var/cache/x" },
+  },
   { name: "-E ignores every PYTHON* variable", flags: ["-E"], env: { PYTHONOPTIMIZE: "1" } },
   { name: "PYTHONOPTIMIZE=x counts as 1", env: { PYTHONOPTIMIZE: "x" } },
   { name: "the higher of -O and PYTHONOPTIMIZE wins", flags: ["-O"], env: { PYTHONOPTIMIZE: "2" } },
   { name: "-OO is level 2", flags: ["-OO"] },
   { name: "combined letters -BO set both", flags: ["-BO"] },
-  ...[" 2", "2 ", "+3", "-1", "007"].map((value) => ({ name: `PYTHONOPTIMIZE=${JSON.stringify(value)} is parsed like strtol`, env: { PYTHONOPTIMIZE: value } })),
-  { name: "the first -X pycache_prefix wins", flags: ["-X", "pycache_prefix=/var/cache/first", "-Xpycache_prefix=/var/cache/second"] },
-  { name: "-X pycache_prefix beats the variable", flags: ["-X", "pycache_prefix=/var/cache/x-opt"], env: { PYTHONPYCACHEPREFIX: "/var/cache/env" } },
-  { name: "an empty -X pycache_prefix= disables the variable", flags: ["-X", "pycache_prefix="], env: { PYTHONPYCACHEPREFIX: "/var/cache/env" } },
+  ...[" 2", "2 ", "+3", "-1", "007"].map((value) => ({
+    name: `PYTHONOPTIMIZE=${JSON.stringify(value)} is parsed like strtol`,
+    env: { PYTHONOPTIMIZE: value },
+  })),
+  {
+    name: "the first -X pycache_prefix wins",
+    flags: ["-X", "pycache_prefix=/var/cache/first", "-Xpycache_prefix=/var/cache/second"],
+  },
+  {
+    name: "-X pycache_prefix beats the variable",
+    flags: ["-X", "pycache_prefix=/var/cache/x-opt"],
+    env: { PYTHONPYCACHEPREFIX: "/var/cache/env" },
+  },
+  {
+    name: "an empty -X pycache_prefix= disables the variable",
+    flags: ["-X", "pycache_prefix="],
+    env: { PYTHONPYCACHEPREFIX: "/var/cache/env" },
+  },
   { name: "an empty PYTHONPYCACHEPREFIX is no prefix", env: { PYTHONPYCACHEPREFIX: "" } },
-  { name: "a relative prefix resolves against WorkingDirectory", env: { PYTHONPYCACHEPREFIX: "instance/tmp" }, cwd: "app" },
+  {
+    name: "a relative prefix resolves against WorkingDirectory",
+    env: { PYTHONPYCACHEPREFIX: "instance/tmp" },
+    cwd: "app",
+  },
   { name: "--check-hash-based-pycs always", flags: ["--check-hash-based-pycs", "always"] },
-  { name: "EnvironmentFile= values apply after Environment=", env: { PYTHONOPTIMIZE: "1" }, envFile: "PYTHONOPTIMIZE='2'\n# PYTHONOPTIMIZE=0\n" },
+  {
+    name: "EnvironmentFile= values apply after Environment=",
+    env: { PYTHONOPTIMIZE: "1" },
+    envFile: "PYTHONOPTIMIZE='2'\n# PYTHONOPTIMIZE=0\n",
+  },
 ];
 
 function unitFor(row: Row, i: number): string {
@@ -59,17 +85,30 @@ test.each(rows.map((row, i) => ({ ...row, i })))("$name", async (row) => {
   const env = { ...(row.env ?? {}), ...(row.envFile ? { PYTHONOPTIMIZE: "2" } : {}) };
   const truth = effectiveFlags(s.venv.python, row.flags ?? [], env, row.cwd ? s.dep.path(row.cwd) : "/");
   const interp = inventory.interpreter!;
-  expect({ optimize: interp.optimize, dontWriteBytecode: interp.dontWriteBytecode, pycachePrefix: interp.pycachePrefix, checkHashPycs: interp.checkHashPycs }).toEqual(truth);
+  expect({
+    optimize: interp.optimize,
+    dontWriteBytecode: interp.dontWriteBytecode,
+    pycachePrefix: interp.pycachePrefix,
+    checkHashPycs: interp.checkHashPycs,
+  }).toEqual(truth);
   expect(interp.ignoresEnvironment).toBe((row.flags ?? []).some((f) => f === "-I" || f === "-E"));
-  expect(Object.keys(interp.explain)).toEqual(expect.arrayContaining(["optimize", "dontWriteBytecode", "pycachePrefix", "checkHashPycs"]));
+  expect(Object.keys(interp.explain)).toEqual(
+    expect.arrayContaining(["optimize", "dontWriteBytecode", "pycachePrefix", "checkHashPycs"]),
+  );
 });
 
 test("PYTHONDONTWRITEBYTECODE=0 really writes and =1 really does not (the importer, not a flag, decides)", () => {
   const module = path.join(s.pkg, "m2.py");
   const pyc = cacheFromSource(s.venv.python, module);
-  for (const [value, writes] of [["1", false], ["0", true]] as const) {
+  for (const [value, writes] of [
+    ["1", false],
+    ["0", true],
+  ] as const) {
     fs.rmSync(pyc, { force: true });
-    const result = runPython(s.venv.python, ["-c", "import webapp.m2"], { cwd: s.dep.app, env: { PYTHONDONTWRITEBYTECODE: value } });
+    const result = runPython(s.venv.python, ["-c", "import webapp.m2"], {
+      cwd: s.dep.app,
+      env: { PYTHONDONTWRITEBYTECODE: value },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect([value, fs.existsSync(pyc)]).toEqual([value, writes]);
   }
@@ -88,7 +127,12 @@ test("a running service's own environment wins over the unit's, and the process 
     const proc = inventory.service.process!;
     // The marker is an option's value: it leaves the target redacted.
     const shown = [...argv.slice(0, -1), REDACTED];
-    expect(proc).toMatchObject({ pid: service.pid, readable: true, argv: shown, environment: { PATH: "/usr/bin:/bin", PYTHONOPTIMIZE: "2" } });
+    expect(proc).toMatchObject({
+      pid: service.pid,
+      readable: true,
+      argv: shown,
+      environment: { PATH: "/usr/bin:/bin", PYTHONOPTIMIZE: "2" },
+    });
     expect(Math.abs(proc.startedAt! - Date.now() / 1000)).toBeLessThan(60);
     expect(inventory.interpreter?.optimize).toBe(effectiveFlags(s.venv.python, [], { PYTHONOPTIMIZE: "2" }).optimize);
     expect(inventory.interpreter?.explain.optimize).toContain(`/proc/${service.pid}/environ`);

@@ -23,7 +23,9 @@ const TRUTH = [
 
 /** -E: what the service would see without PYTHONPATH (and the environment's other PYTHON* settings). */
 function siteTruth(python: string, env: Record<string, string> = {}): Truth {
-  return JSON.parse(runPythonOrThrow(python, ["-E", "-c", TRUTH], { env: { HOME: os.userInfo().homedir, ...env } })) as Truth;
+  return JSON.parse(
+    runPythonOrThrow(python, ["-E", "-c", TRUTH], { env: { HOME: os.userInfo().homedir, ...env } }),
+  ) as Truth;
 }
 
 /** .pth files with path lines (relative, absolute, missing, duplicate) and a harmless code line. */
@@ -52,7 +54,11 @@ test.each([
   const venv = dep.path("venv");
   runPythonOrThrow(realPython(), ["-m", "venv", "--without-pip", ...venvArgs, venv]);
   const python = path.join(venv, "bin", "python3");
-  const sitePackages = runPythonOrThrow(python, ["-I", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"]).trim();
+  const sitePackages = runPythonOrThrow(python, [
+    "-I",
+    "-c",
+    "import sysconfig; print(sysconfig.get_path('purelib'))",
+  ]).trim();
   addPthFiles(sitePackages, dep);
   const truth = siteTruth(python);
   expect(truth.sysPath).toContain(dep.path("extra-abs"));
@@ -80,16 +86,25 @@ test("the user site of the service's HOME comes between a venv's and the system'
   fs.mkdirSync(path.join(userSite, "from-user-pth"), { recursive: true });
   writeTree(userSite, { "user.pth": "from-user-pth\n" });
   writeTree(dep.app, { "server.py": "" });
-  const unitFile = writeUnit(dep.units, "usersite.service", { ExecStart: `${python} ${dep.path("app", "server.py")}`, Environment: `HOME=${home}` });
-  const { inventory } = await collectOk(testSpec({ appRoots: [dep.app], service: "usersite.service", unitFile, maxFiles: 1000 }));
+  const unitFile = writeUnit(dep.units, "usersite.service", {
+    ExecStart: `${python} ${dep.path("app", "server.py")}`,
+    Environment: `HOME=${home}`,
+  });
+  const { inventory } = await collectOk(
+    testSpec({ appRoots: [dep.app], service: "usersite.service", unitFile, maxFiles: 1000 }),
+  );
   const truth = siteTruth(python, { HOME: home });
   expect(truth.sysPath).toContain(userSite);
   expect(inventory.interpreter?.sysPath).toEqual(truth.sysPath);
   expect([...inventory.interpreter!.sitePackages].sort()).toEqual(truth.siteDirs);
 
   const noUserSite = writeUnit(dep.units, "nousersite.service", {
-    ExecStart: `${python} -s ${dep.path("app", "server.py")}`, Environment: `HOME=${home}` });
-  const without = await collectOk(testSpec({ appRoots: [dep.app], service: "nousersite.service", unitFile: noUserSite, maxFiles: 1000 }));
+    ExecStart: `${python} -s ${dep.path("app", "server.py")}`,
+    Environment: `HOME=${home}`,
+  });
+  const without = await collectOk(
+    testSpec({ appRoots: [dep.app], service: "nousersite.service", unitFile: noUserSite, maxFiles: 1000 }),
+  );
   expect(without.inventory.interpreter?.sysPath).not.toContain(userSite);
 });
 

@@ -26,16 +26,26 @@ function setup(files: Record<string, string>, venvOptions: VenvOptions = {}): { 
   return { dep, venv: createVenv(dep.python, dep.path("venv"), venvOptions) };
 }
 
-async function startupOf(dep: Deployment, settings: ServiceSettings, entryPoints: string[] = []): Promise<{ startup: Startup; inventory: Inventory }> {
+async function startupOf(
+  dep: Deployment,
+  settings: ServiceSettings,
+  entryPoints: string[] = [],
+): Promise<{ startup: Startup; inventory: Inventory }> {
   const unitFile = writeUnit(dep.units, "svc.service", { WorkingDirectory: dep.app, ...settings });
-  const { inventory, measurements } = await collectOk(testSpec({ appRoots: [dep.app], service: "svc.service", unitFile, entryPoints }));
+  const { inventory, measurements } = await collectOk(
+    testSpec({ appRoots: [dep.app], service: "svc.service", unitFile, entryPoints }),
+  );
   expect(inventory.startup).not.toBeNull();
   expect(measurements).toBeDefined();
   return { startup: inventory.startup!, inventory };
 }
 
 /** Closure modules whose file lies under dir, by name. */
-const namesUnder = (startup: Startup, dir: string) => startup.modules.filter((m) => m.path.startsWith(dir + "/")).map((m) => m.name).sort();
+const namesUnder = (startup: Startup, dir: string) =>
+  startup.modules
+    .filter((m) => m.path.startsWith(dir + "/"))
+    .map((m) => m.name)
+    .sort();
 
 const stubServer = (name: string, module: string, func = "run"): VenvOptions => {
   const parts = module.split(".");
@@ -46,7 +56,12 @@ const stubServer = (name: string, module: string, func = "run"): VenvOptions => 
 };
 
 test("python -m pkg.kept counts pkg and pkg.kept, not the stale siblings, which stale-bytecode still reports", async () => {
-  const { dep, venv } = setup({ "pkg/__init__.py": "", "pkg/kept.py": "import json\nX = 1\n", "pkg/old_a.py": "A = 1\n", "pkg/old_b.py": "B = 1\n" });
+  const { dep, venv } = setup({
+    "pkg/__init__.py": "",
+    "pkg/kept.py": "import json\nX = 1\n",
+    "pkg/old_a.py": "A = 1\n",
+    "pkg/old_b.py": "B = 1\n",
+  });
   compileTree(venv.python, dep.app);
   for (const name of ["old_a", "old_b"]) editSource(path.join(dep.app, "pkg", `${name}.py`));
   const { startup, inventory } = await startupOf(dep, { ExecStart: `${venv.python} -m pkg.kept` });
@@ -54,7 +69,9 @@ test("python -m pkg.kept counts pkg and pkg.kept, not the stale siblings, which 
   expect(namesUnder(startup, dep.app)).toEqual(["pkg", "pkg.kept"]);
   expect(startup.modules.map((m) => m.name)).toContain("json");
   expect(startup.modules.filter((m) => m.path.startsWith(dep.app)).every((m) => m.status === "fresh")).toBe(true);
-  const stale = diagnose({ id: "", host: "", takenAt: new Date().toISOString(), inventory, measurements: null }).find((f) => f.id === "stale-bytecode");
+  const stale = diagnose({ id: "", host: "", takenAt: new Date().toISOString(), inventory, measurements: null }).find(
+    (f) => f.id === "stale-bytecode",
+  );
   expect(stale, "stale-bytecode still fires for the siblings").toBeDefined();
 });
 
@@ -62,8 +79,10 @@ test("gunicorn --chdir … pkg.wsgi:application follows the wsgi module to setti
   const { dep, venv } = setup(
     {
       "proj/__init__.py": "",
-      "proj/wsgi.py": "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\napplication = None\n",
-      "proj/settings.py": "INSTALLED_APPS = ['shop.apps.ShopConfig']\nROOT_URLCONF = 'proj.urls'\nMIDDLEWARE = ['proj.middleware.Timing']\n",
+      "proj/wsgi.py":
+        "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\napplication = None\n",
+      "proj/settings.py":
+        "INSTALLED_APPS = ['shop.apps.ShopConfig']\nROOT_URLCONF = 'proj.urls'\nMIDDLEWARE = ['proj.middleware.Timing']\n",
       "proj/urls.py": "from shop import views\n",
       "proj/middleware.py": "class Timing:\n    pass\n",
       "proj/unused.py": "import shop.unused\n",
@@ -82,7 +101,18 @@ test("gunicorn --chdir … pkg.wsgi:application follows the wsgi module to setti
   });
   expect(startup.entryPoints).toEqual(["gunicorn.app.wsgiapp:run", "proj.wsgi:application"]);
   expect(namesUnder(startup, dep.app)).toEqual(
-    ["proj", "proj.middleware", "proj.settings", "proj.urls", "proj.wsgi", "shop", "shop.admin", "shop.apps", "shop.models", "shop.views"].sort(),
+    [
+      "proj",
+      "proj.middleware",
+      "proj.settings",
+      "proj.urls",
+      "proj.wsgi",
+      "shop",
+      "shop.admin",
+      "shop.apps",
+      "shop.models",
+      "shop.views",
+    ].sort(),
   );
   expect(namesUnder(startup, venv.sitePackages)).toEqual(["gunicorn", "gunicorn.app", "gunicorn.app.wsgiapp"]);
 });
@@ -92,23 +122,45 @@ test("Django's manage.py runserver with DJANGO_SETTINGS_MODULE reads INSTALLED_A
     "manage.py": "import sys\nfrom site_conf import boot\n",
     "site_conf/__init__.py": "",
     "site_conf/boot.py": "X = 1\n",
-    "site_conf/prod.py": "from .base import *\nINSTALLED_APPS = ['blog']\nINSTALLED_APPS += ['polls.apps.PollsConfig']\n",
+    "site_conf/prod.py":
+      "from .base import *\nINSTALLED_APPS = ['blog']\nINSTALLED_APPS += ['polls.apps.PollsConfig']\n",
     "site_conf/base.py": "DEBUG = False\n",
-    "blog/__init__.py": "", "blog/models.py": "", "blog/unused.py": "",
-    "polls/__init__.py": "", "polls/apps.py": "", "polls/admin.py": "", "polls/views.py": "",
+    "blog/__init__.py": "",
+    "blog/models.py": "",
+    "blog/unused.py": "",
+    "polls/__init__.py": "",
+    "polls/apps.py": "",
+    "polls/admin.py": "",
+    "polls/views.py": "",
   });
   const { startup } = await startupOf(dep, {
     ExecStart: `${venv.python} ${path.join(dep.app, "manage.py")} runserver`,
     Environment: "DJANGO_SETTINGS_MODULE=site_conf.prod",
   });
   expect(namesUnder(startup, dep.app)).toEqual(
-    ["blog", "blog.models", "polls", "polls.admin", "polls.apps", "site_conf", "site_conf.base", "site_conf.boot", "site_conf.prod"].sort(),
+    [
+      "blog",
+      "blog.models",
+      "polls",
+      "polls.admin",
+      "polls.apps",
+      "site_conf",
+      "site_conf.base",
+      "site_conf.boot",
+      "site_conf.prod",
+    ].sort(),
   );
 });
 
 test("celery -A proj worker reaches the app's tasks and not the rest", async () => {
   const { dep, venv } = setup(
-    { "proj/__init__.py": "", "proj/celery.py": "from proj import tasks\n", "proj/tasks.py": "from . import mail\n", "proj/mail.py": "", "proj/unused.py": "" },
+    {
+      "proj/__init__.py": "",
+      "proj/celery.py": "from proj import tasks\n",
+      "proj/tasks.py": "from . import mail\n",
+      "proj/mail.py": "",
+      "proj/unused.py": "",
+    },
     stubServer("celery", "celery.__main__", "main"),
   );
   const { startup } = await startupOf(dep, { ExecStart: `${venv.bin("celery")} -A proj worker --loglevel=INFO` });
@@ -118,18 +170,39 @@ test("celery -A proj worker reaches the app's tasks and not the rest", async () 
 
 test("names resolve where the real interpreter finds them: cwd, PYTHONPATH, site-packages, namespace portions, symlinks", async () => {
   const files = {
-    "main.py": "import first, second, calendar, nsp.a, nsp.b, linked, broken, cyc_a\ntry:\n    import not_installed_xyz\nexcept ImportError:\n    pass\n",
-    "first.py": "", "calendar.py": "", "cyc_a.py": "import cyc_b\n", "cyc_b.py": "import cyc_a\n", "broken.py": "def oops(:\n",
+    "main.py":
+      "import first, second, calendar, nsp.a, nsp.b, linked, broken, cyc_a\ntry:\n    import not_installed_xyz\nexcept ImportError:\n    pass\n",
+    "first.py": "",
+    "calendar.py": "",
+    "cyc_a.py": "import cyc_b\n",
+    "cyc_b.py": "import cyc_a\n",
+    "broken.py": "def oops(:\n",
   };
-  const { dep, venv } = setup(files, { pkg: { name: "sp", version: "1", files: { "second.py": "", "third.py": "", "nsp/b.py": "" } } });
+  const { dep, venv } = setup(files, {
+    pkg: { name: "sp", version: "1", files: { "second.py": "", "third.py": "", "nsp/b.py": "" } },
+  });
   const extra = dep.path("extra");
   writeTree(extra, { "first.py": "", "second.py": "", "nsp/a.py": "" });
   writeTree(dep.path("shared"), { "linkedpkg/__init__.py": "from . import inner\n", "linkedpkg/inner.py": "" });
   fs.symlinkSync(dep.path("shared", "linkedpkg"), path.join(dep.app, "linked"));
   const { startup } = await startupOf(dep, { ExecStart: `${venv.python} -m main`, Environment: `PYTHONPATH=${extra}` });
-  const names = ["main", "first", "second", "calendar", "nsp.a", "nsp.b", "linked", "linked.inner", "broken", "cyc_a", "cyc_b"];
+  const names = [
+    "main",
+    "first",
+    "second",
+    "calendar",
+    "nsp.a",
+    "nsp.b",
+    "linked",
+    "linked.inner",
+    "broken",
+    "cyc_a",
+    "cyc_b",
+  ];
   const code = `import importlib, json\nprint(json.dumps({n: importlib.import_module(n).__file__ for n in ${JSON.stringify(names.filter((n) => n !== "broken" && n !== "main"))}}))`;
-  const truth = JSON.parse(runPythonOrThrow(venv.python, ["-B", "-c", code], { cwd: dep.app, env: { PYTHONPATH: extra } })) as Record<string, string>;
+  const truth = JSON.parse(
+    runPythonOrThrow(venv.python, ["-B", "-c", code], { cwd: dep.app, env: { PYTHONPATH: extra } }),
+  ) as Record<string, string>;
   const found = Object.fromEntries(startup.modules.map((m) => [m.name, m.path]));
   for (const [name, file] of Object.entries(truth)) expect(found[name], name).toBe(file);
   expect(found.broken).toBe(path.join(dep.app, "broken.py"));
@@ -140,7 +213,13 @@ test("names resolve where the real interpreter finds them: cwd, PYTHONPATH, site
 });
 
 test("no service and no --entry: the app roots' top-level modules are the entry points, and the closure says so", async () => {
-  const { dep } = setup({ "tool.py": "import helper\n", "helper.py": "", "pkg/__init__.py": "", "pkg/deep.py": "", "not-a-module.py": "" });
+  const { dep } = setup({
+    "tool.py": "import helper\n",
+    "helper.py": "",
+    "pkg/__init__.py": "",
+    "pkg/deep.py": "",
+    "not-a-module.py": "",
+  });
   const { inventory } = await collectOk(testSpec({ appRoots: [dep.app] }));
   const startup = inventory.startup!;
   expect(startup.origin).toBe("app-roots");
@@ -150,7 +229,12 @@ test("no service and no --entry: the app roots' top-level modules are the entry 
 });
 
 test("a host --entry adds its module to those of ExecStart", async () => {
-  const { dep, venv } = setup({ "main.py": "", "wsgi.py": "from app import core\n", "app/__init__.py": "", "app/core.py": "" });
+  const { dep, venv } = setup({
+    "main.py": "",
+    "wsgi.py": "from app import core\n",
+    "app/__init__.py": "",
+    "app/core.py": "",
+  });
   const { startup } = await startupOf(dep, { ExecStart: `${venv.python} -m main` }, ["wsgi:app"]);
   expect(startup.origin).toBe("service+host-setting");
   expect(startup.entryPoints).toEqual(["-m main", "wsgi:app"]);

@@ -30,10 +30,17 @@ beforeAll(() => {
   fs.mkdirSync(unitDir);
   const execStart = `${venv.python} ${path.join(dep.app, "server.py")}`;
   writeUnit(unitDir, `${plain}.service`, { ExecStart: execStart, Environment: "PYTHONOPTIMIZE=2" });
-  writeUnit(unitDir, `${template}@.service`, { ExecStart: execStart, Environment: `PYTHONPYCACHEPREFIX=${dep.path("pyc")}/%i` });
+  writeUnit(unitDir, `${template}@.service`, {
+    ExecStart: execStart,
+    Environment: `PYTHONPYCACHEPREFIX=${dep.path("pyc")}/%i`,
+  });
   dropIn(`${template}@.service.d`, "10-template.conf", serviceSection({ Environment: "PYTHONOPTIMIZE=1" }));
   dropIn(`${template}@.service.d`, "30-same.conf", serviceSection({ Environment: "PYTHONWARNINGS=from-template" }));
-  dropIn(`${template}@1.service.d`, "20-instance.conf", serviceSection({ Environment: "PYTHONIOENCODING=instance-%i" }));
+  dropIn(
+    `${template}@1.service.d`,
+    "20-instance.conf",
+    serviceSection({ Environment: "PYTHONIOENCODING=instance-%i" }),
+  );
   dropIn(`${template}@1.service.d`, "30-same.conf", serviceSection({ Environment: "PYTHONWARNINGS=from-instance" }));
 });
 
@@ -43,8 +50,15 @@ const spec = (service: string, more = {}) => testSpec({ appRoots: [dep.app], ser
 
 test("a unit named without a suffix is the .service unit", async () => {
   const { inventory } = await collectOk(spec(plain));
-  expect(inventory.service).toMatchObject({ unit: `${plain}.service`, source: "unit-file", environment: { PYTHONOPTIMIZE: "2" } });
-  expect(inventory.service.configFiles[0]).toMatchObject({ path: path.join(unitDir, `${plain}.service`), kind: "fragment" });
+  expect(inventory.service).toMatchObject({
+    unit: `${plain}.service`,
+    source: "unit-file",
+    environment: { PYTHONOPTIMIZE: "2" },
+  });
+  expect(inventory.service.configFiles[0]).toMatchObject({
+    path: path.join(unitDir, `${plain}.service`),
+    kind: "fragment",
+  });
   expect(inventory.interpreter?.optimize).toBe(2);
 });
 
@@ -59,21 +73,31 @@ test("a template instance loads the template, both drop-in directories and expan
     ["drop-in", `${template}@1.service.d/30-same.conf`],
   ]);
   expect(service.environment).toEqual({
-    PYTHONPYCACHEPREFIX: `${dep.path("pyc")}/1`, PYTHONOPTIMIZE: "1", PYTHONIOENCODING: "instance-1", PYTHONWARNINGS: "from-instance",
+    PYTHONPYCACHEPREFIX: `${dep.path("pyc")}/1`,
+    PYTHONOPTIMIZE: "1",
+    PYTHONIOENCODING: "instance-1",
+    PYTHONWARNINGS: "from-instance",
   });
   expect(inventory.interpreter).toMatchObject({ optimize: 1, pycachePrefix: `${dep.path("pyc")}/1` });
 });
 
 test("another instance gets only the template's drop-ins and its own %i", async () => {
   const { inventory } = await collectOk(spec(`${template}@blue.service`));
-  expect(inventory.service.environment).toEqual({ PYTHONPYCACHEPREFIX: `${dep.path("pyc")}/blue`, PYTHONOPTIMIZE: "1", PYTHONWARNINGS: "from-template" });
+  expect(inventory.service.environment).toEqual({
+    PYTHONPYCACHEPREFIX: `${dep.path("pyc")}/blue`,
+    PYTHONOPTIMIZE: "1",
+    PYTHONWARNINGS: "from-template",
+  });
 });
 
 test("an explicit template file with an instance name without suffix", async () => {
   const unitFile = path.join(unitDir, `${template}@.service`);
   const { inventory } = await collectOk(testSpec({ appRoots: [dep.app], service: `${template}@1`, unitFile }));
   expect(inventory.service).toMatchObject({ unit: `${template}@1.service` });
-  expect(inventory.service.environment).toMatchObject({ PYTHONPYCACHEPREFIX: `${dep.path("pyc")}/1`, PYTHONWARNINGS: "from-instance" });
+  expect(inventory.service.environment).toMatchObject({
+    PYTHONPYCACHEPREFIX: `${dep.path("pyc")}/1`,
+    PYTHONWARNINGS: "from-instance",
+  });
 });
 
 test("a unit that is nowhere fails with unit-not-found, naming the .service unit and where it looked", async () => {

@@ -22,9 +22,18 @@ test("a directory only its owner can read is unreadable for the service user nob
   const app = rootAt(inventory, s.dep.app);
   expect(app.dirs.find((d) => d.path === "webapp/secret")).toMatchObject({ readable: false, perm: { mode: 0o700 } });
   expect(sourceAt(app, "webapp/secret/keys.py").status).toBe("unreadable");
-  expect(app.dirs.find((d) => d.path === "webapp/secret")?.bytecode?.access).toMatchObject({ writable: false, cause: "no-search" });
+  expect(app.dirs.find((d) => d.path === "webapp/secret")?.bytecode?.access).toMatchObject({
+    writable: false,
+    cause: "no-search",
+  });
   if (isRoot) {
-    const asNobody = spawnSync("setpriv", [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, "--clear-groups", "ls", secret]);
+    const asNobody = spawnSync("setpriv", [
+      `--reuid=${NOBODY.uid}`,
+      `--regid=${NOBODY.gid}`,
+      "--clear-groups",
+      "ls",
+      secret,
+    ]);
     expect(asNobody.status, "ground truth: nobody cannot list it").not.toBe(0);
   }
 });
@@ -62,15 +71,23 @@ test("the walk stops at maxFiles and says so, with a valid result", async () => 
   const app = rootAt(inventory, s.dep.app);
   expect(app.sources.length).toBeLessThanOrEqual(10);
   expect(app.skipped.some((k) => k.reason === "limit")).toBe(true);
-  expect(rootAt(inventory, s.venv.sitePackages).skipped).toContainEqual({ path: "", reason: "limit", detail: "max-files" });
+  expect(rootAt(inventory, s.venv.sitePackages).skipped).toContainEqual({
+    path: "",
+    reason: "limit",
+    detail: "max-files",
+  });
 });
 
 test("a venv inside the app root is its own site-packages root, excluded from the app's counts", async () => {
   s = serviceScenario();
-  const inner = createVenv(s.dep.python, path.join(s.dep.app, ".venv"), { pkg: { name: "inner", version: "0.1", files: { "inner/__init__.py": "" } } });
+  const inner = createVenv(s.dep.python, path.join(s.dep.app, ".venv"), {
+    pkg: { name: "inner", version: "0.1", files: { "inner/__init__.py": "" } },
+  });
   writeTree(s.dep.app, { "instance/tmp/notes.py": "N = 1\n" });
   const prefix = path.join(s.dep.app, "instance", "tmp");
-  const unitFile = fs.readFileSync(s.unitFile, "utf8").replace("[Service]\n", `[Service]\nEnvironment=PYTHONPYCACHEPREFIX=${prefix}\n`);
+  const unitFile = fs
+    .readFileSync(s.unitFile, "utf8")
+    .replace("[Service]\n", `[Service]\nEnvironment=PYTHONPYCACHEPREFIX=${prefix}\n`);
   fs.writeFileSync(s.unitFile, unitFile);
   const { inventory } = await collectOk(s.spec());
   const app = rootAt(inventory, s.dep.app);

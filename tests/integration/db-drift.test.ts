@@ -9,7 +9,13 @@ const temp = tempDir("deploylens-drift-");
 afterAll(() => temp.remove());
 
 const AFFINITY: Record<string, string> = {
-  String: "TEXT", Int: "INTEGER", Float: "REAL", Boolean: "BOOLEAN", DateTime: "DATETIME", Bytes: "BLOB", BigInt: "BIGINT",
+  String: "TEXT",
+  Int: "INTEGER",
+  Float: "REAL",
+  Boolean: "BOOLEAN",
+  DateTime: "DATETIME",
+  Bytes: "BLOB",
+  BigInt: "BIGINT",
 };
 
 test("every model and scalar field of the generated client exists in a freshly migrated database, with the same nullability", () => {
@@ -21,7 +27,14 @@ test("every model and scalar field of the generated client exists in a freshly m
   const problems: string[] = [];
   for (const [model, fields] of models) {
     const columns = new Map(
-      (db.prepare(`PRAGMA table_info("${model}")`).all() as { name: string; type: string; notnull: number; pk: number }[]).map((c) => [c.name, c]),
+      (
+        db.prepare(`PRAGMA table_info("${model}")`).all() as {
+          name: string;
+          type: string;
+          notnull: number;
+          pk: number;
+        }[]
+      ).map((c) => [c.name, c]),
     );
     if (columns.size === 0) problems.push(`table ${model} is missing`);
     for (const field of fields) {
@@ -32,9 +45,12 @@ test("every model and scalar field of the generated client exists in a freshly m
       }
       const columnNullable = column.notnull === 0 && column.pk === 0;
       if (columnNullable !== field.nullable) {
-        problems.push(`${model}.${field.name}: client says ${field.nullable ? "nullable" : "required"}, table says ${columnNullable ? "nullable" : "NOT NULL"}`);
+        problems.push(
+          `${model}.${field.name}: client says ${field.nullable ? "nullable" : "required"}, table says ${columnNullable ? "nullable" : "NOT NULL"}`,
+        );
       }
-      if (AFFINITY[field.type] !== column.type) problems.push(`${model}.${field.name}: ${field.type} stored as ${column.type}`);
+      if (AFFINITY[field.type] !== column.type)
+        problems.push(`${model}.${field.name}: ${field.type} stored as ${column.type}`);
     }
   }
   db.close();

@@ -13,7 +13,11 @@ afterAll(() => temp.remove());
 const dump = (file: string) => {
   const db = new Database(file, { readonly: true });
   const schema = db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY name`).all();
-  const history = db.prepare(`SELECT id, checksum, migration_name, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`).all();
+  const history = db
+    .prepare(
+      `SELECT id, checksum, migration_name, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`,
+    )
+    .all();
   db.close();
   return { schema, history };
 };
@@ -25,7 +29,9 @@ test("a fresh database gets every migration, recorded as Prisma records them", (
   expect(result.applied).toEqual(files.map((m) => m.name));
   const { history } = dump(file);
   expect(history).toHaveLength(files.length);
-  for (const [i, row] of (history as { checksum: string; migration_name: string; finished_at: string; applied_steps_count: number }[]).entries()) {
+  for (const [i, row] of (
+    history as { checksum: string; migration_name: string; finished_at: string; applied_steps_count: number }[]
+  ).entries()) {
     const sql = fs.readFileSync(path.join(migrationsDir(), row.migration_name, "migration.sql"));
     expect(row.migration_name).toBe(files[i]!.name);
     // Prisma's checksum: SHA-256 of the migration file's bytes.
@@ -51,7 +57,9 @@ test("migrating an existing database keeps its rows", () => {
   const file = path.join(temp.dir, "rows.db");
   migrate({ file });
   const db = new Database(file);
-  db.prepare(`INSERT INTO Host (id, name, transport, appRoots, updatedAt) VALUES ('h1', 'vps', 'local', '["/opt/app"]', '2026-01-01')`).run();
+  db.prepare(
+    `INSERT INTO Host (id, name, transport, appRoots, updatedAt) VALUES ('h1', 'vps', 'local', '["/opt/app"]', '2026-01-01')`,
+  ).run();
   db.close();
   migrate({ file });
   const again = new Database(file, { readonly: true });
@@ -74,11 +82,16 @@ test("a pending migration that fails leaves no trace, and the next start retries
   const dir = path.join(temp.dir, "broken");
   fs.cpSync(migrationsDir(), dir, { recursive: true });
   fs.mkdirSync(path.join(dir, "99990101000000_broken"));
-  fs.writeFileSync(path.join(dir, "99990101000000_broken", "migration.sql"), `CREATE TABLE "Extra" ("id" TEXT);\nSELECT * FROM no_such_table;`);
+  fs.writeFileSync(
+    path.join(dir, "99990101000000_broken", "migration.sql"),
+    `CREATE TABLE "Extra" ("id" TEXT);\nSELECT * FROM no_such_table;`,
+  );
   const file = path.join(temp.dir, "broken.db");
   expect(() => migrate({ file, dir })).toThrow(/no such table/);
   const db = new Database(file, { readonly: true });
   expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'Extra'`).all()).toEqual([]);
-  expect(db.prepare(`SELECT count(*) AS n FROM _prisma_migrations WHERE migration_name = '99990101000000_broken'`).get()).toEqual({ n: 0 });
+  expect(
+    db.prepare(`SELECT count(*) AS n FROM _prisma_migrations WHERE migration_name = '99990101000000_broken'`).get(),
+  ).toEqual({ n: 0 });
   db.close();
 });

@@ -38,17 +38,28 @@ async function collect(hostName: string) {
 
 function deliveryLog() {
   const db = new Database(databaseFile, { readonly: true });
-  const rows = db.prepare("SELECT snapshotId, attempt, outcome, httpStatus FROM WebhookDelivery ORDER BY createdAt, attempt").all();
+  const rows = db
+    .prepare("SELECT snapshotId, attempt, outcome, httpStatus FROM WebhookDelivery ORDER BY createdAt, attempt")
+    .all();
   const setting = db.prepare("SELECT value FROM AppSetting WHERE key = 'webhook.url'").get() as { value: string };
   db.close();
-  return { rows: rows as { snapshotId: string; attempt: number; outcome: string; httpStatus: number | null }[], setting };
+  return {
+    rows: rows as { snapshotId: string; attempt: number; outcome: string; httpStatus: number | null }[],
+    setting,
+  };
 }
 
 test("a regression is marked on the snapshot and POSTed exactly once; a failing receiver is retried and logged", async () => {
   const { createHost } = await import("@/lib/hosts/create-host");
   const { updateWebhookUrl } = await import("@/lib/webhooks/webhook-url");
   const { getSnapshotOrThrow } = await import("@/lib/db/queries/snapshots");
-  await createHost({ name: "web", transport: "local", appRoots: [app.app], python: app.venv.python, measureStartup: false });
+  await createHost({
+    name: "web",
+    transport: "local",
+    appRoots: [app.app],
+    python: app.venv.python,
+    measureStartup: false,
+  });
   await updateWebhookUrl(receiver.url);
   expect(deliveryLog().setting.value).not.toContain("127.0.0.1"); // stored encrypted
 
@@ -61,7 +72,12 @@ test("a regression is marked on the snapshot and POSTed exactly once; a failing 
   fs.rmSync(path.join(app.app, "webapp", "views", "__pycache__"), { recursive: true }); // 50 % → 0 %
   const dropped = await collect("web");
   expect(receiver.received).toHaveLength(1);
-  const payload = receiver.received[0]!.body as { text: string; host: string; snapshotId: string; regressions: { kind: string }[] };
+  const payload = receiver.received[0]!.body as {
+    text: string;
+    host: string;
+    snapshotId: string;
+    regressions: { kind: string }[];
+  };
   expect(payload).toMatchObject({ host: "web", snapshotId: dropped });
   expect(payload.regressions.map((r) => r.kind).sort()).toEqual(["blocked-rise", "coverage-drop"]);
   expect(payload.text).toContain("startup coverage fell from 50% to 0% (vs previous)");
@@ -73,7 +89,9 @@ test("a regression is marked on the snapshot and POSTed exactly once; a failing 
   fs.chmodSync(path.join(app.app, "webapp", "__pycache__"), 0o777); // world-writable: a new critical finding
   const critical = await collect("web");
   expect(receiver.received).toHaveLength(4);
-  expect((receiver.received[3]!.body as { regressions: { kind: string }[] }).regressions.map((r) => r.kind)).toEqual(["new-critical"]);
+  expect((receiver.received[3]!.body as { regressions: { kind: string }[] }).regressions.map((r) => r.kind)).toEqual([
+    "new-critical",
+  ]);
   expect(deliveryLog().rows).toEqual([
     { snapshotId: dropped, attempt: 1, outcome: "delivered", httpStatus: 200 },
     { snapshotId: critical, attempt: 1, outcome: "failed", httpStatus: 500 },
@@ -90,5 +108,9 @@ test("a receiver that never answers 2xx gets every attempt, each one logged as f
   const ok = await deliverWebhook(receiver.url, { text: "t", host: "web", snapshotId: "s-never" });
   expect(ok).toBe(false);
   expect(receiver.received.length - before).toBe(3);
-  expect(deliveryLog().rows.filter((r) => r.snapshotId === "s-never").map((r) => r.outcome)).toEqual(["failed", "failed", "failed"]);
+  expect(
+    deliveryLog()
+      .rows.filter((r) => r.snapshotId === "s-never")
+      .map((r) => r.outcome),
+  ).toEqual(["failed", "failed", "failed"]);
 });

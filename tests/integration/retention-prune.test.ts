@@ -20,7 +20,10 @@ afterAll(() => temp.remove());
 
 function blobStats() {
   const db = new Database(databaseFile, { readonly: true });
-  const row = db.prepare("SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM InventoryBlob").get() as { n: number; bytes: number };
+  const row = db.prepare("SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM InventoryBlob").get() as {
+    n: number;
+    bytes: number;
+  };
   const snapshots = (db.prepare("SELECT count(*) AS n FROM Snapshot").get() as { n: number }).n;
   db.close();
   return { blobs: row.n, blobBytes: row.bytes, snapshots };
@@ -41,7 +44,11 @@ test("prune keeps exactly what the policy says, frees the blob only pruned snaps
   for (let day = 0; day < 60; day++) {
     for (const hour of [1, 7, 13, 19]) {
       const inventory = day === 5 && hour === 7 ? touched : day >= 10 && day < 20 ? regressed : usual;
-      const id = await storeSnapshot(host.id, { ok: true, inventory, measurements: noMeasurements }, { takenAt: at(day, hour), durationMs: 1 });
+      const id = await storeSnapshot(
+        host.id,
+        { ok: true, inventory, measurements: noMeasurements },
+        { takenAt: at(day, hour), durationMs: 1 },
+      );
       ids.set(`${day}@${hour}`, id);
     }
   }
@@ -68,7 +75,8 @@ test("prune keeps exactly what the policy says, frees the blob only pruned snaps
   const db = new Database(databaseFile, { readonly: true });
   const kept = new Set((db.prepare("SELECT id FROM Snapshot").all() as { id: string }[]).map((r) => r.id));
   db.close();
-  for (const key of ["0@1", "3@7", "10@1", "20@1", "5@19", "29@19", "30@1", "59@7"]) expect(kept.has(ids.get(key)!), key).toBe(true);
+  for (const key of ["0@1", "3@7", "10@1", "20@1", "5@19", "29@19", "30@1", "59@7"])
+    expect(kept.has(ids.get(key)!), key).toBe(true);
   for (const key of ["0@7", "5@7", "5@13", "10@7", "29@13"]) expect(kept.has(ids.get(key)!), key).toBe(false);
 
   const again = await pruneSnapshots({ dryRun: false, now });

@@ -20,7 +20,13 @@ beforeAll(async () => {
   fixture = halfCompiledApp();
   const { createHost } = await import("@/lib/hosts/create-host");
   const { updateHostSchedule } = await import("@/lib/db/queries/host-updates");
-  const host = await createHost({ name: "ticking", transport: "local", appRoots: [fixture.app], python: fixture.venv.python, measureStartup: false });
+  const host = await createHost({
+    name: "ticking",
+    transport: "local",
+    appRoots: [fixture.app],
+    python: fixture.venv.python,
+    measureStartup: false,
+  });
   await updateHostSchedule(host.id, "* * * * * *");
 }, 900_000);
 
@@ -37,15 +43,19 @@ function okSnapshots(): { sources: number; fresh: number }[] {
   return rows as { sources: number; fresh: number }[];
 }
 
-test("a host on an every-second schedule builds history while next start runs; settings shows the store", { timeout: 240_000 }, async () => {
-  app = await startApp({ databaseFile });
-  const deadline = Date.now() + 150_000;
-  while (okSnapshots().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1_000));
-  const rows = okSnapshots();
-  expect(rows.length, app.logs()).toBeGreaterThanOrEqual(3);
-  expect(rows.every((r) => r.sources === 8 && r.fresh === 4)).toBe(true);
+test(
+  "a host on an every-second schedule builds history while next start runs; settings shows the store",
+  { timeout: 240_000 },
+  async () => {
+    app = await startApp({ databaseFile });
+    const deadline = Date.now() + 150_000;
+    while (okSnapshots().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1_000));
+    const rows = okSnapshots();
+    expect(rows.length, app.logs()).toBeGreaterThanOrEqual(3);
+    expect(rows.every((r) => r.sources === 8 && r.fresh === 4)).toBe(true);
 
-  const settings = await (await fetch(`${app.url}/settings`)).text();
-  expect(settings).toContain("Store size");
-  expect(settings).toMatch(/ticking<\/td><td[^>]*>\d+<\/td>/);
-});
+    const settings = await (await fetch(`${app.url}/settings`)).text();
+    expect(settings).toContain("Store size");
+    expect(settings).toMatch(/ticking<\/td><td[^>]*>\d+<\/td>/);
+  },
+);

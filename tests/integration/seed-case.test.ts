@@ -28,7 +28,13 @@ type SnapshotJson = {
     cost: { ms: number; modules: number; capped: boolean } | null;
   };
   service: { environment: Record<string, string> };
-  findings: { id: string; severity: string; title: string; evidence: { label: string; value: string }[]; fix: { text: string; code?: string }[] }[];
+  findings: {
+    id: string;
+    severity: string;
+    title: string;
+    evidence: { label: string; value: string }[];
+    fix: { text: string; code?: string }[];
+  }[];
 };
 
 const collect = async () => {
@@ -43,8 +49,24 @@ beforeAll(async () => {
   seed = buildSeedDeployment(temp.dir);
   pycacheBefore = fs.readdirSync(pycacheDir()).sort();
   const added = await runCli(
-    ["hosts", "add", "vps", "--ssh", `${sshd.user}@127.0.0.1:${sshd.port}`, "--identity", sshd.privateKeyPath, "--accept-host-key",
-     "--app-root", seed.appRoot, "--service", "lernmanager.service", "--unit-file", seed.unitFile, "--entry", "wsgi:app"],
+    [
+      "hosts",
+      "add",
+      "vps",
+      "--ssh",
+      `${sshd.user}@127.0.0.1:${sshd.port}`,
+      "--identity",
+      sshd.privateKeyPath,
+      "--accept-host-key",
+      "--app-root",
+      seed.appRoot,
+      "--service",
+      "lernmanager.service",
+      "--unit-file",
+      seed.unitFile,
+      "--entry",
+      "wsgi:app",
+    ],
     { databaseFile },
   );
   expect(added.code, added.stderr).toBe(0);
@@ -56,8 +78,11 @@ const packageName = (m: string) => (m === "__init__" ? "lernmanager" : `lernmana
 
 function historyRows(): HistoryRow[] {
   const db = new Database(databaseFile, { readonly: true });
-  const rows = db.prepare(`SELECT id, takenAt, status, sources, fresh, startupClosure, startupFresh, startupBlocked, configHash FROM Snapshot`).all() as
-    (Omit<HistoryRow, "takenAt"> & { takenAt: number })[];
+  const rows = db
+    .prepare(
+      `SELECT id, takenAt, status, sources, fresh, startupClosure, startupFresh, startupBlocked, configHash FROM Snapshot`,
+    )
+    .all() as (Omit<HistoryRow, "takenAt"> & { takenAt: number })[];
   db.close();
   return rows.map((r) => ({ ...r, takenAt: new Date(r.takenAt).toISOString() }));
 }
@@ -67,65 +92,77 @@ afterAll(async () => {
   temp.remove();
 });
 
-test.skipIf(!isRoot)("the seed's root cause and its fix come out of one collect, and go away once applied (needs root to own the tree)", async () => {
-  const before = await collect();
-  expect(before.status).toBe("ok");
-  const finding = before.findings.find((f) => f.id === "pycache-not-writable");
-  expect(finding, JSON.stringify(before.findings.map((f) => f.id))).toBeDefined();
-  const evidence = finding!.evidence.map((e) => `${e.label}: ${e.value}`).join("\n");
-  expect(evidence).toContain("nobody");
-  expect(evidence).toContain(path.join(seed.appRoot, "lernmanager"));
-  expect(finding!.fix.map((step) => step.code ?? "").join("\n")).toMatch(/PYTHONPYCACHEPREFIX=/);
-  expect(before.coverage.fresh).toBeLessThan(before.coverage.sources / 2);
-  expect(JSON.stringify(before)).not.toContain("hunter2-do-not-leak");
-  // wsgi:app reaches every module of the package and not manage.py; the root run's three are fresh, the rest blocked.
-  expect(before.startup.entryPoints).toEqual(["-m lernmanager", "wsgi:app"]);
-  expect(appModules(before).map((m) => m.name).sort()).toEqual([...seed.modules.map(packageName), "wsgi"].sort());
-  const freshBefore = appModules(before).filter((m) => m.status === "fresh").map((m) => m.name).sort();
-  expect(freshBefore).toEqual(seed.compiledByRoot.map(packageName).sort());
-  expect(before.startup.counts.blocked).toBe(appModules(before).length - seed.compiledByRoot.length);
-  expect(appModules(before).filter((m) => m.blocked)).toHaveLength(before.startup.counts.blocked);
-  expect(before.startup.cost?.modules).toBe(before.startup.counts.blocked);
-  expect(finding!.title).toContain(`${before.startup.counts.blocked} startup modules are compiled at every start`);
-  expect(evidence).toContain(`Startup modules it blocks (${before.startup.counts.blocked})`);
+test.skipIf(!isRoot)(
+  "the seed's root cause and its fix come out of one collect, and go away once applied (needs root to own the tree)",
+  async () => {
+    const before = await collect();
+    expect(before.status).toBe("ok");
+    const finding = before.findings.find((f) => f.id === "pycache-not-writable");
+    expect(finding, JSON.stringify(before.findings.map((f) => f.id))).toBeDefined();
+    const evidence = finding!.evidence.map((e) => `${e.label}: ${e.value}`).join("\n");
+    expect(evidence).toContain("nobody");
+    expect(evidence).toContain(path.join(seed.appRoot, "lernmanager"));
+    expect(finding!.fix.map((step) => step.code ?? "").join("\n")).toMatch(/PYTHONPYCACHEPREFIX=/);
+    expect(before.coverage.fresh).toBeLessThan(before.coverage.sources / 2);
+    expect(JSON.stringify(before)).not.toContain("hunter2-do-not-leak");
+    // wsgi:app reaches every module of the package and not manage.py; the root run's three are fresh, the rest blocked.
+    expect(before.startup.entryPoints).toEqual(["-m lernmanager", "wsgi:app"]);
+    expect(
+      appModules(before)
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual([...seed.modules.map(packageName), "wsgi"].sort());
+    const freshBefore = appModules(before)
+      .filter((m) => m.status === "fresh")
+      .map((m) => m.name)
+      .sort();
+    expect(freshBefore).toEqual(seed.compiledByRoot.map(packageName).sort());
+    expect(before.startup.counts.blocked).toBe(appModules(before).length - seed.compiledByRoot.length);
+    expect(appModules(before).filter((m) => m.blocked)).toHaveLength(before.startup.counts.blocked);
+    expect(before.startup.cost?.modules).toBe(before.startup.counts.blocked);
+    expect(finding!.title).toContain(`${before.startup.counts.blocked} startup modules are compiled at every start`);
+    expect(evidence).toContain(`Startup modules it blocks (${before.startup.counts.blocked})`);
 
-  applyPrefixFix(seed);
-  const after = await collect();
-  expect(after.findings.map((f) => f.id)).not.toContain("pycache-not-writable");
-  expect(after.findings.filter((f) => f.severity !== "info").map((f) => f.id)).toEqual([]);
-  // Every startup module is cached now and none is blocked; manage.py (never imported) keeps all-sources coverage below 100.
-  expect(after.startup.counts.blocked).toBe(0);
-  expect(appModules(after).every((m) => m.status === "fresh")).toBe(true);
-  expect(after.startup.counts.fresh).toBe(after.startup.counts.modules);
-  expect(after.coverage.label).toBe("all sources");
-  expect(after.coverage.fresh).toBe(after.coverage.sources - 1);
-  const points = historyPoints(historyRows());
-  expect(points).toHaveLength(2);
-  expect(points[1]!.startup!).toBeGreaterThan(points[0]!.startup!);
-  expect(points[1]!.blocked).toBe(0);
-  expect(after.service.environment.PYTHONPYCACHEPREFIX).toBe(seed.prefixDir);
+    applyPrefixFix(seed);
+    const after = await collect();
+    expect(after.findings.map((f) => f.id)).not.toContain("pycache-not-writable");
+    expect(after.findings.filter((f) => f.severity !== "info").map((f) => f.id)).toEqual([]);
+    // Every startup module is cached now and none is blocked; manage.py (never imported) keeps all-sources coverage below 100.
+    expect(after.startup.counts.blocked).toBe(0);
+    expect(appModules(after).every((m) => m.status === "fresh")).toBe(true);
+    expect(after.startup.counts.fresh).toBe(after.startup.counts.modules);
+    expect(after.coverage.label).toBe("all sources");
+    expect(after.coverage.fresh).toBe(after.coverage.sources - 1);
+    const points = historyPoints(historyRows());
+    expect(points).toHaveLength(2);
+    expect(points[1]!.startup!).toBeGreaterThan(points[0]!.startup!);
+    expect(points[1]!.blocked).toBe(0);
+    expect(after.service.environment.PYTHONPYCACHEPREFIX).toBe(seed.prefixDir);
 
-  const compared = await runCli(["compare", before.id, after.id, "--json"], { databaseFile });
-  expect(compared.code, compared.stderr).toBe(0);
-  const comparison = JSON.parse(compared.stdout) as {
-    url: string;
-    service: { rows: { key: string; status: string; right: string | null }[] };
-    headline: { rows: { key: string; left: number | null; right: number | null; delta: number | null }[] };
-    findings: { onlyLeft: { id: string }[] };
-  };
-  expect(comparison.url).toMatch(new RegExp(`/compare/${before.id}/${after.id}$`));
-  const prefixRow = comparison.service.rows.find((r) => r.key.includes("PYTHONPYCACHEPREFIX"));
-  expect(prefixRow).toMatchObject({ status: "only-right", right: seed.prefixDir });
-  const coverageRow = comparison.headline.rows.find((r) => /percent|coverage/i.test(r.key));
-  expect(coverageRow!.key).toBe("startupPercent");
-  expect(coverageRow!.delta).toBeGreaterThan(0);
-  expect(comparison.headline.rows.find((r) => r.key === "startupBlocked")!.delta).toBe(-before.startup.counts.blocked);
-  expect(comparison.findings.onlyLeft.map((f) => f.id)).toContain("pycache-not-writable");
-  for (const format of ["--markdown", "--csv"]) {
-    const exported = await runCli(["compare", before.id, after.id, format], { databaseFile });
-    expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stdout.length).toBeGreaterThan(0);
-  }
-  // Read-only: the collections added nothing to the app's own cache directory.
-  expect(fs.readdirSync(pycacheDir()).sort()).toEqual(pycacheBefore);
-});
+    const compared = await runCli(["compare", before.id, after.id, "--json"], { databaseFile });
+    expect(compared.code, compared.stderr).toBe(0);
+    const comparison = JSON.parse(compared.stdout) as {
+      url: string;
+      service: { rows: { key: string; status: string; right: string | null }[] };
+      headline: { rows: { key: string; left: number | null; right: number | null; delta: number | null }[] };
+      findings: { onlyLeft: { id: string }[] };
+    };
+    expect(comparison.url).toMatch(new RegExp(`/compare/${before.id}/${after.id}$`));
+    const prefixRow = comparison.service.rows.find((r) => r.key.includes("PYTHONPYCACHEPREFIX"));
+    expect(prefixRow).toMatchObject({ status: "only-right", right: seed.prefixDir });
+    const coverageRow = comparison.headline.rows.find((r) => /percent|coverage/i.test(r.key));
+    expect(coverageRow!.key).toBe("startupPercent");
+    expect(coverageRow!.delta).toBeGreaterThan(0);
+    expect(comparison.headline.rows.find((r) => r.key === "startupBlocked")!.delta).toBe(
+      -before.startup.counts.blocked,
+    );
+    expect(comparison.findings.onlyLeft.map((f) => f.id)).toContain("pycache-not-writable");
+    for (const format of ["--markdown", "--csv"]) {
+      const exported = await runCli(["compare", before.id, after.id, format], { databaseFile });
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(exported.stdout.length).toBeGreaterThan(0);
+    }
+    // Read-only: the collections added nothing to the app's own cache directory.
+    expect(fs.readdirSync(pycacheDir()).sort()).toEqual(pycacheBefore);
+  },
+);

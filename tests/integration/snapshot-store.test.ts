@@ -29,9 +29,15 @@ beforeAll(() => {
 /** Logical bytes: every blob's stored bytes plus every column of every snapshot row. */
 function storedBytes(): { blobs: number; blobBytes: number; snapshotBytes: number } {
   const db = new Database(databaseFile, { readonly: true });
-  const blobs = db.prepare(`SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM InventoryBlob`).get() as { n: number; bytes: number };
-  const columns = (db.prepare(`PRAGMA table_info(Snapshot)`).all() as { name: string }[]).map((c) => `coalesce(length("${c.name}"), 0)`);
-  const rows = db.prepare(`SELECT coalesce(sum(${columns.join(" + ")}), 0) AS bytes FROM Snapshot`).get() as { bytes: number };
+  const blobs = db
+    .prepare(`SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM InventoryBlob`)
+    .get() as { n: number; bytes: number };
+  const columns = (db.prepare(`PRAGMA table_info(Snapshot)`).all() as { name: string }[]).map(
+    (c) => `coalesce(length("${c.name}"), 0)`,
+  );
+  const rows = db.prepare(`SELECT coalesce(sum(${columns.join(" + ")}), 0) AS bytes FROM Snapshot`).get() as {
+    bytes: number;
+  };
   db.close();
   return { blobs: blobs.n, blobBytes: blobs.bytes, snapshotBytes: rows.bytes };
 }
@@ -40,7 +46,13 @@ test("an identical re-snapshot reuses the stored inventory and adds under 2 KB",
   const { createHost } = await import("@/lib/hosts/create-host");
   const { collectHost } = await import("@/lib/jobs/collect-host");
   const { loadSnapshot } = await import("@/lib/db/load-snapshot");
-  const host = await createHost({ transport: "local", name: "here", appRoots: [appRoot], python, measureStartup: false });
+  const host = await createHost({
+    transport: "local",
+    name: "here",
+    appRoots: [appRoot],
+    python,
+    measureStartup: false,
+  });
 
   const first = await collectHost(host);
   expect(first.ok, first.message ?? "").toBe(true);
@@ -77,7 +89,12 @@ test("a changed target stores a new inventory, and the old snapshot still reads 
 test("a collection that fails (no such interpreter) is stored as failed with a specific code, never as ok", async () => {
   const { createHost } = await import("@/lib/hosts/create-host");
   const { collectHost } = await import("@/lib/jobs/collect-host");
-  const host = await createHost({ transport: "local", name: "bad-python", appRoots: [appRoot], python: "/nonexistent/python3" });
+  const host = await createHost({
+    transport: "local",
+    name: "bad-python",
+    appRoots: [appRoot],
+    python: "/nonexistent/python3",
+  });
   const result = await collectHost(host);
   expect(result.ok).toBe(false);
   expect(result.code).toBeTruthy();

@@ -40,7 +40,10 @@ async function whoami(auth: SshAuth, username = sshd.user): Promise<string> {
 }
 
 async function authError(auth: SshAuth, username = sshd.user): Promise<TransportError> {
-  const err: unknown = await whoami(auth, username).then(() => new Error("logged in, but should not have"), (e: unknown) => e);
+  const err: unknown = await whoami(auth, username).then(
+    () => new Error("logged in, but should not have"),
+    (e: unknown) => e,
+  );
   if (!(err instanceof TransportError)) throw err;
   return err;
 }

@@ -23,7 +23,10 @@ beforeAll(async () => {
   const included = path.join(temp.dir, "conf.d", "target.conf");
   fs.mkdirSync(path.dirname(included));
   // The target's block lives in an Included file; its key comes from a `Host *` default at the end.
-  fs.writeFileSync(included, `Host app-behind-bastion\n  HostName 127.0.0.1\n  Port ${target.port}\n  ProxyJump bastion\n`);
+  fs.writeFileSync(
+    included,
+    `Host app-behind-bastion\n  HostName 127.0.0.1\n  Port ${target.port}\n  ProxyJump bastion\n`,
+  );
   fs.writeFileSync(
     configFile,
     [
@@ -48,42 +51,85 @@ afterAll(async () => {
   temp.remove();
 });
 
-test("an ssh_config alias with Include and ProxyJump is collected through the jump host, both host keys pinned", { timeout: 300_000 }, async () => {
-  const added = await cli(
-    "hosts", "add", "behind", "--ssh", "app-behind-bastion", "--ssh-config", configFile, "--accept-host-key",
-    "--app-root", app.app, "--python", app.venv.python, "--no-startup-cost",
-  );
-  expect(added.code, added.stderr).toBe(0);
-  const shown = JSON.parse((await cli("hosts", "show", "behind", "--json")).stdout) as Record<string, unknown>;
-  expect(shown).toMatchObject({
-    target: `${target.user}@127.0.0.1:${target.port}`,
-    jump: `${target.user}@127.0.0.1:${jump.port}`,
-    authMethod: "key-file",
-    identityFile: target.privateKeyPath,
-  });
-  const collected = await cli("collect", "behind", "--json");
-  expect(collected.code, collected.stderr).toBe(0);
-  expect(JSON.parse(collected.stdout)).toMatchObject({ status: "ok", coverage: { sources: 8, fresh: 4 } });
-  expect(jump.logs()).toMatch(new RegExp(`server_request_direct_tcpip: .*target 127\\.0\\.0\\.1 port ${target.port}\\b`));
-  const pinned = JSON.parse((await cli("hosts", "show", "behind", "--json")).stdout) as Record<string, unknown>;
-  expect(pinned).toMatchObject({ hostKeySha256: target.hostKeyFingerprint, jumpKeySha256: jump.hostKeyFingerprint });
-});
+test(
+  "an ssh_config alias with Include and ProxyJump is collected through the jump host, both host keys pinned",
+  { timeout: 300_000 },
+  async () => {
+    const added = await cli(
+      "hosts",
+      "add",
+      "behind",
+      "--ssh",
+      "app-behind-bastion",
+      "--ssh-config",
+      configFile,
+      "--accept-host-key",
+      "--app-root",
+      app.app,
+      "--python",
+      app.venv.python,
+      "--no-startup-cost",
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const shown = JSON.parse((await cli("hosts", "show", "behind", "--json")).stdout) as Record<string, unknown>;
+    expect(shown).toMatchObject({
+      target: `${target.user}@127.0.0.1:${target.port}`,
+      jump: `${target.user}@127.0.0.1:${jump.port}`,
+      authMethod: "key-file",
+      identityFile: target.privateKeyPath,
+    });
+    const collected = await cli("collect", "behind", "--json");
+    expect(collected.code, collected.stderr).toBe(0);
+    expect(JSON.parse(collected.stdout)).toMatchObject({ status: "ok", coverage: { sources: 8, fresh: 4 } });
+    expect(jump.logs()).toMatch(
+      new RegExp(`server_request_direct_tcpip: .*target 127\\.0\\.0\\.1 port ${target.port}\\b`),
+    );
+    const pinned = JSON.parse((await cli("hosts", "show", "behind", "--json")).stdout) as Record<string, unknown>;
+    expect(pinned).toMatchObject({ hostKeySha256: target.hostKeyFingerprint, jumpKeySha256: jump.hostKeyFingerprint });
+  },
+);
 
-test("import-ssh-config lists the aliases, adds the chosen ones, and refuses a ProxyJump chain clearly", { timeout: 300_000 }, async () => {
-  const listed = await cli("hosts", "import-ssh-config", configFile, "--json");
-  expect(listed.code, listed.stderr).toBe(0);
-  const rows = JSON.parse(listed.stdout) as { alias: string; target: string | null; error: string | null }[];
-  expect(rows.map((r) => r.alias)).toEqual(["app-behind-bastion", "bastion", "chained"]);
-  expect(rows.find((r) => r.alias === "chained")?.error).toContain("supports one jump host");
+test(
+  "import-ssh-config lists the aliases, adds the chosen ones, and refuses a ProxyJump chain clearly",
+  { timeout: 300_000 },
+  async () => {
+    const listed = await cli("hosts", "import-ssh-config", configFile, "--json");
+    expect(listed.code, listed.stderr).toBe(0);
+    const rows = JSON.parse(listed.stdout) as { alias: string; target: string | null; error: string | null }[];
+    expect(rows.map((r) => r.alias)).toEqual(["app-behind-bastion", "bastion", "chained"]);
+    expect(rows.find((r) => r.alias === "chained")?.error).toContain("supports one jump host");
 
-  const imported = await cli("hosts", "import-ssh-config", configFile, "bastion", "--app-root", app.app, "--json");
-  expect(imported.code, imported.stderr).toBe(0);
-  expect(JSON.parse(imported.stdout)).toMatchObject([{ name: "bastion", target: `${target.user}@127.0.0.1:${jump.port}`, jump: null }]);
+    const imported = await cli("hosts", "import-ssh-config", configFile, "bastion", "--app-root", app.app, "--json");
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject([
+      { name: "bastion", target: `${target.user}@127.0.0.1:${jump.port}`, jump: null },
+    ]);
 
-  const chained = await cli("hosts", "add", "chained", "--ssh", "chained", "--ssh-config", configFile, "--app-root", app.app);
-  expect(chained.code).toBe(2);
-  expect(chained.stderr).toContain("jumps through 2 hosts");
-  const unknown = await cli("hosts", "add", "nope", "--ssh", "no-such-alias", "--ssh-config", configFile, "--app-root", app.app);
-  expect(unknown.code).toBe(2);
-  expect(unknown.stderr).toContain("or an alias from");
-});
+    const chained = await cli(
+      "hosts",
+      "add",
+      "chained",
+      "--ssh",
+      "chained",
+      "--ssh-config",
+      configFile,
+      "--app-root",
+      app.app,
+    );
+    expect(chained.code).toBe(2);
+    expect(chained.stderr).toContain("jumps through 2 hosts");
+    const unknown = await cli(
+      "hosts",
+      "add",
+      "nope",
+      "--ssh",
+      "no-such-alias",
+      "--ssh-config",
+      configFile,
+      "--app-root",
+      app.app,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("or an alias from");
+  },
+);

@@ -37,7 +37,10 @@ function options(port: number, extra: Partial<SshOptions> = {}): SshOptions {
 }
 
 async function connectError(opts: SshOptions): Promise<TransportError> {
-  const err: unknown = await createSshTransport(opts).then(() => new Error("connected"), (e: unknown) => e);
+  const err: unknown = await createSshTransport(opts).then(
+    () => new Error("connected"),
+    (e: unknown) => e,
+  );
   if (!(err instanceof TransportError)) throw err;
   return err;
 }

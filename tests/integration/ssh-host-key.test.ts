@@ -18,7 +18,6 @@ function options(pinnedHostKey: string | null, acceptNewHostKey: boolean, seen: 
   return { ...keyLogin(sshd), pinnedHostKey, acceptNewHostKey, onHostKey: (info) => seen.push(info) };
 }
 
-
 async function echoWorks(opts: SshOptions): Promise<void> {
   const transport = await createSshTransport(opts);
   const handle = await transport.exec("echo ok", {});
@@ -39,7 +38,12 @@ test("an unknown host key is refused without acceptance, naming the fingerprint 
   const before = await authAttempts();
   const err = await connectError(options(null, false, seen));
   expect(err.code).toBe("host-key-unknown");
-  expect(err.details).toEqual({ endpoint: "target", host: sshd.host, port: sshd.port, fingerprint: sshd.hostKeyFingerprint });
+  expect(err.details).toEqual({
+    endpoint: "target",
+    host: sshd.host,
+    port: sshd.port,
+    fingerprint: sshd.hostKeyFingerprint,
+  });
   expect(err.message).toContain(sshd.hostKeyFingerprint);
   expect(err.message).toContain(`hosts trust NAME ${sshd.hostKeyFingerprint}`);
   expect(seen).toEqual([{ endpoint: "target", fingerprint: sshd.hostKeyFingerprint, accepted: false }]);
@@ -67,7 +71,13 @@ test("a changed host key is refused with both fingerprints, before any authentic
     const seen: HostKeyInfo[] = [];
     const err = await connectError(options(pinned, accept, seen));
     expect(err.code).toBe("host-key-changed");
-    expect(err.details).toEqual({ endpoint: "target", host: sshd.host, port: sshd.port, fingerprint: presented, pinned });
+    expect(err.details).toEqual({
+      endpoint: "target",
+      host: sshd.host,
+      port: sshd.port,
+      fingerprint: presented,
+      pinned,
+    });
     expect(err.message).toContain(pinned);
     expect(err.message).toContain(presented);
     expect(seen).toEqual([{ endpoint: "target", fingerprint: presented, accepted: false }]);

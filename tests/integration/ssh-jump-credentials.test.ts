@@ -35,28 +35,31 @@ afterAll(async () => {
 
 const endpoint = (sshd: Sshd, user = sshd.user) => ({ user, host: sshd.host, port: sshd.port });
 
-test.skipIf(!asRoot)("a password target behind a bastion: the bastion gets its own key, never the password", async () => {
-  const { createHost } = await import("@/lib/hosts/create-host");
-  const { collectHost } = await import("@/lib/jobs/collect-host");
-  const login = target.passwordLogin!;
-  const host = await createHost({
-    transport: "ssh",
-    name: "behind-bastion",
-    appRoots: [appRoot],
-    measureStartup: false,
-    ssh: endpoint(target, login.user),
-    auth: { method: "password", password: login.password },
-    jump: endpoint(jump),
-    jumpAuth: { method: "key-file", identityFile: jump.privateKeyPath },
-    acceptHostKey: true,
-  });
-  const result = await collectHost(host);
-  expect(result.ok, `${result.code}: ${result.message}`).toBe(true);
-  await new Promise((r) => setTimeout(r, 300));
-  expect(jump.logs()).toMatch(/method publickey/);
-  expect(jump.logs()).not.toMatch(/method password/);
-  expect(target.logs()).toContain(`Accepted password for ${login.user}`);
-});
+test.skipIf(!asRoot)(
+  "a password target behind a bastion: the bastion gets its own key, never the password",
+  async () => {
+    const { createHost } = await import("@/lib/hosts/create-host");
+    const { collectHost } = await import("@/lib/jobs/collect-host");
+    const login = target.passwordLogin!;
+    const host = await createHost({
+      transport: "ssh",
+      name: "behind-bastion",
+      appRoots: [appRoot],
+      measureStartup: false,
+      ssh: endpoint(target, login.user),
+      auth: { method: "password", password: login.password },
+      jump: endpoint(jump),
+      jumpAuth: { method: "key-file", identityFile: jump.privateKeyPath },
+      acceptHostKey: true,
+    });
+    const result = await collectHost(host);
+    expect(result.ok, `${result.code}: ${result.message}`).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(jump.logs()).toMatch(/method publickey/);
+    expect(jump.logs()).not.toMatch(/method password/);
+    expect(target.logs()).toContain(`Accepted password for ${login.user}`);
+  },
+);
 
 test("without --jump-identity the bastion is asked through the ssh-agent, not with the target's key", async () => {
   const { createHost } = await import("@/lib/hosts/create-host");

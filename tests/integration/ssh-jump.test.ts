@@ -22,20 +22,25 @@ function endpoint(sshd: Sshd, pinnedHostKey: string | null = sshd.hostKeyFingerp
   return { ...keyLogin(sshd), pinnedHostKey };
 }
 
-
 /** Lets lines a just-finished connection made sshd write arrive through the pipe. */
 const settle = () => new Promise((r) => setTimeout(r, 300));
 const connectionsTo = (sshd: Sshd) => sshd.logs().split("Connection from").length - 1;
 
 test("the target is reached through the jump host's forwardOut, with both host keys checked", async () => {
   const seen: HostKeyInfo[] = [];
-  const transport = await createSshTransport({ ...endpoint(target), jump: endpoint(jump), onHostKey: (i) => seen.push(i) });
+  const transport = await createSshTransport({
+    ...endpoint(target),
+    jump: endpoint(jump),
+    onHostKey: (i) => seen.push(i),
+  });
   const handle = await transport.exec("echo via jump", {});
   expect((await readAll(handle.stdout)).toString()).toBe("via jump\n");
   expect((await handle.done).exitCode).toBe(0);
   await transport.close();
   await settle();
-  expect(jump.logs()).toMatch(new RegExp(`server_request_direct_tcpip: .*target 127\\.0\\.0\\.1 port ${target.port}\\b`));
+  expect(jump.logs()).toMatch(
+    new RegExp(`server_request_direct_tcpip: .*target 127\\.0\\.0\\.1 port ${target.port}\\b`),
+  );
   expect(seen).toEqual([
     { endpoint: "jump", fingerprint: jump.hostKeyFingerprint, accepted: true },
     { endpoint: "target", fingerprint: target.hostKeyFingerprint, accepted: true },
@@ -61,7 +66,13 @@ test("a changed jump host key is refused before the target is contacted", async 
   const before = connectionsTo(target);
   const err = await connectError({ ...endpoint(target), jump: endpoint(jump, target.hostKeyFingerprint) });
   expect(err.code).toBe("host-key-changed");
-  expect(err.details).toEqual({ endpoint: "jump", host: jump.host, port: jump.port, fingerprint: jump.hostKeyFingerprint, pinned: target.hostKeyFingerprint });
+  expect(err.details).toEqual({
+    endpoint: "jump",
+    host: jump.host,
+    port: jump.port,
+    fingerprint: jump.hostKeyFingerprint,
+    pinned: target.hostKeyFingerprint,
+  });
   await settle();
   expect(connectionsTo(target)).toBe(before);
 });
@@ -70,8 +81,16 @@ test("the target's own pin is enforced behind an accepted jump host", async () =
   const seen: HostKeyInfo[] = [];
   const err = await connectError({ ...endpoint(target, null), jump: endpoint(jump), onHostKey: (i) => seen.push(i) });
   expect(err.code).toBe("host-key-unknown");
-  expect(err.details).toEqual({ endpoint: "target", host: target.host, port: target.port, fingerprint: target.hostKeyFingerprint });
-  expect(seen.map((i) => [i.endpoint, i.accepted])).toEqual([["jump", true], ["target", false]]);
+  expect(err.details).toEqual({
+    endpoint: "target",
+    host: target.host,
+    port: target.port,
+    fingerprint: target.hostKeyFingerprint,
+  });
+  expect(seen.map((i) => [i.endpoint, i.accepted])).toEqual([
+    ["jump", true],
+    ["target", false],
+  ]);
 });
 
 test("a jump host that refuses our key fails as jump-failed, caused by auth-failed", async () => {

@@ -55,7 +55,10 @@ test("a connection that drops mid-command rejects done as exec-failed, and later
   const reader = handle.stdout[Symbol.asyncIterator]();
   expect(String((await reader.next()).value)).toBe("started\n");
   await fs.writeFile(go, "");
-  const outcome: unknown = await handle.done.then(() => null, (e: unknown) => e);
+  const outcome: unknown = await handle.done.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(outcome).toBeInstanceOf(TransportError);
   expect((outcome as TransportError).code).toBe("exec-failed");
   expect((await reader.next()).done).toBe(true);

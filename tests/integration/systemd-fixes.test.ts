@@ -49,8 +49,14 @@ async function proveFix(name: string, rule: string, options: AppOptions, prepare
   const after = await collectBox(app, databaseFile);
   const context = `fix applied:\n${applied.join("\n---\n")}\nfindings after:\n${describeFindings(after)}`;
   expect(idsOf(after), context).not.toContain(rule);
-  expect(idsOf(after).filter((id) => !idsOf(before).includes(id)), context).toEqual([]);
-  expect(after.findings.filter((f) => f.severity === "warning").map((f) => f.id), context).toEqual([]);
+  expect(
+    idsOf(after).filter((id) => !idsOf(before).includes(id)),
+    context,
+  ).toEqual([]);
+  expect(
+    after.findings.filter((f) => f.severity === "warning").map((f) => f.id),
+    context,
+  ).toEqual([]);
   const verdict = await interpreterVerdict(box, app);
   expect(verdict.compiled, context).toEqual([]);
   expect(after.coverage.fresh, context).toBe(after.coverage.sources);

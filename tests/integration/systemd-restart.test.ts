@@ -31,7 +31,10 @@ const started = async (name: string, service: string[] = []): Promise<BoxApp> =>
   return app;
 };
 const pending = (s: BoxSnapshot) => s.findings.find((f) => f.id === "restart-pending");
-const evidenceOf = (s: BoxSnapshot) => pending(s)?.evidence.map((e) => `${e.label}: ${e.value}`).join("\n") ?? "";
+const evidenceOf = (s: BoxSnapshot) =>
+  pending(s)
+    ?.evidence.map((e) => `${e.label}: ${e.value}`)
+    .join("\n") ?? "";
 
 const suite = `restart-pending under a real systemd${skip ? ` (skipped: ${skip})` : ""}`;
 describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {

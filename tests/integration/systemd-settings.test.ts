@@ -28,8 +28,22 @@ afterAll(async () => {
 
 /** Variables the manager itself adds to every service (systemd.exec(5), "Environment Variables in Spawned Processes"). */
 const FROM_MANAGER = new Set([
-  "PATH", "LANG", "INVOCATION_ID", "JOURNAL_STREAM", "SYSTEMD_EXEC_PID", "NOTIFY_SOCKET", "HOME", "LOGNAME", "USER", "SHELL",
-  "MAINPID", "MANAGERPID", "CACHE_DIRECTORY", "STATE_DIRECTORY", "RUNTIME_DIRECTORY", "LOGS_DIRECTORY",
+  "PATH",
+  "LANG",
+  "INVOCATION_ID",
+  "JOURNAL_STREAM",
+  "SYSTEMD_EXEC_PID",
+  "NOTIFY_SOCKET",
+  "HOME",
+  "LOGNAME",
+  "USER",
+  "SHELL",
+  "MAINPID",
+  "MANAGERPID",
+  "CACHE_DIRECTORY",
+  "STATE_DIRECTORY",
+  "RUNTIME_DIRECTORY",
+  "LOGS_DIRECTORY",
 ]);
 
 /** The live process's environment, read as root from /proc/PID/environ. */
@@ -41,8 +55,17 @@ async function liveEnvironment(pid: number): Promise<Record<string, string>> {
 const sameValue = (reported: string | undefined, truth: string | undefined) =>
   reported === truth || (reported === REDACTED && truth !== undefined);
 
-const SHOWN = ["MainPID", "User", "WorkingDirectory", "ProtectSystem", "ProtectHome", "PrivateTmp", "ReadWritePaths", "ReadOnlyPaths",
-  "DynamicUser"];
+const SHOWN = [
+  "MainPID",
+  "User",
+  "WorkingDirectory",
+  "ProtectSystem",
+  "ProtectHome",
+  "PrivateTmp",
+  "ReadWritePaths",
+  "ReadOnlyPaths",
+  "DynamicUser",
+];
 
 /** Configured environment, user, working directory and sandbox as DeployLens says, against systemd and /proc. */
 async function expectSystemdAgrees(app: BoxApp, snapshot: BoxSnapshot & { service: Record<string, unknown> }) {
@@ -67,7 +90,8 @@ async function expectSystemdAgrees(app: BoxApp, snapshot: BoxSnapshot & { servic
     if (!sameValue(value, live[key])) mismatches.push(`${key}: reported ${value}, process ${live[key]}`);
   }
   for (const [key, value] of Object.entries(live)) {
-    if (!FROM_MANAGER.has(key) && !(key in configured)) mismatches.push(`${key}=${value} in the process, not configured`);
+    if (!FROM_MANAGER.has(key) && !(key in configured))
+      mismatches.push(`${key}=${value} in the process, not configured`);
   }
   const reportedLive = service.process?.environment ?? {};
   expect(Object.keys(reportedLive).sort()).toEqual(Object.keys(live).sort());
@@ -81,7 +105,10 @@ async function expectSystemdAgrees(app: BoxApp, snapshot: BoxSnapshot & { servic
 const suite = `systemd's view is the truth for settings${skip ? ` (skipped: ${skip})` : ""}`;
 describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {
   test("quoted and spaced Environment=, a missing optional EnvironmentFile, drop-ins in /etc, /run and /usr/lib, UnsetEnvironment=", async () => {
-    await box.writeFile("/etc/quoted/app.env", 'FROM_FILE="a quoted value"\n# a comment\nPYTHONHASHSEED=0\nOVERRIDDEN=by-file\n');
+    await box.writeFile(
+      "/etc/quoted/app.env",
+      'FROM_FILE="a quoted value"\n# a comment\nPYTHONHASHSEED=0\nOVERRIDDEN=by-file\n',
+    );
     const app = await installApp(box, "quoted", {
       service: [
         "User=appuser",
@@ -99,15 +126,33 @@ describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {
     });
     await box.writeDropIn(app.unit, "10-etc.conf", "[Service]\nEnvironment=LAYER=etc SHADOWED=etc\n");
     await box.writeDropIn(app.unit, "20-run.conf", "[Service]\nEnvironment=RUN_LAYER=run\n", "/run/systemd/system");
-    await box.writeDropIn(app.unit, "10-etc.conf", "[Service]\nEnvironment=SHADOWED=usr-lib\n", "/usr/lib/systemd/system");
-    await box.writeDropIn(app.unit, "30-lib.conf", "[Service]\nEnvironment=LIB_LAYER=usr-lib\n", "/usr/lib/systemd/system");
+    await box.writeDropIn(
+      app.unit,
+      "10-etc.conf",
+      "[Service]\nEnvironment=SHADOWED=usr-lib\n",
+      "/usr/lib/systemd/system",
+    );
+    await box.writeDropIn(
+      app.unit,
+      "30-lib.conf",
+      "[Service]\nEnvironment=LIB_LAYER=usr-lib\n",
+      "/usr/lib/systemd/system",
+    );
     await box.daemonReload();
     await box.restart(app.unit);
     await addBoxHost(box, app, databaseFile);
     const live = await expectSystemdAgrees(app, await collectBox(app, databaseFile));
     // The setup itself did what it meant to (so the equality above is not vacuous).
-    expect(live).toMatchObject({ PYTHONPATH: "/srv/with space/lib", ESCAPED: 'q"x', OVERRIDDEN: "by-file", KEPT: "1", SHADOWED: "etc",
-      RUN_LAYER: "run", LIB_LAYER: "usr-lib", FROM_FILE: "a quoted value" });
+    expect(live).toMatchObject({
+      PYTHONPATH: "/srv/with space/lib",
+      ESCAPED: 'q"x',
+      OVERRIDDEN: "by-file",
+      KEPT: "1",
+      SHADOWED: "etc",
+      RUN_LAYER: "run",
+      LIB_LAYER: "usr-lib",
+      FROM_FILE: "a quoted value",
+    });
     expect(live.DROPPED).toBeUndefined();
   });
 
@@ -135,29 +180,58 @@ describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {
     { name: "wr-plain", writable: "yes", owner: "appuser", service: ["User=appuser"] },
     { name: "wr-foreign", writable: "no", owner: "root", service: ["User=appuser"] },
     { name: "wr-strict", writable: "no", owner: "appuser", service: ["User=appuser", "ProtectSystem=strict"] },
-    { name: "wr-strict-rw", writable: "yes", owner: "appuser", service: ["User=appuser", "ProtectSystem=strict", "ReadWritePaths=/srv/wr-strict-rw"] },
-    { name: "wr-readonly", writable: "no", owner: "appuser", service: ["User=appuser", "ReadOnlyPaths=/srv/wr-readonly"] },
-    { name: "wr-home", writable: "yes", owner: "appuser", service: ["User=appuser", "ProtectHome=yes", "PrivateTmp=yes"] },
+    {
+      name: "wr-strict-rw",
+      writable: "yes",
+      owner: "appuser",
+      service: ["User=appuser", "ProtectSystem=strict", "ReadWritePaths=/srv/wr-strict-rw"],
+    },
+    {
+      name: "wr-readonly",
+      writable: "no",
+      owner: "appuser",
+      service: ["User=appuser", "ReadOnlyPaths=/srv/wr-readonly"],
+    },
+    {
+      name: "wr-home",
+      writable: "yes",
+      owner: "appuser",
+      service: ["User=appuser", "ProtectHome=yes", "PrivateTmp=yes"],
+    },
     { name: "wr-dynamic", writable: "no", owner: "root", service: ["DynamicUser=yes"] },
   ];
 
-  test.each(SANDBOXES)("can the service write its bytecode directory ($name): the collector agrees with a systemd-run probe", async (sandbox) => {
-    {
-      const app = await installApp(box, sandbox.name, { service: sandbox.service, owner: sandbox.owner });
-      await box.daemonReload();
-      await addBoxHost(box, app, databaseFile);
-      const snapshot = (await collectBox(app, databaseFile)) as BoxSnapshot & { roots: { kind: string; writable: { dirs: number; writable: number } }[] };
-      const summary = snapshot.roots.find((r) => r.kind === "app")!.writable;
-      expect(summary.dirs, sandbox.name).toBe(1);
-      const probe = await box.exec([
-        "systemd-run", "--wait", "--pipe", "--quiet", ...sandbox.service.flatMap((line) => ["-p", line]),
-        "/usr/bin/python3", "-c", PROBE, `${app.appRoot}/shop`,
-      ]);
-      const really = probe.stdout.trim();
-      expect(really, `the probe itself (${probe.stderr})`).toBe(sandbox.writable);
-      expect(summary.writable === 1 ? "yes" : "no", `collector vs probe for ${sandbox.service.join(", ")}`).toBe(really);
-    }
-  });
+  test.each(SANDBOXES)(
+    "can the service write its bytecode directory ($name): the collector agrees with a systemd-run probe",
+    async (sandbox) => {
+      {
+        const app = await installApp(box, sandbox.name, { service: sandbox.service, owner: sandbox.owner });
+        await box.daemonReload();
+        await addBoxHost(box, app, databaseFile);
+        const snapshot = (await collectBox(app, databaseFile)) as BoxSnapshot & {
+          roots: { kind: string; writable: { dirs: number; writable: number } }[];
+        };
+        const summary = snapshot.roots.find((r) => r.kind === "app")!.writable;
+        expect(summary.dirs, sandbox.name).toBe(1);
+        const probe = await box.exec([
+          "systemd-run",
+          "--wait",
+          "--pipe",
+          "--quiet",
+          ...sandbox.service.flatMap((line) => ["-p", line]),
+          "/usr/bin/python3",
+          "-c",
+          PROBE,
+          `${app.appRoot}/shop`,
+        ]);
+        const really = probe.stdout.trim();
+        expect(really, `the probe itself (${probe.stderr})`).toBe(sandbox.writable);
+        expect(summary.writable === 1 ? "yes" : "no", `collector vs probe for ${sandbox.service.join(", ")}`).toBe(
+          really,
+        );
+      }
+    },
+  );
 });
 
 /** What the importer does to cache a module (importlib's _write_atomic after makedirs), then undone. */

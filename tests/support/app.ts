@@ -26,16 +26,22 @@ async function waitForHttp(url: string, child: ChildProcess, logs: () => string,
  * `next start` of the existing build (see tests/support/e2e-global-setup.ts, which builds once per run)
  * on a free loopback port, against a fresh temporary database unless one is given.
  */
-export async function startApp(options: { databaseFile?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { databaseFile?: string; env?: Record<string, string> } = {},
+): Promise<RunningApp> {
   const temp = tempDir("deploylens-app-");
   const databaseFile = options.databaseFile ?? path.join(temp.dir, "deploylens.db");
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;

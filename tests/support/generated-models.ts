@@ -14,7 +14,11 @@ export function generatedModels(): Map<string, ModelField[]> {
   const runtime = JSON.parse(JSON.parse(json) as string) as {
     models: Record<string, { fields: { name: string; kind: string; type: string }[] }>;
   };
-  const program = ts.createProgram([path.join(GENERATED, "client.ts")], { strict: true, skipLibCheck: true, noEmit: true });
+  const program = ts.createProgram([path.join(GENERATED, "client.ts")], {
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const clientFile = program.getSourceFile(path.join(GENERATED, "client.ts"))!;
   const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(clientFile)!);

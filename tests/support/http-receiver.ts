@@ -2,7 +2,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type Received = { body: unknown; headers: http.IncomingHttpHeaders };
-export type Receiver = { url: string; received: Received[]; respondWith: (statuses: number[]) => void; stop: () => Promise<void> };
+export type Receiver = {
+  url: string;
+  received: Received[];
+  respondWith: (statuses: number[]) => void;
+  stop: () => Promise<void>;
+};
 
 /** A real HTTP server on 127.0.0.1 that records every POST and answers with the queued statuses (then 200). */
 export async function startReceiver(): Promise<Receiver> {

@@ -19,7 +19,14 @@ import type { SnapshotInput } from "@/lib/analysis/types";
  * check (owner / group / other class, no ACLs); pass `access` to state a sandbox or other cause.
  */
 
-const UIDS: Record<string, number> = { root: 0, "www-data": 33, me: 1000, lernmanager: 1001, deploy: 1002, nobody: 65534 };
+const UIDS: Record<string, number> = {
+  root: 0,
+  "www-data": 33,
+  me: 1000,
+  lernmanager: 1001,
+  deploy: 1002,
+  nobody: 65534,
+};
 export const uidOf = (name: string): number => UIDS[name] ?? 2000;
 
 export type PermSpec = { owner?: string; group?: string; mode?: number; acl?: boolean };
@@ -50,37 +57,84 @@ export function modeAccess(perm: Permission, identity: Service["identity"]): Wri
   if ((bits & 0o3) === 0o3) return { writable: true, reason: null, cause: "ok" };
   const mode = (perm.mode & 0o7777).toString(8).padStart(4, "0");
   const missing = bits & 0o2 ? "no x" : "no w";
-  return { writable: false, reason: `owner ${perm.owner}, mode ${mode}: user ${identity.user} is in class ${cls}, ${missing}`, cause: bits & 0o2 ? "no-search" : "no-write" };
+  return {
+    writable: false,
+    reason: `owner ${perm.owner}, mode ${mode}: user ${identity.user} is in class ${cls}, ${missing}`,
+    cause: bits & 0o2 ? "no-search" : "no-write",
+  };
 }
 
 function defaultService(user: string | null, unit: string | null): Service {
   const name = user ?? "root";
   return {
-    unit, source: unit ? "systemctl" : "none", user, group: user, supplementaryGroups: [], dynamicUser: false,
-    workingDirectory: null, execStart: [], environment: {}, protectSystem: "no", protectHome: "no",
-    readOnlyPaths: [], readWritePaths: [], privateTmp: false, cacheDirectory: [], stateDirectory: [], umask: "0022",
-    configFiles: unit ? [{ path: `/etc/systemd/system/${unit}`, kind: "fragment", exists: true, mtime: T0 - 86_400, optional: false }] : [],
+    unit,
+    source: unit ? "systemctl" : "none",
+    user,
+    group: user,
+    supplementaryGroups: [],
+    dynamicUser: false,
+    workingDirectory: null,
+    execStart: [],
+    environment: {},
+    protectSystem: "no",
+    protectHome: "no",
+    readOnlyPaths: [],
+    readWritePaths: [],
+    privateTmp: false,
+    cacheDirectory: [],
+    stateDirectory: [],
+    umask: "0022",
+    configFiles: unit
+      ? [{ path: `/etc/systemd/system/${unit}`, kind: "fragment", exists: true, mtime: T0 - 86_400, optional: false }]
+      : [],
     identity: { user: name, uid: uidOf(name), gid: uidOf(name), groups: [uidOf(name)], dacOverride: name === "root" },
     process: null,
   };
 }
 
 export const defaultInterpreter = (): Interpreter => ({
-  path: "/usr/bin/python3.11", origin: "exec-start", version: "3.11.7", implementation: "cpython",
-  cacheTag: "cpython-311", magic: "a70d0d0a", optimize: 0, pycachePrefix: null, dontWriteBytecode: false,
-  ignoresEnvironment: false, checkHashPycs: "default", explain: {}, sitePackages: [],
+  path: "/usr/bin/python3.11",
+  origin: "exec-start",
+  version: "3.11.7",
+  implementation: "cpython",
+  cacheTag: "cpython-311",
+  magic: "a70d0d0a",
+  optimize: 0,
+  pycachePrefix: null,
+  dontWriteBytecode: false,
+  ignoresEnvironment: false,
+  checkHashPycs: "default",
+  explain: {},
+  sitePackages: [],
 });
 
 export class InventoryBuilder {
   private service_: Service;
   private interpreter_: Interpreter | null = defaultInterpreter();
-  private prefixPerm: Required<PermSpec> & { exists: boolean } = { owner: "root", group: "root", mode: 0o755, acl: false, exists: true };
+  private prefixPerm: Required<PermSpec> & { exists: boolean } = {
+    owner: "root",
+    group: "root",
+    mode: 0o755,
+    acl: false,
+    exists: true,
+  };
   private readonly roots: RootDraft[] = [];
-  private readonly rest: Pick<Inventory, "mounts" | "packages"> & { truncated: Inventory["truncated"]; hostname: string };
+  private readonly rest: Pick<Inventory, "mounts" | "packages"> & {
+    truncated: Inventory["truncated"];
+    hostname: string;
+  };
 
   constructor(opts: { user?: string | null; unit?: string | null; hostname?: string } = {}) {
-    this.service_ = defaultService(opts.user === undefined ? "app" : opts.user, opts.unit === undefined ? "app.service" : opts.unit);
-    this.rest = { hostname: opts.hostname ?? "host", truncated: null, mounts: [{ mountPoint: "/", fsType: "ext4", readOnly: false }], packages: [] };
+    this.service_ = defaultService(
+      opts.user === undefined ? "app" : opts.user,
+      opts.unit === undefined ? "app.service" : opts.unit,
+    );
+    this.rest = {
+      hostname: opts.hostname ?? "host",
+      truncated: null,
+      mounts: [{ mountPoint: "/", fsType: "ext4", readOnly: false }],
+      packages: [],
+    };
   }
 
   service(patch: Partial<Service>): this {
@@ -97,8 +151,16 @@ export class InventoryBuilder {
   process(patch: Partial<NonNullable<Service["process"]>> = {}): this {
     const s = this.service_;
     this.service_.process = {
-      pid: 4242, startedAt: T0, readable: true, uid: s.identity.uid, gid: s.identity.gid, groups: s.identity.groups,
-      capEff: "0000000000000000", argv: [...s.execStart], environment: { ...s.environment }, ...patch,
+      pid: 4242,
+      startedAt: T0,
+      readable: true,
+      uid: s.identity.uid,
+      gid: s.identity.gid,
+      groups: s.identity.groups,
+      capEff: "0000000000000000",
+      argv: [...s.execStart],
+      environment: { ...s.environment },
+      ...patch,
     };
     return this;
   }
@@ -115,7 +177,10 @@ export class InventoryBuilder {
 
   /** PYTHONPYCACHEPREFIX in effect (set in Environment=), with the prefix directory's ownership. */
   prefix(path: string, spec: PermSpec & { exists?: boolean } = {}): this {
-    this.env("PYTHONPYCACHEPREFIX", path).interpreter({ pycachePrefix: path, explain: { ...this.interpreter_?.explain, pycachePrefix: "PYTHONPYCACHEPREFIX in Environment=" } });
+    this.env("PYTHONPYCACHEPREFIX", path).interpreter({
+      pycachePrefix: path,
+      explain: { ...this.interpreter_?.explain, pycachePrefix: "PYTHONPYCACHEPREFIX in Environment=" },
+    });
     const p = permission(path, spec);
     this.prefixPerm = { owner: p.owner!, group: p.group!, mode: p.mode, acl: p.acl, exists: spec.exists ?? true };
     return this;
@@ -124,9 +189,22 @@ export class InventoryBuilder {
   /** Starts a root; dir/source/extra calls apply to the latest root. */
   root(path: string, opts: PermSpec & { kind?: Root["kind"] } = {}): this {
     const p = permission(path, opts);
-    const ancestors = path.split("/").slice(0, -1).map((_, i, parts) => permission(parts.slice(0, i + 1).join("/") || "/"));
+    const ancestors = path
+      .split("/")
+      .slice(0, -1)
+      .map((_, i, parts) => permission(parts.slice(0, i + 1).join("/") || "/"));
     this.roots.push({
-      root: { path, kind: opts.kind ?? "app", exists: true, ancestors, dirs: [], sources: [], extraPycs: [], skipped: [], excluded: [] },
+      root: {
+        path,
+        kind: opts.kind ?? "app",
+        exists: true,
+        ancestors,
+        dirs: [],
+        sources: [],
+        extraPycs: [],
+        skipped: [],
+        excluded: [],
+      },
       perm: { owner: p.owner!, group: p.group!, mode: p.mode, acl: p.acl },
       dirSpecs: new Map(),
     });
@@ -147,7 +225,10 @@ export class InventoryBuilder {
   source(rel: string, status: Source["status"] = "fresh", spec: SourceSpec = {}): this {
     const hasPyc = status === "fresh" || status === "stale";
     this.current().root.sources.push({
-      path: rel, size: spec.size ?? 100, mtime: spec.mtime ?? T0 - 3_600, status,
+      path: rel,
+      size: spec.size ?? 100,
+      mtime: spec.mtime ?? T0 - 3_600,
+      status,
       reason: spec.reason !== undefined ? spec.reason : status === "stale" ? "mtime" : null,
       pyc: spec.pyc !== undefined ? spec.pyc : hasPyc ? "timestamp" : null,
       pycUid: spec.pycOwner ? uidOf(spec.pycOwner) : null,
@@ -188,7 +269,13 @@ export class InventoryBuilder {
 
   build(): Inventory {
     const roots = this.roots.map((draft) => this.finishRoot(draft));
-    return inventorySchema.parse({ formatVersion: FORMAT_VERSION, ...this.rest, service: this.service_, interpreter: this.interpreter_, roots });
+    return inventorySchema.parse({
+      formatVersion: FORMAT_VERSION,
+      ...this.rest,
+      service: this.service_,
+      interpreter: this.interpreter_,
+      roots,
+    });
   }
 
   snapshot(id = "s1", host = this.rest.hostname, measurements: SnapshotInput["measurements"] = null): SnapshotInput {
@@ -204,7 +291,9 @@ export class InventoryBuilder {
       else withSources.set(dirOf(s.path), [s]);
     }
     const rels = new Set(["", ...dirSpecs.keys(), ...withSources.keys()]);
-    const dirs = [...rels].sort().map((rel) => this.finishDir(root.path, rel, { ...perm, ...dirSpecs.get(rel) }, withSources.get(rel) ?? []));
+    const dirs = [...rels]
+      .sort()
+      .map((rel) => this.finishDir(root.path, rel, { ...perm, ...dirSpecs.get(rel) }, withSources.get(rel) ?? []));
     const byRel = new Map(dirs.map((d) => [d.path, d]));
     // A pyc belongs to whoever created its cache directory unless the test says otherwise.
     for (const s of root.sources) {
@@ -233,6 +322,11 @@ export class InventoryBuilder {
       nearest = exists ? permission(bytecodePath, { ...spec, ...spec.pycache }) : { path: abs, ...perm };
     }
     const access = { ...modeAccess(nearest, this.service_.identity), ...spec.access };
-    return { path: rel, perm, readable: spec.readable ?? true, bytecode: { path: bytecodePath, exists, nearest, access } };
+    return {
+      path: rel,
+      perm,
+      readable: spec.readable ?? true,
+      bytecode: { path: bytecodePath, exists, nearest, access },
+    };
   }
 }

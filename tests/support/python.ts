@@ -16,12 +16,25 @@ export function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...base, ...env } as NodeJS.ProcessEnv;
 }
 
-export function runPython(python: string, args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): PythonRun {
-  const result = spawnSync(python, args, { env: cleanEnv(options.env), input: options.input, cwd: options.cwd ?? "/", encoding: "utf8" });
+export function runPython(
+  python: string,
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; cwd?: string } = {},
+): PythonRun {
+  const result = spawnSync(python, args, {
+    env: cleanEnv(options.env),
+    input: options.input,
+    cwd: options.cwd ?? "/",
+    encoding: "utf8",
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function runPythonOrThrow(python: string, args: string[], options: Parameters<typeof runPython>[2] = {}): string {
+export function runPythonOrThrow(
+  python: string,
+  args: string[],
+  options: Parameters<typeof runPython>[2] = {},
+): string {
   const result = runPython(python, args, options);
   if (result.code !== 0) throw new Error(`${python} ${args.join(" ")} failed (${result.code}): ${result.stderr}`);
   return result.stdout;
@@ -37,8 +50,14 @@ export function realPython(): string {
 export type PythonInfo = { path: string; version: string; cacheTag: string; magic: string; minor: number };
 
 export function pythonInfo(python: string): PythonInfo {
-  const code = "import importlib.util,sys,json;print(json.dumps([sys.version.split()[0],sys.implementation.cache_tag,importlib.util.MAGIC_NUMBER.hex(),sys.version_info[1]]))";
-  const [version, cacheTag, magic, minor] = JSON.parse(runPythonOrThrow(python, ["-I", "-B", "-c", code])) as [string, string, string, number];
+  const code =
+    "import importlib.util,sys,json;print(json.dumps([sys.version.split()[0],sys.implementation.cache_tag,importlib.util.MAGIC_NUMBER.hex(),sys.version_info[1]]))";
+  const [version, cacheTag, magic, minor] = JSON.parse(runPythonOrThrow(python, ["-I", "-B", "-c", code])) as [
+    string,
+    string,
+    string,
+    number,
+  ];
   return { path: python, version, cacheTag, magic, minor };
 }
 
@@ -46,14 +65,17 @@ export function pythonInfo(python: string): PythonInfo {
 export function otherPythons(than: string): PythonInfo[] {
   const own = pythonInfo(than).minor;
   const candidates = [
-    ...(fs.existsSync("/root/.pyenv/versions") ? fs.readdirSync("/root/.pyenv/versions").map((v) => `/root/.pyenv/versions/${v}/bin/python3`) : []),
+    ...(fs.existsSync("/root/.pyenv/versions")
+      ? fs.readdirSync("/root/.pyenv/versions").map((v) => `/root/.pyenv/versions/${v}/bin/python3`)
+      : []),
     ...["7", "8", "9", "10", "12", "13"].map((m) => `/usr/bin/python3.${m}`),
   ];
   const byMinor = new Map<number, PythonInfo>();
   for (const path of candidates.filter((p) => fs.existsSync(p))) {
     const result = runPython(path, ["-I", "-B", "-c", "import sys; print(sys.version_info[0], sys.version_info[1])"]);
     const [major, minor] = result.stdout.trim().split(" ").map(Number);
-    if (result.code === 0 && major === 3 && minor! >= 7 && minor !== own && !byMinor.has(minor!)) byMinor.set(minor!, pythonInfo(path));
+    if (result.code === 0 && major === 3 && minor! >= 7 && minor !== own && !byMinor.has(minor!))
+      byMinor.set(minor!, pythonInfo(path));
   }
   return [...byMinor.values()].sort((a, b) => a.minor - b.minor);
 }
@@ -80,24 +102,38 @@ function withoutPrefixOption(options: string[]): string[] {
   return out;
 }
 
-export type EffectiveFlags = { optimize: number; dontWriteBytecode: boolean; pycachePrefix: string | null; checkHashPycs: string };
+export type EffectiveFlags = {
+  optimize: number;
+  dontWriteBytecode: boolean;
+  pycachePrefix: string | null;
+  checkHashPycs: string;
+};
 
 /**
  * What sys.flags / sys.pycache_prefix / _imp say when the interpreter starts with these options and
  * environment. Two runs, so that asking writes nothing where it matters: everything but
  * dont_write_bytecode under -B; dont_write_bytecode with any prefix redirected to a throwaway one.
  */
-export function effectiveFlags(python: string, options: string[], env: Record<string, string>, cwd = "/"): EffectiveFlags {
+export function effectiveFlags(
+  python: string,
+  options: string[],
+  env: Record<string, string>,
+  cwd = "/",
+): EffectiveFlags {
   const code =
     "import _imp,json,os,sys;p=getattr(sys,'pycache_prefix',None);" +
     "print(json.dumps({'optimize':sys.flags.optimize,'dontWriteBytecode':bool(sys.dont_write_bytecode)," +
     "'pycachePrefix':os.path.abspath(p) if p else None,'checkHashPycs':_imp.check_hash_based_pycs}))";
-  const flags = JSON.parse(runPythonOrThrow(python, [...NO_WRITE, ...options, "-c", code], { env, cwd })) as EffectiveFlags;
+  const flags = JSON.parse(
+    runPythonOrThrow(python, [...NO_WRITE, ...options, "-c", code], { env, cwd }),
+  ) as EffectiveFlags;
   const throwaway = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-throwaway-"));
   try {
     const { PYTHONPYCACHEPREFIX: _ignored, ...rest } = env;
     const redirected = [...withoutPrefixOption(options), "-X", `pycache_prefix=${throwaway}`];
-    const second = JSON.parse(runPythonOrThrow(python, [...redirected, "-c", code], { env: rest, cwd })) as EffectiveFlags;
+    const second = JSON.parse(
+      runPythonOrThrow(python, [...redirected, "-c", code], { env: rest, cwd }),
+    ) as EffectiveFlags;
     return { ...flags, dontWriteBytecode: second.dontWriteBytecode };
   } finally {
     fs.rmSync(throwaway, { recursive: true, force: true });
@@ -186,5 +222,7 @@ export function callCollector(program: string, calls: [name: string, args: unkno
     "    return ns[a['$call'][0]](*map(arg, a['$call'][1])) if isinstance(a, dict) and '$call' in a else a",
     "print(json.dumps([ns[name](*map(arg, args)) for name, args in data['calls']]))",
   ].join("\n");
-  return JSON.parse(runPythonOrThrow(realPython(), ["-I", "-B", "-c", driver], { input: JSON.stringify({ program, calls }) })) as unknown[];
+  return JSON.parse(
+    runPythonOrThrow(realPython(), ["-I", "-B", "-c", driver], { input: JSON.stringify({ program, calls }) }),
+  ) as unknown[];
 }

@@ -6,7 +6,10 @@ const BIN = path.resolve(import.meta.dirname, "../../bin/deploylens");
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
 /** Runs the real CLI (bin/deploylens) as a user would, against the given database. */
-export function runCli(args: string[], options: { databaseFile: string; stdin?: string; cwd?: string }): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { databaseFile: string; stdin?: string; cwd?: string },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,

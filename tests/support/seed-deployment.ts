@@ -3,16 +3,34 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** The modules of the seed's Flask-like app: enough to see "3 pycs where there should be many". */
-const MODULES = ["__init__", "__main__", "app", "models", "views", "auth", "forms", "utils", "db", "config", "admin", "api"];
+const MODULES = [
+  "__init__",
+  "__main__",
+  "app",
+  "models",
+  "views",
+  "auth",
+  "forms",
+  "utils",
+  "db",
+  "config",
+  "admin",
+  "api",
+];
 /** The three a root run once compiled. */
 const COMPILED_BY_ROOT = ["__init__", "app", "models"];
 /** app.py imports every other module (so the service imports them all at start); __main__ serves app. */
 const moduleText = (name: string) =>
-  name === "app" ? `from lernmanager import ${MODULES.filter((m) => !["__init__", "__main__", "app"].includes(m)).join(", ")}\napp = object()\n`
-  : name === "__main__" ? "from lernmanager.app import app\n"
-  : `# ${name}\nVALUE = ${JSON.stringify(name)}\n`;
+  name === "app"
+    ? `from lernmanager import ${MODULES.filter((m) => !["__init__", "__main__", "app"].includes(m)).join(", ")}\napp = object()\n`
+    : name === "__main__"
+      ? "from lernmanager.app import app\n"
+      : `# ${name}\nVALUE = ${JSON.stringify(name)}\n`;
 /** Beside the package: the WSGI module a server imports, and a management script the service never imports. */
-const ROOT_FILES = { "wsgi.py": "from lernmanager.app import app\n", "manage.py": "import sys\nfrom lernmanager import admin\n" };
+const ROOT_FILES = {
+  "wsgi.py": "from lernmanager.app import app\n",
+  "manage.py": "import sys\nfrom lernmanager import admin\n",
+};
 const cleanEnv = () => {
   const env = { ...process.env };
   delete env.PYTHONDONTWRITEBYTECODE; // this machine sets it; here we mean to write bytecode
@@ -43,13 +61,26 @@ export function buildSeedDeployment(base: string): SeedDeployment {
   execFileSync("/usr/bin/python3", ["-m", "venv", "--without-pip", path.join(appRoot, "venv")], { env: cleanEnv() });
   const venvPython = path.join(appRoot, "venv", "bin", "python3");
   // A root run once compiled three modules: root-owned __pycache__, mode 0755.
-  execFileSync(venvPython, ["-m", "py_compile", ...COMPILED_BY_ROOT.map((m) => `lernmanager/${m}.py`)], { cwd: appRoot, env: cleanEnv() });
+  execFileSync(venvPython, ["-m", "py_compile", ...COMPILED_BY_ROOT.map((m) => `lernmanager/${m}.py`)], {
+    cwd: appRoot,
+    env: cleanEnv(),
+  });
   fs.chmodSync(base, 0o755);
   execFileSync("chmod", ["-R", "u=rwX,go=rX", appRoot]);
   const unitFile = path.join(base, "lernmanager.service");
   fs.writeFileSync(
     unitFile,
-    ["[Unit]", "Description=Lernmanager", "", "[Service]", "User=nobody", `WorkingDirectory=${appRoot}`, `ExecStart=${venvPython} -m lernmanager`, "Environment=SECRET_KEY=hunter2-do-not-leak", ""].join("\n"),
+    [
+      "[Unit]",
+      "Description=Lernmanager",
+      "",
+      "[Service]",
+      "User=nobody",
+      `WorkingDirectory=${appRoot}`,
+      `ExecStart=${venvPython} -m lernmanager`,
+      "Environment=SECRET_KEY=hunter2-do-not-leak",
+      "",
+    ].join("\n"),
   );
   const prefixDir = path.join(base, "var", "cache", "lernmanager", "pyc");
   return { base, appRoot, venvPython, unitFile, modules: MODULES, compiledByRoot: COMPILED_BY_ROOT, prefixDir };
@@ -58,10 +89,15 @@ export function buildSeedDeployment(base: string): SeedDeployment {
 /** The fix from the seed: a drop-in with PYTHONPYCACHEPREFIX, a cache dir the service owns, and a restart (which imports everything as the service user). */
 export function applyPrefixFix(seed: SeedDeployment): void {
   fs.mkdirSync(`${seed.unitFile}.d`, { recursive: true });
-  fs.writeFileSync(path.join(`${seed.unitFile}.d`, "pycache.conf"), `[Service]\nEnvironment="PYTHONPYCACHEPREFIX=${seed.prefixDir}"\n`);
+  fs.writeFileSync(
+    path.join(`${seed.unitFile}.d`, "pycache.conf"),
+    `[Service]\nEnvironment="PYTHONPYCACHEPREFIX=${seed.prefixDir}"\n`,
+  );
   fs.mkdirSync(seed.prefixDir, { recursive: true });
   execFileSync("chown", ["-R", "nobody:nogroup", path.join(seed.base, "var", "cache", "lernmanager")]);
-  const imports = seed.modules.filter((m) => m !== "__main__").map((m) => (m === "__init__" ? "lernmanager" : `lernmanager.${m}`));
+  const imports = seed.modules
+    .filter((m) => m !== "__main__")
+    .map((m) => (m === "__init__" ? "lernmanager" : `lernmanager.${m}`));
   const asService = (args: string[]) =>
     execFileSync("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", seed.venvPython, ...args], {
       cwd: seed.appRoot,

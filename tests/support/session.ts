@@ -17,13 +17,17 @@ export async function addUser(app: Pick<RunningApp, "databaseFile">, user: TestU
 }
 
 /** Signs in over real HTTP (POST /api/session) and returns the session cookie's value. */
-export async function signIn(app: Pick<RunningApp, "url">, user: Pick<TestUser, "name" | "password"> = ADMIN): Promise<string> {
+export async function signIn(
+  app: Pick<RunningApp, "url">,
+  user: Pick<TestUser, "name" | "password"> = ADMIN,
+): Promise<string> {
   const response = await fetch(`${app.url}/api/session`, {
     method: "POST",
     headers: { origin: app.url, "content-type": "application/json" },
     body: JSON.stringify({ name: user.name, password: user.password }),
   });
-  if (response.status !== 200) throw new Error(`sign-in as ${user.name} answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${user.name} answered ${response.status}: ${await response.text()}`);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!cookie) throw new Error("sign-in set no session cookie");
   return cookie.split(";")[0]!.slice(SESSION_COOKIE.length + 1);
@@ -35,17 +39,25 @@ export function sessionHeaders(app: Pick<RunningApp, "url">, token: string): Rec
 }
 
 /** An API client signed in as `user` (created first unless `create: false`). */
-export async function signedInRequest(app: RunningApp, user: TestUser = ADMIN, options: { create?: boolean } = {}): Promise<APIRequestContext> {
+export async function signedInRequest(
+  app: RunningApp,
+  user: TestUser = ADMIN,
+  options: { create?: boolean } = {},
+): Promise<APIRequestContext> {
   if (options.create !== false) await addUser(app, user);
   const token = await signIn(app, user);
   // The dashboard's own scripts send JSON with every write; so does this client.
   const { request: playwrightRequest } = await import("@playwright/test");
-  return playwrightRequest.newContext({ extraHTTPHeaders: { ...sessionHeaders(app, token), "content-type": "application/json" } });
+  return playwrightRequest.newContext({
+    extraHTTPHeaders: { ...sessionHeaders(app, token), "content-type": "application/json" },
+  });
 }
 
 /** Puts a session for `user` into a browser context (the user must exist). */
 export async function signInBrowser(context: BrowserContext, app: RunningApp, user: TestUser = ADMIN): Promise<void> {
   const token = await signIn(app, user);
   const { hostname } = new URL(app.url);
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: token, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" },
+  ]);
 }

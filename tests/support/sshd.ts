@@ -5,7 +5,13 @@ import path from "node:path";
 import { onProcessExit } from "./sshd/exit-cleanup";
 import { keygen } from "./sshd/keygen";
 import { createPasswordUser, type PasswordUser } from "./sshd/password-user";
-import { startSshdOnFreePort, startSshdProcess, stopSshdProcess, type SshdProcess, type SshdSpec } from "./sshd/sshd-process";
+import {
+  startSshdOnFreePort,
+  startSshdProcess,
+  stopSshdProcess,
+  type SshdProcess,
+  type SshdSpec,
+} from "./sshd/sshd-process";
 
 export type Sshd = {
   host: "127.0.0.1";

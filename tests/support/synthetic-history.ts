@@ -7,7 +7,8 @@ import { InventoryBuilder } from "./inventory-builder";
  */
 export function syntheticInventory(fresh: number, missing: number, touched = 0, hostname = "host"): Inventory {
   const builder = new InventoryBuilder({ hostname }).root("/srv/app");
-  for (let i = 0; i < fresh; i++) builder.source(`pkg${i % 40}/f${i}.py`, "fresh", i === 0 && touched ? { mtime: 1_700_000_000 + touched } : {});
+  for (let i = 0; i < fresh; i++)
+    builder.source(`pkg${i % 40}/f${i}.py`, "fresh", i === 0 && touched ? { mtime: 1_700_000_000 + touched } : {});
   for (let i = 0; i < missing; i++) builder.source(`pkg${i % 40}/m${i}.py`, "missing");
   return builder.build();
 }

@@ -45,12 +45,17 @@ print(json.dumps(out))
 `;
 
 type Report = { duplicates: string[]; laterUses: string[]; defined: number };
-const check = (files: string[]) => JSON.parse(runPythonOrThrow(realPython(), ["-I", "-S", "-B", "-c", CHECK, ...files])) as Report;
+const check = (files: string[]) =>
+  JSON.parse(runPythonOrThrow(realPython(), ["-I", "-S", "-B", "-c", CHECK, ...files])) as Report;
 let report: Report;
 let planted: Report;
 
 beforeAll(() => {
-  const files = fs.readdirSync(DIR).filter((name) => /^\d\d_[a-z_]+\.py$/.test(name)).sort().map((name) => path.join(DIR, name));
+  const files = fs
+    .readdirSync(DIR)
+    .filter((name) => /^\d\d_[a-z_]+\.py$/.test(name))
+    .sort()
+    .map((name) => path.join(DIR, name));
   report = check(files);
   const temp = tempDir("deploylens-names-");
   try {

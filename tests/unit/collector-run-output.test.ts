@@ -12,14 +12,20 @@ import { InventoryBuilder } from "../support/inventory-builder";
 
 const spec: CollectorSpec = { ...defaultSpec, appRoots: ["/srv/app"], service: null, unitFile: null, python: null };
 
-function replay(stdout: string | Buffer[], exit: { exitCode: number | null; signal?: string | null; stderr?: string } = { exitCode: 0 }): Transport & { commands: string[] } {
+function replay(
+  stdout: string | Buffer[],
+  exit: { exitCode: number | null; signal?: string | null; stderr?: string } = { exitCode: 0 },
+): Transport & { commands: string[] } {
   const commands: string[] = [];
   return {
     commands,
     exec: async (command) => {
       commands.push(command);
       const chunks = typeof stdout === "string" ? [Buffer.from(stdout)] : stdout;
-      return { stdout: Readable.from(chunks), done: Promise.resolve({ exitCode: exit.exitCode, signal: exit.signal ?? null, stderr: exit.stderr ?? "" }) };
+      return {
+        stdout: Readable.from(chunks),
+        done: Promise.resolve({ exitCode: exit.exitCode, signal: exit.signal ?? null, stderr: exit.stderr ?? "" }),
+      };
     },
     close: async () => {},
   };
@@ -43,13 +49,37 @@ test("a result split across many small chunks is reassembled", async () => {
 });
 
 test.each([
-  ["a line that is not JSON", `${progress}\nTraceback (most recent call last):\n`, { exitCode: 1 }, "collector-output-invalid", /line 2 .*not JSON/],
-  ["a result that breaks the contract", result.replace('"formatVersion":1', '"formatVersion":2'), { exitCode: 0 }, "collector-output-invalid", /result event.*formatVersion/],
+  [
+    "a line that is not JSON",
+    `${progress}\nTraceback (most recent call last):\n`,
+    { exitCode: 1 },
+    "collector-output-invalid",
+    /line 2 .*not JSON/,
+  ],
+  [
+    "a result that breaks the contract",
+    result.replace('"formatVersion":1', '"formatVersion":2'),
+    { exitCode: 0 },
+    "collector-output-invalid",
+    /result event.*formatVersion/,
+  ],
   ["no result at all", `${progress}\n`, { exitCode: 0 }, "collector-output-invalid", /without a result/],
-  ["a crash after progress", `${progress}\n`, { exitCode: 1, stderr: "Killed\n" }, "collector-crashed", /exit status 1: Killed/],
+  [
+    "a crash after progress",
+    `${progress}\n`,
+    { exitCode: 1, stderr: "Killed\n" },
+    "collector-crashed",
+    /exit status 1: Killed/,
+  ],
   ["death by signal", "", { exitCode: null, signal: "KILL" }, "collector-crashed", /signal KILL/],
   ["two results", `${result}\n${result}\n`, { exitCode: 0 }, "collector-output-invalid", /after the final result/],
-  ["an error event", JSON.stringify({ type: "error", code: "no-python", message: "no python3" }), { exitCode: 1 }, "no-python", /no python3/],
+  [
+    "an error event",
+    JSON.stringify({ type: "error", code: "no-python", message: "no python3" }),
+    { exitCode: 1 },
+    "no-python",
+    /no python3/,
+  ],
 ] as const)("%s gives a failed outcome with a specific code", async (_, stdout, exit, code, message) => {
   const outcome = await runCollector(replay(stdout, exit), spec);
   expect(outcome).toMatchObject({ ok: false, code });
@@ -57,7 +87,12 @@ test.each([
 });
 
 test("a transport failure is passed through with its code", async () => {
-  const failing: Transport = { exec: async () => { throw new TransportError("connect-timeout", "no answer"); }, close: async () => {} };
+  const failing: Transport = {
+    exec: async () => {
+      throw new TransportError("connect-timeout", "no answer");
+    },
+    close: async () => {},
+  };
   expect(await runCollector(failing, spec)).toEqual({ ok: false, code: "connect-timeout", message: "no answer" });
 });
 
@@ -75,7 +110,10 @@ test("the command carries the spec only as base64 and runs python3 -I -S -B - in
   const b64 = /env -i LC_ALL=C [^;]* "\$p" -I -S -B - ([A-Za-z0-9+/=]+);/.exec(command)?.[1];
   expect(JSON.parse(Buffer.from(b64!, "base64").toString("utf8")).appRoots).toEqual(["/srv/it's $(rm -rf) `x`"]);
   expect(command.replace(b64!, "")).not.toMatch(/rm -rf|srv/);
-  expect(await runCollector(transport, spec, { python: "/opt/py; rm -rf /" })).toMatchObject({ ok: false, code: "bad-spec" });
+  expect(await runCollector(transport, spec, { python: "/opt/py; rm -rf /" })).toMatchObject({
+    ok: false,
+    code: "bad-spec",
+  });
 });
 
 /** Runs with DEPLOYLENS_MAX_OUTPUT_BYTES set (its smallest allowed value), restoring the environment after. */
@@ -89,7 +127,11 @@ async function withCap<T>(bytes: string, run: () => Promise<T>): Promise<T> {
 }
 
 const bigInventory = new InventoryBuilder().root("/srv/app").sources(40, "fresh", "pkg").build();
-const padded = JSON.stringify({ type: "result", inventory: bigInventory, measurements: { collectorMs: 12, startup: null } });
+const padded = JSON.stringify({
+  type: "result",
+  inventory: bigInventory,
+  measurements: { collectorMs: 12, startup: null },
+});
 
 test.each([
   ["many lines", Array.from({ length: 50 }, () => `${progress}\n`).join("") + `${result}\n`],

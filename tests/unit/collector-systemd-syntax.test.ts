@@ -35,7 +35,7 @@ const envFiles: [string, Record<string, string>][] = [
 const execStarts: [string[], string[]][] = [
   [["-/usr/bin/python3 -m app"], ["/usr/bin/python3", "-m", "app"]],
   [["@/usr/bin/python3 my-title -m app"], ["/usr/bin/python3", "-m", "app"]],
-  [["+!/bin/x \"a b\" c"], ["/bin/x", "a b", "c"]],
+  [['+!/bin/x "a b" c'], ["/bin/x", "a b", "c"]],
   [["/bin/x a ; /bin/y"], ["/bin/x", "a"]],
   [["/bin/x", "/bin/second"], ["/bin/x"]],
   [["/opt/%n/bin/run"], ["/opt/web.service/bin/run"]],
@@ -102,21 +102,30 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test.each(environmentLines.map(([line, expected], i) => ({ line, expected, i })))("Environment=$line", ({ expected, i }) => {
-  expect(results[slots.env[i]!]).toEqual(expected);
-});
+test.each(environmentLines.map(([line, expected], i) => ({ line, expected, i })))(
+  "Environment=$line",
+  ({ expected, i }) => {
+    expect(results[slots.env[i]!]).toEqual(expected);
+  },
+);
 
 test("later Environment= assignments of the same key win across lines", () => {
   expect(results[slots.envLater]).toEqual({ A: "3", B: "2" });
 });
 
-test.each(envFiles.map(([text, expected], i) => ({ text: JSON.stringify(text), expected, i })))("EnvironmentFile= $text", ({ expected, i }) => {
-  expect(results[slots.files[i]!]).toEqual(expected);
-});
+test.each(envFiles.map(([text, expected], i) => ({ text: JSON.stringify(text), expected, i })))(
+  "EnvironmentFile= $text",
+  ({ expected, i }) => {
+    expect(results[slots.files[i]!]).toEqual(expected);
+  },
+);
 
-test.each(execStarts.map(([lines, expected], i) => ({ lines: JSON.stringify(lines), expected, i })))("ExecStart=$lines gives the first command's argv", ({ expected, i }) => {
-  expect(results[slots.exec[i]!]).toEqual(expected);
-});
+test.each(execStarts.map(([lines, expected], i) => ({ lines: JSON.stringify(lines), expected, i })))(
+  "ExecStart=$lines gives the first command's argv",
+  ({ expected, i }) => {
+    expect(results[slots.exec[i]!]).toEqual(expected);
+  },
+);
 
 test("specifiers of the system manager: %h and %u are root's, %% is a percent sign", () => {
   const table = results[slots.specifiers] as Record<string, string>;
@@ -124,18 +133,27 @@ test("specifiers of the system manager: %h and %u are root's, %% is a percent si
   expect(expand("%C %S %t %h %u %% %i %p %N")).toBe("/var/cache /var/lib /run /root root % blue app app@blue");
 });
 
-test.each(unitTexts.map(([text, expected], i) => ({ text: JSON.stringify(text), expected, i })))("unit text $text", ({ expected, i }) => {
-  expect(results[slots.units[i]!]).toMatchObject(expected);
-});
+test.each(unitTexts.map(([text, expected], i) => ({ text: JSON.stringify(text), expected, i })))(
+  "unit text $text",
+  ({ expected, i }) => {
+    expect(results[slots.units[i]!]).toMatchObject(expected);
+  },
+);
 
 test("a drop-in's scalar replaces the fragment's and its lists append", () => {
   expect(results[slots.dropIn]).toMatchObject({ User: "override", ReadWritePaths: ["/var/lib/x"] });
 });
 
-test.each(unitNames.map(([name, expected], i) => ({ name, expected, i })))("--service $name means $expected", ({ expected, i }) => {
-  expect(results[slots.names[i]!]).toBe(expected);
-});
+test.each(unitNames.map(([name, expected], i) => ({ name, expected, i })))(
+  "--service $name means $expected",
+  ({ expected, i }) => {
+    expect(results[slots.names[i]!]).toBe(expected);
+  },
+);
 
-test.each(dropInDirs.map(([unit, expected], i) => ({ unit, expected, i })))("drop-in directories of $unit", ({ expected, i }) => {
-  expect(results[slots.dropInDirs[i]!]).toEqual(expected);
-});
+test.each(dropInDirs.map(([unit, expected], i) => ({ unit, expected, i })))(
+  "drop-in directories of $unit",
+  ({ expected, i }) => {
+    expect(results[slots.dropInDirs[i]!]).toEqual(expected);
+  },
+);

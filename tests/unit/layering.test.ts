@@ -61,11 +61,18 @@ function layerOf(absolute: string): string | null {
   return rest.length === 0 ? "base" : first!;
 }
 
-const files = [...sourceFiles(LIB), ...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "components"))];
+const files = [
+  ...sourceFiles(LIB),
+  ...sourceFiles(path.join(ROOT, "app")),
+  ...sourceFiles(path.join(ROOT, "components")),
+];
 const imports = files.flatMap((file) => specifiers(file).map((specifier) => ({ file, to: target(file, specifier) })));
 
 test("every lib folder has a rank", () => {
-  const folders = fs.readdirSync(LIB, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const folders = fs
+    .readdirSync(LIB, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   expect(folders.filter((folder) => !(folder in RANK))).toEqual([]);
 });
 

@@ -24,8 +24,16 @@ test.each<[string, GuardInput, number | null]>([
   ["a text/plain write (no preflight)", { ...write, contentType: "text/plain" }, 415],
   ["a form write", { ...write, contentType: "application/x-www-form-urlencoded" }, 415],
   ["a DELETE without a type", { ...write, method: "DELETE", contentType: null }, 415],
-  ["a same-origin server action (a form post)", { ...write, contentType: "multipart/form-data", serverAction: true }, null],
-  ["a cross-site server action", { ...write, origin: "https://evil.example", contentType: "multipart/form-data", serverAction: true }, 403],
+  [
+    "a same-origin server action (a form post)",
+    { ...write, contentType: "multipart/form-data", serverAction: true },
+    null,
+  ],
+  [
+    "a cross-site server action",
+    { ...write, origin: "https://evil.example", contentType: "multipart/form-data", serverAction: true },
+    403,
+  ],
 ])("%s", (_name, input, status) => {
   expect(checkRequest(input, env)?.status ?? null).toBe(status);
 });

@@ -9,7 +9,14 @@ afterEach(() => {
 });
 
 function deps(schedules: { hostId: string; schedule: string }[], collect: SchedulerDeps["collect"]): SchedulerDeps {
-  return { listSchedules: async () => schedules, collect, reloadMs: 3_600_000, onError: (what, e) => { throw new Error(`${what}: ${e}`); } };
+  return {
+    listSchedules: async () => schedules,
+    collect,
+    reloadMs: 3_600_000,
+    onError: (what, e) => {
+      throw new Error(`${what}: ${e}`);
+    },
+  };
 }
 
 test("an hourly schedule fires at the top of the hour, once", async () => {
@@ -28,11 +35,15 @@ test("an hourly schedule fires at the top of the hour, once", async () => {
 
 test("a restart after hours of downtime does not replay the missed runs", async () => {
   const calls: Date[] = [];
-  const first = createScheduler(deps([{ hostId: "a", schedule: "0 * * * *" }], async () => void calls.push(new Date())));
+  const first = createScheduler(
+    deps([{ hostId: "a", schedule: "0 * * * *" }], async () => void calls.push(new Date())),
+  );
   await first.reload();
   first.stop();
   vi.setSystemTime(new Date(2026, 0, 1, 16, 30, 0)); // five hourly runs were missed while stopped
-  const second = createScheduler(deps([{ hostId: "a", schedule: "0 * * * *" }], async () => void calls.push(new Date())));
+  const second = createScheduler(
+    deps([{ hostId: "a", schedule: "0 * * * *" }], async () => void calls.push(new Date())),
+  );
   await second.reload();
   await vi.advanceTimersByTimeAsync(1_000);
   expect(calls).toEqual([]);

@@ -15,9 +15,12 @@ test.each<[string | number | undefined, number]>([
   expect(shareExpiry(expires, NOW).getTime() - NOW).toBe(ms);
 });
 
-test.each([["91d", /at most 90 days/], ["2161h", /at most 90 days/], ["0d", /future/], ["soon", /duration/], ["7 weeks", /duration/]])(
-  "expires=%s is refused",
-  (expires, message) => {
-    expect(() => shareExpiry(expires, NOW)).toThrow(message);
-  },
-);
+test.each([
+  ["91d", /at most 90 days/],
+  ["2161h", /at most 90 days/],
+  ["0d", /future/],
+  ["soon", /duration/],
+  ["7 weeks", /duration/],
+])("expires=%s is refused", (expires, message) => {
+  expect(() => shareExpiry(expires, NOW)).toThrow(message);
+});

@@ -7,7 +7,10 @@ function context(files: Record<string, string>): ResolveContext {
     home: "/home/me",
     localUser: "me",
     readFile: (file) => files[file] ?? null,
-    listDir: (dir) => Object.keys(files).filter((f) => f.startsWith(`${dir}/`)).map((f) => f.slice(dir.length + 1)),
+    listDir: (dir) =>
+      Object.keys(files)
+        .filter((f) => f.startsWith(`${dir}/`))
+        .map((f) => f.slice(dir.length + 1)),
   };
 }
 
@@ -26,7 +29,10 @@ const main = [
   "  IdentityFile ~/.ssh/id_work",
   "  User fallback",
 ].join("\n");
-const ctx = context({ "/home/me/.ssh/config": main, "/home/me/.ssh/conf.d/db.conf": "Host db\n  HostName 10.0.0.9\n  Port 2201\n" });
+const ctx = context({
+  "/home/me/.ssh/config": main,
+  "/home/me/.ssh/conf.d/db.conf": "Host db\n  HostName 10.0.0.9\n  Port 2201\n",
+});
 
 test("aliases come from Host lines, Included files first where the Include stands", () => {
   expect(listSshAliases(ctx)).toEqual(["db", "web", "bastion", "deep"]);
@@ -39,7 +45,10 @@ test("first value wins, %h and ~ expand, and a ProxyJump hop's own block fills w
     identityFile: "/home/me/.ssh/id_work",
     jump: { user: "ops", host: "10.0.0.1", port: 2200 },
   });
-  expect(resolveSshAlias("db", ctx)).toMatchObject({ ssh: { user: "fallback", host: "10.0.0.9", port: 2201 }, jump: null });
+  expect(resolveSshAlias("db", ctx)).toMatchObject({
+    ssh: { user: "fallback", host: "10.0.0.9", port: 2201 },
+    jump: null,
+  });
 });
 
 test("a jump host that itself jumps, or a chain, is refused; so is an alias the file does not name", () => {

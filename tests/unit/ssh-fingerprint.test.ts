@@ -20,7 +20,9 @@ test.each([["ed25519"], ["ecdsa"], ["rsa"]])("fingerprintOf a %s key blob equals
   execFileSync("ssh-keygen", ["-q", "-t", type, "-N", "", "-f", keyPath]);
   // The .pub line is "<type> <base64 wire blob> <comment>": the blob is what a server presents.
   const blob = Buffer.from(fs.readFileSync(`${keyPath}.pub`, "utf8").split(" ")[1] ?? "", "base64");
-  const truth = execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", `${keyPath}.pub`], { encoding: "utf8" }).split(" ")[1];
+  const truth = execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", `${keyPath}.pub`], { encoding: "utf8" }).split(
+    " ",
+  )[1];
   expect(fingerprintOf(blob)).toBe(truth);
 });
 

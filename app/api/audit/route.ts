@@ -8,6 +8,8 @@ export async function GET(req: Request) {
   return handle(async () => {
     await requireRole(req, "admin");
     const params = new URL(req.url).searchParams;
-    return json(await listAuditPage({ before: params.get("before") ?? undefined, limit: params.get("limit") ?? undefined }));
+    return json(
+      await listAuditPage({ before: params.get("before") ?? undefined, limit: params.get("limit") ?? undefined }),
+    );
   });
 }

@@ -20,7 +20,12 @@ export async function POST(req: Request) {
   return handle(async () => {
     const user = await requireRole(req, "operator");
     const host = await createHost(await readJsonBody(req));
-    await recordAudit({ actor: user.name, address: clientAddress(req), action: "host-created", object: { type: "host", id: host.name } });
+    await recordAudit({
+      actor: user.name,
+      address: clientAddress(req),
+      action: "host-created",
+      object: { type: "host", id: host.name },
+    });
     return json(toHostView(host), 201);
   });
 }

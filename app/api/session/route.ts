@@ -30,7 +30,12 @@ export async function DELETE(req: Request) {
   return handle(async () => {
     const user = await requireRole(req, "viewer");
     await revokeSession(cookieValue(req, SESSION_COOKIE)!);
-    await recordAudit({ actor: user.name, address: clientAddress(req), action: "sign-out", object: { type: "user", id: user.name } });
+    await recordAudit({
+      actor: user.name,
+      address: clientAddress(req),
+      action: "sign-out",
+      object: { type: "user", id: user.name },
+    });
     const response = NextResponse.json({ data: { signedOut: true } });
     response.cookies.set(SESSION_COOKIE, "", sessionCookieOptions(isHttps(req), new Date(0)));
     return response;

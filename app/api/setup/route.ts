@@ -15,7 +15,11 @@ export async function POST(req: Request) {
   return handle(async () => {
     requireSameSite(req);
     const { token, name, password } = setupSchema.parse(await readJsonBody(req));
-    if (!isSetupToken(token)) throw new ForbiddenError("this setup link is not valid (it is printed on the server's console)", "bad-setup-token");
+    if (!isSetupToken(token))
+      throw new ForbiddenError(
+        "this setup link is not valid (it is printed on the server's console)",
+        "bad-setup-token",
+      );
     const user = await createFirstAdmin({ name, password }, { actor: null, address: clientAddress(req) });
     forgetSetupToken();
     return json(user, 201);

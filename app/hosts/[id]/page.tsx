@@ -42,9 +42,15 @@ export default async function HostPage({ params }: PageProps<"/hosts/[id]">) {
           replace={keyToTrust.pinned}
         />
       )}
-      <Card title="Startup coverage and blocked modules over time"><HistoryChart points={points} /></Card>
-      <Card title="Snapshots"><SnapshotTable snapshots={snapshots} /></Card>
-      <Card title="Settings"><HostDetails host={host} /></Card>
+      <Card title="Startup coverage and blocked modules over time">
+        <HistoryChart points={points} />
+      </Card>
+      <Card title="Snapshots">
+        <SnapshotTable snapshots={snapshots} />
+      </Card>
+      <Card title="Settings">
+        <HostDetails host={host} />
+      </Card>
     </div>
   );
 }

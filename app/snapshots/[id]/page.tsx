@@ -28,14 +28,20 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm text-slate-500"><Link href={`/hosts/${row.hostId}`} className="hover:underline">{snapshot.host}</Link></p>
+        <p className="text-sm text-slate-500">
+          <Link href={`/hosts/${row.hostId}`} className="hover:underline">
+            {snapshot.host}
+          </Link>
+        </p>
         <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
           Snapshot {snapshot.takenAt.replace("T", " ").slice(0, 19)} UTC
           <SeverityBadge level={snapshot.status === "ok" ? "ok" : "failed"}>{snapshot.status}</SeverityBadge>
         </h1>
         {previous && (
           <p className="mt-1 text-sm">
-            <Link href={comparePath(previous.id, row.id)} className="text-slate-600 hover:underline">Compare with the previous snapshot</Link>
+            <Link href={comparePath(previous.id, row.id)} className="text-slate-600 hover:underline">
+              Compare with the previous snapshot
+            </Link>
           </p>
         )}
       </div>
@@ -44,15 +50,29 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
           <p className="whitespace-pre-wrap text-sm">{snapshot.error.message}</p>
         </Card>
       )}
-      {snapshot.startup && <Card title="Startup coverage"><StartupSummary startup={snapshot.startup} /></Card>}
-      {snapshot.coverage && <Card title="Bytecode cache coverage (all sources)"><RootCoverage roots={snapshot.roots} /></Card>}
+      {snapshot.startup && (
+        <Card title="Startup coverage">
+          <StartupSummary startup={snapshot.startup} />
+        </Card>
+      )}
+      {snapshot.coverage && (
+        <Card title="Bytecode cache coverage (all sources)">
+          <RootCoverage roots={snapshot.roots} />
+        </Card>
+      )}
       {snapshot.status === "ok" && (
         <section className="space-y-3">
           <h2 className="text-lg font-semibold">Findings</h2>
-          {snapshot.findings.length === 0 ? <p className="text-sm text-slate-600">{cachingVerdict([], snapshot.startup?.counts ?? null)}</p> : snapshot.findings.map((f) => <FindingCard key={f.id} finding={f} />)}
+          {snapshot.findings.length === 0 ? (
+            <p className="text-sm text-slate-600">{cachingVerdict([], snapshot.startup?.counts ?? null)}</p>
+          ) : (
+            snapshot.findings.map((f) => <FindingCard key={f.id} finding={f} />)
+          )}
         </section>
       )}
-      <Card title="Service and interpreter"><ServiceSummary snapshot={snapshot} /></Card>
+      <Card title="Service and interpreter">
+        <ServiceSummary snapshot={snapshot} />
+      </Card>
       {snapshot.status === "ok" && (
         <Card title="Files">
           <Suspense fallback={<p className="text-sm text-slate-600">Loading files…</p>}>

@@ -2,10 +2,17 @@ import type { CoverageCounts, RootDirectories } from "../coverage";
 import { ROW_LIMIT, boundedCollector, type BoundedSection, type DirectoryRow } from "./types";
 
 const sameCounts = (a: CoverageCounts, b: CoverageCounts) =>
-  a.sources === b.sources && a.fresh === b.fresh && a.stale === b.stale && a.missing === b.missing && a.unreadable === b.unreadable;
+  a.sources === b.sources &&
+  a.fresh === b.fresh &&
+  a.stale === b.stale &&
+  a.missing === b.missing &&
+  a.unreadable === b.unreadable;
 
 /** Per-directory coverage where it differs, directories aligned by their path relative to the root. */
-export function directoryRows(pairs: readonly [RootDirectories | null, RootDirectories | null][], limit = ROW_LIMIT): BoundedSection<DirectoryRow> {
+export function directoryRows(
+  pairs: readonly [RootDirectories | null, RootDirectories | null][],
+  limit = ROW_LIMIT,
+): BoundedSection<DirectoryRow> {
   const out = boundedCollector<DirectoryRow>(limit);
   pairs.forEach(([left, right], pair) => {
     const rightDirs = new Map((right?.dirs ?? []).map((d) => [d.path, d]));

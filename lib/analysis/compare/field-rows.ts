@@ -11,7 +11,11 @@ function statusOf(left: string | null, right: string | null, same: boolean): Fie
 }
 
 /** Key-by-key rows; values equal once each side's root locations are mapped count as the same. */
-export function fieldRows(entries: readonly FieldEntry[], mapLeft: Mapper, mapRight: Mapper): { rows: FieldRow[]; differences: number } {
+export function fieldRows(
+  entries: readonly FieldEntry[],
+  mapLeft: Mapper,
+  mapRight: Mapper,
+): { rows: FieldRow[]; differences: number } {
   const rows = entries.map(({ key, left, right }): FieldRow => {
     const raw = left === right;
     const mapped = !raw && left !== null && right !== null && mapLeft(left) === mapRight(right);

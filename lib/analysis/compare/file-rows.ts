@@ -7,7 +7,11 @@ const side = (s: Source): FileSide => ({ status: s.status, reason: s.reason, pyc
  * Sources whose status differs or that exist on one side only, matched by path relative to their
  * root through a Map (O(n) for 100k × 100k). Rows keep the collector's order: left, then right-only.
  */
-export function fileRows(pairs: readonly RootPair[], roots: readonly [Root | null, Root | null][], limit = ROW_LIMIT): BoundedSection<FileRow> {
+export function fileRows(
+  pairs: readonly RootPair[],
+  roots: readonly [Root | null, Root | null][],
+  limit = ROW_LIMIT,
+): BoundedSection<FileRow> {
   const out = boundedCollector<FileRow>(limit);
   roots.forEach(([left, right], pair) => {
     const label = pairs[pair]?.label ?? "";
@@ -16,7 +20,8 @@ export function fileRows(pairs: readonly RootPair[], roots: readonly [Root | nul
     for (const l of left?.sources ?? []) {
       const r = rightByPath.get(l.path);
       if (r) rightByPath.delete(l.path);
-      if (!r || r.status !== l.status) out.push({ pair, root: label, path: l.path, left: side(l), right: r ? side(r) : null });
+      if (!r || r.status !== l.status)
+        out.push({ pair, root: label, path: l.path, left: side(l), right: r ? side(r) : null });
     }
     for (const r of rightByPath.values()) out.push({ pair, root: label, path: r.path, left: null, right: side(r) });
   });

@@ -7,7 +7,8 @@ export type SideFigures = { input: SnapshotInput; coverage: Coverage; findings: 
 
 type Metric = { key: string; label: string; value: (s: SideFigures) => number | null };
 
-const count = (severity: Finding["severity"]) => (s: SideFigures) => s.findings.filter((f) => f.severity === severity).length;
+const count = (severity: Finding["severity"]) => (s: SideFigures) =>
+  s.findings.filter((f) => f.severity === severity).length;
 
 const startup = (s: SideFigures) => startupCoverageOf(s.input.inventory.startup);
 
@@ -25,7 +26,11 @@ const METRICS: readonly Metric[] = [
   { key: "unreadable", label: "Unreadable", value: (s) => s.coverage.overall.unreadable },
   { key: "notWritable", label: "Bytecode dirs not writable", value: (s) => s.coverage.writable.notWritable },
   { key: "startupMs", label: "Blocked modules compile ms", value: (s) => s.input.measurements?.startup?.ms ?? null },
-  { key: "startupModules", label: "Blocked modules measured", value: (s) => s.input.measurements?.startup?.modules ?? null },
+  {
+    key: "startupModules",
+    label: "Blocked modules measured",
+    value: (s) => s.input.measurements?.startup?.modules ?? null,
+  },
   { key: "critical", label: "Critical findings", value: count("critical") },
   { key: "warning", label: "Warnings", value: count("warning") },
   { key: "info", label: "Info findings", value: count("info") },

@@ -15,10 +15,16 @@ function permChanges(l: Perm, r: Perm): string[] {
   return changed;
 }
 
-const bytecodeLabel = (d: Directory) => (d.bytecode ? (d.bytecode.access.writable ? "writable" : `not writable (${d.bytecode.access.cause})`) : null);
+const bytecodeLabel = (d: Directory) =>
+  d.bytecode ? (d.bytecode.access.writable ? "writable" : `not writable (${d.bytecode.access.cause})`) : null;
 
 function dirSide(root: Root, d: Directory): PermissionSide {
-  return { path: joinPath(root.path, d.path), perm: describePermission(d.perm), readable: d.readable, bytecode: bytecodeLabel(d) };
+  return {
+    path: joinPath(root.path, d.path),
+    perm: describePermission(d.perm),
+    readable: d.readable,
+    bytecode: bytecodeLabel(d),
+  };
 }
 
 function dirChanges(l: Directory, r: Directory): string[] {
@@ -43,7 +49,10 @@ function ancestorRows(pair: number, left: Root, right: Root, push: (row: Permiss
 }
 
 /** Permission and writability changes along each root pair (directories present on both sides), ancestors first. */
-export function permissionRows(roots: readonly [Root | null, Root | null][], limit = ROW_LIMIT): BoundedSection<PermissionRow> {
+export function permissionRows(
+  roots: readonly [Root | null, Root | null][],
+  limit = ROW_LIMIT,
+): BoundedSection<PermissionRow> {
   const out = boundedCollector<PermissionRow>(limit);
   roots.forEach(([left, right], pair) => {
     if (!left || !right) return; // a root on one side only shows up in the root pairs and the files
@@ -53,7 +62,8 @@ export function permissionRows(roots: readonly [Root | null, Root | null][], lim
       const r = rightDirs.get(l.path);
       if (!r) continue; // a directory on one side only is a directories/files difference, not a permission one
       const changed = dirChanges(l, r);
-      if (changed.length) out.push({ pair, scope: "directory", key: l.path, left: dirSide(left, l), right: dirSide(right, r), changed });
+      if (changed.length)
+        out.push({ pair, scope: "directory", key: l.path, left: dirSide(left, l), right: dirSide(right, r), changed });
     }
   });
   return out.section;

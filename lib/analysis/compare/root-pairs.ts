@@ -29,7 +29,10 @@ function pairKind(left: Indexed[], right: Indexed[]): [Indexed | null, Indexed |
  * Lines up the roots of two snapshots: app with app, site-packages with site-packages, so files can
  * be compared by their path relative to the root (/home/me/app/pkg/a.py ↔ /opt/app/pkg/a.py).
  */
-export function pairRoots(left: readonly Root[], right: readonly Root[]): { pairs: RootPair[]; roots: [Root | null, Root | null][] } {
+export function pairRoots(
+  left: readonly Root[],
+  right: readonly Root[],
+): { pairs: RootPair[]; roots: [Root | null, Root | null][] } {
   const pairs: RootPair[] = [];
   const roots: [Root | null, Root | null][] = [];
   for (const kind of KINDS) {

@@ -2,13 +2,30 @@ import type { Service } from "@/lib/snapshot/schema";
 import { show, type FieldEntry } from "./field-rows";
 
 const FIELDS = [
-  "unit", "source", "user", "group", "supplementaryGroups", "dynamicUser", "workingDirectory", "execStart",
-  "protectSystem", "protectHome", "readOnlyPaths", "readWritePaths", "privateTmp", "cacheDirectory",
-  "stateDirectory", "umask",
+  "unit",
+  "source",
+  "user",
+  "group",
+  "supplementaryGroups",
+  "dynamicUser",
+  "workingDirectory",
+  "execStart",
+  "protectSystem",
+  "protectHome",
+  "readOnlyPaths",
+  "readWritePaths",
+  "privateTmp",
+  "cacheDirectory",
+  "stateDirectory",
+  "umask",
 ] as const satisfies readonly (keyof Service)[];
 
 /** systemd's defaults, shown instead of "unset" so an unset User= reads as what it means. */
-const UNSET: Partial<Record<(typeof FIELDS)[number], string>> = { user: "(root)", group: "(user's group)", umask: "0022" };
+const UNSET: Partial<Record<(typeof FIELDS)[number], string>> = {
+  user: "(root)",
+  group: "(user's group)",
+  umask: "0022",
+};
 
 const quoteWord = (word: string) => (/[\s"]/.test(word) ? JSON.stringify(word) : word);
 
@@ -18,7 +35,8 @@ const quoteWord = (word: string) => (/[\s"]/.test(word) ? JSON.stringify(word) :
  */
 export function serviceEntries(left: Service, right: Service): FieldEntry[] {
   const entries: FieldEntry[] = FIELDS.map((key) => {
-    const value = (s: Service) => (key === "execStart" ? show(s.execStart.map(quoteWord)) : show(s[key])) || (UNSET[key] ?? "(unset)");
+    const value = (s: Service) =>
+      (key === "execStart" ? show(s.execStart.map(quoteWord)) : show(s[key])) || (UNSET[key] ?? "(unset)");
     return { key, left: value(left), right: value(right) };
   });
   entries.push({ key: "identity", left: identity(left), right: identity(right) });

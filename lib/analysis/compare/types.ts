@@ -56,7 +56,12 @@ export type Comparison = {
   directories: BoundedSection<DirectoryRow>;
   files: BoundedSection<FileRow>;
   packages: { added: Package[]; removed: Package[]; changed: PackageChange[]; differences: number };
-  findings: { onlyLeft: Finding[]; onlyRight: Finding[]; both: { id: string; left: Finding; right: Finding }[]; differences: number };
+  findings: {
+    onlyLeft: Finding[];
+    onlyRight: Finding[];
+    both: { id: string; left: Finding; right: Finding }[];
+    differences: number;
+  };
 };
 
 export const ROW_LIMIT = 1000;

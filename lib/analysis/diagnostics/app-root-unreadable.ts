@@ -8,7 +8,9 @@ const id = "app-root-unreadable";
 /** Why the collector saw nothing of an app root, or null when it walked it. */
 function problemOf(root: Root): string | null {
   if (!root.exists) {
-    return !root.problem || root.problem === "No such file or directory" ? "does not exist" : `cannot be reached (${root.problem})`;
+    return !root.problem || root.problem === "No such file or directory"
+      ? "does not exist"
+      : `cannot be reached (${root.problem})`;
   }
   const own = root.skipped.find((s) => s.path === "" && s.reason === "unreadable");
   return own ? `cannot be listed (${own.detail ?? "unreadable"})` : null;
@@ -31,9 +33,10 @@ export const appRootUnreadable: Rule = {
     return {
       id,
       severity: "critical",
-      title: bad.length === 1
-        ? `The app root ${displayPath(first.root.path)} ${first.problem}`
-        : `${bad.length} app roots could not be scanned`,
+      title:
+        bad.length === 1
+          ? `The app root ${displayPath(first.root.path)} ${first.problem}`
+          : `${bad.length} app roots could not be scanned`,
       detail:
         "The collector could not list this app root, so none of the application's modules were checked: " +
         "coverage and every other finding describe only the interpreter's site-packages, not the service's own code. " +

@@ -19,12 +19,21 @@ function fixSteps(f: Facts, flagB: boolean, variable: string | null): FixStep[] 
   const parsed = parsePythonArgv(f.service.execStart);
   if (flagB && parsed) {
     // Only words made of value-less flag letters can hold a B that means -B ("-OB" → "-O").
-    const flags = parsed.flagWords.map((w) => (/^-[bBdEiIOqsSuvx]+$/.test(w) ? w.replace(/B/g, "") : w)).filter((w) => w !== "-");
+    const flags = parsed.flagWords
+      .map((w) => (/^-[bBdEiIOqsSuvx]+$/.test(w) ? w.replace(/B/g, "") : w))
+      .filter((w) => w !== "-");
     lines.push("ExecStart=", `ExecStart=${[parsed.interpreter, ...flags, ...parsed.rest].map(systemdWord).join(" ")}`);
   }
   const steps: FixStep[] = [];
-  if (lines.length > 1) steps.push({ text: `Let the interpreter write its cache: run \`systemctl edit ${unit}\` and add the lines below (UnsetEnvironment= applies after Environment= and EnvironmentFile=).`, code: lines.join("\n") });
-  else steps.push({ text: "Remove -B (it may sit in a console script's shebang) and PYTHONDONTWRITEBYTECODE from the service's start command and environment." });
+  if (lines.length > 1)
+    steps.push({
+      text: `Let the interpreter write its cache: run \`systemctl edit ${unit}\` and add the lines below (UnsetEnvironment= applies after Environment= and EnvironmentFile=).`,
+      code: lines.join("\n"),
+    });
+  else
+    steps.push({
+      text: "Remove -B (it may sit in a console script's shebang) and PYTHONDONTWRITEBYTECODE from the service's start command and environment.",
+    });
   steps.push(applyStep(f));
   return steps;
 }
@@ -43,16 +52,27 @@ export const bytecodeWritingDisabled: Rule = {
     if (variable !== null) evidence.push({ label: "PYTHONDONTWRITEBYTECODE", value: JSON.stringify(variable) });
     if (recompiled) evidence.push({ label: "Modules without a usable pyc", value: text });
     const unwritable = dirs.filter((d) => d.dir?.bytecode && !d.dir.bytecode.access.writable).length;
-    if (unwritable) evidence.push({ label: `Also not writable for ${f.user}`, value: plural(unwritable, "directory", "directories") });
+    if (unwritable)
+      evidence.push({
+        label: `Also not writable for ${f.user}`,
+        value: plural(unwritable, "directory", "directories"),
+      });
     const fix = fixSteps(f, flagB, variable);
-    if (unwritable) fix.push({ text: `${plural(unwritable, "bytecode directory", "bytecode directories")} would still refuse the writes: collect again after the restart to see which rule owns them.` });
+    if (unwritable)
+      fix.push({
+        text: `${plural(unwritable, "bytecode directory", "bytecode directories")} would still refuse the writes: collect again after the restart to see which rule owns them.`,
+      });
     return {
       id,
       severity: recompiled > 0 ? "warning" : "info",
-      title: recompiled > 0 ? `Bytecode writing is disabled: ${plural(recompiled, "module")} compiled at every start` : "Bytecode writing is disabled",
+      title:
+        recompiled > 0
+          ? `Bytecode writing is disabled: ${plural(recompiled, "module")} compiled at every start`
+          : "Bytecode writing is disabled",
       detail:
         "The service's interpreter runs with sys.dont_write_bytecode set, so it reads existing pycs but never saves the ones it compiles. " +
-        "Any module without a valid pyc is compiled from source at every process start" + (recompiled ? ` (up to ${plural(recompiled, "module")} now, ${compileEstimate(recompiled)})` : "") +
+        "Any module without a valid pyc is compiled from source at every process start" +
+        (recompiled ? ` (up to ${plural(recompiled, "module")} now, ${compileEstimate(recompiled)})` : "") +
         ", and every edited source stays that way: its stale pyc is never replaced. PYTHONDONTWRITEBYTECODE=0 would not do this: only a non-zero integer or a non-numeric value disables writing, and -E/-I ignore the variable.",
       evidence,
       fix,

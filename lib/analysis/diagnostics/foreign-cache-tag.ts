@@ -23,13 +23,20 @@ export const foreignCacheTag: Rule = {
       detail:
         `The service runs ${f.interpreter?.version} (cache tag ${tag}) and only reads pycs named *.${tag}*.pyc. The pycs present were compiled by ${foreign}, ` +
         "typically by a precompile step or package build using another interpreter, or left over from before an upgrade, so they are ignored and the modules are compiled from source" +
-        (unused.persistent ? "; where the service cannot write, that happens at every start." : " until the service writes its own pycs."),
+        (unused.persistent
+          ? "; where the service cannot write, that happens at every start."
+          : " until the service writes its own pycs."),
       evidence: [
         { label: "Service cache tag", value: tag },
         { label: "Found instead", value: tags.map(([t, n]) => `${t}: ${plural(n, "file")}`).join(", ") },
         { label: `Sources without a ${tag} pyc`, value: summarizePaths(unused.sources) },
       ],
-      fix: [{ text: "Compile with the service's own interpreter (the one below), wherever the deploy compiles today.", code: compileallCommand(f, unused.roots) }],
+      fix: [
+        {
+          text: "Compile with the service's own interpreter (the one below), wherever the deploy compiles today.",
+          code: compileallCommand(f, unused.roots),
+        },
+      ],
     };
   },
 };

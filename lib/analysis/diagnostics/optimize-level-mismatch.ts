@@ -8,7 +8,8 @@ import { unusedPycs } from "./support/unused-pycs";
 
 const id = "optimize-level-mismatch";
 
-const levelName = (level: number) => (level === 0 ? "level 0 (no -O)" : `level ${level} (${"-" + "O".repeat(level)}, .opt-${level}.pyc)`);
+const levelName = (level: number) =>
+  level === 0 ? "level 0 (no -O)" : `level ${level} (${"-" + "O".repeat(level)}, .opt-${level}.pyc)`;
 
 /** python-bytecode.md §4: each -O level has its own pyc file and never satisfies another. */
 export const optimizeLevelMismatch: Rule = {
@@ -33,16 +34,21 @@ export const optimizeLevelMismatch: Rule = {
       title: `${plural(unused.sources.length, "module")} ${verb(unused.sources.length, "has", "have")} bytecode only for another -O level`,
       detail:
         `The service runs at optimization ${levelName(level)}, and each level has its own pyc file. pip and Debian's py3compile write level 0 only, so a service started with -O or PYTHONOPTIMIZE finds none of its own` +
-        (unused.persistent ? " and, where it cannot write, compiles those modules at every start." : " until it writes them itself."),
+        (unused.persistent
+          ? " and, where it cannot write, compiles those modules at every start."
+          : " until it writes them itself."),
       evidence,
       fix: [
         {
-          text: level > 0
-            ? `Compile at the service's level too: run compileall with${flag} (on 3.9+, -o 0 -o ${level} writes both levels in one run).`
-            : "Compile without -O: the service runs at level 0.",
+          text:
+            level > 0
+              ? `Compile at the service's level too: run compileall with${flag} (on 3.9+, -o 0 -o ${level} writes both levels in one run).`
+              : "Compile without -O: the service runs at level 0.",
           code: compileallCommand(f, unused.roots),
         },
-        ...(level > 0 ? [{ text: "Or drop -O/PYTHONOPTIMIZE if the service does not need asserts and docstrings removed." }] : []),
+        ...(level > 0
+          ? [{ text: "Or drop -O/PYTHONOPTIMIZE if the service does not need asserts and docstrings removed." }]
+          : []),
       ],
     };
   },

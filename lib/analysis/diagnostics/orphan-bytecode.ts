@@ -20,8 +20,13 @@ export const orphanBytecode: Rule = {
     }
     if (orphans.length + shadowed.length === 0) return null;
     const evidence: Evidence[] = [];
-    if (orphans.length) evidence.push({ label: `Cache files without a source (${orphans.length})`, value: summarizePaths(orphans) });
-    if (shadowed.length) evidence.push({ label: `Legacy pycs shadowed by their source (${shadowed.length})`, value: summarizePaths(shadowed) });
+    if (orphans.length)
+      evidence.push({ label: `Cache files without a source (${orphans.length})`, value: summarizePaths(orphans) });
+    if (shadowed.length)
+      evidence.push({
+        label: `Legacy pycs shadowed by their source (${shadowed.length})`,
+        value: summarizePaths(shadowed),
+      });
     return {
       id,
       severity: "info",
@@ -30,7 +35,11 @@ export const orphanBytecode: Rule = {
         "Cached pycs whose source was deleted or renamed are never loaded from __pycache__ or a prefix, and a legacy foo.pyc is ignored while foo.py exists. " +
         "They cost only disk space, but they show that old releases' caches are carried along; a legacy one becomes importable the day its source is removed.",
       evidence,
-      fix: [{ text: "Harmless for now. To tidy up, clear the caches in the deploy before it compiles, so only the current release's pycs remain." }],
+      fix: [
+        {
+          text: "Harmless for now. To tidy up, clear the caches in the deploy before it compiles, so only the current release's pycs remain.",
+        },
+      ],
     };
   },
 };

@@ -17,10 +17,18 @@ export const pycacheOwnedByOtherUser: Rule = {
     const dirs = f.blocked.get(id);
     if (!dirs?.length) return null;
     const { recompiled } = recompiledSummary(f, dirs);
-    const owners = countBy(dirs, (d) => (d.dir?.bytecode ? (d.dir.bytecode.nearest.owner ?? `uid ${d.dir.bytecode.nearest.uid}`) : null));
-    const pycOwners = countBy(dirs.flatMap((d) => d.sources), (s) => (s.pycUid !== null && s.pycUid !== f.service.identity.uid ? `uid ${s.pycUid}` : null));
-    const evidence: Evidence[] = [{ label: "Cache directories owned by", value: owners.map(([o, n]) => `${o} (${n})`).join(", ") }];
-    if (pycOwners.length) evidence.push({ label: "Pycs owned by", value: pycOwners.map(([o, n]) => `${o} (${n})`).join(", ") });
+    const owners = countBy(dirs, (d) =>
+      d.dir?.bytecode ? (d.dir.bytecode.nearest.owner ?? `uid ${d.dir.bytecode.nearest.uid}`) : null,
+    );
+    const pycOwners = countBy(
+      dirs.flatMap((d) => d.sources),
+      (s) => (s.pycUid !== null && s.pycUid !== f.service.identity.uid ? `uid ${s.pycUid}` : null),
+    );
+    const evidence: Evidence[] = [
+      { label: "Cache directories owned by", value: owners.map(([o, n]) => `${o} (${n})`).join(", ") },
+    ];
+    if (pycOwners.length)
+      evidence.push({ label: "Pycs owned by", value: pycOwners.map(([o, n]) => `${o} (${n})`).join(", ") });
     const sticky = dirs.some((d) => d.dir?.bytecode?.access.cause === "sticky");
     const owner = owners[0]?.[0] ?? "another user";
     return {
@@ -34,7 +42,9 @@ export const pycacheOwnedByOtherUser: Rule = {
       evidence: [...evidence, ...blockedEvidence(f, dirs)],
       fix: [
         chownStep(f, [...new Set(dirs.map((d) => d.root.path))], false),
-        { text: `Run later management commands as the service user (sudo -u ${f.service.user ?? "root"} …) so they do not leave foreign-owned caches behind.` },
+        {
+          text: `Run later management commands as the service user (sudo -u ${f.service.user ?? "root"} …) so they do not leave foreign-owned caches behind.`,
+        },
       ],
       startupCost: startupCost(f, recompiled, dirs),
     };

@@ -32,7 +32,13 @@ export const pycachePrefixNotWritable: Rule = {
       evidence: [...evidence, ...blockedEvidence(f, dirs)],
       fix: [
         ...prefixFixSteps(f),
-        { text: `Alternative: keep this prefix and give it to ${accountName(f)}.`, code: shellJoin(["install", "-d", "-o", accountName(f), "-g", groupName(f), f.prefix]) + "\n" + shellJoin(["chown", "-R", owner, f.prefix]) },
+        {
+          text: `Alternative: keep this prefix and give it to ${accountName(f)}.`,
+          code:
+            shellJoin(["install", "-d", "-o", accountName(f), "-g", groupName(f), f.prefix]) +
+            "\n" +
+            shellJoin(["chown", "-R", owner, f.prefix]),
+        },
       ],
       startupCost: startupCost(f, recompiled, dirs),
     };

@@ -29,13 +29,17 @@ export const pycachePrefixVolatile: Rule = {
     if (!(privateTmp && inTmp) && !onTmpfs) return null;
     const prefix = displayPath(f.prefix);
     const evidence: Evidence[] = [{ label: "PYTHONPYCACHEPREFIX", value: prefix }];
-    if (privateTmp && inTmp) evidence.push({ label: "PrivateTmp", value: f.service.dynamicUser ? "yes (implied by DynamicUser=yes)" : "yes" });
-    if (mount && onTmpfs) evidence.push({ label: "Filesystem", value: `${mount.fsType} mounted on ${displayPath(mount.mountPoint)}` });
+    if (privateTmp && inTmp)
+      evidence.push({ label: "PrivateTmp", value: f.service.dynamicUser ? "yes (implied by DynamicUser=yes)" : "yes" });
+    if (mount && onTmpfs)
+      evidence.push({ label: "Filesystem", value: `${mount.fsType} mounted on ${displayPath(mount.mountPoint)}` });
     const restart = privateTmp && inTmp;
     return {
       id,
       severity: restart ? "warning" : "info",
-      title: restart ? "The pycache prefix is deleted at every service stop" : "The pycache prefix is lost at every reboot",
+      title: restart
+        ? "The pycache prefix is deleted at every service stop"
+        : "The pycache prefix is lost at every reboot",
       detail: restart
         ? `With PrivateTmp= the service gets its own /tmp and /var/tmp, which systemd deletes when the service stops. The cache under ${prefix} therefore starts empty after every restart, and because a prefix makes the interpreter ignore every __pycache__, the first start recompiles everything it imports, stdlib included. The host's ${prefix} is not the one the service sees, so the coverage shown for it says nothing about the running service.`
         : `${prefix} is on a ${mount?.fsType} filesystem, which starts empty after a reboot; the first start after each boot recompiles every module the service imports, stdlib included, because a prefix makes the interpreter ignore every __pycache__.`,

@@ -23,7 +23,14 @@ export const sourcelessBytecode: Rule = {
         "A module deleted in a release therefore stays importable and keeps running its old code. Legacy pycs come from compileall -b, py_compile with an explicit cfile, Python 2 leftovers or stripped deploys.",
       evidence: [{ label: "Importable legacy pycs", value: summarizePaths(paths) }],
       fix: [
-        { text: "Delete them unless the deploy ships bytecode without sources on purpose; then make sure the list matches the release exactly.", code: paths.slice(0, 20).map((p) => shellJoin(["rm", "--", p])).join("\n") + (paths.length > 20 ? `\n# … and ${paths.length - 20} more` : "") },
+        {
+          text: "Delete them unless the deploy ships bytecode without sources on purpose; then make sure the list matches the release exactly.",
+          code:
+            paths
+              .slice(0, 20)
+              .map((p) => shellJoin(["rm", "--", p]))
+              .join("\n") + (paths.length > 20 ? `\n# … and ${paths.length - 20} more` : ""),
+        },
       ],
     };
   },

@@ -9,12 +9,14 @@ const id = "stale-bytecode";
 
 /** Why a pyc is rejected, and what usually causes it (python-bytecode.md §2, §6). */
 const REASONS: Record<string, string> = {
-  mtime: "the source's mtime differs from the one recorded: edited since, or given new times by git checkout, rsync without -t/-a, cp/scp without -p or an image build",
+  mtime:
+    "the source's mtime differs from the one recorded: edited since, or given new times by git checkout, rsync without -t/-a, cp/scp without -p or an image build",
   size: "same mtime, different size: edited within the same second, or copied with clamped times",
   magic: "written by another Python version (different magic number)",
   flags: "unknown header flags",
   hash: "checked-hash pyc whose source hash no longer matches",
-  truncated: "shorter than a pyc can be; if only the body is cut after a valid header, importing it fails with EOFError instead of recompiling",
+  truncated:
+    "shorter than a pyc can be; if only the body is cut after a valid header, importing it fails with EOFError instead of recompiling",
   "unreadable-pyc": "the service user cannot read the pyc, so it counts as missing",
 };
 
@@ -38,7 +40,10 @@ export const staleBytecode: Rule = {
     if (byReason.size === 0) return null;
     const total = [...byReason.values()].reduce((n, list) => n + list.length, 0);
     const groups = [...byReason].sort((a, b) => b[1].length - a[1].length);
-    const evidence: Evidence[] = groups.map(([reason, paths]) => ({ label: `${reason} (${paths.length})`, value: `${REASONS[reason] ?? reason}: ${summarizePaths(paths, 3)}` }));
+    const evidence: Evidence[] = groups.map(([reason, paths]) => ({
+      label: `${reason} (${paths.length})`,
+      value: `${REASONS[reason] ?? reason}: ${summarizePaths(paths, 3)}`,
+    }));
     const truncated = byReason.has("truncated");
     return {
       id,
@@ -49,7 +54,9 @@ export const staleBytecode: Rule = {
         `These directories are writable for ${f.user}, so the next process that imports such a module compiles it once and replaces the pyc. Deploys that reset mtimes make every release start with this compile.`,
       evidence,
       fix: [
-        { text: "Copy releases with their times preserved (rsync -a or -t, cp -p, scp -p), or recompile after copying." },
+        {
+          text: "Copy releases with their times preserved (rsync -a or -t, cp -p, scp -p), or recompile after copying.",
+        },
         precompileStep(f, [...roots], false),
       ],
     };

@@ -40,7 +40,9 @@ export const uncheckedHashStale: Rule = {
           text: "Rebuild the pycs with the service's interpreter, as checked-hash (the source is verified at each import) or timestamp pycs, and do the same in the deploy from now on.",
           code: compileallCommand(f, [...roots], ["-f", "--invalidation-mode", "checked-hash"]),
         },
-        { text: "Or start the interpreter with --check-hash-based-pycs always, which validates unchecked pycs too (a command-line option; there is no environment variable for it)." },
+        {
+          text: "Or start the interpreter with --check-hash-based-pycs always, which validates unchecked pycs too (a command-line option; there is no environment variable for it).",
+        },
       ],
     };
   },

@@ -30,12 +30,23 @@ export const worldWritablePycache: Rule = {
         targets.push(bytecode.path);
       }
       // A missing cache directory under a sticky world-writable one (/tmp): another user can create it first.
-      else if (!bytecode.exists && otherWritable(mode) && sticky(mode) && !f.service.privateTmp && !f.service.dynamicUser) claimable.push(bytecode.path);
+      else if (
+        !bytecode.exists &&
+        otherWritable(mode) &&
+        sticky(mode) &&
+        !f.service.privateTmp &&
+        !f.service.dynamicUser
+      )
+        claimable.push(bytecode.path);
     }
     if (open.length + claimable.length === 0) return null;
     const evidence: Evidence[] = [];
     if (open.length) evidence.push({ label: `Writable by every user (${open.length})`, value: summarizePaths(open) });
-    if (claimable.length) evidence.push({ label: `Not created yet, under a world-writable sticky directory (${claimable.length})`, value: summarizePaths(claimable) });
+    if (claimable.length)
+      evidence.push({
+        label: `Not created yet, under a world-writable sticky directory (${claimable.length})`,
+        value: summarizePaths(claimable),
+      });
     return {
       id,
       severity: "critical",
@@ -43,11 +54,25 @@ export const worldWritablePycache: Rule = {
       detail:
         "Any local user can place or replace a .pyc where the service's interpreter looks. A timestamp pyc is accepted when its header matches the source's mtime and size, which anyone who can stat the source can read, " +
         `so a planted file runs its code inside the service as ${f.user} at the next start.` +
-        (claimable.length ? " Where the cache directory does not exist yet under a world-writable sticky directory such as /tmp, another user can create it first and own it." : ""),
+        (claimable.length
+          ? " Where the cache directory does not exist yet under a world-writable sticky directory such as /tmp, another user can create it first and own it."
+          : ""),
       evidence,
       fix: [
-        ...(targets.length ? [{ text: "Remove write access for others now.", code: [...new Set(targets)].slice(0, 20).map((p) => shellJoin(["chmod", "o-w", p])).join("\n") }] : []),
-        { text: `Keep the cache in a directory only the service can write, such as its CacheDirectory= (CacheDirectory=${cacheDirName(f)} with PYTHONPYCACHEPREFIX=%C/${cacheDirName(f)}/pyc), and check the umask of whatever created these directories.` },
+        ...(targets.length
+          ? [
+              {
+                text: "Remove write access for others now.",
+                code: [...new Set(targets)]
+                  .slice(0, 20)
+                  .map((p) => shellJoin(["chmod", "o-w", p]))
+                  .join("\n"),
+              },
+            ]
+          : []),
+        {
+          text: `Keep the cache in a directory only the service can write, such as its CacheDirectory= (CacheDirectory=${cacheDirName(f)} with PYTHONPYCACHEPREFIX=%C/${cacheDirName(f)}/pyc), and check the umask of whatever created these directories.`,
+        },
       ],
     };
   },

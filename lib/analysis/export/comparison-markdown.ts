@@ -15,9 +15,20 @@ function header(c: Comparison): string[] {
   const side = (label: string, s: ComparisonSide) =>
     `- ${label}: ${mdText(s.host)} (${mdText(s.hostname)}), snapshot ${mdText(s.id)} at ${mdText(s.takenAt)}, service user ${mdText(s.user)}, ` +
     `unit ${mdText(s.unit ?? "none")}, Python ${mdText(s.interpreterVersion ?? "unknown")}${s.truncated ? ", scan truncated" : ""}`;
-  const roots = c.rootPairs.map((p) => `- ${mdText(p.label)}: ${mdText(p.left ?? "none")} ↔ ${mdText(p.right ?? "none")}`);
+  const roots = c.rootPairs.map(
+    (p) => `- ${mdText(p.label)}: ${mdText(p.left ?? "none")} ↔ ${mdText(p.right ?? "none")}`,
+  );
   const title = `# Bytecode caching: ${mdText(c.left.host)} vs ${mdText(c.right.host)}`;
-  return [title, "", side("Left", c.left), side("Right", c.right), "", "Roots compared by relative path:", "", ...roots];
+  return [
+    title,
+    "",
+    side("Left", c.left),
+    side("Right", c.right),
+    "",
+    "Roots compared by relative path:",
+    "",
+    ...roots,
+  ];
 }
 
 function headline(c: Comparison): string[] {
@@ -32,7 +43,12 @@ function findings(c: Comparison): string[] {
     list.length ? ["", `### ${title}`, "", ...list.map((x) => findingMarkdown(x, "####") + "\n")] : [];
   out.push(...group(`Only on the right (${mdText(sideName(c.right))})`, f.onlyRight));
   out.push(...group(`Only on the left (${mdText(sideName(c.left))})`, f.onlyLeft));
-  out.push(...group("On both", f.both.map((b) => b.right)));
+  out.push(
+    ...group(
+      "On both",
+      f.both.map((b) => b.right),
+    ),
+  );
   if (f.onlyLeft.length + f.onlyRight.length + f.both.length === 0) out.push("", "No findings on either side.");
   return out;
 }
@@ -44,18 +60,30 @@ function fields(title: string, section: { rows: FieldRow[]; differences: number 
 
 function permissions(c: Comparison): string[] {
   const p = c.permissions;
-  const rows = p.rows.slice(0, TOP_PERMISSIONS).map((r) => [
-    c.rootPairs[r.pair]?.label, r.key || ".", r.left ? `${r.left.perm}${r.left.bytecode ? `, bytecode ${r.left.bytecode}` : ""}` : null,
-    r.right ? `${r.right.perm}${r.right.bytecode ? `, bytecode ${r.right.bytecode}` : ""}` : null, r.changed.join(", "),
-  ]);
+  const rows = p.rows
+    .slice(0, TOP_PERMISSIONS)
+    .map((r) => [
+      c.rootPairs[r.pair]?.label,
+      r.key || ".",
+      r.left ? `${r.left.perm}${r.left.bytecode ? `, bytecode ${r.left.bytecode}` : ""}` : null,
+      r.right ? `${r.right.perm}${r.right.bytecode ? `, bytecode ${r.right.bytecode}` : ""}` : null,
+      r.changed.join(", "),
+    ]);
   const more = p.total > rows.length ? `\n\nShowing ${rows.length} of ${p.total}.` : "";
-  return ["## Permissions", "", rows.length ? mdTable(["Root", "Directory", "Left", "Right", "Changed"], rows) + more : none];
+  return [
+    "## Permissions",
+    "",
+    rows.length ? mdTable(["Root", "Directory", "Left", "Right", "Changed"], rows) + more : none,
+  ];
 }
 
 function files(c: Comparison): string[] {
   const f = c.files;
   const rows = f.rows.slice(0, TOP_FILES).map((r) => [r.root, r.path, fileSide(r.left), fileSide(r.right)]);
-  const more = f.total > rows.length ? `\n\nShowing ${rows.length} of ${f.total.toLocaleString("en-US")}; export CSV for the list.` : "";
+  const more =
+    f.total > rows.length
+      ? `\n\nShowing ${rows.length} of ${f.total.toLocaleString("en-US")}; export CSV for the list.`
+      : "";
   return ["## Files", "", rows.length ? mdTable(["Root", "Path", "Left", "Right"], rows) + more : none];
 }
 
@@ -72,8 +100,14 @@ function packages(c: Comparison): string[] {
 /** The comparison as Markdown for a ticket or chat: headline, findings with fixes, then the key differences. */
 export function comparisonMarkdown(c: Comparison): string {
   const parts = [
-    header(c), headline(c), findings(c), fields("Service configuration", c.service), fields("Interpreter", c.interpreter),
-    permissions(c), files(c), packages(c),
+    header(c),
+    headline(c),
+    findings(c),
+    fields("Service configuration", c.service),
+    fields("Interpreter", c.interpreter),
+    permissions(c),
+    files(c),
+    packages(c),
   ];
   return parts.map((lines) => lines.join("\n")).join("\n\n") + "\n";
 }

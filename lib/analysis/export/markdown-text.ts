@@ -15,7 +15,9 @@ export function mdText(value: string | number | boolean | null | undefined): str
 
 /** mdText for a paragraph: also defuses a leading heading, list, quote or rule marker. */
 export function mdLine(value: string): string {
-  return mdText(value).replace(/^([#+=-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+  return mdText(value)
+    .replace(/^([#+=-])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
 /** A fenced block whose fence is longer than any backtick run inside, so the content cannot close it. */
@@ -28,7 +30,11 @@ export function codeBlock(code: string, lang = ""): string {
 /** A GFM table; cells are escaped here, so callers pass raw values. */
 type Cell = string | number | boolean | null | undefined;
 
-export function mdTable(header: readonly string[], rows: readonly (readonly Cell[])[], align: readonly ("l" | "r")[] = []): string {
+export function mdTable(
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  align: readonly ("l" | "r")[] = [],
+): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   const rule = header.map((_, i) => (align[i] === "r" ? "---:" : "---"));
   return [line(header.map(mdText)), line(rule), ...rows.map((row) => line(row.map(mdText)))].join("\n");

@@ -9,12 +9,32 @@ import { mdTable, mdText } from "./markdown-text";
 export function snapshotJson(s: SnapshotInput, findings: readonly Finding[]): string {
   const coverage = coverageOf(s.inventory);
   const startup = startupCoverageOf(s.inventory.startup);
-  return JSON.stringify({ id: s.id, host: s.host, takenAt: s.takenAt, startup, coverage: coverage.overall, roots: coverage.roots, findings }, null, 2);
+  return JSON.stringify(
+    {
+      id: s.id,
+      host: s.host,
+      takenAt: s.takenAt,
+      startup,
+      coverage: coverage.overall,
+      roots: coverage.roots,
+      findings,
+    },
+    null,
+    2,
+  );
 }
 
 export function snapshotMarkdown(s: SnapshotInput, findings: readonly Finding[]): string {
   const { overall, roots } = coverageOf(s.inventory);
-  const rows = roots.map((r) => [r.kind, r.path, r.coverage.percent === null ? null : `${r.coverage.percent}%`, r.coverage.fresh, r.coverage.stale, r.coverage.missing, r.coverage.sources]);
+  const rows = roots.map((r) => [
+    r.kind,
+    r.path,
+    r.coverage.percent === null ? null : `${r.coverage.percent}%`,
+    r.coverage.fresh,
+    r.coverage.stale,
+    r.coverage.missing,
+    r.coverage.sources,
+  ]);
   const service = s.inventory.service;
   const lines = [
     `# Bytecode caching on ${mdText(s.host)}`,
@@ -25,11 +45,20 @@ export function snapshotMarkdown(s: SnapshotInput, findings: readonly Finding[])
     "",
     `Coverage of all sources ${overall.percent === null ? "–" : `${overall.percent}%`}: ${overall.fresh} fresh, ${overall.stale} stale, ${overall.missing} missing of ${overall.sources} sources.`,
     "",
-    mdTable(["Kind", "Root", "Coverage", "Fresh", "Stale", "Missing", "Sources"], rows, ["l", "l", "r", "r", "r", "r", "r"]),
+    mdTable(["Kind", "Root", "Coverage", "Fresh", "Stale", "Missing", "Sources"], rows, [
+      "l",
+      "l",
+      "r",
+      "r",
+      "r",
+      "r",
+      "r",
+    ]),
     "",
     "## Findings",
     "",
-    cachingVerdict(findings, startupCoverageOf(s.inventory.startup)) ?? findings.map((f) => findingMarkdown(f)).join("\n\n"),
+    cachingVerdict(findings, startupCoverageOf(s.inventory.startup)) ??
+      findings.map((f) => findingMarkdown(f)).join("\n\n"),
   ];
   return lines.join("\n") + "\n";
 }
@@ -37,7 +66,17 @@ export function snapshotMarkdown(s: SnapshotInput, findings: readonly Finding[])
 /** Startup modules first (root kind "startup", blocked yes/no), then every source under the roots. */
 export function snapshotCsv(s: SnapshotInput): string {
   const header = ["root kind", "root", "path", "status", "reason", "pyc", "blocked"];
-  const startup = (s.inventory.startup?.modules ?? []).map((m) => ["startup", m.name, m.path, m.status, m.reason, null, m.blocked ? "yes" : "no"]);
-  const rows = s.inventory.roots.flatMap((root) => root.sources.map((src) => [root.kind, root.path, src.path, src.status, src.reason, src.pyc, null]));
+  const startup = (s.inventory.startup?.modules ?? []).map((m) => [
+    "startup",
+    m.name,
+    m.path,
+    m.status,
+    m.reason,
+    null,
+    m.blocked ? "yes" : "no",
+  ]);
+  const rows = s.inventory.roots.flatMap((root) =>
+    root.sources.map((src) => [root.kind, root.path, src.path, src.status, src.reason, src.pyc, null]),
+  );
   return csvRows([header, ...startup, ...rows]);
 }

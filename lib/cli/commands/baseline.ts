@@ -20,7 +20,8 @@ export const baselineCommand: Command = {
     const row = ref === "latest" ? await findLatestOkSnapshot(host.id) : await getSnapshotOrThrow(ref!);
     if (!row) throw new ValidationError(`${host.name} has no successful snapshot yet`);
     if (row.hostId !== host.id) throw new ValidationError(`snapshot ${row.id} belongs to another host`);
-    if (row.status !== "ok") throw new ValidationError(`snapshot ${row.id} failed; a baseline must be a successful snapshot`);
+    if (row.status !== "ok")
+      throw new ValidationError(`snapshot ${row.id} failed; a baseline must be a successful snapshot`);
     await updateHostBaseline(host.id, row.id);
     process.stdout.write(`${host.name}'s baseline is snapshot ${row.id} (${row.takenAt.toISOString()})\n`);
     return 0;

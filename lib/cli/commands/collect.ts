@@ -17,9 +17,11 @@ import { progressBar } from "../progress-bar";
 
 function gatesFrom(values: OptionValues): Gates {
   const failUnder = numberOption(values, "fail-under");
-  if (failUnder !== undefined && (failUnder < 0 || failUnder > 100)) throw new CliError("--fail-under takes a percentage, 0 to 100");
+  if (failUnder !== undefined && (failUnder < 0 || failUnder > 100))
+    throw new CliError("--fail-under takes a percentage, 0 to 100");
   const failOn = stringOption(values, "fail-on");
-  if (failOn !== undefined && failOn !== "critical" && failOn !== "warning") throw new CliError("--fail-on takes critical or warning");
+  if (failOn !== undefined && failOn !== "critical" && failOn !== "warning")
+    throw new CliError("--fail-on takes critical or warning");
   return { failUnder, failOn: failOn as FailOn | undefined };
 }
 
@@ -36,7 +38,12 @@ async function collectAll(hosts: Host[]) {
   const progress = progressBar(process.stderr, hosts.length);
   const results = await Promise.all(
     hosts.map(async (host) => {
-      await recordAudit({ actor: cliActor(), address: null, action: "collection-started", object: { type: "host", id: host.name } });
+      await recordAudit({
+        actor: cliActor(),
+        address: null,
+        action: "collection-started",
+        object: { type: "host", id: host.name },
+      });
       const job = startCollection(host, cliActor());
       job.events.on("progress", (event) => progress.update(host.name, event));
       const result = await waitForJob(job);
@@ -51,14 +58,15 @@ async function collectAll(hosts: Host[]) {
 export const collectCommand: Command = {
   words: ["collect"],
   synopsis: "collect NAME … | --all  [--fail-under PERCENT] [--fail-on critical|warning] [--json]",
-  summary: "Take a snapshot of hosts now (read-only). Exit 0 when all succeeded, 1 when one failed, 3 when a gate failed.",
+  summary:
+    "Take a snapshot of hosts now (read-only). Exit 0 when all succeeded, 1 when one failed, 3 when a gate failed.",
   help: [
     "CI gates (checked on every successful snapshot):",
     "  --fail-under PERCENT      exit 3 when startup coverage is below PERCENT (or no sources were found)",
     "  --fail-on critical        exit 3 when a critical finding is present",
     "  --fail-on warning         exit 3 when a warning or critical finding is present",
     "--json prints the snapshot (one host) or an array of snapshots (several, or --all).",
-    'A cron line: 0 * * * *  cd /opt/deploylens && npx deploylens collect --all --fail-under 80',
+    "A cron line: 0 * * * *  cd /opt/deploylens && npx deploylens collect --all --fail-under 80",
   ].join("\n"),
   options: {
     all: { type: "boolean" },

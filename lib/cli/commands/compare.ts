@@ -11,7 +11,8 @@ import { ValidationError } from "@/lib/errors";
 async function refsFor(left: string, right: string | undefined): Promise<[string, string]> {
   if (right !== undefined) return [left, right];
   const host = await getHostOrThrow(left);
-  if (!host.baselineSnapshotId) throw new ValidationError(`${host.name} has no baseline; set one with deploylens baseline ${host.name} SNAPSHOT`);
+  if (!host.baselineSnapshotId)
+    throw new ValidationError(`${host.name} has no baseline; set one with deploylens baseline ${host.name} SNAPSHOT`);
   return [host.baselineSnapshotId, host.name];
 }
 

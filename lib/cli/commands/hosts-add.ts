@@ -15,7 +15,8 @@ import { parseSchedule } from "@/lib/jobs/cron-schedule";
 const str = (values: OptionValues, key: string) => values[key] as string | undefined;
 
 async function authFrom(values: OptionValues, configIdentity: string | null) {
-  if (values["password-stdin"] && values.identity) throw new CliError("use either --identity or --password-stdin, not both");
+  if (values["password-stdin"] && values.identity)
+    throw new CliError("use either --identity or --password-stdin, not both");
   if (values["password-stdin"]) {
     const password = (await text(process.stdin)).replace(/\r?\n$/, "");
     return { method: "password" as const, password };
@@ -98,7 +99,12 @@ export const hostsAddCommand: Command = {
     let row = await createHost(await inputFrom(name!, values));
     if (schedule) row = await updateHostSchedule(row.id, schedule);
     const host = toHostView(row);
-    await recordAudit({ actor: cliActor(), address: null, action: "host-created", object: { type: "host", id: host.name } });
+    await recordAudit({
+      actor: cliActor(),
+      address: null,
+      action: "host-created",
+      object: { type: "host", id: host.name },
+    });
     printOut(`Saved host ${host.name} (${host.target}); collect it with: deploylens collect ${host.name}\n`);
     return 0;
   },

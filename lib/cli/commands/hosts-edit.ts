@@ -14,7 +14,8 @@ const optional = (values: OptionValues, key: string) => {
 };
 
 function startupCost(values: OptionValues): boolean | undefined {
-  if (values["startup-cost"] && values["no-startup-cost"]) throw new CliError("use --startup-cost or --no-startup-cost, not both");
+  if (values["startup-cost"] && values["no-startup-cost"])
+    throw new CliError("use --startup-cost or --no-startup-cost, not both");
   return values["startup-cost"] ? true : values["no-startup-cost"] ? false : undefined;
 }
 

@@ -17,7 +17,8 @@ const { ssh: _ssh, local: _local, jump: _jump, ...addOptions } = hostsAddCommand
 export const hostsImportSshConfigCommand: Command = {
   words: ["hosts", "import-ssh-config"],
   synopsis: "hosts import-ssh-config [FILE] [--all | ALIAS …] [--app-root PATH …] [hosts add options] [--json]",
-  summary: "List the aliases of ~/.ssh/config (or FILE); with --all or ALIAS names, save each as a host named after it.",
+  summary:
+    "List the aliases of ~/.ssh/config (or FILE); with --all or ALIAS names, save each as a host named after it.",
   help: "Adding needs --app-root (and takes the other options of hosts add, applied to every alias).",
   options: { ...addOptions, all: { type: "boolean" }, json: { type: "boolean" } },
   positionals: { min: 0, max: Infinity },
@@ -38,14 +39,23 @@ export const hostsImportSshConfigCommand: Command = {
         }
       });
       if (values.json) printJson(rows);
-      else process.stdout.write(formatTable(["ALIAS", "TARGET", "JUMP"], rows.map((r) => [r.alias, r.target ?? r.error ?? "", r.jump ?? ""])));
+      else
+        process.stdout.write(
+          formatTable(
+            ["ALIAS", "TARGET", "JUMP"],
+            rows.map((r) => [r.alias, r.target ?? r.error ?? "", r.jump ?? ""]),
+          ),
+        );
       return 0;
     }
     const added = [];
     for (const alias of chosen) {
-      const host = toHostView(await createHost(await inputFrom(alias, { ...values, ssh: alias, "ssh-config": ctx.configFile })));
+      const host = toHostView(
+        await createHost(await inputFrom(alias, { ...values, ssh: alias, "ssh-config": ctx.configFile })),
+      );
       added.push(host);
-      if (!values.json) process.stdout.write(`Saved host ${host.name} (${host.target}${host.jump ? ` via ${host.jump}` : ""})\n`);
+      if (!values.json)
+        process.stdout.write(`Saved host ${host.name} (${host.target}${host.jump ? ` via ${host.jump}` : ""})\n`);
     }
     if (values.json) printJson(added);
     return 0;

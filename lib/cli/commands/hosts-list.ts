@@ -15,7 +15,10 @@ export const hostsListCommand: Command = {
     const rows = (await listHostSummaries()).map(({ host, latestOk }) => ({
       ...host,
       latestSnapshotId: latestOk?.id ?? null,
-      startupPercent: latestOk && latestOk.startupClosure !== null ? coveragePercent(latestOk.startupFresh ?? 0, latestOk.startupClosure) : null,
+      startupPercent:
+        latestOk && latestOk.startupClosure !== null
+          ? coveragePercent(latestOk.startupFresh ?? 0, latestOk.startupClosure)
+          : null,
       startupBlocked: latestOk?.startupBlocked ?? null,
       coveragePercent: latestOk ? coveragePercent(latestOk.fresh, latestOk.sources) : null,
     }));

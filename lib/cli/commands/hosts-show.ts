@@ -13,7 +13,11 @@ export const hostsShowCommand: Command = {
   async run(values, [name]) {
     const row = await getHostOrThrow(name!);
     const latestOk = await findLatestOkSnapshot(row.id);
-    const host = { ...toHostView(row), latestSnapshotId: latestOk?.id ?? null, coveragePercent: latestOk ? startupCoveragePercent(latestOk) : null };
+    const host = {
+      ...toHostView(row),
+      latestSnapshotId: latestOk?.id ?? null,
+      coveragePercent: latestOk ? startupCoveragePercent(latestOk) : null,
+    };
     if (values.json) {
       printJson(host);
       return 0;
@@ -32,7 +36,10 @@ export const hostsShowCommand: Command = {
       ["startup cost", host.measureStartup ? "measured" : "not measured"],
       ["schedule", host.schedule ?? "off"],
       ["baseline", host.baselineSnapshotId ?? "none"],
-      ["coverage", host.coveragePercent === null ? "–" : `${host.coveragePercent}% (snapshot ${host.latestSnapshotId})`],
+      [
+        "coverage",
+        host.coveragePercent === null ? "–" : `${host.coveragePercent}% (snapshot ${host.latestSnapshotId})`,
+      ],
     ];
     const shown = lines.filter(([, value]) => value !== null).map(([label, value]) => `  ${label.padEnd(13)} ${value}`);
     process.stdout.write([`${host.name}`, ...shown, ""].join("\n"));

@@ -6,7 +6,7 @@ import type { Command } from "../command";
 export const scheduleCommand: Command = {
   words: ["schedule"],
   synopsis: 'schedule NAME ("CRON" | off)',
-  summary: "Collect a host on a cron schedule while the dashboard runs (e.g. \"0 * * * *\" hourly), or stop.",
+  summary: 'Collect a host on a cron schedule while the dashboard runs (e.g. "0 * * * *" hourly), or stop.',
   help: "Five fields (minute hour day month weekday), or six with seconds first. Times are the server's local time.",
   options: {},
   positionals: { min: 2, max: 2 },
@@ -16,7 +16,9 @@ export const scheduleCommand: Command = {
     await updateHostSchedule(host.id, schedule);
     const next = schedule ? nextRunAfter(schedule, new Date()) : null;
     process.stdout.write(
-      schedule ? `${host.name} is collected on "${schedule}"; next run ${next?.toISOString() ?? "never"}\n` : `${host.name} has no schedule\n`,
+      schedule
+        ? `${host.name} is collected on "${schedule}"; next run ${next?.toISOString() ?? "never"}\n`
+        : `${host.name} has no schedule\n`,
     );
     return 0;
   },

@@ -14,7 +14,9 @@ export const shareCreateCommand: Command = {
       process.stdout.write(`${JSON.stringify(share, null, 2)}\n`);
       return 0;
     }
-    process.stdout.write(`${share.url}\nExpires ${share.expiresAt}. Revoke it with: deploylens share revoke ${share.id}\n`);
+    process.stdout.write(
+      `${share.url}\nExpires ${share.expiresAt}. Revoke it with: deploylens share revoke ${share.id}\n`,
+    );
     return 0;
   },
 };

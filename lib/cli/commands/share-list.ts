@@ -18,7 +18,13 @@ export const shareListCommand: Command = {
       process.stdout.write("No public links. Make one: deploylens share create LEFT RIGHT\n");
       return 0;
     }
-    const rows = shares.map((s) => [s.id, s.state, s.expiresAt.slice(0, 16), s.createdBy ?? "–", `${s.left} ${s.right}`]);
+    const rows = shares.map((s) => [
+      s.id,
+      s.state,
+      s.expiresAt.slice(0, 16),
+      s.createdBy ?? "–",
+      `${s.left} ${s.right}`,
+    ]);
     process.stdout.write(formatTable(["ID", "STATE", "EXPIRES (UTC)", "BY", "SNAPSHOTS"], rows));
     return 0;
   },

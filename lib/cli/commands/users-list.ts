@@ -18,7 +18,12 @@ export const usersListCommand: Command = {
       process.stdout.write("No users yet. Add one: deploylens users add NAME --role admin --password-stdin\n");
       return 0;
     }
-    process.stdout.write(formatTable(["NAME", "ROLE", "CREATED"], users.map((u) => [u.name, u.role, u.createdAt.slice(0, 10)])));
+    process.stdout.write(
+      formatTable(
+        ["NAME", "ROLE", "CREATED"],
+        users.map((u) => [u.name, u.role, u.createdAt.slice(0, 10)]),
+      ),
+    );
     return 0;
   },
 };

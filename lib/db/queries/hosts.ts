@@ -53,7 +53,8 @@ export async function getHostOrThrow(idOrName: string): Promise<Host> {
 }
 
 export async function pinHostKey(id: string, endpoint: "target" | "jump", fingerprint: string): Promise<void> {
-  const data = endpoint === "target" ? { hostKeySha256: fingerprint, acceptNextHostKey: false } : { jumpKeySha256: fingerprint };
+  const data =
+    endpoint === "target" ? { hostKeySha256: fingerprint, acceptNextHostKey: false } : { jumpKeySha256: fingerprint };
   await prisma.host.update({ where: { id }, data });
 }
 

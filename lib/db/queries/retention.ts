@@ -25,7 +25,10 @@ export async function listRetentionRows() {
 }
 
 export async function listBaselineIds(): Promise<Set<string>> {
-  const hosts = await prisma.host.findMany({ where: { baselineSnapshotId: { not: null } }, select: { baselineSnapshotId: true } });
+  const hosts = await prisma.host.findMany({
+    where: { baselineSnapshotId: { not: null } },
+    select: { baselineSnapshotId: true },
+  });
   return new Set(hosts.map((h) => h.baselineSnapshotId!));
 }
 

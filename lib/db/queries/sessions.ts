@@ -4,7 +4,12 @@ import type { Session, User } from "@/lib/db/generated/client";
 
 export type SessionWithUser = Session & { user: User };
 
-export async function createSessionRow(data: { tokenHash: string; userId: string; expiresAt: Date; address: string | null }) {
+export async function createSessionRow(data: {
+  tokenHash: string;
+  userId: string;
+  expiresAt: Date;
+  address: string | null;
+}) {
   return prisma.session.create({ data });
 }
 
@@ -25,7 +30,11 @@ export async function revokeSessionByTokenHash(tokenHash: string, at: Date): Pro
 
 /** Times of the failures since `since`, oldest first. */
 export async function listLoginFailureTimes(where: { name?: string; address?: string }, since: Date) {
-  const rows = await prisma.loginFailure.findMany({ where: { ...where, at: { gte: since } }, orderBy: { at: "asc" }, select: { at: true } });
+  const rows = await prisma.loginFailure.findMany({
+    where: { ...where, at: { gte: since } },
+    orderBy: { at: "asc" },
+    select: { at: true },
+  });
   return rows.map((row) => row.at);
 }
 

@@ -25,7 +25,10 @@ export async function findLatestOkSnapshot(hostId: string): Promise<SnapshotRow 
 
 /** The successful snapshot of the same host just before `takenAt`: "one host over time". */
 export async function findPreviousOkSnapshot(hostId: string, takenAt: Date): Promise<Snapshot | null> {
-  return prisma.snapshot.findFirst({ where: { hostId, status: "ok", takenAt: { lt: takenAt } }, orderBy: { takenAt: "desc" } });
+  return prisma.snapshot.findFirst({
+    where: { hostId, status: "ok", takenAt: { lt: takenAt } },
+    orderBy: { takenAt: "desc" },
+  });
 }
 
 /** Newest first, summary columns only: what lists and the history chart need. */

@@ -27,7 +27,11 @@ export async function createUserRow(data: { name: string; role: string; password
 }
 
 /** The first admin, only while there is no user at all: two setup requests at once cannot both win. */
-export async function createFirstUserRow(data: { name: string; role: string; passwordHash: string }): Promise<User | null> {
+export async function createFirstUserRow(data: {
+  name: string;
+  role: string;
+  passwordHash: string;
+}): Promise<User | null> {
   return prisma.$transaction(async (tx) => ((await tx.user.count()) > 0 ? null : tx.user.create({ data })));
 }
 

@@ -5,7 +5,12 @@ import type { CompareFigures } from "./worker-protocol";
  * compare() of two stored snapshots, server-side: both inventories are loaded (and timed) once,
  * then only compare() is timed, `runs` times.
  */
-export async function compareTiming(leftId: string, rightId: string, runs: number, profileFile: string | null): Promise<CompareFigures> {
+export async function compareTiming(
+  leftId: string,
+  rightId: string,
+  runs: number,
+  profileFile: string | null,
+): Promise<CompareFigures> {
   const { loadSnapshot } = await import("@/lib/db/load-snapshot");
   const { compare } = await import("@/lib/analysis/compare");
   const loadStarted = performance.now();

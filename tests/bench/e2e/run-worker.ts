@@ -7,9 +7,16 @@ import type { WorkerJob, WorkerResult } from "./worker-protocol";
 const WORKER = path.join(import.meta.dirname, "snapshot-worker.ts");
 
 /** Runs one snapshot worker (fresh database in `dir`) and returns its figures; throws with its output on failure. */
-export async function runWorker(dir: string, options: Omit<WorkerJob, "databaseFile" | "resultFile">): Promise<WorkerResult> {
+export async function runWorker(
+  dir: string,
+  options: Omit<WorkerJob, "databaseFile" | "resultFile">,
+): Promise<WorkerResult> {
   fs.mkdirSync(dir, { recursive: true });
-  const job: WorkerJob = { ...options, databaseFile: path.join(dir, "bench.db"), resultFile: path.join(dir, "result.json") };
+  const job: WorkerJob = {
+    ...options,
+    databaseFile: path.join(dir, "bench.db"),
+    resultFile: path.join(dir, "result.json"),
+  };
   const jobFile = path.join(dir, "job.json");
   fs.writeFileSync(jobFile, JSON.stringify(job));
   const child = spawn(process.execPath, [...tsxNodeArgs(), WORKER, jobFile], { stdio: ["ignore", "pipe", "pipe"] });

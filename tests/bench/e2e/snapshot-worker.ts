@@ -11,7 +11,10 @@ async function main(job: WorkerJob): Promise<WorkerResult> {
   process.env.DATABASE_URL = `file:${job.databaseFile}`;
   migrate({ file: job.databaseFile });
   const hostA = await createBenchHost("bench-a", job.rootA, job.target, job.python);
-  const first = await timedCollect(hostA, job.databaseFile, { cpuProfileFile: job.cpuProfileFile, heapProfileFile: job.heapProfileFile });
+  const first = await timedCollect(hostA, job.databaseFile, {
+    cpuProfileFile: job.cpuProfileFile,
+    heapProfileFile: job.heapProfileFile,
+  });
   if (!first.ok) return { first, again: null, compare: null };
   const again = job.resnapshot ? await timedCollect(hostA, job.databaseFile) : null;
   if (!job.rootB) return { first, again, compare: null };
@@ -21,7 +24,11 @@ async function main(job: WorkerJob): Promise<WorkerResult> {
   const right = await collectHost(hostB);
   if (!right.ok) throw new Error(`snapshot of ${job.rootB} failed: ${right.code}: ${right.message}`);
   const left = await findLatestOkSnapshot(hostA.id);
-  return { first, again, compare: await compareTiming(left!.id, right.snapshotId, job.compareRuns, job.compareProfileFile ?? null) };
+  return {
+    first,
+    again,
+    compare: await compareTiming(left!.id, right.snapshotId, job.compareRuns, job.compareProfileFile ?? null),
+  };
 }
 
 const jobFile = process.argv[2];

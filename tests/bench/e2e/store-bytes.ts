@@ -13,10 +13,22 @@ export function storeState(databaseFile: string): StoreState {
   try {
     const checkpoint = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
     if (checkpoint[0]?.busy) throw new Error("WAL checkpoint was blocked by a reader; file sizes would be wrong");
-    const blobs = db.prepare(`SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM InventoryBlob`).get() as { n: number; bytes: number };
-    const columns = (db.prepare(`PRAGMA table_info(Snapshot)`).all() as { name: string }[]).map((c) => `coalesce(length("${c.name}"), 0)`);
-    const rows = db.prepare(`SELECT count(*) AS n, coalesce(sum(${columns.join(" + ")}), 0) AS bytes FROM Snapshot`).get() as { n: number; bytes: number };
-    return { blobs: blobs.n, blobBytes: blobs.bytes, rowBytes: rows.bytes, snapshots: rows.n, fileBytes: fs.statSync(databaseFile).size };
+    const blobs = db
+      .prepare(`SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM InventoryBlob`)
+      .get() as { n: number; bytes: number };
+    const columns = (db.prepare(`PRAGMA table_info(Snapshot)`).all() as { name: string }[]).map(
+      (c) => `coalesce(length("${c.name}"), 0)`,
+    );
+    const rows = db
+      .prepare(`SELECT count(*) AS n, coalesce(sum(${columns.join(" + ")}), 0) AS bytes FROM Snapshot`)
+      .get() as { n: number; bytes: number };
+    return {
+      blobs: blobs.n,
+      blobBytes: blobs.bytes,
+      rowBytes: rows.bytes,
+      snapshots: rows.n,
+      fileBytes: fs.statSync(databaseFile).size,
+    };
   } finally {
     db.close();
   }

@@ -12,7 +12,11 @@ export type CollectProfiling = { cpuProfileFile?: string | null; heapProfileFile
  * One end-to-end snapshot (connect → collect → validate → store) through collectHost, timed, with
  * what it added to the store. The store is measured outside the timed span.
  */
-export async function timedCollect(host: Host, databaseFile: string, profiling: CollectProfiling = {}): Promise<SnapshotFigures> {
+export async function timedCollect(
+  host: Host,
+  databaseFile: string,
+  profiling: CollectProfiling = {},
+): Promise<SnapshotFigures> {
   const { collectHost } = await import("@/lib/jobs/collect-host");
   const before = storeState(databaseFile);
   const peakRss = { before: vmHwm(), after: 0 };

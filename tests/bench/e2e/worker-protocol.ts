@@ -41,7 +41,11 @@ export type RootCounts = { path: string; kind: string; sources: number; fresh: n
  * SSH is up and collect.py started; after the last one only the result's transfer, validation and
  * storing remain.
  */
-export type SnapshotTimeline = { firstProgressMs: number | null; lastProgressMs: number | null; progressEvents: number };
+export type SnapshotTimeline = {
+  firstProgressMs: number | null;
+  lastProgressMs: number | null;
+  progressEvents: number;
+};
 
 export type SnapshotFigures = {
   ms: number;
@@ -67,7 +71,12 @@ export type SnapshotFigures = {
   memory: MemoryFigures | null;
 };
 
-export type CompareFigures = { loadMs: number; compareMs: number[]; sources: [number, number]; fileDifferences: number };
+export type CompareFigures = {
+  loadMs: number;
+  compareMs: number[];
+  sources: [number, number];
+  fileDifferences: number;
+};
 
 export type WorkerResult = {
   first: SnapshotFigures;

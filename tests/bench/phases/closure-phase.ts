@@ -12,7 +12,8 @@ function buildClosureTree(dir: string, python: string, packages: number): { app:
     fs.mkdirSync(path.join(app, `big${p}`), { recursive: true });
     const imports = Array.from({ length: PER_PACKAGE }, (_, m) => `from . import m${m}\n`).join("");
     fs.writeFileSync(path.join(app, `big${p}`, "__init__.py"), imports);
-    for (let m = 0; m < PER_PACKAGE; m++) fs.writeFileSync(path.join(app, `big${p}`, `m${m}.py`), `import os\nVALUE = ${m}\n`);
+    for (let m = 0; m < PER_PACKAGE; m++)
+      fs.writeFileSync(path.join(app, `big${p}`, `m${m}.py`), `import os\nVALUE = ${m}\n`);
   }
   fs.writeFileSync(path.join(app, "main.py"), Array.from({ length: packages }, (_, p) => `import big${p}\n`).join(""));
   const venv = path.join(dir, "venv");
@@ -23,18 +24,35 @@ function buildClosureTree(dir: string, python: string, packages: number): { app:
 }
 
 /** One local collection of that service (1,000 modules for --smoke): its time, and whether the closure was followed whole. */
-export async function closurePhase(workDir: string, python: string, smoke: boolean, log: (line: string) => void): Promise<ClosureRun> {
+export async function closurePhase(
+  workDir: string,
+  python: string,
+  smoke: boolean,
+  log: (line: string) => void,
+): Promise<ClosureRun> {
   const { app, unitFile } = buildClosureTree(path.join(workDir, "closure"), python, smoke ? 10 : 100);
   const { runCollector } = await import("@/lib/collector/run-collector");
   const { createLocalTransport } = await import("@/lib/transport/local");
   const { defaultSpec } = await import("@/lib/collector/spec");
-  const spec = { ...defaultSpec, appRoots: [app], service: "closure.service", unitFile, python: null, measureStartup: false };
+  const spec = {
+    ...defaultSpec,
+    appRoots: [app],
+    service: "closure.service",
+    unitFile,
+    python: null,
+    measureStartup: false,
+  };
   const started = performance.now();
   const outcome = await runCollector(createLocalTransport(), spec);
   const ms = performance.now() - started;
   if (!outcome.ok) throw new Error(`closure collection failed: ${outcome.code}: ${outcome.message}`);
   const startup = outcome.inventory.startup;
-  const run = { modules: startup?.modules.length ?? 0, ms, boundMs: spec.maxSeconds * 1000, truncated: startup?.truncated !== null };
+  const run = {
+    modules: startup?.modules.length ?? 0,
+    ms,
+    boundMs: spec.maxSeconds * 1000,
+    truncated: startup?.truncated !== null,
+  };
   log(`startup closure: ${run.modules} modules in ${Math.round(ms)} ms${run.truncated ? " (truncated)" : ""}`);
   return run;
 }

@@ -5,13 +5,27 @@ import { seconds } from "../report/format";
 import type { Linearity } from "../report/bench-data";
 import type { Tree } from "../tree/build-tree";
 
-export type LinearityContext = { workDir: string; target: BenchTarget; python: string; base: Tree; large: Tree; runs: number; log: (line: string) => void };
+export type LinearityContext = {
+  workDir: string;
+  target: BenchTarget;
+  python: string;
+  base: Tree;
+  large: Tree;
+  runs: number;
+  log: (line: string) => void;
+};
 
 async function snapshot(dir: string, ctx: LinearityContext, root: string): Promise<SnapshotFigures> {
   const worker = await runWorker(dir, {
-    target: ctx.target, python: ctx.python, rootA: root, resnapshot: false, rootB: null, compareRuns: 0,
+    target: ctx.target,
+    python: ctx.python,
+    rootA: root,
+    resnapshot: false,
+    rootB: null,
+    compareRuns: 0,
   });
-  if (!worker.first.ok) throw new Error(`the snapshot of ${root} failed: ${worker.first.code}: ${worker.first.message}`);
+  if (!worker.first.ok)
+    throw new Error(`the snapshot of ${root} failed: ${worker.first.code}: ${worker.first.message}`);
   return worker.first;
 }
 
@@ -28,7 +42,9 @@ export async function linearityPhase(ctx: LinearityContext): Promise<Linearity> 
     const base = await snapshot(path.join(ctx.workDir, `base-${run}`), ctx, ctx.base.root);
     result.large.push(large);
     result.base.push(base);
-    ctx.log(`linearity ${run + 1}/${ctx.runs}: ${ctx.large.counts.sources} sources ${seconds(large.ms)}, ${ctx.base.counts.sources} sources ${seconds(base.ms)}`);
+    ctx.log(
+      `linearity ${run + 1}/${ctx.runs}: ${ctx.large.counts.sources} sources ${seconds(large.ms)}, ${ctx.base.counts.sources} sources ${seconds(base.ms)}`,
+    );
   }
   return result;
 }

@@ -35,15 +35,33 @@ export type PairsResult = {
  * the first one is also re-taken (store bytes of an identical snapshot) and compared with tree b.
  */
 export async function timingPairs(ctx: PairsContext): Promise<PairsResult> {
-  const warm = await runWorker(path.join(ctx.workDir, "warmup"), { target: ctx.target, python: ctx.python, rootA: ctx.rootA, resnapshot: false, rootB: null, compareRuns: 0 });
+  const warm = await runWorker(path.join(ctx.workDir, "warmup"), {
+    target: ctx.target,
+    python: ctx.python,
+    rootA: ctx.rootA,
+    resnapshot: false,
+    rootB: null,
+    compareRuns: 0,
+  });
   const warmFloor = await runFloor(ctx.sshd, ctx.rootA);
   ctx.log(`warm-up (not counted): snapshot ${seconds(warm.first.ms)}, floor ${seconds(warmFloor.ms)}`);
-  const result: PairsResult = { warmup: { e2eMs: warm.first.ms, floorMs: warmFloor.ms }, e2e: [], floor: [], ansible: [], resnapshot: null, compare: null };
+  const result: PairsResult = {
+    warmup: { e2eMs: warm.first.ms, floorMs: warmFloor.ms },
+    e2e: [],
+    floor: [],
+    ansible: [],
+    resnapshot: null,
+    compare: null,
+  };
   for (let run = 0; run < ctx.runs; run++) {
     const first = run === 0;
     const worker = await runWorker(path.join(ctx.workDir, `e2e-${run}`), {
-      target: ctx.target, python: ctx.python, rootA: ctx.rootA, resnapshot: first,
-      rootB: first ? ctx.rootB : null, compareRuns: Math.max(ctx.runs, 1),
+      target: ctx.target,
+      python: ctx.python,
+      rootA: ctx.rootA,
+      resnapshot: first,
+      rootB: first ? ctx.rootB : null,
+      compareRuns: Math.max(ctx.runs, 1),
     });
     if (!worker.first.ok) throw new Error(`the snapshot failed: ${worker.first.code}: ${worker.first.message}`);
     result.e2e.push(worker.first);
@@ -57,7 +75,10 @@ export async function timingPairs(ctx: PairsContext): Promise<PairsResult> {
       line += `, Ansible ${seconds(ansible.ms)}`;
     }
     ctx.log(line);
-    if (first && worker.compare) ctx.log(`  compare(): ${worker.compare.compareMs.map(millis).join(", ")} (load ${millis(worker.compare.loadMs)})`);
+    if (first && worker.compare)
+      ctx.log(
+        `  compare(): ${worker.compare.compareMs.map(millis).join(", ")} (load ${millis(worker.compare.loadMs)})`,
+      );
   }
   return result;
 }

@@ -54,5 +54,10 @@ export function summarizeCpuProfile(file: string, count = 12): CpuSummary {
     functions.set(name, (functions.get(name) ?? 0) + ms);
     files.set(placeOf(frame), (files.get(placeOf(frame)) ?? 0) + ms);
   });
-  return { totalMs: Math.round(totalMs), idleMs: Math.round(idleMs), functions: top(functions, totalMs, count), files: top(files, totalMs, count) };
+  return {
+    totalMs: Math.round(totalMs),
+    idleMs: Math.round(idleMs),
+    functions: top(functions, totalMs, count),
+    files: top(files, totalMs, count),
+  };
 }

@@ -6,15 +6,25 @@ import { runProfiles, type Profiles, type ProfileRequest } from "./profiles";
  * The profiles the missed goals call for (all of them with --profile): a snapshot's CPU when a timing
  * goal is missed, compare()'s when it is, a snapshot's memory when the RSS goal is. Null when none is.
  */
-export async function profileMissed(data: BenchData, request: Omit<ProfileRequest, "collection" | "compare" | "memory">, log: (line: string) => void): Promise<Profiles | null> {
-  const missed = new Set(benchFigures(data).filter((f) => f.status === "missed").map((f) => f.id));
+export async function profileMissed(
+  data: BenchData,
+  request: Omit<ProfileRequest, "collection" | "compare" | "memory">,
+  log: (line: string) => void,
+): Promise<Profiles | null> {
+  const missed = new Set(
+    benchFigures(data)
+      .filter((f) => f.status === "missed")
+      .map((f) => f.id),
+  );
   const all = data.options.profile;
   const wanted = {
     collection: all || missed.has("e2e-vs-floor") || missed.has("vs-ansible") || missed.has("linearity"),
     compare: all || missed.has("compare"),
     memory: all || missed.has("dashboard-rss"),
   };
-  const names = Object.entries(wanted).filter(([, on]) => on).map(([name]) => name);
+  const names = Object.entries(wanted)
+    .filter(([, on]) => on)
+    .map(([name]) => name);
   if (names.length === 0) return null;
   log(`profiling (${names.join(", ")}) …`);
   return runProfiles({ ...request, ...wanted });

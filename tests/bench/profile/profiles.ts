@@ -17,7 +17,11 @@ export type CollectionProfile = {
 };
 /** One snapshot in a bench process: its memory peaks and what allocated the bytes. */
 export type MemoryProfile = { memory: MemoryFigures; allocations: HeapSummary };
-export type Profiles = { collection: CollectionProfile | null; compare: CpuSummary | null; memory: MemoryProfile | null };
+export type Profiles = {
+  collection: CollectionProfile | null;
+  compare: CpuSummary | null;
+  memory: MemoryProfile | null;
+};
 
 export type ProfileRequest = {
   dir: string;
@@ -39,13 +43,27 @@ export type ProfileRequest = {
 export async function runProfiles(request: ProfileRequest): Promise<Profiles> {
   const cpuProfileFile = request.collection ? path.join(request.dir, "collection.cpuprofile") : null;
   const compareProfileFile = request.compare && request.rootB ? path.join(request.dir, "compare.cpuprofile") : null;
-  const base = { target: request.target, python: request.python, rootA: request.rootA, resnapshot: false, compareRuns: 1 };
+  const base = {
+    target: request.target,
+    python: request.python,
+    rootA: request.rootA,
+    resnapshot: false,
+    compareRuns: 1,
+  };
   const profiles: Profiles = { collection: null, compare: null, memory: null };
   if (cpuProfileFile || compareProfileFile) {
-    const result = await runWorker(path.join(request.dir, "cpu"), { ...base, rootB: compareProfileFile ? request.rootB : null, cpuProfileFile, compareProfileFile });
+    const result = await runWorker(path.join(request.dir, "cpu"), {
+      ...base,
+      rootB: compareProfileFile ? request.rootB : null,
+      cpuProfileFile,
+      compareProfileFile,
+    });
     if (cpuProfileFile) {
       profiles.collection = {
-        totalMs: Math.round(result.first.ms), collectorMs: result.first.collectorMs, node: summarizeCpuProfile(cpuProfileFile), python: pythonProfile(request),
+        totalMs: Math.round(result.first.ms),
+        collectorMs: result.first.collectorMs,
+        node: summarizeCpuProfile(cpuProfileFile),
+        python: pythonProfile(request),
       };
     }
     if (compareProfileFile) profiles.compare = summarizeCpuProfile(compareProfileFile);
@@ -53,7 +71,8 @@ export async function runProfiles(request: ProfileRequest): Promise<Profiles> {
   if (request.memory) {
     const heapProfileFile = path.join(request.dir, "collection.heapprofile");
     const result = await runWorker(path.join(request.dir, "heap"), { ...base, rootB: null, heapProfileFile });
-    if (result.first.memory) profiles.memory = { memory: result.first.memory, allocations: summarizeHeapProfile(heapProfileFile) };
+    if (result.first.memory)
+      profiles.memory = { memory: result.first.memory, allocations: summarizeHeapProfile(heapProfileFile) };
   }
   return profiles;
 }

@@ -12,8 +12,14 @@ export type PythonProfile = { wallMs: number; profiledMs: number; top: PythonCos
 /** The spec collectHost sends for a bench host (see lib/hosts/spec-for-host.ts). */
 export function benchSpec(root: string, python: string): CollectorSpec {
   return {
-    ...defaultSpec, appRoots: [root], service: null, unitFile: null, python, measureStartup: false,
-    maxFiles: BENCH_LIMITS.maxFiles, maxSeconds: BENCH_LIMITS.timeoutSeconds * 0.8,
+    ...defaultSpec,
+    appRoots: [root],
+    service: null,
+    unitFile: null,
+    python,
+    measureStartup: false,
+    maxFiles: BENCH_LIMITS.maxFiles,
+    maxSeconds: BENCH_LIMITS.timeoutSeconds * 0.8,
   };
 }
 
@@ -40,10 +46,16 @@ export function profileCollector(root: string, runner: string, python: string, c
     const started = performance.now();
     // As collectorCommand runs it (LC_ALL=C, -I -B), with the program from a file instead of stdin.
     const env = { ...process.env, LC_ALL: "C" };
-    const run = spawnSync(runner, ["-I", "-B", "-m", "cProfile", "-o", statsFile, program, spec], { env, stdio: ["ignore", "ignore", "pipe"] });
+    const run = spawnSync(runner, ["-I", "-B", "-m", "cProfile", "-o", statsFile, program, spec], {
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     const wallMs = performance.now() - started;
-    if (run.status !== 0) throw new Error(`the profiled collector exited with ${run.status}: ${run.stderr.toString().slice(-2000)}`);
-    const summary = JSON.parse(execFileSync(runner, ["-I", "-B", "-c", TOP, statsFile, String(count)], { encoding: "utf8" })) as { total: number; top: PythonCost[] };
+    if (run.status !== 0)
+      throw new Error(`the profiled collector exited with ${run.status}: ${run.stderr.toString().slice(-2000)}`);
+    const summary = JSON.parse(
+      execFileSync(runner, ["-I", "-B", "-c", TOP, statsFile, String(count)], { encoding: "utf8" }),
+    ) as { total: number; top: PythonCost[] };
     return { wallMs, profiledMs: Math.round(summary.total * 1000), top: summary.top };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -40,7 +40,15 @@ export type ClosureRun = { modules: number; ms: number; boundMs: number; truncat
 /** --million: the same end-to-end snapshot at 1,000,000 sources, alternating with one at the base size. */
 export type Linearity = { tree: Tree; warmupMs: number; large: SnapshotFigures[]; base: SnapshotFigures[] };
 
-export type FigureId = "e2e-vs-floor" | "vs-ansible" | "dashboard-rss" | "store-first" | "store-resnapshot" | "compare" | "linearity" | "startup-closure";
+export type FigureId =
+  | "e2e-vs-floor"
+  | "vs-ansible"
+  | "dashboard-rss"
+  | "store-first"
+  | "store-resnapshot"
+  | "compare"
+  | "linearity"
+  | "startup-closure";
 
 export type Figure = {
   id: FigureId;

@@ -5,8 +5,22 @@ import { count, seconds } from "./format";
 export function closureTime(data: BenchData): Figure {
   const run = data.closure;
   const size = run ? count(run.modules) : "10,000";
-  const base = { id: "startup-closure" as const, title: `Local snapshot of a service with a ${size}-module startup closure`, goal: "whole closure within the time bound" };
-  if (!run) return { ...base, status: "skipped", measured: "—", ratio: null, ratioText: "—", missedBy: null, reason: "not run", values: {} };
+  const base = {
+    id: "startup-closure" as const,
+    title: `Local snapshot of a service with a ${size}-module startup closure`,
+    goal: "whole closure within the time bound",
+  };
+  if (!run)
+    return {
+      ...base,
+      status: "skipped",
+      measured: "—",
+      ratio: null,
+      ratioText: "—",
+      missedBy: null,
+      reason: "not run",
+      values: {},
+    };
   const ratio = run.ms / run.boundMs;
   const met = !run.truncated && ratio <= 1;
   return {
@@ -15,7 +29,11 @@ export function closureTime(data: BenchData): Figure {
     measured: `${count(run.modules)} modules in ${seconds(run.ms)}${run.truncated ? " (truncated)" : ""}`,
     ratio,
     ratioText: `${(ratio * 100).toFixed(1)} % of the bound (${seconds(run.boundMs)})`,
-    missedBy: met ? null : run.truncated ? "the closure was cut short" : `${seconds(run.ms - run.boundMs)} over the bound`,
+    missedBy: met
+      ? null
+      : run.truncated
+        ? "the closure was cut short"
+        : `${seconds(run.ms - run.boundMs)} over the bound`,
     reason: null,
     values: { closureMs: Math.round(run.ms), closureModules: run.modules, boundMs: run.boundMs },
   };

@@ -8,7 +8,9 @@ function allocationTable(summary: HeapSummary, what: "functions" | "files"): str
   return [
     `| ${what === "functions" ? "Allocating function" : "Allocating file or package"} | allocated | share |`,
     "| --- | ---: | ---: |",
-    ...summary[what].map((entry) => `| \`${entry.name.replace(/\|/g, "\\|")}\` | ${bytes(entry.bytes)} | ${percent(entry.share)} |`),
+    ...summary[what].map(
+      (entry) => `| \`${entry.name.replace(/\|/g, "\\|")}\` | ${bytes(entry.bytes)} | ${percent(entry.share)} |`,
+    ),
   ];
 }
 

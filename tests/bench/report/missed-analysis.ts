@@ -21,15 +21,22 @@ function e2eBreakdown(data: BenchData): string {
 }
 
 const topNames = (summary: CpuSummary, n: number) =>
-  summary.functions.filter((f) => !f.name.startsWith("(")).slice(0, n).map((f) => `\`${f.name}\` ${f.ms} ms`);
+  summary.functions
+    .filter((f) => !f.name.startsWith("("))
+    .slice(0, n)
+    .map((f) => `\`${f.name}\` ${f.ms} ms`);
 
 /** The largest costs of the profiles, in one sentence each. */
 function topCosts(data: BenchData): string[] {
   const collection = data.profiles?.collection;
   if (!collection) return [];
-  const lines = [`Largest dashboard-side costs (self time): ${topNames(collection.node, 4).join(", ")}; garbage collection ${collection.node.functions.find((f) => f.name === "(garbage collector)")?.ms ?? 0} ms.`];
+  const lines = [
+    `Largest dashboard-side costs (self time): ${topNames(collection.node, 4).join(", ")}; garbage collection ${collection.node.functions.find((f) => f.name === "(garbage collector)")?.ms ?? 0} ms.`,
+  ];
   if (!("error" in collection.python)) {
-    const rows = collection.python.top.slice(0, 5).map((r) => `\`${r.function}\` ${count(r.selfMs)} ms (${count(r.calls)} calls)`);
+    const rows = collection.python.top
+      .slice(0, 5)
+      .map((r) => `\`${r.function}\` ${count(r.selfMs)} ms (${count(r.calls)} calls)`);
     lines.push(`Largest collector costs (self time under cProfile): ${rows.join(", ")}.`);
   }
   return lines;
@@ -53,7 +60,8 @@ function rssAnalysis(data: BenchData): string[] {
 
 /** Prose under a missed goal: how the time or memory divides, from the measurements and profiles. */
 export function missedAnalysis(data: BenchData, id: FigureId): string[] {
-  if (id === "e2e-vs-floor" || id === "vs-ansible" || id === "linearity") return [e2eBreakdown(data), ...topCosts(data)];
+  if (id === "e2e-vs-floor" || id === "vs-ansible" || id === "linearity")
+    return [e2eBreakdown(data), ...topCosts(data)];
   if (id === "dashboard-rss") return rssAnalysis(data);
   return [];
 }

@@ -9,7 +9,9 @@ function cpuTable(summary: CpuSummary, what: "functions" | "files"): string[] {
   return [
     `| ${what === "functions" ? "Function (self time)" : "File or package (self time)"} | ms | share |`,
     "| --- | ---: | ---: |",
-    ...summary[what].map((entry) => `| \`${entry.name.replace(/\|/g, "\\|")}\` | ${count(entry.ms)} | ${percent(entry.share)} |`),
+    ...summary[what].map(
+      (entry) => `| \`${entry.name.replace(/\|/g, "\\|")}\` | ${count(entry.ms)} | ${percent(entry.share)} |`,
+    ),
   ];
 }
 
@@ -23,7 +25,9 @@ export function profileMarkdown(profiles: Profiles): string[] {
       "### Profile of one snapshot",
       "",
       `Profiled snapshot: ${seconds(collection.totalMs)} end to end, of which the collector ran ${collection.collectorMs === null ? "an unknown time" : seconds(collection.collectorMs)} on the target` +
-        (rest === null ? "." : ` and ${seconds(rest)} went to connecting, transfer and the dashboard side (parse, validate, store).`),
+        (rest === null
+          ? "."
+          : ` and ${seconds(rest)} went to connecting, transfer and the dashboard side (parse, validate, store).`),
       "",
       `**Dashboard process** (V8 sampling profile of collectHost: ${seconds(collection.node.totalMs)} sampled, of which ${seconds(collection.node.idleMs)} idle, i.e. waiting for the network and the target; shares are of all sampled time):`,
       "",
@@ -39,14 +43,22 @@ export function profileMarkdown(profiles: Profiles): string[] {
         "",
         "| Function | calls | self ms | cumulative ms |",
         "| --- | ---: | ---: | ---: |",
-        ...collection.python.top.map((row) => `| \`${row.function.replace(/\|/g, "\\|")}\` | ${count(row.calls)} | ${count(row.selfMs)} | ${count(row.cumulativeMs)} |`),
+        ...collection.python.top.map(
+          (row) =>
+            `| \`${row.function.replace(/\|/g, "\\|")}\` | ${count(row.calls)} | ${count(row.selfMs)} | ${count(row.cumulativeMs)} |`,
+        ),
         "",
       );
     }
   }
   if (profiles.memory) lines.push(...memoryMarkdown(profiles.memory));
   if (profiles.compare) {
-    lines.push(`### Profile of compare() (${millis(profiles.compare.totalMs)} sampled)`, "", ...cpuTable(profiles.compare, "functions"), "");
+    lines.push(
+      `### Profile of compare() (${millis(profiles.compare.totalMs)} sampled)`,
+      "",
+      ...cpuTable(profiles.compare, "functions"),
+      "",
+    );
   }
   return lines;
 }

@@ -7,15 +7,23 @@ import { profileMarkdown } from "./profile-markdown";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 const statusText = (figure: Figure) =>
-  figure.status === "met" ? "met" : figure.status === "missed" ? `**missed** — ${figure.missedBy}` : `skipped — ${figure.reason}`;
+  figure.status === "met"
+    ? "met"
+    : figure.status === "missed"
+      ? `**missed** — ${figure.missedBy}`
+      : `skipped — ${figure.reason}`;
 
 function figureTable(data: BenchData, figures: Figure[]): string[] {
   const date = data.date.slice(0, 10);
-  const reproduce = (figure: Figure) => (figure.id === "linearity" && !data.linearity ? "`npm run bench -- --million`" : `\`${data.command}\``);
+  const reproduce = (figure: Figure) =>
+    figure.id === "linearity" && !data.linearity ? "`npm run bench -- --million`" : `\`${data.command}\``;
   return [
     "| Figure | Goal | Measured | Ratio | Status | Date | Reproduce |",
     "| --- | --- | --- | --- | --- | --- | --- |",
-    ...figures.map((f) => `| ${cell(f.title)} | ${f.goal} | ${cell(f.measured)} | ${f.ratioText} | ${cell(statusText(f))} | ${date} | ${reproduce(f)} |`),
+    ...figures.map(
+      (f) =>
+        `| ${cell(f.title)} | ${f.goal} | ${cell(f.measured)} | ${f.ratioText} | ${cell(statusText(f))} | ${date} | ${reproduce(f)} |`,
+    ),
   ];
 }
 
@@ -69,9 +77,15 @@ function runLines(data: BenchData): string[] {
     `- Snapshot timeline (first / last progress event → stored): ${data.e2e.map(timeline).join("; ")}`,
     `- Snapshot ÷ floor, pair by pair: ${data.e2e.map((r, i) => times(r.ms / (data.floor[i]?.ms ?? NaN))).join(", ")}`,
     `- Floor: ${list(data.floor)} (of which connecting: ${data.floor.map((r) => seconds(r.connectMs)).join(", ")})`,
-    ...(data.ansibleRuns.length ? [`- Ansible: ${list(data.ansibleRuns)} (${count(data.ansibleRuns[0]!.matched)} paths matched, ${bytes(data.ansibleRuns[0]!.bytes)} of output)`] : []),
+    ...(data.ansibleRuns.length
+      ? [
+          `- Ansible: ${list(data.ansibleRuns)} (${count(data.ansibleRuns[0]!.matched)} paths matched, ${bytes(data.ansibleRuns[0]!.bytes)} of output)`,
+        ]
+      : []),
     ...(data.linearity
-      ? [`- Large tree: ${list(data.linearity.large)} (warm-up, not counted: ${seconds(data.linearity.warmupMs)}); base tree alternating: ${list(data.linearity.base)}`]
+      ? [
+          `- Large tree: ${list(data.linearity.large)} (warm-up, not counted: ${seconds(data.linearity.warmupMs)}); base tree alternating: ${list(data.linearity.base)}`,
+        ]
       : []),
   ];
 }

@@ -3,26 +3,52 @@ import type { BenchData, Figure } from "./bench-data";
 import { bytes, count, millis, seconds } from "./format";
 
 const skipped = (figure: Pick<Figure, "id" | "title" | "goal">, reason: string): Figure => ({
-  ...figure, status: "skipped", measured: "—", ratio: null, ratioText: "—", missedBy: null, reason, values: {},
+  ...figure,
+  status: "skipped",
+  measured: "—",
+  ratio: null,
+  ratioText: "—",
+  missedBy: null,
+  reason,
+  values: {},
 });
 
-function limitFigure(figure: Pick<Figure, "id" | "title" | "goal">, value: number, limit: number, measured: string, values: Figure["values"]): Figure {
+function limitFigure(
+  figure: Pick<Figure, "id" | "title" | "goal">,
+  value: number,
+  limit: number,
+  measured: string,
+  values: Figure["values"],
+): Figure {
   const met = value <= limit;
   const ratio = value / limit;
   return {
-    ...figure, status: met ? "met" : "missed", measured, ratio, ratioText: `${ratio.toFixed(2)} of limit`,
-    missedBy: met ? null : `${ratio.toFixed(2)}× the limit`, reason: null, values,
+    ...figure,
+    status: met ? "met" : "missed",
+    measured,
+    ratio,
+    ratioText: `${ratio.toFixed(2)} of limit`,
+    missedBy: met ? null : `${ratio.toFixed(2)}× the limit`,
+    reason: null,
+    values,
   };
 }
 
 /** 3. Peak RSS of the dashboard process during a collection: goal ≤ 250 MB. */
 export function dashboardRss(data: BenchData): Figure {
-  const figure = { id: "dashboard-rss" as const, title: "Peak RSS of the dashboard (`next start`) during that collection", goal: "≤ 250 MB" };
+  const figure = {
+    id: "dashboard-rss" as const,
+    title: "Peak RSS of the dashboard (`next start`) during that collection",
+    goal: "≤ 250 MB",
+  };
   if (!data.rss.measured) return skipped(figure, data.rss.reason);
   const rss = data.rss.figures;
   const measured = `${bytes(rss.peakBytes)} VmHWM (${bytes(rss.baselinePeakBytes)} before the collection; collected in ${seconds(rss.collectionMs)})`;
   return limitFigure(figure, rss.peakBytes, 250e6, measured, {
-    peakBytes: rss.peakBytes, baselinePeakBytes: rss.baselinePeakBytes, sampledPeakBytes: rss.sampledPeakBytes, collectionMs: Math.round(rss.collectionMs),
+    peakBytes: rss.peakBytes,
+    baselinePeakBytes: rss.baselinePeakBytes,
+    sampledPeakBytes: rss.sampledPeakBytes,
+    collectionMs: Math.round(rss.collectionMs),
   });
 }
 
@@ -31,14 +57,26 @@ export function storeFirst(data: BenchData): Figure {
   const first = data.e2e[0]!;
   const logical = first.store.blobBytes + first.store.rowBytes;
   const measured = `${bytes(logical)} (blob ${bytes(first.store.blobBytes)} + row ${bytes(first.store.rowBytes)}; file +${bytes(first.store.fileBytes)} after checkpoint; inventory JSON ${bytes(first.rawBlobBytes ?? 0)} before compression)`;
-  return limitFigure({ id: "store-first", title: "Bytes the first snapshot adds to the store", goal: "≤ 3 MB" }, logical, 3e6, measured, {
-    logicalBytes: logical, ...first.store, rawBlobBytes: first.rawBlobBytes,
-  });
+  return limitFigure(
+    { id: "store-first", title: "Bytes the first snapshot adds to the store", goal: "≤ 3 MB" },
+    logical,
+    3e6,
+    measured,
+    {
+      logicalBytes: logical,
+      ...first.store,
+      rawBlobBytes: first.rawBlobBytes,
+    },
+  );
 }
 
 /** 4b. Bytes an identical re-snapshot adds: goal ≤ 2 KB (its inventory must be deduplicated). */
 export function storeResnapshot(data: BenchData): Figure {
-  const figure = { id: "store-resnapshot" as const, title: "Bytes an identical re-snapshot adds to the store", goal: "≤ 2 KB" };
+  const figure = {
+    id: "store-resnapshot" as const,
+    title: "Bytes an identical re-snapshot adds to the store",
+    goal: "≤ 2 KB",
+  };
   const again = data.resnapshot;
   if (!again) return skipped(figure, "no re-snapshot was taken");
   const logical = again.store.blobBytes + again.store.rowBytes;
@@ -48,10 +86,19 @@ export function storeResnapshot(data: BenchData): Figure {
 
 /** 5. compare() of two snapshots of the base size, server-side: goal ≤ 250 ms. */
 export function compareTime(data: BenchData): Figure {
-  const figure = { id: "compare" as const, title: "`compare()` of two stored snapshots (tree a vs tree b)", goal: "≤ 250 ms" };
+  const figure = {
+    id: "compare" as const,
+    title: "`compare()` of two stored snapshots (tree a vs tree b)",
+    goal: "≤ 250 ms",
+  };
   if (!data.compare) return skipped(figure, "no second snapshot to compare");
   const { compareMs, loadMs, sources, fileDifferences } = data.compare;
   const value = median(compareMs);
   const measured = `${millis(value)} (loading both: ${millis(loadMs)}; ${count(sources[0])} vs ${count(sources[1])} sources, ${count(fileDifferences)} file differences)`;
-  return limitFigure(figure, value, 250, measured, { compareMedianMs: value, compareRunsMs: compareMs.map(Math.round), loadMs: Math.round(loadMs), fileDifferences });
+  return limitFigure(figure, value, 250, measured, {
+    compareMedianMs: value,
+    compareRunsMs: compareMs.map(Math.round),
+    loadMs: Math.round(loadMs),
+    fileDifferences,
+  });
 }

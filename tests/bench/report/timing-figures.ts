@@ -18,7 +18,9 @@ export function e2eVsFloor(data: BenchData): Figure {
     measured: `${seconds(e2e)} vs floor ${seconds(floor)}`,
     ratio,
     ratioText: `${times(ratio)} floor`,
-    missedBy: met ? null : `${times(ratio / 1.5)} over the goal: ${seconds(e2e - 1.5 * floor)} slower than 1.5 × floor (${seconds(1.5 * floor)})`,
+    missedBy: met
+      ? null
+      : `${times(ratio / 1.5)} over the goal: ${seconds(e2e - 1.5 * floor)} slower than 1.5 × floor (${seconds(1.5 * floor)})`,
     reason: null,
     values: { e2eMedianMs: e2e, floorMedianMs: floor, e2eRunsMs: ms(data.e2e), floorRunsMs: ms(data.floor) },
   };
@@ -26,10 +28,23 @@ export function e2eVsFloor(data: BenchData): Figure {
 
 /** 2. Against Ansible's find module over SSH on the same tree: goal ≥ 10× faster. */
 export function vsAnsible(data: BenchData): Figure {
-  const base = { id: "vs-ansible" as const, title: "End-to-end snapshot vs Ansible's `find` module over SSH", goal: "≥ 10× faster" };
+  const base = {
+    id: "vs-ansible" as const,
+    title: "End-to-end snapshot vs Ansible's `find` module over SSH",
+    goal: "≥ 10× faster",
+  };
   if (!data.ansible.available || data.ansibleRuns.length === 0) {
     const reason = data.ansible.available ? "no Ansible run" : data.ansible.reason;
-    return { ...base, status: "skipped", measured: "—", ratio: null, ratioText: "—", missedBy: null, reason, values: {} };
+    return {
+      ...base,
+      status: "skipped",
+      measured: "—",
+      ratio: null,
+      ratioText: "—",
+      missedBy: null,
+      reason,
+      values: {},
+    };
   }
   const e2e = median(ms(data.e2e));
   const ansible = median(ms(data.ansibleRuns));
@@ -43,15 +58,33 @@ export function vsAnsible(data: BenchData): Figure {
     ratioText: `${times(ratio)} faster`,
     missedBy: met ? null : `${times(10 / ratio)} short: needs ≤ ${seconds(ansible / 10)} end to end`,
     reason: null,
-    values: { e2eMedianMs: e2e, ansibleMedianMs: ansible, ansibleRunsMs: ms(data.ansibleRuns), ansibleMatched: data.ansibleRuns[0]?.matched ?? null },
+    values: {
+      e2eMedianMs: e2e,
+      ansibleMedianMs: ansible,
+      ansibleRunsMs: ms(data.ansibleRuns),
+      ansibleMatched: data.ansibleRuns[0]?.matched ?? null,
+    },
   };
 }
 
 /** 6. Time per file at 1,000,000 sources vs at the base size: goal ≤ 1.2× (linear). */
 export function linearity(data: BenchData): Figure {
-  const base = { id: "linearity" as const, title: "Time per file at 1,000,000 sources vs at the base size", goal: "≤ 1.2× (linear)" };
+  const base = {
+    id: "linearity" as const,
+    title: "Time per file at 1,000,000 sources vs at the base size",
+    goal: "≤ 1.2× (linear)",
+  };
   if (!data.linearity) {
-    return { ...base, status: "skipped", measured: "—", ratio: null, ratioText: "—", missedBy: null, reason: "opt-in: run with --million", values: {} };
+    return {
+      ...base,
+      status: "skipped",
+      measured: "—",
+      ratio: null,
+      ratioText: "—",
+      missedBy: null,
+      reason: "opt-in: run with --million",
+      values: {},
+    };
   }
   const { large, base: small, tree } = data.linearity;
   const perFileLarge = median(ms(large)) / tree.counts.sources;
@@ -69,6 +102,12 @@ export function linearity(data: BenchData): Figure {
     ratioText: times(ratio),
     missedBy: met ? null : `${times(ratio / 1.2)} over the goal`,
     reason: null,
-    values: { largeRunsMs: ms(large), baseRunsMs: ms(small), largeSources: tree.counts.sources, baseSources: data.tree.counts.sources, largePeakRssGrowthBytes: rssGrowth },
+    values: {
+      largeRunsMs: ms(large),
+      baseRunsMs: ms(small),
+      largeSources: tree.counts.sources,
+      baseSources: data.tree.counts.sources,
+      largePeakRssGrowthBytes: rssGrowth,
+    },
   };
 }

@@ -33,7 +33,8 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
   const { storeSizeBytes } = await import("@/lib/retention/store-size");
   const started = performance.now();
   const hosts = [];
-  for (let h = 0; h < HOSTS; h++) hosts.push(await createHost({ name: `host-${h}`, transport: "local", appRoots: ["/srv/app"] }));
+  for (let h = 0; h < HOSTS; h++)
+    hosts.push(await createHost({ name: `host-${h}`, transport: "local", appRoots: ["/srv/app"] }));
   const base = Date.UTC(2025, 0, 1);
   const last = new Map<string, string>();
   let created = 0;
@@ -53,7 +54,11 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
         if ((deployDay && (hour === 10 || hour === 11)) || !last.has(host.id)) {
           const [fresh, missing] = hour === 10 ? [FRESH - 1_000, MISSING + 1_000] : [FRESH, MISSING];
           const inventory = syntheticInventory(fresh, missing, version, host.name);
-          const id = await storeSnapshot(host.id, { ok: true, inventory, measurements: noMeasurements }, { takenAt, durationMs: 900 });
+          const id = await storeSnapshot(
+            host.id,
+            { ok: true, inventory, measurements: noMeasurements },
+            { takenAt, durationMs: 900 },
+          );
           last.set(host.id, id);
           if (day === 0) await updateHostBaseline(host.id, id);
         } else {
@@ -66,7 +71,8 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
     }
     await pruneSnapshots({ dryRun: false, now: new Date(base + (day + 1) * DAY) });
     if (day === 29) sizeAt30 = storeSizeBytes(databaseFile);
-    if (day % 30 === 29) log(`day ${day + 1}: ${mb(storeSizeBytes(databaseFile))}, ${await prisma.snapshot.count()} snapshots kept`);
+    if (day % 30 === 29)
+      log(`day ${day + 1}: ${mb(storeSizeBytes(databaseFile))}, ${await prisma.snapshot.count()} snapshots kept`);
   }
   const size = storeSizeBytes(databaseFile);
   const kept = await prisma.snapshot.count();
@@ -89,7 +95,11 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
     `| Without retention, extrapolated (30-day size × 365/30) | ≈ ${mb((sizeAt30 * DAYS) / 30)} |`,
   ].join("\n");
   console.log(`\n${body}\n`);
-  if (!options.smoke) writeRetentionSection(path.join(options.out ?? import.meta.dirname, options.out ? "RESULTS.md" : "../RESULTS.md"), body);
+  if (!options.smoke)
+    writeRetentionSection(
+      path.join(options.out ?? import.meta.dirname, options.out ? "RESULTS.md" : "../RESULTS.md"),
+      body,
+    );
   await prisma.$disconnect();
   fs.rmSync(work, { recursive: true, force: true });
 }

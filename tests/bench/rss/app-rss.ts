@@ -47,7 +47,8 @@ async function api<T>(url: string, init?: { method: string; body?: unknown }): P
     body: init?.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const body = (await response.json()) as { data?: T; error?: { code: string; message: string } };
-  if (!response.ok || body.data === undefined) throw new Error(`${init?.method ?? "GET"} ${url}: ${response.status} ${JSON.stringify(body.error)}`);
+  if (!response.ok || body.data === undefined)
+    throw new Error(`${init?.method ?? "GET"} ${url}: ${response.status} ${JSON.stringify(body.error)}`);
   return body.data;
 }
 
@@ -63,8 +64,14 @@ export async function measureAppRss(target: BenchTarget, root: string, python: s
     if (!pid) throw new Error(`no process found listening on port ${port}`);
     await addUser(app, ADMIN);
     session = sessionHeaders(app, await signIn(app));
-    const host = await api<{ id: string }>(`${app.url}/api/hosts`, { method: "POST", body: benchHostInput("bench-rss", root, target, python) });
-    await api(`${app.url}/api/hosts/${host.id}/host-key`, { method: "POST", body: { fingerprint: target.fingerprint } });
+    const host = await api<{ id: string }>(`${app.url}/api/hosts`, {
+      method: "POST",
+      body: benchHostInput("bench-rss", root, target, python),
+    });
+    await api(`${app.url}/api/hosts/${host.id}/host-key`, {
+      method: "POST",
+      body: { fingerprint: target.fingerprint },
+    });
     const baselinePeakBytes = memoryOf(pid).peakBytes;
     let sampledPeakBytes = 0;
     const sampler = setInterval(() => (sampledPeakBytes = Math.max(sampledPeakBytes, memoryOf(pid).rssBytes)), 50);
@@ -73,10 +80,17 @@ export async function measureAppRss(target: BenchTarget, root: string, python: s
     const done = await followJob(`${app.url}${job.events}`, session).finally(() => clearInterval(sampler));
     const collectionMs = performance.now() - started;
     const { peakBytes } = memoryOf(pid);
-    const rows = await api<{ id: string; status: string; sources: number }[]>(`${app.url}/api/hosts/${host.id}/snapshots`);
+    const rows = await api<{ id: string; status: string; sources: number }[]>(
+      `${app.url}/api/hosts/${host.id}/snapshots`,
+    );
     const row = rows.find((r) => r.id === done.snapshotId);
     return {
-      pid, command: commandOf(pid), baselinePeakBytes, peakBytes, sampledPeakBytes, collectionMs,
+      pid,
+      command: commandOf(pid),
+      baselinePeakBytes,
+      peakBytes,
+      sampledPeakBytes,
+      collectionMs,
       snapshot: { ok: done.ok && row?.status === "ok", code: done.code, sources: row?.sources ?? 0 },
     };
   } finally {

@@ -9,7 +9,8 @@ export function listenerPid(port: number): number | null {
       const fields = line.trim().split(/\s+/);
       const local = fields[1];
       // st 0A = LISTEN; the port is the hex after the colon.
-      if (local && fields[3] === "0A" && parseInt(local.split(":")[1] ?? "", 16) === port && fields[9]) inodes.add(fields[9]);
+      if (local && fields[3] === "0A" && parseInt(local.split(":")[1] ?? "", 16) === port && fields[9])
+        inodes.add(fields[9]);
     }
   }
   for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {

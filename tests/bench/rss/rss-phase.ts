@@ -3,7 +3,13 @@ import { bytes, seconds } from "../report/format";
 import { buildSkipReason, measureAppRss, type RssOutcome } from "./app-rss";
 
 /** The dashboard RSS figure, or why it was skipped (smoke mode without a build). */
-export async function measureRssPhase(smoke: boolean, target: BenchTarget, root: string, python: string, log: (line: string) => void): Promise<RssOutcome> {
+export async function measureRssPhase(
+  smoke: boolean,
+  target: BenchTarget,
+  root: string,
+  python: string,
+  log: (line: string) => void,
+): Promise<RssOutcome> {
   const reason = buildSkipReason(smoke);
   if (reason) {
     log(`dashboard RSS skipped: ${reason}`);
@@ -12,6 +18,8 @@ export async function measureRssPhase(smoke: boolean, target: BenchTarget, root:
   log("dashboard RSS: next start, one collection through the API …");
   const figures = await measureAppRss(target, root, python);
   if (!figures.snapshot.ok) throw new Error(`the collection through the dashboard failed: ${figures.snapshot.code}`);
-  log(`  peak ${bytes(figures.peakBytes)} (before: ${bytes(figures.baselinePeakBytes)}), collection ${seconds(figures.collectionMs)}`);
+  log(
+    `  peak ${bytes(figures.peakBytes)} (before: ${bytes(figures.baselinePeakBytes)}), collection ${seconds(figures.collectionMs)}`,
+  );
   return { measured: true, figures };
 }

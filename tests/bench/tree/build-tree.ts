@@ -29,7 +29,8 @@ function cachedTree(sources: number, variant: Variant, python: BenchPython): Tre
   const file = manifestPath(sources, variant);
   if (!fs.existsSync(file)) return null;
   const tree = JSON.parse(fs.readFileSync(file, "utf8")) as Tree;
-  const same = tree.builderVersion === BUILDER_VERSION && tree.python.path === python.path && tree.python.magic === python.magic;
+  const same =
+    tree.builderVersion === BUILDER_VERSION && tree.python.path === python.path && tree.python.magic === python.magic;
   return same && fs.existsSync(tree.root) ? tree : null;
 }
 
@@ -49,9 +50,20 @@ export function buildTree(sources: number, variant: Variant, log: (line: string)
   log(`building the ${sources.toLocaleString("en")}-source tree ${variant} in ${dir} …`);
   writeSources(root, sources, variant);
   log(`  compiling with ${python.path} -m compileall -q -j 0 …`);
-  execFileSync(python.path, ["-m", "compileall", "-q", "-j", "0", root], { env: compileEnv(), stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(python.path, ["-m", "compileall", "-q", "-j", "0", root], {
+    env: compileEnv(),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const { counts, bytes } = applyFates(root, sources, variant, python.cacheTag);
-  const tree: Tree = { builderVersion: BUILDER_VERSION, variant, root, python, counts, bytes, buildMs: Math.round(performance.now() - started) };
+  const tree: Tree = {
+    builderVersion: BUILDER_VERSION,
+    variant,
+    root,
+    python,
+    counts,
+    bytes,
+    buildMs: Math.round(performance.now() - started),
+  };
   fs.writeFileSync(manifestPath(sources, variant), `${JSON.stringify(tree, null, 2)}\n`);
   log(`  built in ${(tree.buildMs / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
   return tree;

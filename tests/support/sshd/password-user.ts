@@ -21,7 +21,16 @@ export async function createPasswordUser(): Promise<PasswordUser> {
   await removeStaleUsers();
   const user = `${PREFIX}${process.pid}-${counter++}`;
   const password = randomBytes(12).toString("base64url");
-  await run("useradd", ["--no-create-home", "--home-dir", "/", "--shell", "/bin/sh", "--comment", "DeployLens test", user]);
+  await run("useradd", [
+    "--no-create-home",
+    "--home-dir",
+    "/",
+    "--shell",
+    "/bin/sh",
+    "--comment",
+    "DeployLens test",
+    user,
+  ]);
   const unregister = onProcessExit(() => execFileSync("userdel", [user], { stdio: "ignore" }));
   await run("chpasswd", [], { input: `${user}:${password}\n` });
   return {

@@ -1,5 +1,11 @@
 /** sshd_config for a private test server: loopback only, files in its temp dir, no PAM. */
-export function sshdConfig(options: { dir: string; port: number; hostKeyPath: string; password: boolean; extra: string[] }): string {
+export function sshdConfig(options: {
+  dir: string;
+  port: number;
+  hostKeyPath: string;
+  password: boolean;
+  extra: string[];
+}): string {
   const { dir, port, hostKeyPath, password, extra } = options;
   return [
     // sshd keeps the first value it reads for a keyword, so a test's own lines go first.

@@ -6,12 +6,19 @@ import { sshdConfig } from "./sshd-config";
 import { waitForBanner } from "./wait-for-banner";
 
 export type SshdProcess = { port: number; child: ChildProcess; exited: Promise<void> };
-export type SshdSpec = { dir: string; hostKeyPath: string; password: boolean; extra: string[]; log: string[]; silent: boolean };
+export type SshdSpec = {
+  dir: string;
+  hostKeyPath: string;
+  password: boolean;
+  extra: string[];
+  log: string[];
+  silent: boolean;
+};
 
 // sshd runs in the background of a shell whose other job waits for EOF on our stdin pipe. Closing that
 // pipe (stop(), or this process dying in any way) makes the shell kill sshd.
 const WRAPPER = [
-  'exec 3<&0',
+  "exec 3<&0",
   '/usr/sbin/sshd -D -e -f "$1" </dev/null & pid=$!',
   '( cat >/dev/null; kill "$pid" 2>/dev/null ) <&3 &',
   'wait "$pid"',

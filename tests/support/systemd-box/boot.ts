@@ -81,7 +81,9 @@ async function findLeader(nspawn: ChildProcess, exited: () => boolean): Promise<
     await sleep(50);
   }
   throw new Error(
-    exited() ? "systemd-nspawn exited before the container's systemd started" : "no systemd in the container after 30 s",
+    exited()
+      ? "systemd-nspawn exited before the container's systemd started"
+      : "no systemd in the container after 30 s",
   );
 }
 

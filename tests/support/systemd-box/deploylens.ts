@@ -34,8 +34,20 @@ export type BoxSnapshot = {
 /** Registers the app as a host of its own, reached over the box's sshd as root, like a VPS. */
 export async function addBoxHost(box: SystemdBox, app: BoxApp, databaseFile: string): Promise<void> {
   const added = await runCli(
-    ["hosts", "add", app.name, "--ssh", `root@127.0.0.1:${box.ssh.port}`, "--identity", box.ssh.privateKeyPath,
-      "--accept-host-key", "--app-root", app.appRoot, "--service", app.unit],
+    [
+      "hosts",
+      "add",
+      app.name,
+      "--ssh",
+      `root@127.0.0.1:${box.ssh.port}`,
+      "--identity",
+      box.ssh.privateKeyPath,
+      "--accept-host-key",
+      "--app-root",
+      app.appRoot,
+      "--service",
+      app.unit,
+    ],
     { databaseFile },
   );
   expect(added.code, added.stderr).toBe(0);

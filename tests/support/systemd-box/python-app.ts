@@ -63,8 +63,17 @@ export async function installApp(box: SystemdBox, name: string, options: AppOpti
   const unit = options.instance ? `${name}@${options.instance}.service` : `${name}.service`;
   await box.writeUnit(
     options.instance ? `${name}@.service` : unit,
-    ["[Unit]", `Description=DeployLens test app ${name}`, "", "[Service]", "Type=notify", `WorkingDirectory=${appRoot}`,
-      `ExecStart=${python} -m ${PACKAGE}`, ...options.service, ""].join("\n"),
+    [
+      "[Unit]",
+      `Description=DeployLens test app ${name}`,
+      "",
+      "[Service]",
+      "Type=notify",
+      `WorkingDirectory=${appRoot}`,
+      `ExecStart=${python} -m ${PACKAGE}`,
+      ...options.service,
+      "",
+    ].join("\n"),
   );
   return { name, unit, appRoot, python, imports };
 }

@@ -27,7 +27,16 @@ function side(root: string, user: string, opts: { owner?: string; app?: Tweak; r
   return rest(b).snapshot(`${user}-snap`, user === "me" ? "laptop" : "vps");
 }
 
-const SECTIONS = ["headline", "interpreter", "service", "permissions", "directories", "files", "packages", "findings"] as const;
+const SECTIONS = [
+  "headline",
+  "interpreter",
+  "service",
+  "permissions",
+  "directories",
+  "files",
+  "packages",
+  "findings",
+] as const;
 const differences = (c: Comparison) => Object.fromEntries(SECTIONS.map((s) => [s, c[s].differences]));
 
 test("identical inputs give zero differences in every section", () => {
@@ -46,7 +55,11 @@ test("/home/me/app lines up with /opt/app: same tree at two locations has no dif
   expect(differences(c)).toEqual(Object.fromEntries(SECTIONS.map((s) => [s, 0])));
   // Values that differ only by the root's location are shown raw but count as the same.
   const exec = c.service.rows.find((r) => r.key === "execStart");
-  expect(exec).toMatchObject({ status: "same", mapped: true, left: "/home/me/app/.venv/bin/python -m gunicorn app:app" });
+  expect(exec).toMatchObject({
+    status: "same",
+    mapped: true,
+    left: "/home/me/app/.venv/bin/python -m gunicorn app:app",
+  });
 });
 
 describe("each section reports what changed", () => {
@@ -82,17 +95,29 @@ describe("each section reports what changed", () => {
 
   test("interpreter: field by field", () => {
     const changed = c.interpreter.rows.filter((r) => r.status !== "same").map((r) => [r.key, r.left, r.right]);
-    expect(changed).toEqual([["version", "3.11.7", "3.11.9"], ["optimize", "0", "1"]]);
+    expect(changed).toEqual([
+      ["version", "3.11.7", "3.11.9"],
+      ["optimize", "0", "1"],
+    ]);
   });
 
   test("service: users, each Environment key, redacted only equal to redacted", () => {
     const status = Object.fromEntries(c.service.rows.map((r) => [r.key, r.status]));
-    expect(status).toMatchObject({ user: "changed", "env.PYTHONDONTWRITEBYTECODE": "only-right", "env.SECRET_KEY": "changed", "env.PYTHONPATH": "same" });
+    expect(status).toMatchObject({
+      user: "changed",
+      "env.PYTHONDONTWRITEBYTECODE": "only-right",
+      "env.SECRET_KEY": "changed",
+      "env.PYTHONPATH": "same",
+    });
     expect(c.service.differences).toBe(c.service.rows.filter((r) => r.status !== "same").length);
   });
 
   test("packages: added, removed and version changes, names normalised", () => {
-    expect(c.packages).toMatchObject({ added: [{ name: "waitress" }], removed: [], changed: [{ name: "Flask", left: "3.1.3", right: "3.1.2" }] });
+    expect(c.packages).toMatchObject({
+      added: [{ name: "waitress" }],
+      removed: [],
+      changed: [{ name: "Flask", left: "3.1.3", right: "3.1.2" }],
+    });
   });
 
   test("findings: only on the right, on both", () => {
@@ -123,7 +148,8 @@ test("directories: per-directory coverage where the counts differ", () => {
 });
 
 test("file differences are bounded while the total stays exact", () => {
-  const many = (status: "fresh" | "missing") => new InventoryBuilder().root("/srv/app", { owner: "app" }).sources(1500, status, "pkg").snapshot();
+  const many = (status: "fresh" | "missing") =>
+    new InventoryBuilder().root("/srv/app", { owner: "app" }).sources(1500, status, "pkg").snapshot();
   const c = compare(many("fresh"), many("missing"));
   expect(c.files.total).toBe(1500);
   expect(c.files.rows).toHaveLength(1000);
@@ -132,7 +158,11 @@ test("file differences are bounded while the total stays exact", () => {
 });
 
 test("roots pair by kind, then directory name, then order; a root without a partner stands alone", () => {
-  const left = new InventoryBuilder().root("/home/me/web").root("/home/me/worker").root("/usr/lib/python3/dist-packages", { kind: "site-packages" }).snapshot();
+  const left = new InventoryBuilder()
+    .root("/home/me/web")
+    .root("/home/me/worker")
+    .root("/usr/lib/python3/dist-packages", { kind: "site-packages" })
+    .snapshot();
   const right = new InventoryBuilder().root("/opt/worker").root("/opt/web").root("/opt/extra").snapshot();
   expect(compare(left, right).rootPairs.map((p) => [p.left, p.right])).toEqual([
     ["/home/me/web", "/opt/web"],

@@ -19,7 +19,10 @@ const build = () =>
 test("overall, per-root and per-directory counts add up the sources by status", () => {
   const c = coverageOf(build());
   expect(c.overall).toEqual({ sources: 17, fresh: 11, stale: 2, missing: 3, unreadable: 1, percent: 64.7 });
-  expect(c.roots.map((r) => [r.kind, r.coverage.sources, r.coverage.fresh])).toEqual([["app", 11, 7], ["site-packages", 6, 4]]);
+  expect(c.roots.map((r) => [r.kind, r.coverage.sources, r.coverage.fresh])).toEqual([
+    ["app", 11, 7],
+    ["site-packages", 6, 4],
+  ]);
   expect(c.directories[0]?.dirs.map((d) => [d.path, d.sources, d.fresh, d.stale, d.missing, d.unreadable])).toEqual([
     ["", 2, 0, 0, 1, 1],
     ["pkg", 9, 7, 2, 0, 0],
@@ -27,7 +30,11 @@ test("overall, per-root and per-directory counts add up the sources by status", 
 });
 
 test("percent rounds down, so 100 means every source is fresh", () => {
-  const inventory = new InventoryBuilder().root("/srv/app", { owner: "app" }).sources(1999, "fresh").source("last.py", "missing").build();
+  const inventory = new InventoryBuilder()
+    .root("/srv/app", { owner: "app" })
+    .sources(1999, "fresh")
+    .source("last.py", "missing")
+    .build();
   expect(coverageOf(inventory).overall.percent).toBe(99.9);
   expect(coverageOf(new InventoryBuilder().root("/srv/app").sources(3, "fresh").build()).overall.percent).toBe(100);
 });

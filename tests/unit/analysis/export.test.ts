@@ -5,7 +5,18 @@ import { exportComparison } from "@/lib/analysis/export";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 
 /** File names a hostile or careless host could carry. */
-const NASTY = ["a,b.py", 'say "hi".py', "new\nline.py", "=HYPERLINK(1).py", "+cmd.py", "-x.py", "@sum.py", "pipe|tick`.py", "<b>bold</b>.py", "__init__.py"];
+const NASTY = [
+  "a,b.py",
+  'say "hi".py',
+  "new\nline.py",
+  "=HYPERLINK(1).py",
+  "+cmd.py",
+  "-x.py",
+  "@sum.py",
+  "pipe|tick`.py",
+  "<b>bold</b>.py",
+  "__init__.py",
+];
 
 function pair() {
   const left = new InventoryBuilder({ user: "me", unit: "a|b`c.service" }).root("/home/me/app", { owner: "me" });
@@ -19,13 +30,26 @@ function pair() {
 
 /** Python's csv module is the reference reader (RFC 4180 quoting, embedded newlines). */
 function parseCsv(text: string): string[][] {
-  const code = "import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline='')))))";
+  const code =
+    "import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline='')))))";
   return JSON.parse(execFileSync("python3", ["-c", code], { input: text, encoding: "utf8" })) as string[][];
 }
 
 test("CSV round-trips commas, quotes and newlines and defuses formulas", () => {
   const rows = parseCsv(exportComparison(pair(), "csv"));
-  expect(rows[0]).toEqual(["root", "root kind", "path", "left root", "right root", "left status", "left reason", "left pyc", "right status", "right reason", "right pyc"]);
+  expect(rows[0]).toEqual([
+    "root",
+    "root kind",
+    "path",
+    "left root",
+    "right root",
+    "left status",
+    "left reason",
+    "left pyc",
+    "right status",
+    "right reason",
+    "right pyc",
+  ]);
   const paths = rows.slice(1).map((r) => r[2]);
   const expected = NASTY.map((n) => `pkg/${n}`);
   expect(paths).toEqual(expected);
@@ -60,7 +84,10 @@ const separators = (line: string) => line.replace(/\\./g, "").split("|").length 
 test("Markdown tables keep their shape whatever the host strings hold", () => {
   const md = exportComparison(pair(), "markdown");
   // Every row of a table has as many cell separators as its header row.
-  const blocks = md.split(/\n(?!\|)/).map((block) => block.split("\n").filter((line) => line.startsWith("|"))).filter((b) => b.length > 0);
+  const blocks = md
+    .split(/\n(?!\|)/)
+    .map((block) => block.split("\n").filter((line) => line.startsWith("|")))
+    .filter((b) => b.length > 0);
   expect(blocks.length).toBeGreaterThanOrEqual(4);
   for (const rows of blocks) for (const row of rows) expect(separators(row), row).toBe(separators(rows[0]!));
   const files = md.slice(md.indexOf("## Files"));

@@ -37,7 +37,12 @@ test.each([
   { query: "VIEWS", statuses: [], blockedOnly: false, paths: ["lernmanager/views.py"] },
   { query: "/srv/", statuses: [], blockedOnly: false, paths: ["job.py"] },
   { query: "", statuses: ["missing"], blockedOnly: false, paths: ["lernmanager/views.py", "job.py"] },
-  { query: "", statuses: ["missing", "stale"], blockedOnly: true, paths: ["lernmanager/views.py", "lernmanager/models.py"] },
+  {
+    query: "",
+    statuses: ["missing", "stale"],
+    blockedOnly: true,
+    paths: ["lernmanager/views.py", "lernmanager/models.py"],
+  },
   { query: "nothing-like-this", statuses: [], blockedOnly: false, paths: [] },
 ] as const)("filter $query $statuses blocked=$blockedOnly", ({ query, statuses, blockedOnly, paths }) => {
   const rows = filterFileRows(fileRows(inventory()), { query, statuses: new Set(statuses), blockedOnly });

@@ -14,7 +14,12 @@ export function findingOf(s: SnapshotInput, id: string): Finding {
 
 /** All evidence, fix text and fix code of a finding as one string, for "mentions X" assertions. */
 export const textOf = (f: Finding): string =>
-  [f.title, f.detail, ...f.evidence.map((e) => `${e.label}: ${e.value}`), ...f.fix.flatMap((s) => [s.text, s.code ?? ""])].join("\n");
+  [
+    f.title,
+    f.detail,
+    ...f.evidence.map((e) => `${e.label}: ${e.value}`),
+    ...f.fix.flatMap((s) => [s.text, s.code ?? ""]),
+  ].join("\n");
 
 /** A healthy service: writable tree owned by the service user, every module fresh. */
 export function healthy(user = "app"): InventoryBuilder {

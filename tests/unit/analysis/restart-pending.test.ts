@@ -3,8 +3,20 @@ import { findingOf, healthy, idsOf } from "./helpers";
 
 // The process was started at T0 (builder default). The drop-in times below sit around it.
 const T0 = 1_700_000_000;
-type ConfigFile = { path: string; kind: "fragment" | "drop-in" | "environment-file"; exists: boolean; mtime: number; optional: boolean };
-const file = (path: string, kind: ConfigFile["kind"], mtime: number): ConfigFile => ({ path, kind, exists: true, mtime, optional: false });
+type ConfigFile = {
+  path: string;
+  kind: "fragment" | "drop-in" | "environment-file";
+  exists: boolean;
+  mtime: number;
+  optional: boolean;
+};
+const file = (path: string, kind: ConfigFile["kind"], mtime: number): ConfigFile => ({
+  path,
+  kind,
+  exists: true,
+  mtime,
+  optional: false,
+});
 const dropIn = (mtime: number) => file("/etc/systemd/system/app.service.d/override.conf", "drop-in", mtime);
 const envFile = (mtime: number) => file("/etc/app.env", "environment-file", mtime);
 const fragment = file("/etc/systemd/system/app.service", "fragment", T0 - 86_400);

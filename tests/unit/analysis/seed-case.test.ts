@@ -8,7 +8,10 @@ import { findingOf, findingsOf, idsOf, textOf } from "./helpers";
  */
 function seed(user: string) {
   return new InventoryBuilder({ user, unit: "lernmanager.service", hostname: "vps" })
-    .service({ execStart: ["/opt/lernmanager/venv/bin/python", "-m", "waitress", "--port=8080", "app:app"], workingDirectory: "/opt/lernmanager" })
+    .service({
+      execStart: ["/opt/lernmanager/venv/bin/python", "-m", "waitress", "--port=8080", "app:app"],
+      workingDirectory: "/opt/lernmanager",
+    })
     .interpreter({ path: "/opt/lernmanager/venv/bin/python" })
     .root("/opt/lernmanager", { owner: "root", mode: 0o755 })
     .dir("", { pycache: { owner: "root" } })
@@ -34,15 +37,21 @@ describe.each(["lernmanager", "www-data"])("seed case with User=%s", (user) => {
     expect(text).toContain("48 missing");
     const [dropIn, apply, warm] = finding.fix;
     expect(dropIn?.text).toContain("systemctl edit lernmanager.service");
-    expect(dropIn?.code).toBe("[Service]\nCacheDirectory=lernmanager\nEnvironment=PYTHONPYCACHEPREFIX=%C/lernmanager/pyc");
+    expect(dropIn?.code).toBe(
+      "[Service]\nCacheDirectory=lernmanager\nEnvironment=PYTHONPYCACHEPREFIX=%C/lernmanager/pyc",
+    );
     expect(apply?.code).toBe("systemctl daemon-reload\nsystemctl restart lernmanager.service");
-    expect(warm?.code).toBe(`sudo -u ${user} env PYTHONPYCACHEPREFIX=/var/cache/lernmanager/pyc /opt/lernmanager/venv/bin/python -m compileall -q /opt/lernmanager`);
+    expect(warm?.code).toBe(
+      `sudo -u ${user} env PYTHONPYCACHEPREFIX=/var/cache/lernmanager/pyc /opt/lernmanager/venv/bin/python -m compileall -q /opt/lernmanager`,
+    );
     expect(finding.fix.map((s) => s.code ?? "").join("\n")).not.toContain("$CACHE_DIRECTORY");
     expect(finding.startupCost).toContain("329 ms");
   });
 
   test("after the prefix drop-in (writable, fresh under the prefix) the finding is gone", () => {
-    const fixed = seed(user).service({ cacheDirectory: ["lernmanager"] }).prefix("/var/cache/lernmanager/pyc", { owner: user });
+    const fixed = seed(user)
+      .service({ cacheDirectory: ["lernmanager"] })
+      .prefix("/var/cache/lernmanager/pyc", { owner: user });
     const snapshot = new InventoryBuilder({ user, unit: "lernmanager.service" })
       .service({ cacheDirectory: ["lernmanager"] })
       .prefix("/var/cache/lernmanager/pyc", { owner: user })
@@ -63,7 +72,9 @@ describe.each(["lernmanager", "www-data"])("seed case with User=%s", (user) => {
 test("a service at -O is warmed and precompiled with -O", () => {
   const finding = findingOf(seed("lernmanager").interpreter({ optimize: 1 }).snapshot(), "pycache-not-writable");
   const codes = finding.fix.map((s) => s.code ?? "");
-  expect(codes.some((c) => c.includes("/opt/lernmanager/venv/bin/python -O -m compileall -q /opt/lernmanager"))).toBe(true);
+  expect(codes.some((c) => c.includes("/opt/lernmanager/venv/bin/python -O -m compileall -q /opt/lernmanager"))).toBe(
+    true,
+  );
 });
 
 test("a command line with -I gets the prefix through -X pycache_prefix in ExecStart", () => {
@@ -78,7 +89,10 @@ test("a command line with -I gets the prefix through -X pycache_prefix in ExecSt
 });
 
 test("Python 3.7 has no PYTHONPYCACHEPREFIX, so no prefix drop-in is offered", () => {
-  const finding = findingOf(seed("lernmanager").interpreter({ version: "3.7.17", cacheTag: "cpython-37", magic: "420d0d0a" }).snapshot(), "pycache-not-writable");
+  const finding = findingOf(
+    seed("lernmanager").interpreter({ version: "3.7.17", cacheTag: "cpython-37", magic: "420d0d0a" }).snapshot(),
+    "pycache-not-writable",
+  );
   expect(finding.fix[0]?.text).toContain("predates PYTHONPYCACHEPREFIX");
   expect(textOf(finding)).not.toContain("PYTHONPYCACHEPREFIX=%C");
 });

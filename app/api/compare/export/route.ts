@@ -5,7 +5,11 @@ import { compareRefs } from "@/lib/compare/compare-refs";
 import { parseCompareQuery } from "@/lib/compare/compare-query";
 import { requireRole } from "@/lib/auth/require-role";
 
-const TYPES = { json: "application/json", markdown: "text/markdown; charset=utf-8", csv: "text/csv; charset=utf-8" } as const;
+const TYPES = {
+  json: "application/json",
+  markdown: "text/markdown; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+} as const;
 const EXTENSIONS = { json: "json", markdown: "md", csv: "csv" } as const;
 
 // GET /api/compare/export?left=…&right=…&format=markdown|csv|json — the comparison as a file
@@ -14,7 +18,8 @@ export async function GET(req: Request) {
     await requireRole(req, "viewer");
     const { left, right, format } = parseCompareQuery(req.url);
     const { comparison, url } = await compareRefs(left, right, baseUrl(req), { allRows: format === "csv" });
-    const body = format === "json" ? JSON.stringify({ ...comparison, url }, null, 2) : exportComparison(comparison, format);
+    const body =
+      format === "json" ? JSON.stringify({ ...comparison, url }, null, 2) : exportComparison(comparison, format);
     return new Response(body, {
       headers: {
         "content-type": TYPES[format],

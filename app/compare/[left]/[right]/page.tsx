@@ -14,7 +14,10 @@ export default async function ComparePermalinkPage({ params, searchParams }: Pag
   await connection();
   const [{ left, right }, { fields }] = await Promise.all([params, searchParams]);
   const [leftRow, rightRow] = await Promise.all([findSnapshot(left), findSnapshot(right)]);
-  const [leftInput, rightInput] = await Promise.all([leftRow && toSnapshotInput(leftRow), rightRow && toSnapshotInput(rightRow)]);
+  const [leftInput, rightInput] = await Promise.all([
+    leftRow && toSnapshotInput(leftRow),
+    rightRow && toSnapshotInput(rightRow),
+  ]);
   if (!leftInput || !rightInput) notFound();
   const comparison = compare(leftInput, rightInput);
   return (

@@ -7,7 +7,16 @@ import { shellJoin } from "./shell-quote";
 export function compileallCommand(f: Facts, roots: readonly string[], extra: readonly string[] = []): string {
   const opt = optimizeFlag(f);
   const prefix = f.prefix ? ["env", `PYTHONPYCACHEPREFIX=${f.prefix}`] : [];
-  return shellJoin([...prefix, interpreterPath(f), ...(opt ? [opt] : []), "-m", "compileall", "-q", ...extra, ...roots]);
+  return shellJoin([
+    ...prefix,
+    interpreterPath(f),
+    ...(opt ? [opt] : []),
+    "-m",
+    "compileall",
+    "-q",
+    ...extra,
+    ...roots,
+  ]);
 }
 
 /** Compile at deploy time with exactly the service's interpreter and -O level (python-bytecode.md §6). */
@@ -22,7 +31,22 @@ export function precompileStep(f: Facts, roots: readonly string[], alternative =
 /** Hand existing __pycache__ directories to the service user (does not create missing ones). */
 export function chownStep(f: Facts, roots: readonly string[], alternative = true): FixStep {
   const owner = `${accountName(f)}:${groupName(f)}`;
-  const find = (root: string) => shellJoin(["find", root, "-type", "d", "-name", "__pycache__", "!", "-user", accountName(f), "-exec", "chown", "-R", owner]);
+  const find = (root: string) =>
+    shellJoin([
+      "find",
+      root,
+      "-type",
+      "d",
+      "-name",
+      "__pycache__",
+      "!",
+      "-user",
+      accountName(f),
+      "-exec",
+      "chown",
+      "-R",
+      owner,
+    ]);
   const lines = roots.map((root) => `${find(root)} {} +`);
   return {
     text: `${alternative ? "Alternative: give" : "Give"} the existing __pycache__ directories to ${accountName(f)}. This only covers directories that exist; a new __pycache__ still needs write access to its source directory.`,

@@ -6,5 +6,8 @@ import { shellJoin } from "./shell-quote";
 export function applyStep(f: Facts): FixStep {
   const unit = f.service.unit;
   if (!unit) return { text: "Restart the service so its processes start with the new settings." };
-  return { text: "Apply it: the running process keeps its old settings until it restarts.", code: `systemctl daemon-reload\nsystemctl restart ${shellJoin([unit])}` };
+  return {
+    text: "Apply it: the running process keeps its old settings until it restarts.",
+    code: `systemctl daemon-reload\nsystemctl restart ${shellJoin([unit])}`,
+  };
 }

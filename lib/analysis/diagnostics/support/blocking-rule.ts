@@ -11,7 +11,11 @@ export type BlockingRuleId =
   | "pycache-not-writable";
 
 const SANDBOX: ReadonlySet<Writability["cause"]> = new Set([
-  "protect-system", "protect-home", "read-only-paths", "dynamic-user", "read-only-mount",
+  "protect-system",
+  "protect-home",
+  "read-only-paths",
+  "dynamic-user",
+  "read-only-mount",
 ]);
 
 type Context = Pick<Facts, "writingDisabled" | "prefix" | "service">;
@@ -36,6 +40,10 @@ export function blockingRuleFor(fact: DirFact, ctx: Context): BlockingRuleId | n
   if (ctx.prefix && isUnder(bytecode.path, ctx.prefix)) return "pycache-prefix-not-writable";
   const uid = ctx.service.identity.uid;
   if (bytecode.access.cause === "sticky") return "pycache-owned-by-other-user";
-  const leftover = bytecode.exists && bytecode.access.cause === "no-write" && bytecode.nearest.uid !== uid && fact.dir.perm.uid === uid;
+  const leftover =
+    bytecode.exists &&
+    bytecode.access.cause === "no-write" &&
+    bytecode.nearest.uid !== uid &&
+    fact.dir.perm.uid === uid;
   return leftover ? "pycache-owned-by-other-user" : "pycache-not-writable";
 }

@@ -43,8 +43,16 @@ function trustsStaleHash(interpreter: Interpreter | null): (source: Source) => b
 
 function dirFactsOf(root: Root, rootIndex: number, runsOldCode: (s: Source) => boolean): DirFact[] {
   const byRel = new Map<string, DirFact>();
-  const make = (rel: string, dir: Directory | null): DirFact =>
-    ({ root, rootIndex, rel, abs: joinPath(root.path, rel), dir, sources: [], recompiled: 0, blockedBy: null });
+  const make = (rel: string, dir: Directory | null): DirFact => ({
+    root,
+    rootIndex,
+    rel,
+    abs: joinPath(root.path, rel),
+    dir,
+    sources: [],
+    recompiled: 0,
+    blockedBy: null,
+  });
   for (const dir of root.dirs) byRel.set(dir.path, make(dir.path, dir));
   for (const source of root.sources) {
     const rel = dirOf(source.path);

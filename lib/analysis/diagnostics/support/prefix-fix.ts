@@ -31,12 +31,19 @@ function configureStep(f: Facts, name: string): FixStep {
       code: ["[Service]", ...cacheLine, `Environment=PYTHONPYCACHEPREFIX=%C/${name}/pyc`].join("\n"),
     };
   }
-  const why = f.interpreter?.ignoresEnvironment ? "The command line has -E/-I, so PYTHON* variables are ignored" : "ExecStart already sets -X pycache_prefix, which beats the variable";
-  if (!parsed) return { text: `${intro} ${why}: start the interpreter with -X pycache_prefix=%C/${name}/pyc instead of the variable.` };
+  const why = f.interpreter?.ignoresEnvironment
+    ? "The command line has -E/-I, so PYTHON* variables are ignored"
+    : "ExecStart already sets -X pycache_prefix, which beats the variable";
+  if (!parsed)
+    return {
+      text: `${intro} ${why}: start the interpreter with -X pycache_prefix=%C/${name}/pyc instead of the variable.`,
+    };
   const argv = [parsed.interpreter, ...withoutPrefixOption(parsed.flagWords), "-X"].map(systemdWord);
   const execStart = [...argv, `pycache_prefix=%C/${name}/pyc`, ...parsed.rest.map(systemdWord)].join(" ");
   // Option values leave the host redacted: the line shown cannot carry them.
-  const restore = parsed.rest.some((word) => word.includes(REDACTED)) ? ` Put your own values back where it says ${REDACTED}.` : "";
+  const restore = parsed.rest.some((word) => word.includes(REDACTED))
+    ? ` Put your own values back where it says ${REDACTED}.`
+    : "";
   return {
     text: `${intro} ${why}, so set the prefix on the command line (the empty ExecStart= clears the old one).${restore}`,
     code: ["[Service]", ...cacheLine, "ExecStart=", `ExecStart=${execStart}`].join("\n"),
@@ -44,10 +51,15 @@ function configureStep(f: Facts, name: string): FixStep {
 }
 
 function warmStep(f: Facts, literal: string): FixStep {
-  if (f.service.dynamicUser) return { text: "With DynamicUser=yes there is no fixed account to warm the cache as: the first start after the restart fills it." };
+  if (f.service.dynamicUser)
+    return {
+      text: "With DynamicUser=yes there is no fixed account to warm the cache as: the first start after the restart fills it.",
+    };
   const roots = f.inventory.roots.filter((r) => r.exists).map((r) => r.path);
   const interp = [interpreterPath(f), ...(optimizeFlag(f) ? [optimizeFlag(f)!] : [])];
-  const prefixArgs = f.interpreter?.ignoresEnvironment ? [...interp, "-X", `pycache_prefix=${literal}`] : ["env", `PYTHONPYCACHEPREFIX=${literal}`, ...interp];
+  const prefixArgs = f.interpreter?.ignoresEnvironment
+    ? [...interp, "-X", `pycache_prefix=${literal}`]
+    : ["env", `PYTHONPYCACHEPREFIX=${literal}`, ...interp];
   return {
     text: `Optional, after the restart: warm the cache as ${accountName(f)} with the service's exact interpreter and -O level, so the first start already finds every pyc. Use the paths as the service imports them: the prefix keys on the unresolved path.`,
     code: shellJoin(["sudo", "-u", accountName(f), ...prefixArgs, "-m", "compileall", "-q", ...roots]),
@@ -57,7 +69,11 @@ function warmStep(f: Facts, literal: string): FixStep {
 /** Steps that point PYTHONPYCACHEPREFIX at a directory the service owns, then apply and warm it. */
 export function prefixFixSteps(f: Facts): FixStep[] {
   if (!supportsPrefix(f)) {
-    return [{ text: `Python ${f.interpreter?.version} predates PYTHONPYCACHEPREFIX (3.8+): upgrade the interpreter, or make the cache directories where the sources are writable or precompiled (below).` }];
+    return [
+      {
+        text: `Python ${f.interpreter?.version} predates PYTHONPYCACHEPREFIX (3.8+): upgrade the interpreter, or make the cache directories where the sources are writable or precompiled (below).`,
+      },
+    ];
   }
   const name = cacheDirName(f);
   const literal = `/var/cache/${name}/pyc`;
@@ -71,9 +87,5 @@ export function prefixFixSteps(f: Facts): FixStep[] {
       warmStep(f, literal),
     ];
   }
-  return [
-    configureStep(f, name),
-    applyStep(f),
-    warmStep(f, literal),
-  ];
+  return [configureStep(f, name), applyStep(f), warmStep(f, literal)];
 }

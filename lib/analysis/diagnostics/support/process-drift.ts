@@ -22,7 +22,11 @@ export function changedFiles(f: Facts, startedAt: number, slack = 0): Drift[] {
     .map((file) => {
       const modified = `${displayPath(file.path)} (modified ${iso(file.mtime!)}`;
       return file.loaded === false
-        ? { label: "drop-in written after start, not loaded yet", value: `${modified}; no daemon-reload since)`, certain: true }
+        ? {
+            label: "drop-in written after start, not loaded yet",
+            value: `${modified}; no daemon-reload since)`,
+            certain: true,
+          }
         : { label: `${file.kind} changed after start`, value: `${modified})`, certain: true };
     });
 }
@@ -49,7 +53,11 @@ export function environmentDrift(f: Facts): Drift[] {
     const have = live[key];
     if (want === have || want === REDACTED || have === REDACTED) continue;
     const show = (v: string | undefined) => (v === undefined ? "unset" : JSON.stringify(v));
-    drift.push({ label: `Environment ${key}`, value: `configured ${show(want)}, running process ${show(have)}`, certain: want !== undefined });
+    drift.push({
+      label: `Environment ${key}`,
+      value: `configured ${show(want)}, running process ${show(have)}`,
+      certain: want !== undefined,
+    });
   }
   return drift;
 }
@@ -67,5 +75,11 @@ export function argvDrift(f: Facts): Drift[] {
   const live = process.argv.slice(Math.max(0, process.argv.length - configured.length));
   const same = live.length === configured.length && configured.every((word, i) => word === live[i]);
   if (same) return [];
-  return [{ label: "Command line", value: `configured ${JSON.stringify(configured)}, running ${JSON.stringify(process.argv)}`, certain: true }];
+  return [
+    {
+      label: "Command line",
+      value: `configured ${JSON.stringify(configured)}, running ${JSON.stringify(process.argv)}`,
+      certain: true,
+    },
+  ];
 }

@@ -26,14 +26,21 @@ function applyX(flags: PythonFlags, value: string): void {
 export function parsePythonArgv(argv: readonly string[]): PythonArgv | null {
   const interpreter = argv[0];
   if (interpreter === undefined || !PYTHON_NAME.test(interpreter.slice(interpreter.lastIndexOf("/") + 1))) return null;
-  const flags: PythonFlags = { dontWriteBytecode: false, optimize: 0, ignoreEnvironment: false, pycachePrefix: undefined, checkHashPycs: undefined };
+  const flags: PythonFlags = {
+    dontWriteBytecode: false,
+    optimize: 0,
+    ignoreEnvironment: false,
+    pycachePrefix: undefined,
+    checkHashPycs: undefined,
+  };
   let i = 1;
   for (; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--check-hash-based-pycs") flags.checkHashPycs = argv[++i];
     else if (arg.startsWith("--check-hash-based-pycs=")) flags.checkHashPycs = arg.slice(24);
     else if (arg === "-" || arg === "--" || !arg.startsWith("-")) break;
-    else if (arg.startsWith("--")) continue; // --version and friends change nothing here
+    else if (arg.startsWith("--"))
+      continue; // --version and friends change nothing here
     else {
       const next = shortOptions(arg, argv[i + 1], flags);
       if (next === "end") break;

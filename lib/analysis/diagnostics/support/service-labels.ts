@@ -11,7 +11,8 @@ export function userLabel(f: Facts): string {
 /** The account to run warm-up commands as (systemd: no User= means root). */
 export const accountName = (f: Facts): string => f.service.user ?? "root";
 /** Group= when set; else the user's primary gid as a number (its name differs by distribution: nobody → nogroup). */
-export const groupName = (f: Facts): string => f.service.group ?? (f.service.user ? String(f.service.identity.gid) : "root");
+export const groupName = (f: Facts): string =>
+  f.service.group ?? (f.service.user ? String(f.service.identity.gid) : "root");
 
 /** The interpreter as the service runs it: the probed path, else ExecStart's python, else python3. */
 export function interpreterPath(f: Facts): string {

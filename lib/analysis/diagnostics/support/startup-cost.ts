@@ -16,7 +16,9 @@ export function startupCost(f: Facts, recompiled: number, dirs: readonly DirFact
   const startup = dirs.length ? startupBlockedIn(f, dirs) : null;
   if (startup && startup.blocked.length) {
     const share = startup.total ? startup.blocked.length / startup.total : 0;
-    const ms = measured ? `; compiling them takes ≈ ${Math.round(measured.ms * share)} ms (measured ${Math.round(measured.ms)} ms for all ${plural(measured.modules, "blocked module")}${measured.capped ? ", stopped at the cap" : ""})` : "";
+    const ms = measured
+      ? `; compiling them takes ≈ ${Math.round(measured.ms * share)} ms (measured ${Math.round(measured.ms)} ms for all ${plural(measured.modules, "blocked module")}${measured.capped ? ", stopped at the cap" : ""})`
+      : "";
     return `blocks ${plural(startup.blocked.length, "startup module")}: compiled from source at every start${ms}`;
   }
   if (!measured) return undefined;

@@ -10,7 +10,8 @@ function depthOf(path: string): number {
   return depth;
 }
 
-const isWithin = (path: string, dir: string) => path.startsWith(dir) && (path.length === dir.length || path.charCodeAt(dir.length) === 47);
+const isWithin = (path: string, dir: string) =>
+  path.startsWith(dir) && (path.length === dir.length || path.charCodeAt(dir.length) === 47);
 
 /** Longest common directory of two absolute paths ("/opt/app/x", "/opt/apple/y" → "/opt"). */
 export function commonDirectory(a: string, b: string): string {

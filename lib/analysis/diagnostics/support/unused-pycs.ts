@@ -15,7 +15,11 @@ export type UnusedPycs = {
 };
 
 /** Sources that are missing their own pyc while a pyc of the given extra kind exists for them. */
-export function unusedPycs(f: Facts, kind: ExtraPyc["kind"], keep: (pyc: ExtraPyc) => boolean = () => true): UnusedPycs {
+export function unusedPycs(
+  f: Facts,
+  kind: ExtraPyc["kind"],
+  keep: (pyc: ExtraPyc) => boolean = () => true,
+): UnusedPycs {
   const result: UnusedPycs = { files: [], sources: [], roots: [], persistent: false };
   let dirs: Map<string, DirFact> | null = null;
   f.inventory.roots.forEach((root, rootIndex) => {

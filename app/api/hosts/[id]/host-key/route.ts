@@ -16,7 +16,13 @@ export async function POST(req: Request, ctx: RouteContext<"/api/hosts/[id]/host
     const host = await trustHostKey(id, input);
     const action = input.replace ? "host-key-replaced" : "host-key-accepted";
     const detail = { endpoint: input.endpoint, fingerprint: input.fingerprint, previous: input.replace ?? null };
-    await recordAudit({ actor: user.name, address: clientAddress(req), action, object: { type: "host", id: host.name }, detail });
+    await recordAudit({
+      actor: user.name,
+      address: clientAddress(req),
+      action,
+      object: { type: "host", id: host.name },
+      detail,
+    });
     return json(toHostView(host));
   });
 }

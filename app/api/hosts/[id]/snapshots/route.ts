@@ -24,7 +24,13 @@ export async function POST(req: Request, ctx: RouteContext<"/api/hosts/[id]/snap
     const { id } = await ctx.params;
     const host = await getHostOrThrow(id);
     const job = startCollection(host, user.name);
-    await recordAudit({ actor: user.name, address: clientAddress(req), action: "collection-started", object: { type: "host", id: host.name }, detail: { jobId: job.id } });
+    await recordAudit({
+      actor: user.name,
+      address: clientAddress(req),
+      action: "collection-started",
+      object: { type: "host", id: host.name },
+      detail: { jobId: job.id },
+    });
     return json({ jobId: job.id, state: job.state, events: `/api/jobs/${job.id}/events` }, 202);
   });
 }

@@ -14,7 +14,11 @@ export async function GET(req: Request, ctx: RouteContext<"/api/jobs/[id]/events
     const job = findJob(id);
     if (!job) throw new NotFoundError("job", id);
     return new Response(jobEventStream(job, req.signal), {
-      headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
+      headers: {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+      },
     });
   });
 }
