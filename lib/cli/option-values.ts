@@ -20,7 +20,3 @@ export function numberOption(values: OptionValues, key: string): number | undefi
     throw new CliError(`--${key} needs a number, got ${JSON.stringify(text)}`);
   return value;
 }
-
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}

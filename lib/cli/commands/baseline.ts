@@ -3,6 +3,7 @@ import { updateHostBaseline } from "@/lib/db/queries/host-updates";
 import { findLatestOkSnapshot, getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
 import { ValidationError } from "@/lib/errors";
 import type { Command } from "../command";
+import { printOut } from "../output";
 
 export const baselineCommand: Command = {
   words: ["baseline"],
@@ -14,7 +15,7 @@ export const baselineCommand: Command = {
     const host = await getHostOrThrow(name!);
     if (ref === "off") {
       await updateHostBaseline(host.id, null);
-      process.stdout.write(`${host.name} has no baseline\n`);
+      printOut(`${host.name} has no baseline\n`);
       return 0;
     }
     const row = ref === "latest" ? await findLatestOkSnapshot(host.id) : await getSnapshotOrThrow(ref!);
@@ -23,7 +24,7 @@ export const baselineCommand: Command = {
     if (row.status !== "ok")
       throw new ValidationError(`snapshot ${row.id} failed; a baseline must be a successful snapshot`);
     await updateHostBaseline(host.id, row.id);
-    process.stdout.write(`${host.name}'s baseline is snapshot ${row.id} (${row.takenAt.toISOString()})\n`);
+    printOut(`${host.name}'s baseline is snapshot ${row.id} (${row.takenAt.toISOString()})\n`);
     return 0;
   },
 };

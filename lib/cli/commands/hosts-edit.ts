@@ -5,7 +5,8 @@ import { editHost } from "@/lib/hosts/edit-host";
 import { parseSchedule } from "@/lib/jobs/cron-schedule";
 import { CliError } from "../cli-error";
 import type { Command, OptionValues } from "../command";
-import { intOption, printJson, stringOption } from "../option-values";
+import { intOption, stringOption } from "../option-values";
+import { printJson, printOut } from "../output";
 
 /** "" or "none" clears an optional setting. */
 const optional = (values: OptionValues, key: string) => {
@@ -55,7 +56,7 @@ export const hostsEditCommand: Command = {
     });
     if (nextSchedule !== undefined) row = await updateHostSchedule(row.id, nextSchedule);
     if (values.json) printJson(toHostView(row));
-    else process.stdout.write(`Updated host ${row.name}\n`);
+    else printOut(`Updated host ${row.name}\n`);
     return 0;
   },
 };

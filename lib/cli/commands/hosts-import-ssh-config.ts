@@ -6,8 +6,8 @@ import { listSshAliases, resolveSshAlias } from "@/lib/hosts/ssh-config-resolve"
 import { CliError } from "../cli-error";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
-import { printJson } from "../option-values";
 import { hostsAddCommand, inputFrom } from "./hosts-add";
+import { printJson, printOut } from "../output";
 
 const isFile = (arg: string) => fs.existsSync(arg) && fs.statSync(arg).isFile();
 const target = (e: { user: string; host: string; port: number }) => `${e.user}@${e.host}:${e.port}`;
@@ -40,7 +40,7 @@ export const hostsImportSshConfigCommand: Command = {
       });
       if (values.json) printJson(rows);
       else
-        process.stdout.write(
+        printOut(
           formatTable(
             ["ALIAS", "TARGET", "JUMP"],
             rows.map((r) => [r.alias, r.target ?? r.error ?? "", r.jump ?? ""]),
@@ -54,8 +54,7 @@ export const hostsImportSshConfigCommand: Command = {
         await createHost(await inputFrom(alias, { ...values, ssh: alias, "ssh-config": ctx.configFile })),
       );
       added.push(host);
-      if (!values.json)
-        process.stdout.write(`Saved host ${host.name} (${host.target}${host.jump ? ` via ${host.jump}` : ""})\n`);
+      if (!values.json) printOut(`Saved host ${host.name} (${host.target}${host.jump ? ` via ${host.jump}` : ""})\n`);
     }
     if (values.json) printJson(added);
     return 0;

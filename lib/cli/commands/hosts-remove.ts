@@ -1,6 +1,7 @@
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { deleteHost } from "@/lib/db/queries/host-updates";
 import type { Command } from "../command";
+import { printOut } from "../output";
 
 export const hostsRemoveCommand: Command = {
   words: ["hosts", "remove"],
@@ -11,7 +12,7 @@ export const hostsRemoveCommand: Command = {
   async run(_values, [name]) {
     const host = await getHostOrThrow(name!);
     await deleteHost(host.id);
-    process.stdout.write(`Removed host ${host.name}\n`);
+    printOut(`Removed host ${host.name}\n`);
     return 0;
   },
 };

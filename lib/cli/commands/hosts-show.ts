@@ -1,8 +1,9 @@
+import { coveragePercent, formatPercent } from "@/lib/analysis/coverage-percent";
 import { getHostOrThrow, toHostView } from "@/lib/db/queries/hosts";
 import { findLatestOkSnapshot } from "@/lib/db/queries/snapshots";
 import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
 import type { Command } from "../command";
-import { printJson } from "../option-values";
+import { printJson, printOut } from "../output";
 
 export const hostsShowCommand: Command = {
   words: ["hosts", "show"],
@@ -16,7 +17,9 @@ export const hostsShowCommand: Command = {
     const host = {
       ...toHostView(row),
       latestSnapshotId: latestOk?.id ?? null,
-      coveragePercent: latestOk ? startupCoveragePercent(latestOk) : null,
+      startupPercent: latestOk ? startupCoveragePercent(latestOk) : null,
+      startupBlocked: latestOk?.startupBlocked ?? null,
+      coveragePercent: latestOk ? coveragePercent(latestOk.fresh, latestOk.sources) : null,
     };
     if (values.json) {
       printJson(host);
@@ -36,13 +39,11 @@ export const hostsShowCommand: Command = {
       ["startup cost", host.measureStartup ? "measured" : "not measured"],
       ["schedule", host.schedule ?? "off"],
       ["baseline", host.baselineSnapshotId ?? "none"],
-      [
-        "coverage",
-        host.coveragePercent === null ? "–" : `${host.coveragePercent}% (snapshot ${host.latestSnapshotId})`,
-      ],
+      ["startup", latestOk ? `${formatPercent(host.startupPercent)}, ${host.startupBlocked ?? "–"} blocked` : null],
+      ["all sources", latestOk ? `${formatPercent(host.coveragePercent)} (snapshot ${host.latestSnapshotId})` : null],
     ];
     const shown = lines.filter(([, value]) => value !== null).map(([label, value]) => `  ${label.padEnd(13)} ${value}`);
-    process.stdout.write([`${host.name}`, ...shown, ""].join("\n"));
+    printOut([`${host.name}`, ...shown, ""].join("\n"));
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import { pruneSnapshots } from "@/lib/retention/prune-snapshots";
 import type { Command } from "../command";
-import { printJson } from "../option-values";
+import { printJson, printOut } from "../output";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -22,7 +22,7 @@ export const pruneCommand: Command = {
       return 0;
     }
     const verb = report.dryRun ? "would remove" : "removed";
-    process.stdout.write(
+    printOut(
       `${verb} ${report.snapshots.removed} of ${report.snapshots.before} snapshots and ${report.blobs.removed} inventories ` +
         `(${kb(report.blobs.compressedBytes)} compressed); store ${kb(report.storeBytes.before)}` +
         (report.dryRun ? "\n" : ` → ${kb(report.storeBytes.after)}\n`),

@@ -2,6 +2,7 @@ import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { updateHostSchedule } from "@/lib/db/queries/host-updates";
 import { nextRunAfter, parseSchedule } from "@/lib/jobs/cron-schedule";
 import type { Command } from "../command";
+import { printOut } from "../output";
 
 export const scheduleCommand: Command = {
   words: ["schedule"],
@@ -15,7 +16,7 @@ export const scheduleCommand: Command = {
     const schedule = text === "off" ? null : parseSchedule(text!);
     await updateHostSchedule(host.id, schedule);
     const next = schedule ? nextRunAfter(schedule, new Date()) : null;
-    process.stdout.write(
+    printOut(
       schedule
         ? `${host.name} is collected on "${schedule}"; next run ${next?.toISOString() ?? "never"}\n`
         : `${host.name} has no schedule\n`,

@@ -1,6 +1,7 @@
 import { cliActor } from "@/lib/audit/record-audit";
 import { createShare } from "@/lib/shares/shares";
 import type { Command } from "../command";
+import { printOut } from "../output";
 
 export const shareCreateCommand: Command = {
   words: ["share", "create"],
@@ -11,12 +12,10 @@ export const shareCreateCommand: Command = {
   async run(values, [left, right]) {
     const share = await createShare({ left, right, expires: values.expires }, { actor: cliActor(), address: null });
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(share, null, 2)}\n`);
+      printOut(`${JSON.stringify(share, null, 2)}\n`);
       return 0;
     }
-    process.stdout.write(
-      `${share.url}\nExpires ${share.expiresAt}. Revoke it with: deploylens share revoke ${share.id}\n`,
-    );
+    printOut(`${share.url}\nExpires ${share.expiresAt}. Revoke it with: deploylens share revoke ${share.id}\n`);
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { listShareViews } from "@/lib/shares/shares";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
+import { printOut } from "../output";
 
 export const shareListCommand: Command = {
   words: ["share", "list"],
@@ -11,11 +12,11 @@ export const shareListCommand: Command = {
   async run(values) {
     const shares = await listShareViews();
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(shares, null, 2)}\n`);
+      printOut(`${JSON.stringify(shares, null, 2)}\n`);
       return 0;
     }
     if (shares.length === 0) {
-      process.stdout.write("No public links. Make one: deploylens share create LEFT RIGHT\n");
+      printOut("No public links. Make one: deploylens share create LEFT RIGHT\n");
       return 0;
     }
     const rows = shares.map((s) => [
@@ -25,7 +26,7 @@ export const shareListCommand: Command = {
       s.createdBy ?? "–",
       `${s.left} ${s.right}`,
     ]);
-    process.stdout.write(formatTable(["ID", "STATE", "EXPIRES (UTC)", "BY", "SNAPSHOTS"], rows));
+    printOut(formatTable(["ID", "STATE", "EXPIRES (UTC)", "BY", "SNAPSHOTS"], rows));
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { cliActor } from "@/lib/audit/record-audit";
 import { revokeShare } from "@/lib/shares/shares";
 import type { Command } from "../command";
+import { printOut } from "../output";
 
 export const shareRevokeCommand: Command = {
   words: ["share", "revoke"],
@@ -10,7 +11,7 @@ export const shareRevokeCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(_values, [id]) {
     await revokeShare(id!, { actor: cliActor(), address: null });
-    process.stdout.write(`Revoked share ${id}\n`);
+    printOut(`Revoked share ${id}\n`);
     return 0;
   },
 };

@@ -1,10 +1,12 @@
+import { coveragePercent, formatPercent } from "@/lib/analysis/coverage-percent";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
 import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
 import { parseRegressions } from "@/lib/regressions/regression";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
-import { intOption, printJson } from "../option-values";
+import { intOption } from "../option-values";
+import { printJson, printOut } from "../output";
 
 export const snapshotsCommand: Command = {
   words: ["snapshots"],
@@ -19,7 +21,9 @@ export const snapshotsCommand: Command = {
       takenAt: s.takenAt.toISOString(),
       status: s.status,
       errorCode: s.errorCode,
-      coveragePercent: startupCoveragePercent(s),
+      startupPercent: startupCoveragePercent(s),
+      startupBlocked: s.status === "ok" ? s.startupBlocked : null,
+      coveragePercent: s.status === "ok" ? coveragePercent(s.fresh, s.sources) : null,
       sources: s.sources,
       criticalFindings: s.criticalFindings,
       warningFindings: s.warningFindings,
@@ -33,11 +37,13 @@ export const snapshotsCommand: Command = {
     const table = rows.map((r) => [
       r.id,
       r.takenAt.replace("T", " ").slice(0, 19),
-      r.status === "ok" ? (r.coveragePercent === null ? "–" : `${r.coveragePercent}%`) : `failed: ${r.errorCode}`,
+      r.status === "ok" ? formatPercent(r.startupPercent) : `failed: ${r.errorCode}`,
+      r.startupBlocked === null ? "–" : String(r.startupBlocked),
+      formatPercent(r.coveragePercent),
       `${r.criticalFindings}/${r.warningFindings}`,
       [r.baseline ? "baseline" : "", r.regressions.length ? "REGRESSION" : ""].filter(Boolean).join(" "),
     ]);
-    process.stdout.write(formatTable(["ID", "TAKEN (UTC)", "COVERAGE", "CRIT/WARN", "MARKS"], table));
+    printOut(formatTable(["ID", "TAKEN (UTC)", "STARTUP", "BLOCKED", "ALL SOURCES", "CRIT/WARN", "MARKS"], table));
     return 0;
   },
 };

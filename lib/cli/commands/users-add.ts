@@ -3,6 +3,7 @@ import { cliActor } from "@/lib/audit/record-audit";
 import { createUser } from "@/lib/auth/users";
 import { CliError } from "../cli-error";
 import type { Command } from "../command";
+import { printOut } from "../output";
 
 export const usersAddCommand: Command = {
   words: ["users", "add"],
@@ -15,7 +16,7 @@ export const usersAddCommand: Command = {
     if (!values.role) throw new CliError("say which role: --role admin|operator|viewer");
     const password = (await text(process.stdin)).replace(/\r?\n$/, "");
     const user = await createUser({ name, role: values.role, password }, { actor: cliActor(), address: null });
-    process.stdout.write(`Added user ${user.name} (${user.role})\n`);
+    printOut(`Added user ${user.name} (${user.role})\n`);
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { listUsers, toUserView } from "@/lib/db/queries/users";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
+import { printOut } from "../output";
 
 export const usersListCommand: Command = {
   words: ["users", "list"],
@@ -11,14 +12,14 @@ export const usersListCommand: Command = {
   async run(values) {
     const users = (await listUsers()).map(toUserView);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
+      printOut(`${JSON.stringify(users, null, 2)}\n`);
       return 0;
     }
     if (users.length === 0) {
-      process.stdout.write("No users yet. Add one: deploylens users add NAME --role admin --password-stdin\n");
+      printOut("No users yet. Add one: deploylens users add NAME --role admin --password-stdin\n");
       return 0;
     }
-    process.stdout.write(
+    printOut(
       formatTable(
         ["NAME", "ROLE", "CREATED"],
         users.map((u) => [u.name, u.role, u.createdAt.slice(0, 10)]),

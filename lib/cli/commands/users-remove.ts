@@ -1,6 +1,7 @@
 import { cliActor } from "@/lib/audit/record-audit";
 import { removeUser } from "@/lib/auth/users";
 import type { Command } from "../command";
+import { printOut } from "../output";
 
 export const usersRemoveCommand: Command = {
   words: ["users", "remove"],
@@ -10,7 +11,7 @@ export const usersRemoveCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(_values, [name]) {
     const user = await removeUser(name!, { actor: cliActor(), address: null });
-    process.stdout.write(`Removed user ${user.name}\n`);
+    printOut(`Removed user ${user.name}\n`);
     return 0;
   },
 };
