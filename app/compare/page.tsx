@@ -36,7 +36,6 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
           <ComparisonView
             comparison={result.comparison}
             permalink={comparePath(result.comparison.left.id, result.comparison.right.id)}
-            showAll={false}
           />
         </>
       )}
