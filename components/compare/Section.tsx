@@ -36,6 +36,9 @@ export function Section({ id, title, differences, closed, remember, showSame, ch
       className="group rounded-lg border border-slate-200 bg-white"
     >
       <summary className="flex cursor-pointer items-center gap-2 rounded-lg px-5 py-3 text-base font-semibold">
+        <span aria-hidden="true" className="text-xs text-slate-600 transition-transform group-open:rotate-90">
+          ▶
+        </span>
         <h2>{title}</h2>
         <span
           className={`rounded px-1.5 text-xs font-medium ${differences ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-600"}`}
