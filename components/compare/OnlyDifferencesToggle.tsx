@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { compareQuery, parseCompareView } from "@/lib/compare/view-state";
+import { replaceView } from "@/lib/compare/view-state";
 
 /** "Only differences" on (the default) hides unchanged rows; off writes `?all=1` so the link keeps the view. */
 export function OnlyDifferencesToggle({ all }: { all: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   function onChange(event: React.ChangeEvent<HTMLInputElement>) {
-    const view = parseCompareView(Object.fromEntries(new URLSearchParams(window.location.search)));
-    const query = compareQuery({ ...view, all: !event.currentTarget.checked });
+    const all = !event.currentTarget.checked;
+    const query = replaceView(window.location.search, (view) => ({ ...view, all }));
     startTransition(() => router.replace(`${window.location.pathname}${query}`, { scroll: false }));
   }
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { compareQuery, parseCompareView } from "@/lib/compare/view-state";
+import { replaceView } from "@/lib/compare/view-state";
 
 type Props = {
   id: string;
@@ -22,10 +22,12 @@ type Props = {
 export function Section({ id, title, differences, closed, remember, showSame, children }: Props) {
   function onToggle(event: React.SyntheticEvent<HTMLDetailsElement>) {
     if (!remember) return;
-    const view = parseCompareView(Object.fromEntries(new URLSearchParams(window.location.search)));
-    const others = view.closed.filter((other) => other !== id);
-    const next = { ...view, closed: event.currentTarget.open ? others : [...others, id] };
-    window.history.replaceState(null, "", `${window.location.pathname}${compareQuery(next)}`);
+    const open = event.currentTarget.open;
+    const query = replaceView(window.location.search, (view) => {
+      const others = view.closed.filter((other) => other !== id);
+      return { ...view, closed: open ? others : [...others, id] };
+    });
+    window.history.replaceState(null, "", `${window.location.pathname}${query}`);
   }
   return (
     <details

@@ -25,3 +25,14 @@ export function compareQuery(view: CompareView): string {
   const text = params.toString().replaceAll("%2C", ",");
   return text ? `?${text}` : "";
 }
+
+/** `search` (a location's "?…") with its view replaced; other parameters (`left`, `right` on /compare) stay. */
+export function replaceView(search: string, change: (view: CompareView) => CompareView): string {
+  const params = new URLSearchParams(search);
+  const view = change(parseCompareView(Object.fromEntries(params)));
+  for (const key of ["all", "fields", "closed"]) params.delete(key);
+  const rest = params.toString();
+  const own = compareQuery(view).slice(1);
+  const text = [rest, own].filter(Boolean).join("&");
+  return text ? `?${text}` : "";
+}
