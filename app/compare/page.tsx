@@ -5,13 +5,15 @@ import { ComparisonView } from "@/components/compare/ComparisonView";
 import { listHosts, toHostView } from "@/lib/db/queries/hosts";
 import { compareRefs, comparePath } from "@/lib/compare/compare-refs";
 import { baseUrl } from "@/lib/base-url";
+import { parseCompareView } from "@/lib/compare/view-state";
 import { AppError } from "@/lib/errors";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function ComparePage({ searchParams }: PageProps<"/compare">) {
   await requirePageRole("viewer");
   await connection();
-  const { left, right } = await searchParams;
+  const query = await searchParams;
+  const { left, right } = query;
   const hosts = (await listHosts()).map(toHostView);
   const chosen = typeof left === "string" && typeof right === "string";
   const result = chosen
@@ -36,7 +38,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
           <ComparisonView
             comparison={result.comparison}
             permalink={comparePath(result.comparison.left.id, result.comparison.right.id)}
-            showAll={false}
+            view={parseCompareView(query)}
           />
         </>
       )}

@@ -1,26 +1,57 @@
-/** A comparison section: its title, how many differences, and "No differences" when there are none. */
-export function Section({
-  id,
-  title,
-  differences,
-  children,
-}: {
+"use client";
+
+import { replaceView } from "@/lib/compare/view-state";
+
+type Props = {
   id: string;
   title: string;
   differences: number;
+  /** Collapsed when the page was loaded. */
+  closed: boolean;
+  /** Record opening and closing in the URL (not on a public share, whose URL is the token). */
+  remember: boolean;
+  /** Show the rows even without differences (the "Only differences" toggle is off). */
+  showSame: boolean;
   children: React.ReactNode;
-}) {
+};
+
+/**
+ * A collapsible comparison section (native <details>, so Enter/Space on the title toggle it). Its open state is
+ * written to `?closed=` with replaceState, so a reload or a copied link shows the same sections collapsed.
+ */
+export function Section({ id, title, differences, closed, remember, showSame, children }: Props) {
+  function onToggle(event: React.SyntheticEvent<HTMLDetailsElement>) {
+    if (!remember) return;
+    const open = event.currentTarget.open;
+    const query = replaceView(window.location.search, (view) => {
+      const others = view.closed.filter((other) => other !== id);
+      return { ...view, closed: open ? others : [...others, id] };
+    });
+    window.history.replaceState(null, "", `${window.location.pathname}${query}`);
+  }
   return (
-    <section id={id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-5" data-section={id}>
-      <h2 className="flex items-center gap-2 text-base font-semibold">
-        {title}
+    <details
+      id={id}
+      open={!closed}
+      onToggle={onToggle}
+      data-section={id}
+      className="group rounded-lg border border-slate-200 bg-white"
+    >
+      <summary className="flex cursor-pointer items-center gap-2 rounded-lg px-5 py-3 text-base font-semibold">
+        <span aria-hidden="true" className="text-xs text-slate-600 transition-transform group-open:rotate-90">
+          ▶
+        </span>
+        <h2>{title}</h2>
         <span
           className={`rounded px-1.5 text-xs font-medium ${differences ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-600"}`}
         >
           {differences ? `${differences} difference${differences === 1 ? "" : "s"}` : "same"}
         </span>
-      </h2>
-      {differences === 0 ? <p className="text-sm text-slate-500">No differences.</p> : children}
-    </section>
+      </summary>
+      <div className="space-y-2 px-5 pb-5">
+        {differences === 0 && <p className="text-sm text-slate-600">No differences.</p>}
+        {(differences > 0 || showSame) && children}
+      </div>
+    </details>
   );
 }

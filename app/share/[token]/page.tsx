@@ -20,7 +20,7 @@ export default async function SharePage({ params }: PageProps<"/share/[token]">)
   return (
     <div className="space-y-6">
       <SharedComparisonHeader comparison={comparison} expiresAt={share.expiresAt.toISOString()} />
-      <ComparisonView comparison={comparison} permalink={null} showAll={false} />
+      <ComparisonView comparison={comparison} permalink={null} />
     </div>
   );
 }
