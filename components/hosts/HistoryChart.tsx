@@ -78,6 +78,7 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
             stroke="#cbd5e1"
             strokeWidth={1}
             dot={false}
+            activeDot={false}
             isAnimationActive={false}
           />
           <Line
@@ -87,6 +88,8 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
             stroke="#059669"
             strokeWidth={2}
             dot={(props: DotProps) => <SnapshotDot key={`dot-${props.index}`} {...props} />}
+            // No hover dot on top of the linked one: it would take the click away from the link.
+            activeDot={false}
             isAnimationActive={false}
           />
           <Line

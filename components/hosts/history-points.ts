@@ -34,7 +34,7 @@ const findingsText = (row: HistoryRow) => `${row.criticalFindings ?? 0} critical
 /** What differs between two consecutive successful snapshots: service config, interpreter, open findings. */
 export function describeChanges(before: HistoryRow, after: HistoryRow): string[] {
   const changes: string[] = [];
-  if (after.configHash !== before.configHash) changes.push("service config changed");
+  if (after.configHash !== before.configHash) changes.push("service configuration changed");
   if (
     after.interpreterVersion !== undefined &&
     before.interpreterVersion !== undefined &&

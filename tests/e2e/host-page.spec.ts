@@ -16,9 +16,12 @@ const unitFile = path.join(temp.dir, "blog.service");
 
 /** Starts a collection through the API and waits for its last Server-Sent Event: the stored snapshot's id. */
 async function collect(): Promise<string> {
-  const started = await request.post(`${app.url}/api/hosts/${hostId}/snapshots`);
+  // A fresh client each time: a kept-alive socket idle for a whole collection may be closed by the server.
+  const client = await signedInRequest(app, ADMIN, { create: false });
+  const started = await client.post(`${app.url}/api/hosts/${hostId}/snapshots`);
   expect(started.status()).toBe(202);
   const { data: job } = (await started.json()) as { data: { events: string } };
+  await client.dispose();
   const stream = await fetch(`${app.url}${job.events}`, { headers: sessionHeaders(app, await signIn(app, ADMIN)) });
   const events = [...(await stream.text()).matchAll(/event: (\w+)\ndata: (.*)\n/g)];
   const [, name, data] = events.at(-1)!;

@@ -30,7 +30,7 @@ test("each kind of change says what changed, from what to what", () => {
     warningFindings: 0,
   };
   expect(describeChanges(base, after)).toEqual([
-    "service config changed",
+    "service configuration changed",
     "interpreter 3.11.7 → 3.12.1",
     "findings 0 critical, 1 warning → 2 critical, 0 warning",
   ]);
