@@ -1,10 +1,12 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import {
+  Brush,
   CartesianGrid,
   Line,
-  ReferenceDot,
   LineChart,
+  ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -12,36 +14,53 @@ import {
   YAxis,
 } from "recharts";
 import type { HistoryPoint } from "./history-points";
+import { HistoryTooltip } from "./HistoryTooltip";
 
 /**
  * Startup coverage over time (the line), blocked startup modules on a second axis, all-sources coverage
- * faint behind them; a dashed line marks each snapshot whose service configuration changed, a red dot
- * each regression.
+ * faint behind them; a dashed line marks each snapshot whose service config, interpreter or findings changed
+ * (the tooltip says what), a red dot each regression. Each point links to its snapshot; the brush selects a range.
  */
-const LABELS: Record<string, string> = {
-  startup: "startup coverage",
-  blocked: "blocked",
-  allSources: "coverage (all sources)",
-};
+const markerLabel = (changes: string[]) =>
+  changes.map((c) => (c.startsWith("service config") ? "config changed" : `${c.split(" ")[0]} changed`)).join(" · ");
+
+type DotProps = { cx?: number | null; cy?: number | null; payload?: HistoryPoint; index?: number };
+
+/** A dot that is a real link, so a point opens its snapshot by click or keyboard. */
+function SnapshotDot({ cx, cy, payload, index }: DotProps) {
+  if (cx == null || cy == null || !payload) return <g key={`dot-${index}`} />;
+  const title = [`snapshot ${payload.when} UTC`, ...payload.changes].join("\n");
+  return (
+    <a key={`dot-${payload.id}`} href={`/snapshots/${payload.id}`} aria-label={`Open snapshot ${payload.when} UTC`}>
+      <title>{title}</title>
+      <circle cx={cx} cy={cy} r={payload.changes.length > 0 ? 5 : 3} fill="#059669" stroke="#fff" />
+    </a>
+  );
+}
 
 export function HistoryChart({ points }: { points: HistoryPoint[] }) {
+  const router = useRouter();
   if (points.length === 0) return <p className="text-sm text-slate-500">No successful snapshot yet.</p>;
+  const byWhen = new Map(points.map((p) => [p.when, p.id]));
   return (
-    <div className="h-64 w-full" data-testid="history-chart">
+    <div className="h-72 w-full" data-testid="history-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
+        <LineChart
+          data={points}
+          margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
+          onClick={(state) => {
+            const id = byWhen.get(String(state?.activeLabel ?? ""));
+            if (id) router.push(`/snapshots/${id}`);
+          }}
+          className="cursor-pointer"
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="when" tick={{ fontSize: 11 }} />
           <YAxis yAxisId="pct" domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} />
           <YAxis yAxisId="blocked" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} />
-          <Tooltip
-            formatter={(value, name) => [
-              name === "blocked" ? String(value) : `${String(value)}%`,
-              LABELS[String(name)] ?? String(name),
-            ]}
-          />
+          <Tooltip content={<HistoryTooltip />} />
           {points
-            .filter((p) => p.configChanged)
+            .filter((p) => p.changes.length > 0)
             .map((p) => (
               <ReferenceLine
                 key={p.id}
@@ -49,7 +68,7 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
                 x={p.when}
                 stroke="#7c3aed"
                 strokeDasharray="4 4"
-                label={{ value: "config changed", fontSize: 11, fill: "#7c3aed", position: "top" }}
+                label={{ value: markerLabel(p.changes), fontSize: 11, fill: "#7c3aed", position: "top" }}
               />
             ))}
           <Line
@@ -59,6 +78,7 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
             stroke="#cbd5e1"
             strokeWidth={1}
             dot={false}
+            activeDot={false}
             isAnimationActive={false}
           />
           <Line
@@ -67,7 +87,9 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
             dataKey="startup"
             stroke="#059669"
             strokeWidth={2}
-            dot={{ r: 3 }}
+            dot={(props: DotProps) => <SnapshotDot key={`dot-${props.index}`} {...props} />}
+            // No hover dot on top of the linked one: it would take the click away from the link.
+            activeDot={false}
             isAnimationActive={false}
           />
           <Line
@@ -93,6 +115,7 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
                 label={{ value: "regression", fontSize: 11, fill: "#dc2626", position: "bottom" }}
               />
             ))}
+          {points.length > 1 && <Brush dataKey="when" height={20} stroke="#94a3b8" tickFormatter={() => ""} />}
         </LineChart>
       </ResponsiveContainer>
     </div>

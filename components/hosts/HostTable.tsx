@@ -2,6 +2,8 @@ import Link from "next/link";
 import { CoverageBar } from "@/components/ui/CoverageBar";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import type { HostSummary } from "@/lib/hosts/list-host-summaries";
+import { LastCollection } from "./LastCollection";
+import { Sparkline } from "./Sparkline";
 import { StartupCell } from "./StartupCell";
 import { RegressionBadge } from "./RegressionBadge";
 
@@ -24,12 +26,16 @@ export function HostTable({ hosts }: { hosts: HostSummary[] }) {
           <th>Target</th>
           <th>Startup coverage</th>
           <th>All sources</th>
+          <th>Last 30</th>
           <th>Open findings</th>
-          <th>Last snapshot</th>
+          <th>Last collection</th>
+          <th>
+            <span className="sr-only">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
-        {hosts.map(({ host, latest, latestOk }) => (
+        {hosts.map(({ host, latest, latestOk, spark }) => (
           <tr key={host.id}>
             <td className="py-2 font-medium">
               <Link href={`/hosts/${host.id}`} className="hover:underline">
@@ -43,19 +49,24 @@ export function HostTable({ hosts }: { hosts: HostSummary[] }) {
               {latestOk?.regressions && <RegressionBadge regressions={latestOk.regressions} />}
             </td>
             <td>
+              <Sparkline
+                points={spark}
+                label={`Startup coverage of the last ${spark.length} snapshots of ${host.name}`}
+              />
+            </td>
+            <td>
               {latestOk ? <Findings critical={latestOk.criticalFindings} warning={latestOk.warningFindings} /> : "–"}
             </td>
             <td className="text-xs text-slate-600">
-              {latest ? (
-                <Link href={`/snapshots/${latest.id}`} className="hover:underline">
-                  {latest.takenAt.toISOString().replace("T", " ").slice(0, 19)} UTC{" "}
-                  {latest.status === "failed" && (
-                    <SeverityBadge level="failed">failed: {latest.errorCode}</SeverityBadge>
-                  )}
-                </Link>
-              ) : (
-                "–"
-              )}
+              <LastCollection latest={latest} />
+            </td>
+            <td className="text-xs">
+              <Link
+                href={`/compare?left=${encodeURIComponent(host.name)}`}
+                className="whitespace-nowrap hover:underline"
+              >
+                Compare with…
+              </Link>
             </td>
           </tr>
         ))}

@@ -7,9 +7,9 @@ import { hostFormBody } from "./host-form-body";
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
 const label = "block text-sm font-medium text-slate-700";
 
-export function NewHostForm() {
+export function NewHostForm({ initialTransport = "local" }: { initialTransport?: "local" | "ssh" }) {
   const router = useRouter();
-  const [transport, setTransport] = useState("local");
+  const [transport, setTransport] = useState<string>(initialTransport);
   const [authMethod, setAuthMethod] = useState("agent");
   const [error, setError] = useState<string | null>(null);
 

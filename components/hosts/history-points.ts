@@ -11,6 +11,10 @@ export type HistoryRow = {
   startupBlocked: number | null;
   configHash: string | null;
   regressions?: string | null;
+  // Optional so that callers with older row shapes still type-check; absent means "not compared".
+  interpreterVersion?: string | null;
+  criticalFindings?: number;
+  warningFindings?: number;
 };
 /** `startup` is the line (startup coverage %), `blocked` the second series; null before closures were collected. */
 export type HistoryPoint = {
@@ -21,18 +25,45 @@ export type HistoryPoint = {
   allSources: number | null;
   configChanged: boolean;
   regression: boolean;
+  /** One sentence per thing that differs from the previous point: the chart's marker tooltip. */
+  changes: string[];
 };
 
-/** Successful snapshots oldest first, with a flag where the service configuration differs from the one before. */
+const findingsText = (row: HistoryRow) => `${row.criticalFindings ?? 0} critical, ${row.warningFindings ?? 0} warning`;
+
+/** What differs between two consecutive successful snapshots: service config, interpreter, open findings. */
+export function describeChanges(before: HistoryRow, after: HistoryRow): string[] {
+  const changes: string[] = [];
+  if (after.configHash !== before.configHash) changes.push("service configuration changed");
+  if (
+    after.interpreterVersion !== undefined &&
+    before.interpreterVersion !== undefined &&
+    after.interpreterVersion !== before.interpreterVersion
+  )
+    changes.push(`interpreter ${before.interpreterVersion ?? "unknown"} → ${after.interpreterVersion ?? "unknown"}`);
+  const counted = after.criticalFindings !== undefined && before.criticalFindings !== undefined;
+  if (
+    counted &&
+    (after.criticalFindings !== before.criticalFindings || after.warningFindings !== before.warningFindings)
+  )
+    changes.push(`findings ${findingsText(before)} → ${findingsText(after)}`);
+  return changes;
+}
+
+/** Successful snapshots oldest first, each with what changed since the one before. */
 export function historyPoints(rows: HistoryRow[]): HistoryPoint[] {
   const ok = rows.filter((r) => r.status === "ok").sort((a, b) => a.takenAt.localeCompare(b.takenAt));
-  return ok.map((row, i) => ({
-    id: row.id,
-    when: row.takenAt.replace("T", " ").slice(0, 19),
-    startup: row.startupClosure === null ? null : coveragePercent(row.startupFresh ?? 0, row.startupClosure),
-    blocked: row.startupBlocked,
-    allSources: coveragePercent(row.fresh, row.sources),
-    configChanged: i > 0 && row.configHash !== ok[i - 1]!.configHash,
-    regression: Boolean(row.regressions),
-  }));
+  return ok.map((row, i) => {
+    const changes = i > 0 ? describeChanges(ok[i - 1]!, row) : [];
+    return {
+      id: row.id,
+      when: row.takenAt.replace("T", " ").slice(0, 19),
+      startup: row.startupClosure === null ? null : coveragePercent(row.startupFresh ?? 0, row.startupClosure),
+      blocked: row.startupBlocked,
+      allSources: coveragePercent(row.fresh, row.sources),
+      configChanged: i > 0 && row.configHash !== ok[i - 1]!.configHash,
+      regression: Boolean(row.regressions),
+      changes,
+    };
+  });
 }

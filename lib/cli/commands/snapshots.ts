@@ -16,7 +16,7 @@ export const snapshotsCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const host = await getHostOrThrow(name!);
-    const rows = (await listSnapshots(host.id, intOption(values, "limit") ?? 200)).map((s) => ({
+    const rows = (await listSnapshots(host.id, { take: intOption(values, "limit") ?? 200 })).map((s) => ({
       id: s.id,
       takenAt: s.takenAt.toISOString(),
       status: s.status,

@@ -31,9 +31,13 @@ export async function findPreviousOkSnapshot(hostId: string, takenAt: Date): Pro
   });
 }
 
-/** Newest first, summary columns only: what lists and the history chart need. */
-export async function listSnapshots(hostId: string, take = 200): Promise<Snapshot[]> {
-  return prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take });
+/** Newest first, summary columns only: what lists and the history chart need; `skip` pages through them. */
+export async function listSnapshots(hostId: string, { take = 200, skip = 0 } = {}): Promise<Snapshot[]> {
+  return prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take, skip });
+}
+
+export async function countSnapshots(hostId: string): Promise<number> {
+  return prisma.snapshot.count({ where: { hostId } });
 }
 
 export async function readBlob(sha256: string): Promise<{ data: Uint8Array; rawBytes: number }> {
