@@ -12,7 +12,7 @@ export async function listPickerOptions(): Promise<PickerHost[]> {
   const hosts = await listHosts();
   const options = await Promise.all(
     hosts.map(async (host) => {
-      const snapshots = (await listSnapshots(host.id, PER_HOST * 2))
+      const snapshots = (await listSnapshots(host.id, { take: PER_HOST * 2 }))
         .filter((s) => s.status === "ok")
         .slice(0, PER_HOST);
       return {

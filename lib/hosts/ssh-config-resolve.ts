@@ -9,6 +9,7 @@ export type ResolvedAlias = {
   ssh: ResolvedEndpoint;
   identityFile: string | null;
   jump: ResolvedEndpoint | null;
+  jumpIdentityFile: string | null;
 };
 export type ResolveContext = ConfigFiles & { configFile: string; localUser: string };
 
@@ -90,15 +91,12 @@ export function resolveSshAlias(alias: string, ctx: ResolveContext): ResolvedAli
     );
   }
   const jump = jumps[0] ? hop(jumps[0].trim(), config, ctx) : null;
-  if (jump?.identityFile && target.identityFile && jump.identityFile !== target.identityFile) {
-    throw new ValidationError(
-      `ssh_config: ${alias} and its jump host use different IdentityFiles; DeployLens uses one key for both hops`,
-    );
-  }
+  // As with OpenSSH, each hop logs in with the IdentityFile its own block (or a `Host *` default) gives it.
   return {
     alias,
     ssh: target.endpoint,
-    identityFile: target.identityFile ?? jump?.identityFile ?? null,
+    identityFile: target.identityFile,
     jump: jump?.endpoint ?? null,
+    jumpIdentityFile: jump?.identityFile ?? null,
   };
 }

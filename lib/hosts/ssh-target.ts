@@ -2,14 +2,19 @@ import { parseEndpoint } from "./host-input";
 import { sshConfigContext } from "./ssh-config-context";
 import { resolveSshAlias, type ResolvedEndpoint } from "./ssh-config-resolve";
 
-export type SshTarget = { ssh: ResolvedEndpoint; identityFile: string | null; jump: ResolvedEndpoint | null };
+export type SshTarget = {
+  ssh: ResolvedEndpoint;
+  identityFile: string | null;
+  jump: ResolvedEndpoint | null;
+  jumpIdentityFile: string | null;
+};
 
 /** `--ssh` as given: USER@HOST[:PORT] literally, anything else an alias of ~/.ssh/config (or `configFile`). */
 export function sshTarget(text: string, configFile?: string): SshTarget {
   if (text.includes("@")) {
     const { user, host, port } = parseEndpoint(text);
-    return { ssh: { user, host, port: port ?? 22 }, identityFile: null, jump: null };
+    return { ssh: { user, host, port: port ?? 22 }, identityFile: null, jump: null, jumpIdentityFile: null };
   }
-  const { ssh, identityFile, jump } = resolveSshAlias(text, sshConfigContext(configFile));
-  return { ssh, identityFile, jump };
+  const { ssh, identityFile, jump, jumpIdentityFile } = resolveSshAlias(text, sshConfigContext(configFile));
+  return { ssh, identityFile, jump, jumpIdentityFile };
 }

@@ -44,10 +44,22 @@ test("first value wins, %h and ~ expand, and a ProxyJump hop's own block fills w
     ssh: { user: "deploy", host: "web.internal", port: 22 },
     identityFile: "/home/me/.ssh/id_work",
     jump: { user: "ops", host: "10.0.0.1", port: 2200 },
+    jumpIdentityFile: "/home/me/.ssh/id_work", // the bastion's own (here the `Host *` default), as OpenSSH does
   });
   expect(resolveSshAlias("db", ctx)).toMatchObject({
     ssh: { user: "fallback", host: "10.0.0.9", port: 2201 },
     jump: null,
+  });
+});
+
+test("each hop keeps its own IdentityFile", () => {
+  const own = context({
+    "/home/me/.ssh/config":
+      "Host app\n  ProxyJump gate\n  IdentityFile ~/.ssh/app\nHost gate\n  IdentityFile ~/.ssh/gate\n",
+  });
+  expect(resolveSshAlias("app", own)).toMatchObject({
+    identityFile: "/home/me/.ssh/app",
+    jumpIdentityFile: "/home/me/.ssh/gate",
   });
 });
 

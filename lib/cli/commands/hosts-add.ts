@@ -14,6 +14,13 @@ import { parseSchedule } from "@/lib/jobs/cron-schedule";
 
 const str = (values: OptionValues, key: string) => values[key] as string | undefined;
 
+/** The bastion's own credential: --jump-identity, else its ssh_config IdentityFile, else the ssh-agent. */
+function jumpAuthFrom(identityFile: string | null | undefined) {
+  return identityFile
+    ? { method: "key-file" as const, identityFile: path.resolve(identityFile) }
+    : { method: "agent" as const };
+}
+
 async function authFrom(values: OptionValues, configIdentity: string | null) {
   if (values["password-stdin"] && values.identity)
     throw new CliError("use either --identity or --password-stdin, not both");
@@ -54,9 +61,7 @@ export async function inputFrom(name: string, values: OptionValues) {
     ssh: resolved.ssh,
     auth: await authFrom(values, resolved.identityFile),
     jump: jump ? parseEndpoint(jump) : resolved.jump,
-    jumpAuth: jumpIdentity
-      ? { method: "key-file" as const, identityFile: path.resolve(jumpIdentity) }
-      : { method: "agent" as const },
+    jumpAuth: jumpAuthFrom(jumpIdentity ?? (jump ? null : resolved.jumpIdentityFile)),
     acceptHostKey: Boolean(values["accept-host-key"]),
   };
 }
