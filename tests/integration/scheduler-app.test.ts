@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { ensureBuilt } from "../../scripts/ensure-built.mjs";
 import { startApp, type RunningApp } from "../support/app";
+import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";
 import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
 import { tempDir } from "../support/temp-dir";
 
@@ -54,7 +55,10 @@ test(
     expect(rows.length, app.logs()).toBeGreaterThanOrEqual(3);
     expect(rows.every((r) => r.sources === 8 && r.fresh === 4)).toBe(true);
 
-    const settings = await (await fetch(`${app.url}/settings`)).text();
+    // /settings is for admins: sign in as one, as a person would.
+    await addUser(app, ADMIN);
+    const headers = sessionHeaders(app, await signIn(app));
+    const settings = await (await fetch(`${app.url}/settings`, { headers })).text();
     expect(settings).toContain("Store size");
     expect(settings).toMatch(/ticking<\/td><td[^>]*>\d+<\/td>/);
   },

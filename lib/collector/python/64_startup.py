@@ -46,7 +46,8 @@ def service_sys_path(entries, opts, env, base_dir, interpreter, facts, app_roots
     """sys.path as the service's interpreter builds it, launcher additions in front."""
     path = list(entries.front)
     isolated = bool(opts and opts["I"])
-    if entries.origin == "app-roots":
+    if entries.origin == "app-roots" or not opts:
+        # No service command to say where imports start (a bare host, maybe with --entry): the app roots do.
         path += app_roots
     elif opts and opts["script"] and not opts["module"] and not isolated:
         path.append(os.path.dirname(os.path.realpath(os.path.join(base_dir, opts["script"]))))
