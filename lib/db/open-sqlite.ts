@@ -13,9 +13,10 @@ function restrictDatabaseFiles(file: string): void {
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_RDWR, 0o600));
+  // turbopackIgnore: the database lives wherever DATABASE_URL says, outside what the build should trace.
   for (const name of [file, `${file}-wal`, `${file}-shm`]) {
     try {
-      if ((fs.statSync(name).mode & 0o077) !== 0) fs.chmodSync(name, 0o600);
+      if ((fs.statSync(/*turbopackIgnore: true*/ name).mode & 0o077) !== 0) fs.chmodSync(name, 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
