@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import { AppNav } from "@/components/auth/AppNav";
 import { ThemeToggle } from "@/components/theme/ThemeToggle";
 import { themeScript } from "@/components/theme/theme-script";
-import { findCurrentUser } from "@/lib/auth/require-page-role";
+import { isOpenPath } from "@/lib/auth/open-paths";
+import { findCurrentUser, PATH_HEADER } from "@/lib/auth/require-page-role";
+import { redirect } from "next/navigation";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,8 +18,14 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // A public share page shows its comparison and nothing else: no links into the app, even when signed in.
-  const isPublic = (await headers()).get("x-deploylens-public") === "1";
+  const requestHeaders = await headers();
+  const isPublic = requestHeaders.get("x-deploylens-public") === "1";
   const user = isPublic ? null : await findCurrentUser();
+  // A cookie that names no live session: send it to sign in here, before any page (or its loading skeleton)
+  // starts streaming, so the answer is a real redirect and not a 200 that redirects later. Pages still check
+  // their role themselves.
+  const path = requestHeaders.get(PATH_HEADER) ?? "/";
+  if (!user && !isOpenPath(path.split("?")[0]!)) redirect(`/login?next=${encodeURIComponent(path)}`);
   return (
     // The theme script sets the "dark" class before hydration, hence the warning suppression on <html>.
     <html lang="en" suppressHydrationWarning>

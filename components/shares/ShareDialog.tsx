@@ -24,7 +24,12 @@ export function ShareDialog({ left, right }: Props) {
   }
   async function revoke() {
     if (!created) return;
-    await fetch(`/api/shares/${created.id}`, { method: "DELETE", headers: { "content-type": "application/json" } });
+    const response = await fetch(`/api/shares/${created.id}`, {
+      method: "DELETE",
+      headers: { "content-type": "application/json" },
+    });
+    // A revocation that did not happen must not look as if it did.
+    if (!response.ok) return setError(`could not revoke the link (${response.status}); it still works`);
     setCreated(null);
     setOpen(false);
   }

@@ -1,25 +1,27 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startApp, type RunningApp } from "../support/app";
+import { signInBrowser, signedInRequest } from "../support/session";
 import { startSshd, type Sshd } from "../support/sshd";
 import { tempDir } from "../support/temp-dir";
 
 const temp = tempDir("deploylens-e2e-hostkey-");
 let app: RunningApp;
 let sshd: Sshd;
+let request: APIRequestContext;
 
 test.beforeAll(async () => {
   [app, sshd] = await Promise.all([startApp(), startSshd()]);
+  request = await signedInRequest(app);
 });
 test.afterAll(async () => {
+  await request?.dispose();
   await Promise.all([app?.stop(), sshd?.stop()]);
   temp.remove();
 });
 
-test("the host page offers to trust the key the server recorded, and the API pins nothing else", async ({
-  page,
-  request,
-}) => {
+test("the host page offers to trust the key the server recorded, and the API pins nothing else", async ({ page }) => {
   test.setTimeout(180_000);
+  await signInBrowser(page.context(), app);
   const created = await request.post(`${app.url}/api/hosts`, {
     data: {
       transport: "ssh",

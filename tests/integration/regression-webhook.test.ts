@@ -17,9 +17,6 @@ beforeAll(async () => {
   process.env.DATABASE_URL = `file:${databaseFile}`;
   process.env.DEPLOYLENS_WEBHOOK_BACKOFF_MS = "50";
   process.env.DEPLOYLENS_WEBHOOK_ATTEMPTS = "3";
-  // The closure also holds the interpreter's own start-up modules, which dilute two app modules' drop: any
-  // drop counts here (the threshold itself is unit-tested in detect-regressions).
-  process.env.DEPLOYLENS_REGRESSION_THRESHOLD = "0";
   migrate({ file: databaseFile });
   app = halfCompiledApp();
   receiver = await startReceiver();

@@ -1,5 +1,0 @@
-import { PageSkeleton } from "@/components/ui/Skeleton";
-
-export default function Loading() {
-  return <PageSkeleton widgets={4} />;
-}
