@@ -1,4 +1,4 @@
-import type { ProgressEvent } from "@/lib/snapshot/schema";
+import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 
 const WIDTH = 24;
 

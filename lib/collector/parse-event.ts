@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { collectorEventSchema, type CollectorEvent } from "@/lib/snapshot/schema";
+import { collectorEventSchema, type CollectorEvent } from "@/lib/snapshot/collector-events";
 
 const SNIPPET = 120;
 

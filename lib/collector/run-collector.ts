@@ -1,6 +1,7 @@
 import "server-only";
 import type { Readable } from "node:stream";
-import type { Inventory, Measurements, ProgressEvent } from "@/lib/snapshot/schema";
+import type { ProgressEvent } from "@/lib/snapshot/collector-events";
+import type { Inventory, Measurements } from "@/lib/snapshot/schema";
 import { TransportError, type Transport } from "@/lib/transport/types";
 import { collectorCommand, SAFE_INTERPRETER } from "./collector-command";
 import { collectorProgram } from "./collector-program";

@@ -5,7 +5,7 @@ import { storeSnapshot, type CollectionOutcome } from "@/lib/db/store-snapshot";
 import { AppError } from "@/lib/errors";
 import { openHostTransport } from "@/lib/hosts/open-host-transport";
 import { specForHost } from "@/lib/hosts/spec-for-host";
-import type { ProgressEvent } from "@/lib/snapshot/schema";
+import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 
 export type CollectResult = { snapshotId: string; ok: boolean; code: string | null; message: string | null };
 

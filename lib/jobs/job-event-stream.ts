@@ -1,5 +1,5 @@
 import "server-only";
-import type { ProgressEvent } from "@/lib/snapshot/schema";
+import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import type { CollectResult } from "./collect-host";
 import type { Job } from "./collection-queue";
 

@@ -23,8 +23,8 @@ export const FILES_MAX = 5_000_000;
 const LIST_MAX = 100_000;
 
 const path = z.string().max(PATH_MAX);
-const name = z.string().max(NAME_MAX);
-const message = z.string().max(MESSAGE_MAX);
+export const name = z.string().max(NAME_MAX);
+export const message = z.string().max(MESSAGE_MAX);
 const epochSeconds = z.number();
 
 /** A string record with at most `max` keys (zod records have no .max()). */
@@ -276,28 +276,6 @@ export const measurementsSchema = z.object({
   startup: z.object({ modules: z.number().int(), ms: z.number(), capped: z.boolean() }).nullable(),
 });
 
-export const progressEventSchema = z.object({
-  type: z.literal("progress"),
-  phase: name,
-  dirs: z.number().int(),
-  files: z.number().int(),
-});
-export const resultEventSchema = z.object({
-  type: z.literal("result"),
-  inventory: inventorySchema,
-  measurements: measurementsSchema,
-});
-export const errorEventSchema = z.object({
-  type: z.literal("error"),
-  code: name,
-  message: message,
-});
-export const collectorEventSchema = z.discriminatedUnion("type", [
-  progressEventSchema,
-  resultEventSchema,
-  errorEventSchema,
-]);
-
 export type Permission = z.infer<typeof permissionSchema>;
 export type Writability = z.infer<typeof writabilitySchema>;
 export type Directory = z.infer<typeof directorySchema>;
@@ -310,5 +288,3 @@ export type Inventory = z.infer<typeof inventorySchema>;
 export type StartupModule = z.infer<typeof startupModuleSchema>;
 export type Startup = z.infer<typeof startupSchema>;
 export type Measurements = z.infer<typeof measurementsSchema>;
-export type CollectorEvent = z.infer<typeof collectorEventSchema>;
-export type ProgressEvent = z.infer<typeof progressEventSchema>;

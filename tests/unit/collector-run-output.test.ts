@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { DEFAULT_MAX_OUTPUT_BYTES } from "@/lib/collector/max-output-bytes";
 import { runCollector } from "@/lib/collector/run-collector";
 import { defaultSpec, type CollectorSpec } from "@/lib/collector/spec";
-import type { ProgressEvent } from "@/lib/snapshot/schema";
+import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import { TransportError, type Transport } from "@/lib/transport/types";
 import { InventoryBuilder } from "../support/inventory-builder";
 

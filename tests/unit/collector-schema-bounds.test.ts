@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { FILES_MAX, MESSAGE_MAX, errorEventSchema, resultEventSchema, type Inventory } from "@/lib/snapshot/schema";
+import { errorEventSchema, resultEventSchema } from "@/lib/snapshot/collector-events";
+import { FILES_MAX, MESSAGE_MAX, type Inventory } from "@/lib/snapshot/schema";
 import { healthy } from "./analysis/helpers";
 
 // Every string and array of the collector contract is bounded: a collector (or whatever answers in its
