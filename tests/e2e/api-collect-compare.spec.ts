@@ -1,29 +1,12 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startApp, type RunningApp } from "../support/app";
 import { ADMIN, sessionHeaders, signIn, signInBrowser, signedInRequest } from "../support/session";
 import { tempDir } from "../support/temp-dir";
+import { twoLayoutApps } from "../support/fixtures/two-layout-apps";
 
 const temp = tempDir("deploylens-e2e-api-");
 let app: RunningApp;
 let request: APIRequestContext;
-
-/** Two copies of one app at different paths (laptop vs VPS layout); only the first has bytecode. */
-function buildApps() {
-  const env = { ...process.env };
-  delete env.PYTHONDONTWRITEBYTECODE;
-  const roots = [path.join(temp.dir, "home", "me", "app"), path.join(temp.dir, "opt", "app")];
-  for (const root of roots) {
-    fs.mkdirSync(path.join(root, "pkg"), { recursive: true });
-    for (const name of ["__init__", "a", "b"])
-      fs.writeFileSync(path.join(root, "pkg", `${name}.py`), `N = "${name}"\n`);
-  }
-  execFileSync("python3", ["-m", "venv", "--without-pip", path.join(temp.dir, "venv")], { env });
-  execFileSync("python3", ["-m", "compileall", "-q", roots[0]!], { env });
-  return roots;
-}
 
 test.beforeAll(async () => {
   app = await startApp();
@@ -46,8 +29,7 @@ async function followEvents(url: string) {
 }
 
 test("collect through the API with Server-Sent Events, then compare two layouts of one app by relative path", async () => {
-  const [laptopRoot, vpsRoot] = buildApps();
-  const python = path.join(temp.dir, "venv", "bin", "python3");
+  const { laptopRoot, vpsRoot, python } = twoLayoutApps(temp.dir, ["a", "b"]);
   const snapshots: Record<string, { id: string }> = {};
   for (const [name, root] of [
     ["laptop", laptopRoot],

@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { startApp, type RunningApp } from "../support/app";
 import { ADMIN, sessionHeaders, signIn, signInBrowser, signedInRequest } from "../support/session";
 import { tempDir } from "../support/temp-dir";
+import { twoLayoutApps } from "../support/fixtures/two-layout-apps";
 
 // The compare page's view lives in its URL: toggles, collapsed sections, the sides, their order.
 const temp = tempDir("deploylens-e2e-compare-view-");
@@ -14,21 +14,6 @@ const ids = { laptop: "", vps: "", laptopOlder: "" };
 const SLOW = { timeout: 20_000 };
 test.describe.configure({ mode: "serial" });
 test.use({ actionTimeout: 20_000, viewport: { width: 1280, height: 900 }, colorScheme: "light" });
-
-/** One small app at two paths (laptop vs VPS layout); only the laptop copy has bytecode. */
-function buildApps() {
-  const env = { ...process.env };
-  delete env.PYTHONDONTWRITEBYTECODE;
-  const roots = [path.join(temp.dir, "home", "me", "app"), path.join(temp.dir, "opt", "app")];
-  for (const root of roots) {
-    fs.mkdirSync(path.join(root, "pkg"), { recursive: true });
-    for (const name of ["__init__", "models", "views"])
-      fs.writeFileSync(path.join(root, "pkg", `${name}.py`), `N = "${name}"\n`);
-  }
-  execFileSync("python3", ["-m", "venv", "--without-pip", path.join(temp.dir, "venv")], { env });
-  execFileSync("python3", ["-m", "compileall", "-q", roots[0]!], { env });
-  return roots as [string, string];
-}
 
 /** Collects a host through the API and reads its job's events to the end; returns the snapshot id. */
 async function collect(hostId: string): Promise<string> {
@@ -44,8 +29,7 @@ async function collect(hostId: string): Promise<string> {
   return data.snapshotId;
 }
 
-async function addHost(name: string, root: string): Promise<string> {
-  const python = path.join(temp.dir, "venv", "bin", "python3");
+async function addHost(name: string, root: string, python: string): Promise<string> {
   const created = await request.post(`${app.url}/api/hosts`, {
     data: { transport: "local", name, appRoots: [root], python },
   });
@@ -61,11 +45,11 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   app = await startApp();
   request = await signedInRequest(app);
-  const [laptopRoot, vpsRoot] = buildApps();
-  const laptop = await addHost("laptop", laptopRoot);
+  const { laptopRoot, vpsRoot, python } = twoLayoutApps(temp.dir, ["models", "views"]);
+  const laptop = await addHost("laptop", laptopRoot, python);
   ids.laptopOlder = await collect(laptop);
   ids.laptop = await collect(laptop);
-  ids.vps = await collect(await addHost("vps", vpsRoot));
+  ids.vps = await collect(await addHost("vps", vpsRoot, python));
 });
 test.afterAll(async () => {
   await request.dispose();
