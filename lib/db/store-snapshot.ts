@@ -1,6 +1,7 @@
 import "server-only";
 import { coverageOf } from "@/lib/analysis/coverage";
 import { diagnose } from "@/lib/analysis/diagnostics";
+import { criticalFindingIds } from "@/lib/analysis/critical-finding-ids";
 import { startupCountsOf } from "@/lib/analysis/startup-coverage";
 import { compressBlob, sha256Hex } from "@/lib/snapshot/blob-codec";
 import { canonicalJson } from "@/lib/snapshot/canonical-json";
@@ -63,6 +64,7 @@ export async function storeSnapshot(
     serviceUser: inventory.service.identity.user,
     configHash: configHash(inventory),
     criticalFindings: count("critical"),
+    criticalFindingIds: JSON.stringify(criticalFindingIds(findings)),
     warningFindings: count("warning"),
     startupMs: measurements.startup?.ms ?? null,
     startupModules: measurements.startup?.modules ?? null,

@@ -13,12 +13,38 @@ export type RegressionRow = {
   startupFresh: number | null;
   startupBlocked: number | null;
   criticalFindings: number;
+  /** JSON array of the critical findings' rule ids; null on snapshots stored before they were recorded. */
+  criticalFindingIds: string | null;
 };
 
 /** Points of startup coverage a snapshot may lose before it is a regression (DEPLOYLENS_REGRESSION_THRESHOLD). */
 export function regressionThreshold(): number {
   const configured = Number(process.env.DEPLOYLENS_REGRESSION_THRESHOLD);
   return process.env.DEPLOYLENS_REGRESSION_THRESHOLD && Number.isFinite(configured) && configured >= 0 ? configured : 5;
+}
+
+function parseIds(column: string | null): string[] | null {
+  if (column === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(column);
+    return Array.isArray(parsed) ? parsed.map(String) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A critical finding the earlier snapshot did not have, by identity (rule id): one that replaces another
+ * is new even though the count stays. Rows from before ids were recorded fall back to the count.
+ */
+function newCritical(current: RegressionRow, earlier: RegressionRow): string | null {
+  const [now, before] = [parseIds(current.criticalFindingIds), parseIds(earlier.criticalFindingIds)];
+  if (now && before) {
+    const added = now.filter((id) => !before.includes(id));
+    return added.length ? `new critical finding${added.length > 1 ? "s" : ""}: ${added.join(", ")}` : null;
+  }
+  if (current.criticalFindings <= earlier.criticalFindings) return null;
+  return `critical findings rose from ${earlier.criticalFindings} to ${current.criticalFindings}`;
 }
 
 function against(
@@ -45,10 +71,8 @@ function against(
       message: `blocked modules rose from ${blockedBefore} to ${blockedNow} (vs ${label})`,
     });
   }
-  if (current.criticalFindings > earlier.criticalFindings) {
-    const message = `critical findings rose from ${earlier.criticalFindings} to ${current.criticalFindings} (vs ${label})`;
-    found.push({ ...base, kind: "new-critical", message });
-  }
+  const critical = newCritical(current, earlier);
+  if (critical) found.push({ ...base, kind: "new-critical", message: `${critical} (vs ${label})` });
   return found;
 }
 
