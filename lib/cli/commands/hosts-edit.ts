@@ -14,6 +14,14 @@ const optional = (values: OptionValues, key: string) => {
   return text === undefined ? undefined : text === "" || text === "none" ? null : text;
 };
 
+/** --entry replaces the list when given; `--entry none` clears it. */
+function entryPoints(values: OptionValues): string[] | undefined {
+  const given = values.entry as string[] | undefined;
+  if (given === undefined) return undefined;
+  if (given.length === 1 && (given[0] === "none" || given[0] === "")) return [];
+  return given;
+}
+
 function startupCost(values: OptionValues): boolean | undefined {
   if (values["startup-cost"] && values["no-startup-cost"])
     throw new CliError("use --startup-cost or --no-startup-cost, not both");
@@ -24,14 +32,17 @@ export const hostsEditCommand: Command = {
   words: ["hosts", "edit"],
   synopsis:
     "hosts edit NAME [--app-root PATH …] [--service UNIT|none] [--unit-file PATH|none] [--python PATH|none]\n" +
-    "             [--max-files N] [--timeout SECONDS] [--startup-cost | --no-startup-cost] [--schedule CRON|off] [--json]",
+    "             [--entry MODULE[:ATTR] … | --entry none] [--max-files N] [--timeout SECONDS] [--startup-cost | --no-startup-cost] [--schedule CRON|off] [--json]",
   summary: "Change a saved host's settings (to change where or how it connects, remove it and add it again).",
-  help: "--app-root replaces the list of app roots when given (repeat it for several).",
+  help:
+    "--app-root replaces the list of app roots when given (repeat it for several); so does --entry for the\n" +
+    "entry points added to those derived from ExecStart (--entry none clears them).",
   options: {
     "app-root": { type: "string", multiple: true },
     service: { type: "string" },
     "unit-file": { type: "string" },
     python: { type: "string" },
+    entry: { type: "string", multiple: true },
     "max-files": { type: "string" },
     timeout: { type: "string" },
     "startup-cost": { type: "boolean" },
@@ -50,6 +61,7 @@ export const hostsEditCommand: Command = {
       serviceUnit: optional(values, "service"),
       unitFile: unitFile ? path.resolve(unitFile) : unitFile,
       python: optional(values, "python"),
+      entryPoints: entryPoints(values),
       measureStartup: startupCost(values),
       maxFiles: intOption(values, "max-files"),
       timeoutSeconds: intOption(values, "timeout"),
