@@ -1,29 +1,12 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BOX_TEST_TIMEOUT, startSystemdBox, systemdBoxSkipReason } from "../support/systemd-box";
-import type { SystemdBox } from "../support/systemd-box";
+import { expect, test } from "vitest";
 import { addBoxHost, applyPrintedFix, collectBox, idsOf, type BoxSnapshot } from "../support/systemd-box/deploylens";
 import { installApp, interpreterVerdict, type AppOptions } from "../support/systemd-box/python-app";
-import { tempDir } from "../support/temp-dir";
+import { useSystemdBox } from "../support/systemd-box/use-systemd-box";
 
 // Issue 13, "every fix is proven": under a real systemd, each condition is made with a real service, found by
 // the real CLI over SSH, fixed by applying the printed fix literally, and the service's own interpreter then
 // confirms it loads every module from a fresh pyc. One box boot; one service per rule.
-const skip = systemdBoxSkipReason();
-const temp = tempDir("deploylens-systemd-fixes-");
-const databaseFile = path.join(temp.dir, "fixes.db");
-let box: SystemdBox;
-
-beforeAll(async () => {
-  if (skip) return;
-  box = await startSystemdBox();
-  await box.sh("id appuser >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin appuser");
-}, 20 * 60_000);
-
-afterAll(async () => {
-  await box?.stop();
-  temp.remove();
-});
+const { box, databaseFile, describe: describeInBox } = useSystemdBox("fixes", { appUser: true });
 
 const describeFindings = (s: BoxSnapshot) => s.findings.map((f) => `${f.severity} ${f.id}: ${f.title}`).join("\n");
 
@@ -63,8 +46,7 @@ async function proveFix(name: string, rule: string, options: AppOptions, prepare
   return { app, before, after, compiledBefore, verdict };
 }
 
-const suite = `every printed fix clears its finding under a real systemd${skip ? ` (skipped: ${skip})` : ""}`;
-describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {
+describeInBox("every printed fix clears its finding under a real systemd", () => {
   test("pycache-not-writable, the seed case: root-owned tree, service as nobody, three pycs from a root run", async () => {
     const { before, after, compiledBefore, verdict } = await proveFix("seed", "pycache-not-writable", {
       service: ["User=nobody", "Environment=SECRET_KEY=hunter2-do-not-leak"],

@@ -1,27 +1,11 @@
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BOX_TEST_TIMEOUT, startSystemdBox, systemdBoxSkipReason } from "../support/systemd-box";
-import type { SystemdBox } from "../support/systemd-box";
+import { expect, test } from "vitest";
 import { addBoxHost, collectBox, idsOf, type BoxSnapshot } from "../support/systemd-box/deploylens";
 import { installApp, type BoxApp } from "../support/systemd-box/python-app";
-import { tempDir } from "../support/temp-dir";
+import { useSystemdBox } from "../support/systemd-box/use-systemd-box";
 
 // restart-pending under a real systemd (issue 13): no false alarm after edit → daemon-reload → restart in
 // the same second, and every real pending change still caught. One box boot, one service per scenario.
-const skip = systemdBoxSkipReason();
-const temp = tempDir("deploylens-systemd-restart-");
-const databaseFile = path.join(temp.dir, "restart.db");
-let box: SystemdBox;
-
-beforeAll(async () => {
-  if (skip) return;
-  box = await startSystemdBox();
-}, 20 * 60_000);
-
-afterAll(async () => {
-  await box?.stop();
-  temp.remove();
-});
+const { box, databaseFile, describe: describeInBox } = useSystemdBox("restart");
 
 const started = async (name: string, service: string[] = []): Promise<BoxApp> => {
   const app = await installApp(box, name, { service: ["User=nobody", ...service], precompiledByRoot: [] });
@@ -36,8 +20,7 @@ const evidenceOf = (s: BoxSnapshot) =>
     ?.evidence.map((e) => `${e.label}: ${e.value}`)
     .join("\n") ?? "";
 
-const suite = `restart-pending under a real systemd${skip ? ` (skipped: ${skip})` : ""}`;
-describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {
+describeInBox("restart-pending under a real systemd", () => {
   test("systemctl edit, daemon-reload and restart within one second: no false alarm, systemd's start time", async () => {
     const app = await started("edited");
     // As a script does it: the drop-in, the reload and the restart back to back.

@@ -1,30 +1,14 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { REDACTED } from "@/lib/snapshot/schema";
-import { BOX_TEST_TIMEOUT, startSystemdBox, systemdBoxSkipReason } from "../support/systemd-box";
-import type { SystemdBox } from "../support/systemd-box";
 import { addBoxHost, collectBox, type BoxSnapshot } from "../support/systemd-box/deploylens";
 import { installApp, type BoxApp } from "../support/systemd-box/python-app";
-import { tempDir } from "../support/temp-dir";
+import { useSystemdBox } from "../support/systemd-box/use-systemd-box";
 
 // Issue 13 items 4 and 5: under a real systemd, what DeployLens reports about a service's settings equals
 // what `systemctl show` says and what the live process has; and "can the service write here" equals what a
 // probe with the same sandbox really can do (systemd-run, in the test only).
-const skip = systemdBoxSkipReason();
-const temp = tempDir("deploylens-systemd-settings-");
-const databaseFile = path.join(temp.dir, "settings.db");
-let box: SystemdBox;
-
-beforeAll(async () => {
-  if (skip) return;
-  box = await startSystemdBox();
-  await box.sh("id appuser >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin appuser");
-}, 20 * 60_000);
-
-afterAll(async () => {
-  await box?.stop();
-  temp.remove();
-});
+const { box, databaseFile, describe: describeInBox } = useSystemdBox("settings", { appUser: true });
 
 /** Variables the manager itself adds to every service (systemd.exec(5), "Environment Variables in Spawned Processes"). */
 const FROM_MANAGER = new Set([
@@ -102,8 +86,7 @@ async function expectSystemdAgrees(app: BoxApp, snapshot: BoxSnapshot & { servic
   return live;
 }
 
-const suite = `systemd's view is the truth for settings${skip ? ` (skipped: ${skip})` : ""}`;
-describe.skipIf(!!skip)(suite, { timeout: BOX_TEST_TIMEOUT }, () => {
+describeInBox("systemd's view is the truth for settings", () => {
   test("quoted and spaced Environment=, a missing optional EnvironmentFile, drop-ins in /etc, /run and /usr/lib, UnsetEnvironment=", async () => {
     await box.writeFile(
       "/etc/quoted/app.env",
