@@ -4,7 +4,7 @@ export function HostDetails({ host }: { host: HostView }) {
   const rows: [string, string | null][] = [
     ["Target", host.target],
     ["Authentication", host.authMethod],
-    ["Jump host", host.jump],
+    ["Jump host", host.jump && [host.jump, ...host.jumpChain.map((hop) => hop.jump)].join(" → ")],
     ["Pinned host key", host.hostKeySha256],
     ["App roots", host.appRoots.join("\n")],
     ["systemd unit", host.serviceUnit],

@@ -1,9 +1,11 @@
 import "server-only";
 import type { Host } from "@/lib/db/generated/client";
 import { findHostIdByName, insertHost } from "@/lib/db/queries/hosts";
-import { ConflictError } from "@/lib/errors";
+import { encodeJumpChain } from "@/lib/db/jump-chain";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { sealCredential } from "@/lib/secrets/credential";
 import { hostInputSchema, type SshAuthInput } from "./host-input";
+import { resolveSshText } from "./resolve-ssh-text";
 
 function secretFor(auth: SshAuthInput): string | null {
   if (auth.method === "password") return sealCredential({ password: auth.password });
@@ -11,9 +13,12 @@ function secretFor(auth: SshAuthInput): string | null {
   return null;
 }
 
-/** Validates and saves a host; credentials are encrypted before they reach the database. */
+/**
+ * Validates and saves a host; credentials are encrypted before they reach the database. An `ssh` given as
+ * text (USER@HOST[:PORT] or an ssh_config alias) is resolved first, once, like `hosts add --ssh`.
+ */
 export async function createHost(raw: unknown): Promise<Host> {
-  const input = hostInputSchema.parse(raw);
+  const input = hostInputSchema.parse(resolveSshText(raw));
   if (await findHostIdByName(input.name)) {
     throw new ConflictError(`a host named ${JSON.stringify(input.name)} already exists`);
   }
@@ -31,6 +36,14 @@ export async function createHost(raw: unknown): Promise<Host> {
   };
   if (input.transport === "local") return insertHost(common);
   const jumpKeyFile = input.jump && input.jumpAuth.method === "key-file" ? input.jumpAuth.identityFile : null;
+  if (input.jumpChain.length && !input.jump) throw new ValidationError("jumpChain needs jump, the first hop");
+  const further = input.jumpChain.map(({ user, host, port, auth }) => ({
+    user,
+    host,
+    port,
+    identityFile: auth.method === "key-file" ? auth.identityFile : null,
+    keySha256: null,
+  }));
   return insertHost({
     ...common,
     sshUser: input.ssh.user,
@@ -44,6 +57,7 @@ export async function createHost(raw: unknown): Promise<Host> {
     jumpPort: input.jump?.port ?? null,
     jumpAuthMethod: input.jump ? (jumpKeyFile ? "key-file" : "agent") : null,
     jumpIdentityFile: jumpKeyFile,
+    jumpChain: encodeJumpChain(further),
     acceptNextHostKey: input.acceptHostKey,
   });
 }

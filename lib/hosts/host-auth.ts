@@ -1,13 +1,17 @@
 import "server-only";
 import fs from "node:fs/promises";
 import type { Host } from "@/lib/db/generated/client";
+import type { JumpHop } from "@/lib/db/jump-chain";
 import { SetupError } from "@/lib/errors";
 import { openCredential } from "@/lib/secrets/credential";
 import type { SshAuth } from "@/lib/transport/ssh";
 
 /** Reads a key file named in a host's settings; a missing or unreadable file is the user's to fix. */
-async function readIdentityFile(file: string, host: Host, role: "target" | "jump"): Promise<Buffer> {
-  const which = role === "jump" ? `the jump host identity file of ${host.name}` : `the identity file of ${host.name}`;
+async function readIdentityFile(file: string, host: Host, hop: number | null): Promise<Buffer> {
+  const which =
+    hop === null
+      ? `the identity file of ${host.name}`
+      : `the jump host${hop > 1 ? ` ${hop}` : ""} identity file of ${host.name}`;
   try {
     return await fs.readFile(/*turbopackIgnore: true*/ file);
   } catch (error) {
@@ -27,7 +31,7 @@ export async function targetAuth(host: Host): Promise<SshAuth> {
       return { type: "agent" };
     case "key-file":
       if (!host.identityFile) throw new SetupError("no-identity-file", `host ${host.name} names no identity file`);
-      return { type: "key", privateKey: await readIdentityFile(host.identityFile, host, "target") };
+      return { type: "key", privateKey: await readIdentityFile(host.identityFile, host, null) };
     case "stored-key":
     case "password": {
       if (!host.secretCipher) {
@@ -46,12 +50,10 @@ export async function targetAuth(host: Host): Promise<SshAuth> {
 }
 
 /**
- * How to log in to the jump host: its own credential, the ssh-agent unless a key file was named. The
- * target's password or key is never offered to the bastion.
+ * How to log in to a jump host: its own credential, the ssh-agent unless a key file was named for it. The
+ * target's password or key is never offered to a bastion. `hop` counts from 1, the one dialled directly.
  */
-export async function jumpAuth(host: Host): Promise<SshAuth> {
-  if (host.jumpAuthMethod === "key-file" && host.jumpIdentityFile) {
-    return { type: "key", privateKey: await readIdentityFile(host.jumpIdentityFile, host, "jump") };
-  }
+export async function jumpAuth(host: Host, jump: JumpHop, hop: number): Promise<SshAuth> {
+  if (jump.identityFile) return { type: "key", privateKey: await readIdentityFile(jump.identityFile, host, hop) };
   return { type: "agent" };
 }

@@ -60,6 +60,12 @@ export const jumpAuthInputSchema = z.discriminatedUnion("method", [
   z.object({ method: z.literal("key-file"), identityFile: absolutePath }),
 ]);
 
+/** A ProxyJump chain is at most this many hops: a sane bound, far beyond real bastion setups. */
+export const MAX_JUMP_HOPS = 8;
+
+/** A further hop of a chain, after `jump`: where, and its own login. */
+const jumpHopInput = endpoint.extend({ auth: jumpAuthInputSchema.default({ method: "agent" }) });
+
 export const hostInputSchema = z.discriminatedUnion("transport", [
   z.object({ transport: z.literal("local"), ...common }),
   z.object({
@@ -69,6 +75,11 @@ export const hostInputSchema = z.discriminatedUnion("transport", [
     auth: sshAuthInputSchema,
     jump: endpoint.nullable().default(null),
     jumpAuth: jumpAuthInputSchema.default({ method: "agent" }),
+    /** The further hops of a chain (`ssh -J jump,b,c`: b then c), each with its own login; needs `jump`. */
+    jumpChain: z
+      .array(jumpHopInput)
+      .max(MAX_JUMP_HOPS - 1)
+      .default([]),
     acceptHostKey: z.boolean().default(false),
   }),
 ]);

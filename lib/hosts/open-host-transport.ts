@@ -1,5 +1,6 @@
 import "server-only";
 import type { Host } from "@/lib/db/generated/client";
+import { listJumpHops } from "@/lib/db/jump-chain";
 import { pinHostKey } from "@/lib/db/queries/hosts";
 import { createLocalTransport } from "@/lib/transport/local";
 import { createSshTransport, type HostKeyInfo, type SshAuth } from "@/lib/transport/ssh";
@@ -20,32 +21,36 @@ function endpoint({ user, address, port, pinned }: Where, auth: SshAuth, accept:
 }
 
 /**
- * The transport a saved host names, with its secrets decrypted and its pins applied. The transport
- * reports each key it saw as data; keys accepted on an explicit --accept-host-key connection are
- * persisted here, once the connection has succeeded.
+ * The transport a saved host names, with its secrets decrypted and its pins applied, through every jump
+ * host of its chain. The transport reports each key it saw as data; keys accepted on an explicit
+ * --accept-host-key connection are persisted here, once the connection has succeeded.
  */
 export async function openHostTransport(host: Host): Promise<Transport> {
   if (host.transport === "local") return createLocalTransport();
   const seen: HostKeyInfo[] = [];
   const accept = host.acceptNextHostKey;
+  const hops = listJumpHops(host);
+  const jumps = await Promise.all(
+    hops.map(async (hop, i) =>
+      endpoint(
+        { user: hop.user, address: hop.host, port: hop.port, pinned: hop.keySha256 },
+        await jumpAuth(host, hop, i + 1),
+        accept,
+      ),
+    ),
+  );
   const transport = await createSshTransport({
     ...endpoint(
       { user: host.sshUser, address: host.sshHost, port: host.sshPort, pinned: host.hostKeySha256 },
       await targetAuth(host),
       accept,
     ),
-    jump: host.jumpHost
-      ? endpoint(
-          { user: host.jumpUser, address: host.jumpHost, port: host.jumpPort, pinned: host.jumpKeySha256 },
-          await jumpAuth(host),
-          accept,
-        )
-      : undefined,
+    jumps,
     onHostKey: (info) => seen.push(info),
   });
-  const pinned = { target: host.hostKeySha256, jump: host.jumpKeySha256 };
-  for (const { endpoint: which, fingerprint, accepted } of seen) {
-    if (accepted && pinned[which] === null) await pinHostKey(host.id, which, fingerprint);
+  for (const { endpoint: which, hop, fingerprint, accepted } of seen) {
+    const pinned = which === "target" ? host.hostKeySha256 : hops[(hop ?? 1) - 1]?.keySha256;
+    if (accepted && pinned === null) await pinHostKey(host.id, which, fingerprint, hop ?? 1);
   }
   return transport;
 }

@@ -1,15 +1,18 @@
 import path from "node:path";
 import SSHConfig from "ssh-config";
 import { ValidationError } from "@/lib/errors";
+import { MAX_JUMP_HOPS } from "./host-input";
 import { expandIncludes, type ConfigFiles } from "./ssh-config-text";
 
 export type ResolvedEndpoint = { user: string; host: string; port: number };
+/** A jump host: where, and the IdentityFile its own block gives it (null = the ssh-agent). */
+export type ResolvedHop = ResolvedEndpoint & { identityFile: string | null };
 export type ResolvedAlias = {
   alias: string;
   ssh: ResolvedEndpoint;
   identityFile: string | null;
-  jump: ResolvedEndpoint | null;
-  jumpIdentityFile: string | null;
+  /** ProxyJump resolved to every hop, in connection order (the first is dialled directly); [] = none. */
+  jumps: ResolvedHop[];
 };
 export type ResolveContext = ConfigFiles & { configFile: string; localUser: string };
 
@@ -51,30 +54,49 @@ function endpoint(alias: string, config: SSHConfig, ctx: ResolveContext) {
   };
 }
 
-/** A ProxyJump hop: [user@]host[:port] or another alias of the same file. */
+const proxyJumpOf = (value: string | null) => (value && value.toLowerCase() !== "none" ? value : null);
+
+/** A ProxyJump hop: [ssh://][user@]host[:port] or another alias of the same file. */
 function hop(spec: string, config: SSHConfig, ctx: ResolveContext) {
-  const match = /^(?:([^@\s]+)@)?(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(spec);
+  const match = /^(?:ssh:\/\/)?(?:([^@\s]+)@)?(\[[^\]]+\]|[^:\s]+)(?::(\d+))?$/.exec(spec);
   if (!match) throw new ValidationError(`ssh_config: cannot read ProxyJump ${JSON.stringify(spec)}`);
   const [, user, host = "", port] = match;
-  const resolved = endpoint(host.replace(/^\[|\]$/g, ""), config, ctx);
-  if (resolved.proxyJump && resolved.proxyJump !== "none") {
-    throw new ValidationError(
-      `ssh_config: the jump host ${host} has its own ProxyJump; DeployLens supports one jump host, not a chain`,
-    );
-  }
+  const name = host.replace(/^\[|\]$/g, "");
+  const resolved = endpoint(name, config, ctx);
   return {
-    ...resolved,
-    endpoint: {
+    name,
+    proxyJump: proxyJumpOf(resolved.proxyJump),
+    hop: {
       ...resolved.endpoint,
       user: user ?? resolved.endpoint.user,
       port: port ? Number(port) : resolved.endpoint.port,
+      identityFile: resolved.identityFile,
     },
   };
 }
 
 /**
- * Resolves an alias as OpenSSH would (first value wins, Host patterns, Include, ProxyJump) into the fields
- * of a saved host. Pure: files come through `ctx`, so it runs once at `hosts add` time.
+ * A ProxyJump value as OpenSSH runs it: `ProxyJump a,b` is `ssh -J a -W … b`, so b's own ProxyJump is
+ * overridden while a, the first, is reached through its own ProxyJump (recursively). `path` holds the
+ * aliases being resolved, to refuse a loop instead of following it forever.
+ */
+function chain(value: string, config: SSHConfig, ctx: ResolveContext, path: string[]): ResolvedHop[] {
+  const hops = value.split(",").map((spec) => hop(spec.trim(), config, ctx));
+  const head = hops[0]!;
+  if (path.includes(head.name)) {
+    throw new ValidationError(`ssh_config: ProxyJump loops: ${[...path, head.name].join(" → ")}`);
+  }
+  const before = head.proxyJump ? chain(head.proxyJump, config, ctx, [...path, head.name]) : [];
+  const all = [...before, ...hops.map((h) => h.hop)];
+  if (all.length > MAX_JUMP_HOPS) {
+    throw new ValidationError(`ssh_config: ${path[0]} jumps through more than ${MAX_JUMP_HOPS} hosts`);
+  }
+  return all;
+}
+
+/**
+ * Resolves an alias as OpenSSH would (first value wins, Host patterns, Include, ProxyJump chains) into the
+ * fields of a saved host. Pure: files come through `ctx`, so it runs once at `hosts add` time.
  */
 export function resolveSshAlias(alias: string, ctx: ResolveContext): ResolvedAlias {
   const config = parse(ctx);
@@ -84,19 +106,12 @@ export function resolveSshAlias(alias: string, ctx: ResolveContext): ResolvedAli
     );
   }
   const target = endpoint(alias, config, ctx);
-  const jumps = target.proxyJump && target.proxyJump !== "none" ? target.proxyJump.split(",") : [];
-  if (jumps.length > 1) {
-    throw new ValidationError(
-      `ssh_config: ${alias} jumps through ${jumps.length} hosts (${target.proxyJump}); DeployLens supports one jump host`,
-    );
-  }
-  const jump = jumps[0] ? hop(jumps[0].trim(), config, ctx) : null;
+  const proxyJump = proxyJumpOf(target.proxyJump);
   // As with OpenSSH, each hop logs in with the IdentityFile its own block (or a `Host *` default) gives it.
   return {
     alias,
     ssh: target.endpoint,
     identityFile: target.identityFile,
-    jump: jump?.endpoint ?? null,
-    jumpIdentityFile: jump?.identityFile ?? null,
+    jumps: proxyJump ? chain(proxyJump, config, ctx, [alias]) : [],
   };
 }

@@ -1,20 +1,15 @@
 import { parseEndpoint } from "./host-input";
 import { sshConfigContext } from "./ssh-config-context";
-import { resolveSshAlias, type ResolvedEndpoint } from "./ssh-config-resolve";
+import { resolveSshAlias, type ResolvedEndpoint, type ResolvedHop } from "./ssh-config-resolve";
 
-export type SshTarget = {
-  ssh: ResolvedEndpoint;
-  identityFile: string | null;
-  jump: ResolvedEndpoint | null;
-  jumpIdentityFile: string | null;
-};
+export type SshTarget = { ssh: ResolvedEndpoint; identityFile: string | null; jumps: ResolvedHop[] };
 
 /** `--ssh` as given: USER@HOST[:PORT] literally, anything else an alias of ~/.ssh/config (or `configFile`). */
 export function sshTarget(text: string, configFile?: string): SshTarget {
   if (text.includes("@")) {
     const { user, host, port } = parseEndpoint(text);
-    return { ssh: { user, host, port: port ?? 22 }, identityFile: null, jump: null, jumpIdentityFile: null };
+    return { ssh: { user, host, port: port ?? 22 }, identityFile: null, jumps: [] };
   }
-  const { ssh, identityFile, jump, jumpIdentityFile } = resolveSshAlias(text, sshConfigContext(configFile));
-  return { ssh, identityFile, jump, jumpIdentityFile };
+  const { ssh, identityFile, jumps } = resolveSshAlias(text, sshConfigContext(configFile));
+  return { ssh, identityFile, jumps };
 }

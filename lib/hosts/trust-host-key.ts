@@ -3,7 +3,9 @@ import { z } from "zod";
 import { getHostOrThrow, pinHostKey } from "@/lib/db/queries/hosts";
 import { listHostKeyFailures } from "@/lib/db/queries/snapshots";
 import type { Host } from "@/lib/db/generated/client";
-import { ConflictError } from "@/lib/errors";
+import { listJumpHops } from "@/lib/db/jump-chain";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { MAX_JUMP_HOPS } from "./host-input";
 import { parseErrorDetails } from "@/lib/snapshot/error-details";
 
 const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, "an OpenSSH SHA256 fingerprint");
@@ -11,24 +13,29 @@ const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, "an OpenSSH S
 export const trustInputSchema = z.object({
   fingerprint,
   endpoint: z.enum(["target", "jump"]).default("target"),
+  /** With endpoint "jump": which jump host of a chain, 1 (the first, the default) being the one dialled directly. */
+  hop: z.number().int().min(1).max(MAX_JUMP_HOPS).optional(),
   /** The pin being replaced, named explicitly: a pin is never replaced by accident. */
   replace: fingerprint.optional(),
 });
 
 export type TrustInput = z.input<typeof trustInputSchema>;
 
-function address(host: Host, endpoint: "target" | "jump") {
-  return endpoint === "target"
-    ? { host: host.sshHost, port: host.sshPort ?? 22, pinned: host.hostKeySha256 }
-    : { host: host.jumpHost, port: host.jumpPort ?? 22, pinned: host.jumpKeySha256 };
+type Endpoint = { endpoint: "target" | "jump"; hop: number };
+
+function address(host: Host, { endpoint, hop }: Endpoint) {
+  if (endpoint === "target") return { host: host.sshHost, port: host.sshPort ?? 22, pinned: host.hostKeySha256 };
+  const jump = listJumpHops(host)[hop - 1];
+  return { host: jump?.host ?? null, port: jump?.port ?? 22, pinned: jump?.keySha256 ?? null };
 }
 
-/** Did this server itself see that endpoint, at its current address, present this fingerprint? */
-async function serverSaw(host: Host, endpoint: "target" | "jump", presented: string): Promise<boolean> {
-  const where = address(host, endpoint);
+/** Did this server itself see that endpoint (that hop of a chain), at its current address, present this key? */
+async function serverSaw(host: Host, which: Endpoint, presented: string): Promise<boolean> {
+  const where = address(host, which);
   for (const snapshot of await listHostKeyFailures(host.id)) {
     const details = parseErrorDetails(snapshot.errorDetails);
-    if (!details || details.endpoint !== endpoint || details.fingerprint !== presented) continue;
+    if (!details || details.endpoint !== which.endpoint || details.fingerprint !== presented) continue;
+    if (which.endpoint === "jump" && (details.hop ?? 1) !== which.hop) continue;
     if (details.host === where.host && details.port === where.port) return true;
   }
   return false;
@@ -41,13 +48,20 @@ async function serverSaw(host: Host, endpoint: "target" | "jump", presented: str
 export async function trustHostKey(idOrName: string, raw: TrustInput): Promise<Host> {
   const input = trustInputSchema.parse(raw);
   const host = await getHostOrThrow(idOrName);
-  const which = input.endpoint === "jump" ? `the jump host of ${host.name}` : host.name;
-  if (input.endpoint === "jump" && !host.jumpHost) {
-    throw new ConflictError(`${host.name} has no jump host`, "no-jump-host");
+  const endpoint: Endpoint = { endpoint: input.endpoint, hop: input.hop ?? 1 };
+  const hops = listJumpHops(host).length;
+  const which =
+    input.endpoint === "jump" ? `the jump host${hops > 1 ? ` ${endpoint.hop}` : ""} of ${host.name}` : host.name;
+  if (input.endpoint === "target" && input.hop !== undefined) {
+    throw new ValidationError('hop names a jump host of a chain: use it with endpoint "jump"');
   }
-  const { pinned } = address(host, input.endpoint);
+  if (input.endpoint === "jump" && hops < endpoint.hop) {
+    const has = hops === 0 ? "no jump host" : `${hops} jump host${hops > 1 ? "s" : ""}`;
+    throw new ConflictError(`${host.name} has ${has}`, "no-jump-host");
+  }
+  const { pinned } = address(host, endpoint);
   if (pinned === input.fingerprint) return host;
-  if (!(await serverSaw(host, input.endpoint, input.fingerprint))) {
+  if (!(await serverSaw(host, endpoint, input.fingerprint))) {
     throw new ConflictError(
       `DeployLens has not seen ${which} present ${input.fingerprint}. Collect first; a key can only be ` +
         "trusted after a collection failed showing it.",
@@ -64,6 +78,6 @@ export async function trustHostKey(idOrName: string, raw: TrustInput): Promise<H
     const message = `${which} pins ${pinned}, not ${input.replace}; nothing was changed.`;
     throw new ConflictError(message, "host-key-replace-mismatch");
   }
-  await pinHostKey(host.id, input.endpoint, input.fingerprint);
+  await pinHostKey(host.id, input.endpoint, input.fingerprint, endpoint.hop);
   return getHostOrThrow(host.id);
 }

@@ -10,6 +10,8 @@ const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/);
 export const errorDetailsSchema = z.object({
   code: z.string().max(100),
   endpoint: z.enum(["target", "jump"]).optional(),
+  /** Which jump host of a chain (1 = the one dialled directly); absent for a single jump host. */
+  hop: z.number().int().min(1).max(64).optional(),
   host: z.string().max(255).optional(),
   port: z.number().int().min(1).max(65535).optional(),
   fingerprint: fingerprint.optional(),

@@ -23,7 +23,8 @@ function classify(err: unknown, endpoint: SshEndpoint, role: EndpointRole, timeo
   if (err instanceof TransportError) return err;
   const e: Ssh2Error = err instanceof Error ? err : new Error(String(err));
   const where = describeEndpoint(endpoint, role);
-  const fail = (code: TransportErrorCode, message: string) => new TransportError(code, message, { endpoint: role });
+  const at = endpoint.hop ? { endpoint: role, hop: endpoint.hop } : { endpoint: role };
+  const fail = (code: TransportErrorCode, message: string) => new TransportError(code, message, at);
   if (e.level === "client-timeout" || e.code === "ETIMEDOUT") {
     return fail("connect-timeout", `${where} did not complete the SSH handshake within ${timeoutMs} ms.`);
   }

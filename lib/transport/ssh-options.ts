@@ -15,14 +15,17 @@ export type SshEndpoint = {
   pinnedHostKey: string | null;
   /** Trust an unpinned key on this connection. Never overrides a pin that differs. */
   acceptNewHostKey: boolean;
+  /** In a chain of two or more jump hosts: this hop's place, 1 = the one connected to directly. */
+  hop?: number;
 };
 
 export type EndpointRole = "target" | "jump";
 
-export type HostKeyInfo = { endpoint: EndpointRole; fingerprint: string; accepted: boolean };
+export type HostKeyInfo = { endpoint: EndpointRole; hop?: number; fingerprint: string; accepted: boolean };
 
 export type SshOptions = SshEndpoint & {
-  jump?: SshEndpoint;
+  /** Jump hosts in connection order (`ssh -J a,b`): the first is dialled, each next one through the last. */
+  jumps?: SshEndpoint[];
   /** Limit for TCP connect + SSH handshake + authentication, per endpoint. Default 10 000 ms. */
   connectTimeoutMs?: number;
   /** SSH-level keepalive interval; a peer that misses 3 in a row is dropped. Default 15 000 ms. */

@@ -2,14 +2,14 @@ import "server-only";
 import type { Client } from "ssh2";
 import { connectEndpoint } from "./ssh-connect";
 import { sshExec } from "./ssh-exec";
-import { connectViaJump } from "./ssh-jump";
+import { connectViaJumps } from "./ssh-jump";
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_KEEPALIVE_INTERVAL_MS, type SshOptions } from "./ssh-options";
 import type { Transport } from "./types";
 
 export type { EndpointRole, HostKeyInfo, SshAuth, SshEndpoint, SshOptions } from "./ssh-options";
 
 /**
- * An SSH Transport (ssh2), optionally through one jump host. Rejects with a TransportError whose code
+ * An SSH Transport (ssh2), optionally through a chain of jump hosts. Rejects with a TransportError whose code
  * says what went wrong (host-key-unknown/-changed, auth-failed, key-passphrase-missing/-wrong,
  * key-unreadable, connect-timeout, connect-failed,
  * jump-failed); nothing is executed unless every host key passed its pin.
@@ -20,11 +20,14 @@ export async function createSshTransport(options: SshOptions): Promise<Transport
     keepaliveMs: options.keepaliveIntervalMs ?? DEFAULT_KEEPALIVE_INTERVAL_MS,
     onHostKey: options.onHostKey,
   };
-  const { target, jump }: { target: Client; jump?: Client } = options.jump
-    ? await connectViaJump(options, options.jump, settings)
-    : { target: await connectEndpoint(options, "target", settings) };
-  // Watched from the start, so close() knows when a peer that already hung up is gone.
-  const watched = (jump ? [target, jump] : [target]).map((client) => ({ client, closed: whenClosed(client) }));
+  // A hop's number is only worth showing when there is more than one.
+  const jumps = (options.jumps ?? []).map((jump, i, all) => (all.length > 1 ? { ...jump, hop: i + 1 } : jump));
+  const { target, jumps: hops }: { target: Client; jumps: Client[] } = jumps.length
+    ? await connectViaJumps(options, jumps, settings)
+    : { target: await connectEndpoint(options, "target", settings), jumps: [] };
+  // Watched from the start, so close() knows when a peer that already hung up is gone. The target closes
+  // first, then each hop back towards us, as each carries the next.
+  const watched = [target, ...hops.reverse()].map((client) => ({ client, closed: whenClosed(client) }));
   return {
     exec: (command, execOptions) => sshExec(target, command, execOptions),
     close: async () => {

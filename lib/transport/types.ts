@@ -21,6 +21,8 @@ export interface ExecHandle {
 /** What a connection failure knows about where it happened: the host-key facts the trust route relies on. */
 export type TransportErrorDetails = {
   endpoint?: "target" | "jump";
+  /** In a chain of jump hosts: which one (1 = the one dialled directly). */
+  hop?: number;
   host?: string;
   port?: number;
   /** The SHA256 fingerprint the endpoint presented. */

@@ -37,6 +37,8 @@ beforeAll(async () => {
       "Host chained",
       "  HostName 127.0.0.1",
       "  ProxyJump bastion,bastion",
+      "Host loop",
+      "  ProxyJump loop",
       "Host *",
       `  User ${target.user}`,
       `  IdentityFile ${target.privateKeyPath}`,
@@ -90,14 +92,16 @@ test(
 );
 
 test(
-  "import-ssh-config lists the aliases, adds the chosen ones, and refuses a ProxyJump chain clearly",
+  "import-ssh-config lists the aliases with their ProxyJump chains, adds the chosen ones, and refuses a loop clearly",
   { timeout: 300_000 },
   async () => {
     const listed = await cli("hosts", "import-ssh-config", configFile, "--json");
     expect(listed.code, listed.stderr).toBe(0);
     const rows = JSON.parse(listed.stdout) as { alias: string; target: string | null; error: string | null }[];
-    expect(rows.map((r) => r.alias)).toEqual(["app-behind-bastion", "bastion", "chained"]);
-    expect(rows.find((r) => r.alias === "chained")?.error).toContain("supports one jump host");
+    expect(rows.map((r) => r.alias)).toEqual(["app-behind-bastion", "bastion", "chained", "loop"]);
+    const bastion = `${target.user}@127.0.0.1:${jump.port}`;
+    expect(rows.find((r) => r.alias === "chained")).toMatchObject({ jump: `${bastion},${bastion}`, error: null });
+    expect(rows.find((r) => r.alias === "loop")?.error).toContain("ProxyJump loops: loop → loop");
 
     const imported = await cli("hosts", "import-ssh-config", configFile, "bastion", "--app-root", app.app, "--json");
     expect(imported.code, imported.stderr).toBe(0);
@@ -105,19 +109,9 @@ test(
       { name: "bastion", target: `${target.user}@127.0.0.1:${jump.port}`, jump: null },
     ]);
 
-    const chained = await cli(
-      "hosts",
-      "add",
-      "chained",
-      "--ssh",
-      "chained",
-      "--ssh-config",
-      configFile,
-      "--app-root",
-      app.app,
-    );
-    expect(chained.code).toBe(2);
-    expect(chained.stderr).toContain("jumps through 2 hosts");
+    const loop = await cli("hosts", "add", "loop", "--ssh", "loop", "--ssh-config", configFile, "--app-root", app.app);
+    expect(loop.code).toBe(2);
+    expect(loop.stderr).toContain("ProxyJump loops");
     const unknown = await cli(
       "hosts",
       "add",

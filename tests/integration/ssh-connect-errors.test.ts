@@ -70,7 +70,7 @@ test("a silent target behind a working jump host fails as the target's connect-t
     pinnedHostKey: jump.hostKeyFingerprint,
     acceptNewHostKey: false,
   };
-  const err = await connectError(options(silentPort, { connectTimeoutMs: 1500, jump: jumpEndpoint }));
+  const err = await connectError(options(silentPort, { connectTimeoutMs: 1500, jumps: [jumpEndpoint] }));
   expect(err.code).toBe("connect-timeout");
   expect(err.details.endpoint).toBe("target");
 });

@@ -30,7 +30,7 @@ test("the target is reached through the jump host's forwardOut, with both host k
   const seen: HostKeyInfo[] = [];
   const transport = await createSshTransport({
     ...endpoint(target),
-    jump: endpoint(jump),
+    jumps: [endpoint(jump)],
     onHostKey: (i) => seen.push(i),
   });
   const handle = await transport.exec("echo via jump", {});
@@ -50,7 +50,7 @@ test("the target is reached through the jump host's forwardOut, with both host k
 test("short commands through the tunnel all report their exit codes", async () => {
   // Through a tunnel, a short command's reply, output, exit-status and close can arrive in one
   // chunk; the exit code must not be lost to that.
-  const transport = await createSshTransport({ ...endpoint(target), jump: endpoint(jump) });
+  const transport = await createSshTransport({ ...endpoint(target), jumps: [endpoint(jump)] });
   const codes: (number | null)[] = [];
   for (let i = 0; i < 20; i++) {
     const handle = await transport.exec(`echo ${i}; exit ${i % 3}`, {});
@@ -64,7 +64,7 @@ test("short commands through the tunnel all report their exit codes", async () =
 
 test("a changed jump host key is refused before the target is contacted", async () => {
   const before = connectionsTo(target);
-  const err = await connectError({ ...endpoint(target), jump: endpoint(jump, target.hostKeyFingerprint) });
+  const err = await connectError({ ...endpoint(target), jumps: [endpoint(jump, target.hostKeyFingerprint)] });
   expect(err.code).toBe("host-key-changed");
   expect(err.details).toEqual({
     endpoint: "jump",
@@ -79,7 +79,11 @@ test("a changed jump host key is refused before the target is contacted", async 
 
 test("the target's own pin is enforced behind an accepted jump host", async () => {
   const seen: HostKeyInfo[] = [];
-  const err = await connectError({ ...endpoint(target, null), jump: endpoint(jump), onHostKey: (i) => seen.push(i) });
+  const err = await connectError({
+    ...endpoint(target, null),
+    jumps: [endpoint(jump)],
+    onHostKey: (i) => seen.push(i),
+  });
   expect(err.code).toBe("host-key-unknown");
   expect(err.details).toEqual({
     endpoint: "target",
@@ -97,7 +101,7 @@ test("a jump host that refuses our key fails as jump-failed, caused by auth-fail
   const stranger = await keygen(jump.dir, `stranger-${Date.now()}`);
   const err = await connectError({
     ...endpoint(target),
-    jump: { ...endpoint(jump), auth: { type: "key", privateKey: stranger.privateKey } },
+    jumps: [{ ...endpoint(jump), auth: { type: "key", privateKey: stranger.privateKey } }],
   });
   expect(err.code).toBe("jump-failed");
   expect(err.details).toMatchObject({ endpoint: "jump", cause: "auth-failed" });
@@ -105,14 +109,14 @@ test("a jump host that refuses our key fails as jump-failed, caused by auth-fail
 
 test("an unreachable jump host fails as jump-failed, caused by connect-failed", async () => {
   const closed = await freePort();
-  const err = await connectError({ ...endpoint(target), jump: { ...endpoint(jump), port: closed } });
+  const err = await connectError({ ...endpoint(target), jumps: [{ ...endpoint(jump), port: closed }] });
   expect(err.code).toBe("jump-failed");
   expect(err.details).toMatchObject({ endpoint: "jump", cause: "connect-failed" });
 });
 
 test("a target the jump host cannot reach fails as jump-failed naming the target", async () => {
   const closed = await freePort();
-  const err = await connectError({ ...endpoint(target), port: closed, jump: endpoint(jump) });
+  const err = await connectError({ ...endpoint(target), port: closed, jumps: [endpoint(jump)] });
   expect(err.code).toBe("jump-failed");
   expect(err.message).toContain(`127.0.0.1:${closed}`);
 });

@@ -34,7 +34,13 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
   // What the server recorded when the key was refused, as data: the endpoint, the key it saw, the old pin.
   const refused = parseErrorDetails(latest?.errorDetails ?? null);
   const keyRefused = refused?.code === "host-key-unknown" || refused?.code === "host-key-changed";
-  const pinned = refused?.endpoint === "jump" ? host.jumpKeySha256 : host.hostKeySha256;
+  const hop = refused?.hop ?? 1;
+  const pinned =
+    refused?.endpoint !== "jump"
+      ? host.hostKeySha256
+      : hop === 1
+        ? host.jumpKeySha256
+        : host.jumpChain[hop - 2]?.keySha256;
   const unpinned = refused?.fingerprint !== undefined && refused.fingerprint !== pinned;
   const keyToTrust = keyRefused && unpinned && refused.fingerprint && refused.endpoint ? refused : null;
   return (
@@ -48,6 +54,7 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
           hostId={host.id}
           fingerprint={keyToTrust.fingerprint!}
           endpoint={keyToTrust.endpoint!}
+          hop={keyToTrust.hop}
           replace={keyToTrust.pinned}
         />
       )}

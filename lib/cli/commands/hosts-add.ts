@@ -4,7 +4,6 @@ import { cliActor, recordAudit } from "@/lib/audit/record-audit";
 import { toHostView } from "@/lib/db/queries/hosts";
 import { createHost } from "@/lib/hosts/create-host";
 import { parseEndpoint } from "@/lib/hosts/host-input";
-import { sshTarget } from "@/lib/hosts/ssh-target";
 import { CliError } from "../cli-error";
 import type { Command, OptionValues } from "../command";
 import { printOut } from "../output";
@@ -14,14 +13,8 @@ import { parseSchedule } from "@/lib/jobs/cron-schedule";
 
 const str = (values: OptionValues, key: string) => values[key] as string | undefined;
 
-/** The bastion's own credential: --jump-identity, else its ssh_config IdentityFile, else the ssh-agent. */
-function jumpAuthFrom(identityFile: string | null | undefined) {
-  return identityFile
-    ? { method: "key-file" as const, identityFile: path.resolve(identityFile) }
-    : { method: "agent" as const };
-}
-
-async function authFrom(values: OptionValues, configIdentity: string | null) {
+/** The target's login when an option names one; otherwise the alias's IdentityFile, else the ssh-agent. */
+async function authFrom(values: OptionValues) {
   if (values["password-stdin"] && values.identity)
     throw new CliError("use either --identity or --password-stdin, not both");
   if (values["password-stdin"]) {
@@ -29,9 +22,19 @@ async function authFrom(values: OptionValues, configIdentity: string | null) {
     return { method: "password" as const, password };
   }
   const identity = str(values, "identity");
-  if (identity) return { method: "key-file" as const, identityFile: path.resolve(identity) };
-  if (configIdentity) return { method: "key-file" as const, identityFile: configIdentity };
-  return { method: "agent" as const };
+  return identity ? { method: "key-file" as const, identityFile: path.resolve(identity) } : undefined;
+}
+
+/** --jump replaces an alias's ProxyJump; the bastion logs in with --jump-identity, else the ssh-agent. */
+function jumpFrom(values: OptionValues) {
+  const jump = str(values, "jump");
+  const jumpIdentity = str(values, "jump-identity");
+  if (jumpIdentity && !jump) throw new CliError("--jump-identity needs --jump USER@HOST[:PORT]");
+  if (!jump) return {};
+  const jumpAuth = jumpIdentity
+    ? { method: "key-file" as const, identityFile: path.resolve(jumpIdentity) }
+    : { method: "agent" as const };
+  return { jump: parseEndpoint(jump), jumpAuth };
 }
 
 /** The host input `hosts add` (and `hosts import-ssh-config`, per alias) builds from its options. */
@@ -51,17 +54,14 @@ export async function inputFrom(name: string, values: OptionValues) {
   if (values.local) return { transport: "local", ...common };
   const target = str(values, "ssh");
   if (!target) throw new CliError("say where the host is: --local or --ssh USER@HOST[:PORT]");
-  const jump = str(values, "jump");
-  const jumpIdentity = str(values, "jump-identity");
-  if (jumpIdentity && !jump) throw new CliError("--jump-identity needs --jump USER@HOST[:PORT]");
-  const resolved = sshTarget(target, str(values, "ssh-config"));
+  // createHost resolves the text (an alias with its IdentityFile and ProxyJump chain) as the API does.
   return {
     transport: "ssh",
     ...common,
-    ssh: resolved.ssh,
-    auth: await authFrom(values, resolved.identityFile),
-    jump: jump ? parseEndpoint(jump) : resolved.jump,
-    jumpAuth: jumpAuthFrom(jumpIdentity ?? (jump ? null : resolved.jumpIdentityFile)),
+    ssh: target,
+    sshConfig: str(values, "ssh-config"),
+    auth: await authFrom(values),
+    ...jumpFrom(values),
     acceptHostKey: Boolean(values["accept-host-key"]),
   };
 }
@@ -77,8 +77,9 @@ export const hostsAddCommand: Command = {
     "Save a host. SSH uses the ssh-agent unless --identity, --password-stdin or the alias's IdentityFile says " +
     "otherwise; a jump host logs in with its own credential, the ssh-agent unless --jump-identity is given.",
   help:
-    "--ssh ALIAS reads HostName, User, Port, IdentityFile, ProxyJump (one hop) and Include from ~/.ssh/config\n" +
-    "(or --ssh-config FILE) once, now; --accept-host-key pins the target's and the jump host's keys on first use.",
+    "--ssh ALIAS reads HostName, User, Port, IdentityFile, ProxyJump (chains too, each hop with its own\n" +
+    "IdentityFile) and Include from ~/.ssh/config (or --ssh-config FILE) once, now; --jump replaces its ProxyJump.\n" +
+    "--accept-host-key pins the target's and every jump host's key on first use.",
   options: {
     local: { type: "boolean" },
     ssh: { type: "string" },

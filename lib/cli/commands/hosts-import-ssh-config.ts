@@ -33,7 +33,9 @@ export const hostsImportSshConfigCommand: Command = {
       const rows = aliases.map((alias) => {
         try {
           const r = resolveSshAlias(alias, ctx);
-          return { alias, target: target(r.ssh), jump: r.jump && target(r.jump), error: null };
+          // The chain as ProxyJump writes it: the hop dialled first, then each next one.
+          const jump = r.jumps.length ? r.jumps.map(target).join(",") : null;
+          return { alias, target: target(r.ssh), jump, error: null };
         } catch (error) {
           return { alias, target: null, jump: null, error: (error as Error).message };
         }
@@ -54,7 +56,8 @@ export const hostsImportSshConfigCommand: Command = {
         await createHost(await inputFrom(alias, { ...values, ssh: alias, "ssh-config": ctx.configFile })),
       );
       added.push(host);
-      if (!values.json) printOut(`Saved host ${host.name} (${host.target}${host.jump ? ` via ${host.jump}` : ""})\n`);
+      const via = [host.jump, ...host.jumpChain.map((hop) => hop.jump)].filter(Boolean).join(",");
+      if (!values.json) printOut(`Saved host ${host.name} (${host.target}${via ? ` via ${via}` : ""})\n`);
     }
     if (values.json) printJson(added);
     return 0;

@@ -1,24 +1,28 @@
 import { trustHostKey } from "@/lib/hosts/trust-host-key";
 import { cliActor, recordAudit } from "@/lib/audit/record-audit";
 import type { Command } from "../command";
+import { intOption } from "../option-values";
 import { printOut } from "../output";
 
 export const hostsTrustCommand: Command = {
   words: ["hosts", "trust"],
-  synopsis: "hosts trust NAME SHA256:FINGERPRINT [--jump] [--replace SHA256:OLD]",
+  synopsis: "hosts trust NAME SHA256:FINGERPRINT [--jump | --hop N] [--replace SHA256:OLD]",
   summary:
     "Pin a host key DeployLens was shown (by a host-key-unknown or host-key-changed failure) and you checked. " +
     "Replacing a pin needs --replace naming the old one.",
-  options: { jump: { type: "boolean" }, replace: { type: "string" } },
+  help: "--jump is the jump host (the first of a ProxyJump chain); --hop N is the chain's Nth jump host (--hop 1 = --jump).",
+  options: { jump: { type: "boolean" }, hop: { type: "string" }, replace: { type: "string" } },
   positionals: { min: 2, max: 2 },
   async run(values, [name, fingerprint]) {
-    const endpoint = values.jump ? "jump" : "target";
+    const hop = intOption(values, "hop");
+    const endpoint = values.jump || hop !== undefined ? "jump" : "target";
     const replace = values.replace as string | undefined;
-    const host = await trustHostKey(name!, { fingerprint: fingerprint!, endpoint, replace });
+    const host = await trustHostKey(name!, { fingerprint: fingerprint!, endpoint, hop, replace });
     const action = replace ? "host-key-replaced" : "host-key-accepted";
-    const detail = { endpoint, fingerprint, previous: replace ?? null };
+    const detail = { endpoint, ...(hop !== undefined ? { hop } : {}), fingerprint, previous: replace ?? null };
     await recordAudit({ actor: cliActor(), address: null, action, object: { type: "host", id: host.name }, detail });
-    printOut(`Pinned ${fingerprint} for ${values.jump ? "the jump host of " : ""}${host.name}\n`);
+    const which = endpoint === "target" ? "" : `the jump host${hop !== undefined ? ` ${hop}` : ""} of `;
+    printOut(`Pinned ${fingerprint} for ${which}${host.name}\n`);
     return 0;
   },
 };

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Host, Prisma } from "@/lib/db/generated/client";
 import { NotFoundError } from "@/lib/errors";
+import { encodeJumpChain, listJumpHops } from "../jump-chain";
 
 export type HostRow = Host;
 
@@ -19,6 +20,14 @@ export function toHostView(host: Host) {
     identityFile: host.identityFile,
     hasStoredSecret: host.secretCipher !== null,
     jump: host.jumpHost ? `${host.jumpUser}@${host.jumpHost}:${host.jumpPort}` : null,
+    /** A ProxyJump chain's further hops, after `jump`, in connection order. */
+    jumpChain: listJumpHops(host)
+      .slice(1)
+      .map((hop) => ({
+        jump: `${hop.user}@${hop.host}:${hop.port}`,
+        identityFile: hop.identityFile,
+        keySha256: hop.keySha256,
+      })),
     jumpAuthMethod: host.jumpHost ? (host.jumpAuthMethod ?? "agent") : null,
     jumpIdentityFile: host.jumpIdentityFile,
     hostKeySha256: host.hostKeySha256,
@@ -52,10 +61,20 @@ export async function getHostOrThrow(idOrName: string): Promise<Host> {
   return host;
 }
 
-export async function pinHostKey(id: string, endpoint: "target" | "jump", fingerprint: string): Promise<void> {
-  const data =
-    endpoint === "target" ? { hostKeySha256: fingerprint, acceptNextHostKey: false } : { jumpKeySha256: fingerprint };
-  await prisma.host.update({ where: { id }, data });
+/** Pins one endpoint's key; `hop` (1 = the first jump host) picks a jump host of a chain. */
+export async function pinHostKey(id: string, endpoint: "target" | "jump", fingerprint: string, hop = 1): Promise<void> {
+  if (endpoint === "target") {
+    await prisma.host.update({ where: { id }, data: { hostKeySha256: fingerprint, acceptNextHostKey: false } });
+  } else if (hop === 1) {
+    await prisma.host.update({ where: { id }, data: { jumpKeySha256: fingerprint } });
+  } else {
+    // The chain is one JSON column: read, change one hop, write back, with nothing in between.
+    await prisma.$transaction(async (tx) => {
+      const further = listJumpHops(await tx.host.findUniqueOrThrow({ where: { id } })).slice(1);
+      const pinned = further.map((h, i) => (i === hop - 2 ? { ...h, keySha256: fingerprint } : h));
+      await tx.host.update({ where: { id }, data: { jumpChain: encodeJumpChain(pinned) } });
+    });
+  }
 }
 
 export async function findHostIdByName(name: string): Promise<string | null> {

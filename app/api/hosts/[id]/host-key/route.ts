@@ -15,7 +15,13 @@ export async function POST(req: Request, ctx: RouteContext<"/api/hosts/[id]/host
     const input = trustInputSchema.parse(await readJsonBody(req));
     const host = await trustHostKey(id, input);
     const action = input.replace ? "host-key-replaced" : "host-key-accepted";
-    const detail = { endpoint: input.endpoint, fingerprint: input.fingerprint, previous: input.replace ?? null };
+    const hop = input.hop !== undefined ? { hop: input.hop } : {};
+    const detail = {
+      endpoint: input.endpoint,
+      ...hop,
+      fingerprint: input.fingerprint,
+      previous: input.replace ?? null,
+    };
     await recordAudit({
       actor: user.name,
       address: clientAddress(req),
