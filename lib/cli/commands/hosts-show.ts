@@ -27,7 +27,8 @@ export const hostsShowCommand: Command = {
     }
     const lines: [string, string | number | null][] = [
       ["target", host.target],
-      ["jump", host.jump],
+      // A ProxyJump chain as ProxyJump writes it: the hop dialled first, then each next one.
+      ["jump", host.jump && [host.jump, ...host.jumpChain.map((hop) => hop.jump)].join(",")],
       ["auth", host.authMethod],
       ["host key", host.hostKeySha256],
       ["app roots", host.appRoots.join(" ")],
