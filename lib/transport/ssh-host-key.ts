@@ -23,7 +23,7 @@ function trustFlags(endpoint: SshEndpoint, role: EndpointRole): string {
 const hopOf = (endpoint: SshEndpoint) => (endpoint.hop ? { hop: endpoint.hop } : {});
 
 /** Where a failure happened, as data: the endpoint's role (and hop in a chain) and address. */
-export function endpointDetails(endpoint: SshEndpoint, role: EndpointRole) {
+function endpointDetails(endpoint: SshEndpoint, role: EndpointRole) {
   return { endpoint: role, ...hopOf(endpoint), host: endpoint.host, port: endpoint.port };
 }
 
