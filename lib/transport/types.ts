@@ -53,4 +53,5 @@ export type TransportErrorCode =
   | "connect-failed"
   | "jump-failed"
   | "timeout"
+  | "connection-lost"
   | "exec-failed";
