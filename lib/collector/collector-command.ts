@@ -21,8 +21,8 @@ const MINIMAL_ENV = [
  * file names (PEP 538/540) and keeps tools like systemctl in English.
  *
  * Each candidate is first asked its version with options every CPython accepts (python-version-check.ts):
- * one that is too old is skipped, and when no candidate is new enough the target answers `python-too-old`
- * naming it, rather than Python 2's "Unknown option: -I" or an old Python 3's SyntaxError. `python` comes
+ * one that is too old is skipped, and when no candidate is new enough the target answers
+ * `collector-python-too-old` naming it, rather than Python 2's "Unknown option: -I" or an old Python 3's SyntaxError. `python` comes
  * last so a host whose only interpreter is a Python 2 `python` is told exactly that.
  */
 export function collectorCommand(spec: CollectorSpec, python?: string): string {

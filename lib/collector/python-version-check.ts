@@ -6,8 +6,8 @@ const minimum = MIN_COLLECTOR_PYTHON.join(".");
 /**
  * Run as `python -E -s -S -B -c CHECK` before the collector: options and syntax every CPython since 2.6
  * accepts, so an old interpreter answers instead of dying on `-I` (unknown before 3.4) or on the program's
- * syntax. Prints nothing when the interpreter is new enough; otherwise one `python-too-old` error event
- * naming the interpreter, its version and the minimum. No json module: Python 2's minimal install has none,
+ * syntax. Prints nothing when the interpreter is new enough; otherwise one `collector-python-too-old` error
+ * event (90_main.py's code) naming the interpreter, its version and the minimum. No json module: Python 2's minimal install has none,
  * so the two strings are escaped by hand (non-printable and non-ASCII characters as \u00XX).
  */
 export const PYTHON_VERSION_CHECK = [
@@ -16,7 +16,7 @@ export const PYTHON_VERSION_CHECK = [
   `if tuple(v[:2]) < (${MIN_COLLECTOR_PYTHON.join(", ")}):`,
   '    q = lambda s: "".join(c if " " <= c <= "~" and c not in "\\"\\\\" else "\\\\u%04x" % ord(c) for c in s)',
   '    found = (q(sys.executable or "python"), q("%d.%d.%d" % tuple(v[:3])))',
-  '    sys.stdout.write("{\\"type\\": \\"error\\", \\"code\\": \\"python-too-old\\", \\"message\\": " +',
+  '    sys.stdout.write("{\\"type\\": \\"error\\", \\"code\\": \\"collector-python-too-old\\", \\"message\\": " +',
   `        "\\"%s is Python %s; the DeployLens collector needs Python ${minimum} or newer on the target\\"}\\n" % found)`,
 ].join("\n");
 
