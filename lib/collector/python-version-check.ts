@@ -7,8 +7,8 @@ const minimum = MIN_COLLECTOR_PYTHON.join(".");
  * Run as `python -E -s -S -B -c CHECK` before the collector: options and syntax every CPython since 2.6
  * accepts, so an old interpreter answers instead of dying on `-I` (unknown before 3.4) or on the program's
  * syntax. Prints nothing when the interpreter is new enough; otherwise one `collector-python-too-old` error
- * event (90_main.py's code) naming the interpreter, its version and the minimum. No json module: Python 2's minimal install has none,
- * so the two strings are escaped by hand (non-printable and non-ASCII characters as \u00XX).
+ * event (90_main.py's code) naming the interpreter, its version and the minimum. No json module: Python 2's
+ * minimal install has none, so the two strings are escaped by hand (non-printable and non-ASCII as \u00XX).
  */
 export const PYTHON_VERSION_CHECK = [
   "import sys",
