@@ -26,6 +26,9 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
+/** Who did it and from where: a user and their address, or cliActor() and null. */
+export type AuditActor = Pick<AuditEntry, "actor" | "address">;
+
 /** Who runs the CLI: it has no session, so the operating-system account stands for the actor. */
 export function cliActor(): string {
   return `cli:${os.userInfo().username}`;

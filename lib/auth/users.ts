@@ -1,11 +1,21 @@
 import "server-only";
+import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { createFirstUserRow, createUserRow, deleteUserByName, toUserView } from "@/lib/db/queries/users";
-import { ConflictError } from "@/lib/errors";
+import {
+  createFirstUserRow,
+  createUserRow,
+  deleteUserByName,
+  toUserView,
+  updateUserByName,
+} from "@/lib/db/queries/users";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { hashPassword } from "./password";
-import { userInputSchema } from "./user-input";
+import { roleSchema } from "./roles";
+import { passwordSchema, userInputSchema } from "./user-input";
 
 export type Actor = { actor: string | null; address: string | null };
+
+const userChangeSchema = z.object({ role: roleSchema.optional(), password: passwordSchema.optional() });
 
 export async function createUser(input: unknown, by: Actor) {
   const { name, role, password } = userInputSchema.parse(input);
@@ -33,4 +43,21 @@ export async function removeUser(name: string, by: Actor) {
   const user = await deleteUserByName(name);
   await recordAudit({ ...by, action: "user-removed", object: { type: "user", id: user.name } });
   return toUserView(user);
+}
+
+/**
+ * Changes a user's role and/or password and records `user-changed` (what changed, never the password).
+ * A new password also ends every session the user has open, so a stolen cookie dies with the old one.
+ */
+export async function changeUser(name: string, input: unknown, by: Actor) {
+  const { role, password } = userChangeSchema.parse(input);
+  if (role === undefined && password === undefined)
+    throw new ValidationError("say what to change: a role or a password");
+  const passwordHash = password === undefined ? undefined : await hashPassword(password);
+  const { before, after } = await updateUserByName(name, { role, passwordHash }, passwordHash ? new Date() : null);
+  const detail: Record<string, unknown> = {};
+  if (role !== undefined) Object.assign(detail, { role, previousRole: before.role });
+  if (passwordHash) detail.password = "changed";
+  await recordAudit({ ...by, action: "user-changed", object: { type: "user", id: after.name }, detail });
+  return toUserView(after);
 }

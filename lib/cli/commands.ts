@@ -10,6 +10,7 @@ import { shareCreateCommand } from "./commands/share-create";
 import { shareListCommand } from "./commands/share-list";
 import { shareRevokeCommand } from "./commands/share-revoke";
 import { usersAddCommand } from "./commands/users-add";
+import { usersEditCommand } from "./commands/users-edit";
 import { usersListCommand } from "./commands/users-list";
 import { usersRemoveCommand } from "./commands/users-remove";
 import { operationsCommands } from "./operations-commands";
@@ -24,6 +25,7 @@ export const commands: Command[] = [
   // Accounts and public links (the CLI works on the database directly: no sign-in).
   usersAddCommand,
   usersListCommand,
+  usersEditCommand,
   usersRemoveCommand,
   shareCreateCommand,
   shareListCommand,

@@ -1,3 +1,4 @@
+import { PYTHON_VERSION_CHECK } from "./python-version-check";
 import type { CollectorSpec } from "./spec";
 
 /** An absolute path made only of characters that need no quoting in a POSIX shell. */
@@ -12,25 +13,33 @@ const MINIMAL_ENV = [
 /**
  * The one command line sent to the target: fixed text plus base64 (A–Z a–z 0–9 + / =), so nothing a
  * user typed is ever parsed by the remote shell. The collector runs under python3 from PATH, else
- * /usr/bin/python3 (or the given interpreter), with -I -S -B: no PYTHON* variable, no `site` (a .pth
+ * /usr/bin/python3, else python (or the given interpreter), with -I -S -B: no PYTHON* variable, no `site` (a .pth
  * file or sitecustomize in that interpreter's environment is code the target's owner controls), no
  * bytecode written. `env -i` hands it only PATH, LANG, HOME and USER of the shell (each only when set):
  * nothing of the caller's own environment (a dashboard's DEPLOYLENS_SECRET_KEY, DATABASE_URL,
  * SSH_AUTH_SOCK) reaches the collector or what it starts. LC_ALL=C makes Python 3.7+ use UTF-8 for
  * file names (PEP 538/540) and keeps tools like systemctl in English.
+ *
+ * Each candidate is first asked its version with options every CPython accepts (python-version-check.ts):
+ * one that is too old is skipped, and when no candidate is new enough the target answers
+ * `collector-python-too-old` naming it, rather than Python 2's "Unknown option: -I" or an old Python 3's SyntaxError. `python` comes
+ * last so a host whose only interpreter is a Python 2 `python` is told exactly that.
  */
 export function collectorCommand(spec: CollectorSpec, python?: string): string {
   if (python !== undefined && !SAFE_INTERPRETER.test(python))
     throw new Error(`unsafe interpreter path ${JSON.stringify(python)}`);
   const b64 = Buffer.from(JSON.stringify(spec), "utf8").toString("base64");
-  const candidates = python ? [python] : ["python3", "/usr/bin/python3"];
+  const candidates = python ? [python] : ["python3", "/usr/bin/python3", "python"];
   const missing = JSON.stringify({
     type: "error",
     code: "no-python",
     message: `no Python on the target (tried ${candidates.join(", ")})`,
   });
+  const check = `${MINIMAL_ENV} "$p" -E -s -S -B -c '${PYTHON_VERSION_CHECK}'`;
   return [
-    `for p in ${candidates.join(" ")}; do if command -v "$p" >/dev/null 2>&1; then exec ${MINIMAL_ENV} "$p" -I -S -B - ${b64}; fi; done`,
+    "old=",
+    `for p in ${candidates.join(" ")}; do if [ -x "$(command -v "$p")" ]; then old=$(${check}); if [ -z "$old" ]; then exec ${MINIMAL_ENV} "$p" -I -S -B - ${b64}; fi; fi; done`,
+    `if [ -n "$old" ]; then printf '%s\\n' "$old"; exit 1; fi`,
     `echo '${missing}'`,
     "exit 127",
   ].join("; ");

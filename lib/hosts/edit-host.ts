@@ -1,6 +1,7 @@
 import "server-only";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Host } from "@/lib/db/generated/client";
-import { updateHostSettings } from "@/lib/db/queries/host-updates";
+import { updateHostSchedule, updateHostSettings } from "@/lib/db/queries/host-updates";
 import { hostInputSchema } from "./host-input";
 
 /** The settings `hosts edit` may change; connection details and credentials are changed by adding the host again. */
@@ -13,13 +14,19 @@ export type HostSettingsPatch = Partial<{
   measureStartup: boolean;
   maxFiles: number;
   timeoutSeconds: number;
+  /** A cron expression the caller has already checked (lib/jobs/cron-schedule.ts), or null for none. */
+  schedule: string | null;
 }>;
 
 // The local variant holds exactly the transport-independent fields, with the same rules as `hosts add`.
 const settingsSchema = hostInputSchema.options[0];
 
-/** Applies a patch after validating the merged settings as `hosts add` would. */
-export async function editHost(host: Host, patch: HostSettingsPatch): Promise<Host> {
+/**
+ * Applies a patch after validating the merged settings as `hosts add` would, and records a
+ * `host-edited` audit event naming the fields that changed. Every caller (CLI, API, the edit form)
+ * goes through here, so none can edit a host without leaving that trace.
+ */
+export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditActor): Promise<Host> {
   const current = {
     appRoots: JSON.parse(host.appRoots) as string[],
     serviceUnit: host.serviceUnit,
@@ -30,9 +37,10 @@ export async function editHost(host: Host, patch: HostSettingsPatch): Promise<Ho
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,
   };
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const { schedule, ...settings } = patch;
+  const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
   const merged = settingsSchema.parse({ transport: "local", name: host.name, ...current, ...defined });
-  return updateHostSettings(host.id, {
+  let row = await updateHostSettings(host.id, {
     appRoots: JSON.stringify(merged.appRoots),
     serviceUnit: merged.serviceUnit,
     unitFile: merged.unitFile,
@@ -42,4 +50,11 @@ export async function editHost(host: Host, patch: HostSettingsPatch): Promise<Ho
     maxFiles: merged.maxFiles,
     timeoutSeconds: merged.timeoutSeconds,
   });
+  if (schedule !== undefined) row = await updateHostSchedule(row.id, schedule);
+  const changed: string[] = (Object.keys(current) as (keyof typeof current)[]).filter(
+    (key) => JSON.stringify(current[key]) !== JSON.stringify(merged[key]),
+  );
+  if (schedule !== undefined && schedule !== host.schedule) changed.push("schedule");
+  await recordAudit({ ...by, action: "host-edited", object: { type: "host", id: host.name }, detail: { changed } });
+  return row;
 }

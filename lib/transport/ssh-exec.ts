@@ -48,9 +48,15 @@ function execHandle(channel: ClientChannel, { stdin, signal }: ExecOptions): Exe
     channel.on("close", () => {
       signal?.removeEventListener("abort", onAbort);
       if (exit) resolve({ ...exit, stderr: stderr() });
+      // No exit status: the server's session process or the connection itself went away mid-command
+      // (sshd killed or restarted, the host rebooted, the network dropped).
       else
         reject(
-          new TransportError("exec-failed", "The SSH connection closed before the command reported how it ended."),
+          new TransportError(
+            "connection-lost",
+            "The SSH connection was lost before the command finished: the SSH server or the network closed it. " +
+              "Collect again once the host is reachable.",
+          ),
         );
     });
   });

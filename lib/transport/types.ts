@@ -55,4 +55,5 @@ export type TransportErrorCode =
   | "connect-failed"
   | "jump-failed"
   | "timeout"
+  | "connection-lost"
   | "exec-failed";

@@ -45,7 +45,7 @@ test("a failing command reports its exit code and its stderr", async () => {
   expect(result).toEqual({ exitCode: 3, signal: null, stderr: "boom\n" });
 });
 
-test("a connection that drops mid-command rejects done as exec-failed, and later execs fail the same way", async () => {
+test("a connection that drops mid-command rejects done as connection-lost, and later execs fail as exec-failed", async () => {
   const doomed = await connect();
   const go = path.join(sshd.dir, `go-${Date.now()}`);
   // The shell's parent is this connection's sshd process: killing it is a dropped connection. It
@@ -60,7 +60,7 @@ test("a connection that drops mid-command rejects done as exec-failed, and later
     (e: unknown) => e,
   );
   expect(outcome).toBeInstanceOf(TransportError);
-  expect((outcome as TransportError).code).toBe("exec-failed");
+  expect((outcome as TransportError).code).toBe("connection-lost");
   expect((await reader.next()).done).toBe(true);
   await expect(doomed.exec("true", {})).rejects.toMatchObject({ code: "exec-failed" });
   await doomed.close();

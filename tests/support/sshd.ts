@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { onProcessExit } from "./sshd/exit-cleanup";
@@ -35,6 +35,10 @@ export type Sshd = {
   logs(): string;
   /** Lets another public key log in as `user`. */
   authorizeKey(publicKey: string): Promise<void>;
+  /** The listening sshd's pid (its connections are its children). */
+  pid(): number;
+  /** Starts sshd again on the same port with the same host key, after stop() or after it was killed. */
+  restart(): Promise<void>;
   /** Restarts on the same port with a brand-new host key; returns (and stores) its fingerprint. */
   restartWithNewHostKey(): Promise<string>;
   stop(): Promise<void>;
@@ -47,6 +51,8 @@ export type SshdOptions = {
   silent?: boolean;
   /** Extra sshd_config lines, e.g. "LogLevel DEBUG1"; they win over the defaults. */
   config?: string[];
+  /** Mounts for sshd and its sessions only: a root shell script run in a private mount namespace (SshdSpec). */
+  namespace?: string;
 };
 
 /**
@@ -71,6 +77,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<Sshd> {
       extra: options.config ?? [],
       log: [],
       silent: options.silent ?? true,
+      namespace: options.namespace,
     };
     const hostKeyFingerprint = await newHostKey(spec.hostKeyPath);
     const server = await startSshdOnFreePort(spec);
@@ -106,6 +113,11 @@ function handle({ spec, server, client, hostKeyFingerprint, passwordUser, unregi
     passwordLogin: passwordUser && { user: passwordUser.user, password: passwordUser.password },
     logs: () => spec.log.join(""),
     authorizeKey: (key) => fs.appendFile(path.join(spec.dir, "authorized_keys"), key.endsWith("\n") ? key : `${key}\n`),
+    pid: () => Number(readFileSync(path.join(spec.dir, "sshd.pid"), "utf8")),
+    restart: async () => {
+      await stopSshdProcess(running);
+      running = await startSshdProcess(spec, sshd.port);
+    },
     restartWithNewHostKey: async () => {
       await stopSshdProcess(running);
       sshd.hostKeyFingerprint = await newHostKey(spec.hostKeyPath);

@@ -1,6 +1,6 @@
 import path from "node:path";
+import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow, toHostView } from "@/lib/db/queries/hosts";
-import { updateHostSchedule } from "@/lib/db/queries/host-updates";
 import { editHost } from "@/lib/hosts/edit-host";
 import { parseSchedule } from "@/lib/jobs/cron-schedule";
 import { CliError } from "../cli-error";
@@ -56,17 +56,21 @@ export const hostsEditCommand: Command = {
     const schedule = stringOption(values, "schedule");
     const nextSchedule = schedule === undefined ? undefined : schedule === "off" ? null : parseSchedule(schedule);
     const unitFile = optional(values, "unit-file");
-    let row = await editHost(host, {
-      appRoots: values["app-root"] as string[] | undefined,
-      serviceUnit: optional(values, "service"),
-      unitFile: unitFile ? path.resolve(unitFile) : unitFile,
-      python: optional(values, "python"),
-      entryPoints: entryPoints(values),
-      measureStartup: startupCost(values),
-      maxFiles: intOption(values, "max-files"),
-      timeoutSeconds: intOption(values, "timeout"),
-    });
-    if (nextSchedule !== undefined) row = await updateHostSchedule(row.id, nextSchedule);
+    const row = await editHost(
+      host,
+      {
+        appRoots: values["app-root"] as string[] | undefined,
+        serviceUnit: optional(values, "service"),
+        unitFile: unitFile ? path.resolve(unitFile) : unitFile,
+        python: optional(values, "python"),
+        entryPoints: entryPoints(values),
+        measureStartup: startupCost(values),
+        maxFiles: intOption(values, "max-files"),
+        timeoutSeconds: intOption(values, "timeout"),
+        schedule: nextSchedule,
+      },
+      { actor: cliActor(), address: null },
+    );
     if (values.json) printJson(toHostView(row));
     else printOut(`Updated host ${row.name}\n`);
     return 0;

@@ -1,5 +1,6 @@
+import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
-import { deleteHost } from "@/lib/db/queries/host-updates";
+import { removeHost } from "@/lib/hosts/remove-host";
 import type { Command } from "../command";
 import { printOut } from "../output";
 
@@ -11,7 +12,7 @@ export const hostsRemoveCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(_values, [name]) {
     const host = await getHostOrThrow(name!);
-    await deleteHost(host.id);
+    await removeHost(host, { actor: cliActor(), address: null });
     printOut(`Removed host ${host.name}\n`);
     return 0;
   },

@@ -49,8 +49,25 @@ def run_python(interp, args, data=None, timeout=60):
         raise CollectorError("no-python", "%s did not answer within %d s" % (interp, timeout))
 
 
+def version_before_isolation(interp):
+    """The version of an interpreter that refused the probe, asked with options every CPython since 2.6
+    accepts (-I exists only since 3.4): "2.7.18", or None when it does not answer that either."""
+    ask = "import sys; sys.stdout.write(\"%d.%d.%d\" % tuple(sys.version_info[:3]))"
+    try:
+        proc = subprocess.run([interp, "-E", "-s", "-S", "-B", "-c", ask], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, cwd="/", timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = proc.stdout.decode("ascii", "replace").strip()
+    return text if proc.returncode == 0 and re.match(r"^\d+\.\d+\.\d+$", text) else None
+
+
 def probe_interpreter(interp):
     proc = run_python(interp, ["-c", PROBE], timeout=30)
+    old = version_before_isolation(interp) if proc.returncode != 0 else None
+    if old is not None and tuple(int(n) for n in old.split(".")[:2]) < (3, 4):
+        why = "only Python 3 has __pycache__" if old.startswith("2.") else "DeployLens inspects Python 3.4 or newer"
+        raise CollectorError("unsupported-python", "%s is Python %s; %s" % (interp, old, why))
     if proc.returncode != 0:
         last = (proc.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
         raise CollectorError("no-python", "%s -I -S -B failed (exit %d): %s" % (interp, proc.returncode, last[:300]))

@@ -40,3 +40,22 @@ export async function deleteUserByName(name: string): Promise<User> {
   if (!user) throw new NotFoundError("user", name);
   return prisma.user.delete({ where: { id: user.id } });
 }
+
+/** Changes a user's role and/or password hash, and revokes their open sessions in the same transaction. */
+export async function updateUserByName(
+  name: string,
+  data: { role?: string; passwordHash?: string },
+  revokeSessionsAt: Date | null,
+): Promise<{ before: User; after: User }> {
+  const before = await findUserByName(name);
+  if (!before) throw new NotFoundError("user", name);
+  const after = await prisma.$transaction(async (tx) => {
+    if (revokeSessionsAt)
+      await tx.session.updateMany({
+        where: { userId: before.id, revokedAt: null },
+        data: { revokedAt: revokeSessionsAt },
+      });
+    return tx.user.update({ where: { id: before.id }, data });
+  });
+  return { before, after };
+}

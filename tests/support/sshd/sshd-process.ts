@@ -13,6 +13,12 @@ export type SshdSpec = {
   extra: string[];
   log: string[];
   silent: boolean;
+  /**
+   * A shell script run as root in a private mount namespace just before sshd starts there (unshare -m):
+   * what it mounts is what every session sees, and nothing outside. The fault tests use it for a full
+   * /tmp or a machine without python3.
+   */
+  namespace?: string;
 };
 
 // sshd runs in the background of a shell whose other job waits for EOF on our stdin pipe. Closing that
@@ -28,7 +34,21 @@ const WRAPPER = [
 export async function startSshdProcess(spec: SshdSpec, port: number): Promise<SshdProcess> {
   const configPath = path.join(spec.dir, `sshd_config`);
   await fs.writeFile(configPath, sshdConfig({ ...spec, port }));
-  const child = spawn("sh", ["-c", WRAPPER, "sshd-wrapper", configPath], { stdio: ["pipe", "ignore", "pipe"] });
+  const argv = spec.namespace
+    ? [
+        "unshare",
+        "-m",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        `set -e\n${spec.namespace}\nexec sh -c "$1" sshd-wrapper "$2"`,
+        "sshd-namespace",
+        WRAPPER,
+        configPath,
+      ]
+    : ["sh", "-c", WRAPPER, "sshd-wrapper", configPath];
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: ["pipe", "ignore", "pipe"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.stderr?.setEncoding("utf8").on("data", (text: string) => {
     spec.log.push(text);

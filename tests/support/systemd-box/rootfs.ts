@@ -89,7 +89,7 @@ function prepare(root: string): void {
 }
 
 /** A directory lock: mkdir is atomic; a lock whose owner died is taken over. */
-async function lock(dir: string): Promise<() => void> {
+export async function lock(dir: string): Promise<() => void> {
   const deadline = Date.now() + 20 * 60_000;
   for (;;) {
     try {
