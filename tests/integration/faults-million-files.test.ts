@@ -24,7 +24,7 @@ afterAll(() => temp.remove());
 
 beforeAll(async () => {
   const started = Date.now();
-  const million = cachedManyFiles(1_000_000);
+  const million = await cachedManyFiles(1_000_000);
   console.info(`faults-million-files: the 1,000,000-file tree took ${Date.now() - started} ms to find or build`);
   const tiny = path.join(temp.dir, "tiny");
   writeManyFiles(tiny, 10, 10);

@@ -21,7 +21,7 @@ let headers: Record<string, string>;
 
 beforeAll(async () => {
   ensureBuilt(ROOT);
-  appRoot = cachedManyFiles(100_000);
+  appRoot = await cachedManyFiles(100_000);
   sshd = await startSshd();
   app = await startApp();
   await addUser(app, ADMIN);
