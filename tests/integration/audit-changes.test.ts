@@ -70,6 +70,45 @@ test("a host edited or removed through lib (API, server action, edit form) is au
   expect(removed).toMatchObject({ ...by, action: "host-removed", object: { type: "host", id: "web2" } });
 });
 
+test("DELETE /api/hosts/:id removes the host as the signed-in operator, from their address", async () => {
+  const { createHost } = await import("@/lib/hosts/create-host");
+  const { createUser } = await import("@/lib/auth/users");
+  const { createSession } = await import("@/lib/auth/sessions");
+  const { findUserByName } = await import("@/lib/db/queries/users");
+  const { findHost } = await import("@/lib/db/queries/hosts");
+  const { DELETE } = await import("@/app/api/hosts/[id]/route");
+  await createHost({ transport: "local", name: "web4", appRoots: [appRoot] });
+  const cli = { actor: "cli:test", address: null };
+  await createUser({ name: "olga", role: "operator", password: "an operator password" }, cli);
+  await createUser({ name: "vera", role: "viewer", password: "a viewer's password" }, cli);
+  const remove = async (user: string) => {
+    const { token } = await createSession((await findUserByName(user))!, "192.0.2.11");
+    const req = new Request("http://localhost:3000/api/hosts/web4", {
+      method: "DELETE",
+      headers: {
+        host: "localhost:3000",
+        origin: "http://localhost:3000",
+        "content-type": "application/json",
+        cookie: `deploylens_session=${token}`,
+        "x-forwarded-for": "192.0.2.11",
+      },
+    });
+    return DELETE(req, { params: Promise.resolve({ id: "web4" }) });
+  };
+  expect((await remove("vera")).status).toBe(403);
+  expect(await findHost("web4")).not.toBeNull();
+  const removed = await remove("olga");
+  expect(removed.status).toBe(200);
+  expect(await removed.json()).toEqual({ data: { removed: "web4" } });
+  expect(await findHost("web4")).toBeNull();
+  expect((await auditLog())[0]).toMatchObject({
+    actor: "olga",
+    address: "192.0.2.11",
+    action: "host-removed",
+    object: { type: "host", id: "web4" },
+  });
+});
+
 test("an edit the rules refuse changes nothing and records nothing", async () => {
   await ok(["hosts", "add", "web3", "--local", "--app-root", appRoot]);
   const before = (await auditLog()).length;

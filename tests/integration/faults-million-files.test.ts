@@ -6,7 +6,7 @@ import { migrate } from "@/lib/db/migrate";
 import { cachedManyFiles, writeManyFiles } from "../support/fixtures/many-files";
 import { tempDir } from "../support/temp-dir";
 
-// A 1,000,000-file tree at the default limits (300,000 files, lib/hosts/host-input.ts): the snapshot is ok,
+// A 1,000,000-file tree at the default file limit (300,000 files, lib/hosts/host-input.ts): the snapshot is ok,
 // truncated at the limit with the truncated-scan finding, and the memory of the process that collects and
 // stores it (the real CLI, the same lib code the dashboard runs) stays bounded: its peak resident set
 // (VmHWM, read from /proc while it runs) grows by less than GROWTH_LIMIT over the same CLI collecting a
@@ -24,7 +24,7 @@ afterAll(() => temp.remove());
 
 beforeAll(async () => {
   const started = Date.now();
-  const million = cachedManyFiles(1_000_000);
+  const million = await cachedManyFiles(1_000_000);
   console.info(`faults-million-files: the 1,000,000-file tree took ${Date.now() - started} ms to find or build`);
   const tiny = path.join(temp.dir, "tiny");
   writeManyFiles(tiny, 10, 10);
@@ -36,7 +36,9 @@ beforeAll(async () => {
     ["million", million],
     ["tiny", tiny],
   ] as const)
-    await createHost({ transport: "local", name, appRoots: [root], measureStartup: false });
+    // The default file limit, but a long timeout: on a loaded machine the default 120 s would cut the walk by
+    // time (truncated too, but at fewer files) before the file limit this test is about.
+    await createHost({ transport: "local", name, appRoots: [root], measureStartup: false, timeoutSeconds: 900 });
 }, 1_200_000);
 
 /** Runs the CLI and reads its VmHWM from /proc every 50 ms until it exits (VmHWM only grows). */

@@ -21,7 +21,7 @@ let headers: Record<string, string>;
 
 beforeAll(async () => {
   ensureBuilt(ROOT);
-  appRoot = cachedManyFiles(100_000);
+  appRoot = await cachedManyFiles(100_000);
   sshd = await startSshd();
   app = await startApp();
   await addUser(app, ADMIN);
@@ -114,6 +114,8 @@ test("sshd killed mid-walk: a failed connection-lost snapshot, the app keeps ser
       auth: { method: "key-file", identityFile: sshd!.privateKeyPath },
       acceptHostKey: true,
       measureStartup: false,
+      // Room for the recovery collection on a loaded CI machine; the first one is cut short by the kill anyway.
+      timeoutSeconds: 600,
     }),
   });
   expect(created.status, await created.clone().text()).toBe(201);
