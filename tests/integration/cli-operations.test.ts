@@ -154,17 +154,19 @@ test("hosts edit, show and remove; schedule and baseline; snapshots and export",
 });
 
 test("hosts edit --entry sets the entry points the next collection starts from; --entry none clears them", async () => {
-  const edited = await cli("hosts", "edit", "open", "--entry", "webapp.views.v1", "--entry", "webapp.m2", "--json");
+  // A host of its own: the tests above remove theirs.
+  expect((await cli("hosts", "add", "entry", ...half.hostArgs, "--max-files", "5000")).code).toBe(0);
+  const edited = await cli("hosts", "edit", "entry", "--entry", "webapp.views.v1", "--entry", "webapp.m2", "--json");
   expect(edited.code, edited.stderr).toBe(0);
   expect(JSON.parse(edited.stdout)).toMatchObject({ entryPoints: ["webapp.views.v1", "webapp.m2"], maxFiles: 5000 });
-  const collected = await cli("collect", "open", "--json");
+  const collected = await cli("collect", "entry", "--json");
   const startup = (JSON.parse(collected.stdout) as { startup: { entryPoints: string[]; modules: { name: string }[] } })
     .startup;
   expect(startup.entryPoints).toEqual(expect.arrayContaining(["webapp.views.v1", "webapp.m2"]));
   // The closure now starts from those two modules: the other app modules are not imported at start.
   expect(startup.modules.map((m) => m.name)).toEqual(expect.arrayContaining(["webapp.views.v1", "webapp.m2"]));
   expect(startup.modules.map((m) => m.name)).not.toContain("webapp.views.v0");
-  expect((await cli("hosts", "edit", "open", "--entry", "not a module")).code).toBe(2);
-  const cleared = await cli("hosts", "edit", "open", "--entry", "none", "--json");
+  expect((await cli("hosts", "edit", "entry", "--entry", "not a module")).code).toBe(2);
+  const cleared = await cli("hosts", "edit", "entry", "--entry", "none", "--json");
   expect(JSON.parse(cleared.stdout)).toMatchObject({ entryPoints: [] });
 });
