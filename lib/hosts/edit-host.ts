@@ -9,6 +9,7 @@ export type HostSettingsPatch = Partial<{
   serviceUnit: string | null;
   unitFile: string | null;
   python: string | null;
+  entryPoints: string[];
   measureStartup: boolean;
   maxFiles: number;
   timeoutSeconds: number;
@@ -24,6 +25,7 @@ export async function editHost(host: Host, patch: HostSettingsPatch): Promise<Ho
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
+    entryPoints: host.entryPoints ? (JSON.parse(host.entryPoints) as string[]) : [],
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,
@@ -35,6 +37,7 @@ export async function editHost(host: Host, patch: HostSettingsPatch): Promise<Ho
     serviceUnit: merged.serviceUnit,
     unitFile: merged.unitFile,
     python: merged.python,
+    entryPoints: merged.entryPoints.length ? JSON.stringify(merged.entryPoints) : null,
     measureStartup: merged.measureStartup,
     maxFiles: merged.maxFiles,
     timeoutSeconds: merged.timeoutSeconds,
