@@ -26,6 +26,13 @@ import { HistoryTooltip } from "./HistoryTooltip";
 const markerLabel = (changes: string[]) =>
   changes.map((c) => (c.startsWith("service config") ? "config changed" : `${c.split(" ")[0]} changed`)).join(" · ");
 
+/** The stacked areas under the line, bottom up: together they fill 100 % of all sources. */
+const SOURCE_SHARES = [
+  { key: "freshShare", name: "fresh (all sources)", color: "#34d399" },
+  { key: "staleShare", name: "stale", color: "#f59e0b" },
+  { key: "missingShare", name: "missing", color: "#94a3b8" },
+] as const;
+
 type DotProps = { cx?: number | null; cy?: number | null; payload?: HistoryPoint; index?: number };
 
 /** A dot that is a real link, so a point opens its snapshot by click or keyboard. */
@@ -73,42 +80,21 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
                 label={{ value: markerLabel(p.changes), fontSize: 11, fill: "#7c3aed", position: "top" }}
               />
             ))}
-          <Area
-            yAxisId="pct"
-            type="monotone"
-            stackId="sources"
-            dataKey="freshShare"
-            name="fresh (all sources)"
-            stroke="#34d399"
-            fill="#34d399"
-            fillOpacity={0.25}
-            activeDot={false}
-            isAnimationActive={false}
-          />
-          <Area
-            yAxisId="pct"
-            type="monotone"
-            stackId="sources"
-            dataKey="staleShare"
-            name="stale"
-            stroke="#f59e0b"
-            fill="#f59e0b"
-            fillOpacity={0.25}
-            activeDot={false}
-            isAnimationActive={false}
-          />
-          <Area
-            yAxisId="pct"
-            type="monotone"
-            stackId="sources"
-            dataKey="missingShare"
-            name="missing"
-            stroke="#94a3b8"
-            fill="#94a3b8"
-            fillOpacity={0.25}
-            activeDot={false}
-            isAnimationActive={false}
-          />
+          {SOURCE_SHARES.map(({ key, name, color }) => (
+            <Area
+              key={key}
+              yAxisId="pct"
+              type="monotone"
+              stackId="sources"
+              dataKey={key}
+              name={name}
+              stroke={color}
+              fill={color}
+              fillOpacity={0.25}
+              activeDot={false}
+              isAnimationActive={false}
+            />
+          ))}
           <Line
             yAxisId="pct"
             type="monotone"
