@@ -19,7 +19,8 @@ export function withStoredSecrets(raw: unknown, host: Host): unknown {
   if (auth.method === "password" && blank(auth.password))
     return { ...raw, auth: { ...auth, password: stored.password } };
   if (auth.method === "stored-key" && blank(auth.privateKey)) {
-    return { ...raw, auth: { ...auth, privateKey: stored.privateKey, passphrase: stored.passphrase } };
+    const passphrase = blank(auth.passphrase) ? stored.passphrase : auth.passphrase;
+    return { ...raw, auth: { ...auth, privateKey: stored.privateKey, passphrase } };
   }
   return raw;
 }
