@@ -1,5 +1,6 @@
 import "server-only";
 import type { Host } from "@/lib/db/generated/client";
+import { decodeHostLists } from "@/lib/db/queries/host-lists";
 import { updateHostSettings } from "@/lib/db/queries/host-updates";
 import { hostInputSchema } from "./host-input";
 
@@ -21,11 +22,10 @@ const settingsSchema = hostInputSchema.options[0];
 /** Applies a patch after validating the merged settings as `hosts add` would. */
 export async function editHost(host: Host, patch: HostSettingsPatch): Promise<Host> {
   const current = {
-    appRoots: JSON.parse(host.appRoots) as string[],
+    ...decodeHostLists(host),
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
-    entryPoints: host.entryPoints ? (JSON.parse(host.entryPoints) as string[]) : [],
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,
