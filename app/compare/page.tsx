@@ -1,12 +1,10 @@
 import { connection } from "next/server";
+import { Suspense } from "react";
 import { ChooseHosts } from "@/components/compare/ChooseHosts";
-import { ComparisonHeader } from "@/components/compare/ComparisonHeader";
-import { ComparisonView } from "@/components/compare/ComparisonView";
+import { ResolvedComparison } from "@/components/compare/ResolvedComparison";
+import { Skeleton } from "@/components/ui/Skeleton";
 import { listHosts, toHostView } from "@/lib/db/queries/hosts";
-import { compareRefs, comparePath } from "@/lib/compare/compare-refs";
-import { baseUrl } from "@/lib/base-url";
 import { parseCompareView } from "@/lib/compare/view-state";
-import { AppError } from "@/lib/errors";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function ComparePage({ searchParams }: PageProps<"/compare">) {
@@ -16,9 +14,6 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   const { left, right } = query;
   const hosts = (await listHosts()).map(toHostView);
   const chosen = typeof left === "string" && typeof right === "string";
-  const result = chosen
-    ? await compareRefs(left, right, baseUrl()).catch((e: unknown) => (e instanceof AppError ? e : Promise.reject(e)))
-    : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Compare</h1>
@@ -27,20 +22,10 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
       ) : (
         <ChooseHosts hosts={hosts} left={chosen ? left : undefined} right={chosen ? right : undefined} />
       )}
-      {result instanceof AppError && (
-        <p role="alert" className="text-sm text-red-800">
-          {result.message}
-        </p>
-      )}
-      {result && !(result instanceof AppError) && (
-        <>
-          <ComparisonHeader comparison={result.comparison} />
-          <ComparisonView
-            comparison={result.comparison}
-            permalink={comparePath(result.comparison.left.id, result.comparison.right.id)}
-            view={parseCompareView(query)}
-          />
-        </>
+      {chosen && (
+        <Suspense key={`${left} ${right}`} fallback={<Skeleton label="comparison" lines={10} />}>
+          <ResolvedComparison left={left} right={right} view={parseCompareView(query)} />
+        </Suspense>
       )}
     </div>
   );

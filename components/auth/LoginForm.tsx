@@ -1,28 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import { useJsonSubmit } from "./use-json-submit";
 
 /** POST /api/session; on success a full page load, so the header shows who is signed in. */
 export function LoginForm({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    const form = new FormData(event.currentTarget);
-    const response = await fetch("/api/session", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: form.get("name"), password: form.get("password") }),
-    });
-    if (response.ok) return window.location.assign(next);
-    setBusy(false);
-    const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
-    setError(body?.error?.message ?? `sign-in failed (${response.status})`);
-  }
+  const { onSubmit, error, busy } = useJsonSubmit(async (form, post) => {
+    await post("/api/session", { name: form.get("name"), password: form.get("password") });
+    window.location.assign(next);
+  });
   const field = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm";
   return (
-    <form onSubmit={submit} className="max-w-sm space-y-4">
+    <form onSubmit={onSubmit} className="max-w-sm space-y-4">
       <label className="block text-sm font-medium">
         Name
         <input name="name" autoComplete="username" required className={field} />

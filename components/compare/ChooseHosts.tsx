@@ -3,7 +3,12 @@ import type { HostView } from "@/lib/db/queries/hosts";
 /** A plain GET form: the choice lands in the query string, so the page is linkable. */
 export function ChooseHosts({ hosts, left, right }: { hosts: HostView[]; left?: string; right?: string }) {
   const select = (name: string, value?: string) => (
-    <select name={name} defaultValue={value} className="rounded border border-slate-300 px-2 py-1.5 text-sm">
+    <select
+      name={name}
+      aria-label={name === "left" ? "Left host" : "Right host"}
+      defaultValue={value}
+      className="rounded border border-slate-300 px-2 py-1.5 text-sm"
+    >
       {hosts.map((h) => (
         <option key={h.id} value={h.name}>
           {h.name}

@@ -2,10 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import {
+  Area,
   Brush,
   CartesianGrid,
+  ComposedChart,
+  Legend,
   Line,
-  LineChart,
   ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
@@ -17,12 +19,19 @@ import type { HistoryPoint } from "./history-points";
 import { HistoryTooltip } from "./HistoryTooltip";
 
 /**
- * Startup coverage over time (the line), blocked startup modules on a second axis, all-sources coverage
- * faint behind them; a dashed line marks each snapshot whose service config, interpreter or findings changed
+ * Startup coverage over time (the line) over the fresh/stale/missing shares of all sources, stacked as areas
+ * below it; blocked startup modules are their own series on a second axis; a dashed line marks each snapshot whose service config, interpreter or findings changed
  * (the tooltip says what), a red dot each regression. Each point links to its snapshot; the brush selects a range.
  */
 const markerLabel = (changes: string[]) =>
   changes.map((c) => (c.startsWith("service config") ? "config changed" : `${c.split(" ")[0]} changed`)).join(" · ");
+
+/** The stacked areas under the line, bottom up: together they fill 100 % of all sources. */
+const SOURCE_SHARES = [
+  { key: "freshShare", name: "fresh (all sources)", color: "#34d399" },
+  { key: "staleShare", name: "stale", color: "#f59e0b" },
+  { key: "missingShare", name: "missing", color: "#94a3b8" },
+] as const;
 
 type DotProps = { cx?: number | null; cy?: number | null; payload?: HistoryPoint; index?: number };
 
@@ -45,7 +54,7 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
   return (
     <div className="h-72 w-full" data-testid="history-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart
+        <ComposedChart
           data={points}
           margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
           onClick={(state) => {
@@ -71,20 +80,26 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
                 label={{ value: markerLabel(p.changes), fontSize: 11, fill: "#7c3aed", position: "top" }}
               />
             ))}
-          <Line
-            yAxisId="pct"
-            type="monotone"
-            dataKey="allSources"
-            stroke="#cbd5e1"
-            strokeWidth={1}
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-          />
+          {SOURCE_SHARES.map(({ key, name, color }) => (
+            <Area
+              key={key}
+              yAxisId="pct"
+              type="monotone"
+              stackId="sources"
+              dataKey={key}
+              name={name}
+              stroke={color}
+              fill={color}
+              fillOpacity={0.25}
+              activeDot={false}
+              isAnimationActive={false}
+            />
+          ))}
           <Line
             yAxisId="pct"
             type="monotone"
             dataKey="startup"
+            name="startup coverage"
             stroke="#059669"
             strokeWidth={2}
             dot={(props: DotProps) => <SnapshotDot key={`dot-${props.index}`} {...props} />}
@@ -96,6 +111,7 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
             yAxisId="blocked"
             type="stepAfter"
             dataKey="blocked"
+            name="blocked"
             stroke="#dc2626"
             strokeWidth={2}
             dot={{ r: 3 }}
@@ -115,8 +131,9 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
                 label={{ value: "regression", fontSize: 11, fill: "#dc2626", position: "bottom" }}
               />
             ))}
+          <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 11 }} />
           {points.length > 1 && <Brush dataKey="when" height={20} stroke="#94a3b8" tickFormatter={() => ""} />}
-        </LineChart>
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
   );

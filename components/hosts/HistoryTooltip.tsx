@@ -1,5 +1,6 @@
 "use client";
 
+import { formatPercent } from "@/lib/analysis/coverage-percent";
 import type { HistoryPoint } from "./history-points";
 
 type Props = { active?: boolean; payload?: ReadonlyArray<{ payload?: HistoryPoint }> };
@@ -14,6 +15,9 @@ export function HistoryTooltip({ active, payload }: Props) {
       <p>startup coverage: {point.startup === null ? "–" : `${point.startup}%`}</p>
       <p>blocked: {point.blocked ?? "–"}</p>
       <p>coverage (all sources): {point.allSources === null ? "–" : `${point.allSources}%`}</p>
+      <p>
+        stale: {formatPercent(point.staleShare)} · missing: {formatPercent(point.missingShare)}
+      </p>
       {point.changes.length > 0 && (
         <ul className="mt-1 text-violet-700 dark:text-violet-300">
           {point.changes.map((c) => (

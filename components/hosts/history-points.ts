@@ -6,6 +6,9 @@ export type HistoryRow = {
   status: string;
   sources: number;
   fresh: number;
+  /** Optional: rows read before the chart stacked them; absent counts as 0. */
+  stale?: number;
+  missing?: number;
   startupClosure: number | null;
   startupFresh: number | null;
   startupBlocked: number | null;
@@ -23,6 +26,10 @@ export type HistoryPoint = {
   startup: number | null;
   blocked: number | null;
   allSources: number | null;
+  /** Shares of all sources, in %, stacked under the line: fresh + stale + missing fill the column. */
+  freshShare: number | null;
+  staleShare: number | null;
+  missingShare: number | null;
   configChanged: boolean;
   regression: boolean;
   /** One sentence per thing that differs from the previous point: the chart's marker tooltip. */
@@ -61,6 +68,9 @@ export function historyPoints(rows: HistoryRow[]): HistoryPoint[] {
       startup: row.startupClosure === null ? null : coveragePercent(row.startupFresh ?? 0, row.startupClosure),
       blocked: row.startupBlocked,
       allSources: coveragePercent(row.fresh, row.sources),
+      freshShare: coveragePercent(row.fresh, row.sources),
+      staleShare: coveragePercent(row.stale ?? 0, row.sources),
+      missingShare: coveragePercent(row.missing ?? 0, row.sources),
       configChanged: i > 0 && row.configHash !== ok[i - 1]!.configHash,
       regression: Boolean(row.regressions),
       changes,

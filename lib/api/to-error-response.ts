@@ -12,8 +12,16 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
   );
 }
 
-function errorBody(status: number, code: string, message: string, headers?: Record<string, string>): Response {
-  return Response.json({ error: { code, message } }, { status, headers });
+type Issue = { path: (string | number)[]; message: string };
+
+function errorBody(
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+  issues?: Issue[],
+): Response {
+  return Response.json({ error: { code, message, ...(issues && { issues }) } }, { status, headers });
 }
 
 /** An AppError may carry response headers (429's Retry-After). */
@@ -24,7 +32,12 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) return errorBody(error.status, error.code, error.message, headersOf(error));
   if (error instanceof ZodError) {
     const message = error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
-    return errorBody(422, "invalid-input", message);
+    // The issues as data too, so a form puts each message next to the field it concerns.
+    const issues = error.issues.map((issue) => ({
+      path: issue.path.map((p) => (typeof p === "symbol" ? "" : p)),
+      message: issue.message,
+    }));
+    return errorBody(422, "invalid-input", message, undefined, issues);
   }
   if (isPrismaKnownError(error)) {
     if (error.code === "P2002") return errorBody(409, "conflict", "a record with that name already exists");

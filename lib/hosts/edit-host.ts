@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Host } from "@/lib/db/generated/client";
+import { decodeHostLists } from "@/lib/db/queries/host-lists";
 import { updateHostSchedule, updateHostSettings } from "@/lib/db/queries/host-updates";
 import { hostInputSchema } from "./host-input";
 
@@ -28,11 +29,10 @@ const settingsSchema = hostInputSchema.options[0];
  */
 export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditActor): Promise<Host> {
   const current = {
-    appRoots: JSON.parse(host.appRoots) as string[],
+    ...decodeHostLists(host),
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
-    entryPoints: host.entryPoints ? (JSON.parse(host.entryPoints) as string[]) : [],
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,

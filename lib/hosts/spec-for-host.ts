@@ -1,17 +1,19 @@
 import type { Host } from "@/lib/db/generated/client";
 import { defaultSpec, type CollectorSpec } from "@/lib/collector/spec";
+import { decodeHostLists } from "@/lib/db/queries/host-lists";
 
 /** The collector stops itself at this share of the host's timeout, so a slow target yields a truncated snapshot, not a timeout. */
 const SELF_LIMIT_SHARE = 0.8;
 
 export function specForHost(host: Host): CollectorSpec {
+  const { appRoots, entryPoints } = decodeHostLists(host);
   return {
     ...defaultSpec,
-    appRoots: JSON.parse(host.appRoots) as string[],
+    appRoots,
     service: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
-    entryPoints: host.entryPoints ? (JSON.parse(host.entryPoints) as string[]) : [],
+    entryPoints,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     maxSeconds: Math.max(1, host.timeoutSeconds * SELF_LIMIT_SHARE),

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getHostOrThrow, pinHostKey } from "@/lib/db/queries/hosts";
+import { findHostKeySighting } from "@/lib/db/queries/host-key-sightings";
 import { listHostKeyFailures } from "@/lib/db/queries/snapshots";
 import type { Host } from "@/lib/db/generated/client";
 import { listJumpHops } from "@/lib/db/jump-chain";
@@ -29,9 +30,13 @@ function address(host: Host, { endpoint, hop }: Endpoint) {
   return { host: jump?.host ?? null, port: jump?.port ?? 22, pinned: jump?.keySha256 ?? null };
 }
 
-/** Did this server itself see that endpoint (that hop of a chain), at its current address, present this key? */
+/**
+ * Did this server itself see that endpoint (that hop of a chain), at its current address, present this key?
+ * Either a failed collection recorded it, or a "Test connection" of the host form did (before the host was saved).
+ */
 async function serverSaw(host: Host, which: Endpoint, presented: string): Promise<boolean> {
   const where = address(host, which);
+  if (where.host && (await findHostKeySighting(where.host, where.port, presented))) return true;
   for (const snapshot of await listHostKeyFailures(host.id)) {
     const details = parseErrorDetails(snapshot.errorDetails);
     if (!details || details.endpoint !== which.endpoint || details.fingerprint !== presented) continue;
@@ -63,8 +68,8 @@ export async function trustHostKey(idOrName: string, raw: TrustInput): Promise<H
   if (pinned === input.fingerprint) return host;
   if (!(await serverSaw(host, endpoint, input.fingerprint))) {
     throw new ConflictError(
-      `DeployLens has not seen ${which} present ${input.fingerprint}. Collect first; a key can only be ` +
-        "trusted after a collection failed showing it.",
+      `DeployLens has not seen ${which} present ${input.fingerprint}. Collect or test the connection first; a ` +
+        "key can only be trusted after DeployLens itself was shown it.",
       "host-key-not-seen",
     );
   }

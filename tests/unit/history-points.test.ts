@@ -55,6 +55,13 @@ test("points are oldest first, failed snapshots are skipped, and a change is mea
   expect(points[1]!.when).toBe("2026-11-03 00:00:00");
 });
 
+test("fresh, stale and missing are shares of all sources, stacked to fill the column", () => {
+  const [point] = historyPoints([{ ...base, sources: 8, fresh: 4, stale: 2, missing: 2 }]);
+  expect([point!.freshShare, point!.staleShare, point!.missingShare]).toEqual([50, 25, 25]);
+  const [old] = historyPoints([{ ...base, sources: 0, fresh: 0 }]);
+  expect([old!.freshShare, old!.staleShare, old!.missingShare]).toEqual([null, null, null]);
+});
+
 test("page parameters: defaults, bounds, and nonsense falls back to page 1", () => {
   expect(pageParams({})).toEqual({ page: 1, per: SNAPSHOTS_PER_PAGE, skip: 0 });
   expect(pageParams({ page: "3", per: "2" })).toEqual({ page: 3, per: 2, skip: 4 });

@@ -1,4 +1,4 @@
-import { NewHostForm } from "@/components/hosts/NewHostForm";
+import { HostForm } from "@/components/hosts/HostForm";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function NewHostPage({ searchParams }: PageProps<"/hosts/new">) {
@@ -8,7 +8,11 @@ export default async function NewHostPage({ searchParams }: PageProps<"/hosts/ne
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Add a host</h1>
-      <NewHostForm initialTransport={transport === "ssh" ? "ssh" : "local"} />
+      <p className="max-w-xl text-sm text-slate-600">
+        DeployLens only reads on the target: it runs a standard-library Python script with -I -S -B that writes nothing
+        and runs none of the target&apos;s code.
+      </p>
+      <HostForm initialTransport={transport === "ssh" ? "ssh" : "local"} />
     </div>
   );
 }

@@ -3,39 +3,36 @@ import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { FileExplorer } from "@/components/snapshots/FileExplorer";
-import { FindingCard } from "@/components/snapshots/FindingCard";
-import { RootCoverage } from "@/components/snapshots/RootCoverage";
-import { ServiceSummary } from "@/components/snapshots/ServiceSummary";
-import { StartupSummary } from "@/components/snapshots/StartupSummary";
+import { SnapshotCoverage } from "@/components/snapshots/SnapshotCoverage";
+import { SnapshotFindings } from "@/components/snapshots/SnapshotFindings";
+import { SnapshotService } from "@/components/snapshots/SnapshotService";
 import { Card } from "@/components/ui/Card";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
-import { baseUrl } from "@/lib/base-url";
+import { Skeleton } from "@/components/ui/Skeleton";
 import { findPreviousOkSnapshot, findSnapshot } from "@/lib/db/queries/snapshots";
 import { comparePath } from "@/lib/compare/compare-refs";
-import { cachingVerdict } from "@/lib/analysis/caching-verdict";
-import { toSnapshotInput } from "@/lib/db/load-snapshot";
-import { toSnapshotJson } from "@/lib/api/snapshot-json";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id]">) {
   await requirePageRole("viewer");
   await connection();
   const { id } = await params;
+  // The row (not its inventory) decides 404 before anything streams; the widgets decode the blob.
   const row = await findSnapshot(id);
   if (!row) notFound();
-  const snapshot = toSnapshotJson(row, await toSnapshotInput(row), baseUrl());
-  const previous = row.status === "ok" ? await findPreviousOkSnapshot(row.hostId, row.takenAt) : null;
+  const ok = row.status === "ok";
+  const previous = ok ? await findPreviousOkSnapshot(row.hostId, row.takenAt) : null;
   return (
     <div className="space-y-6">
       <div>
         <p className="text-sm text-slate-500">
           <Link href={`/hosts/${row.hostId}`} className="hover:underline">
-            {snapshot.host}
+            {row.host.name}
           </Link>
         </p>
         <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
-          Snapshot {snapshot.takenAt.replace("T", " ").slice(0, 19)} UTC
-          <SeverityBadge level={snapshot.status === "ok" ? "ok" : "failed"}>{snapshot.status}</SeverityBadge>
+          Snapshot {row.takenAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+          <SeverityBadge level={ok ? "ok" : "failed"}>{row.status}</SeverityBadge>
         </h1>
         {previous && (
           <p className="mt-1 text-sm">
@@ -45,37 +42,20 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
           </p>
         )}
       </div>
-      {snapshot.error && (
-        <Card title={`Collection failed: ${snapshot.error.code}`}>
-          <p className="whitespace-pre-wrap text-sm">{snapshot.error.message}</p>
-        </Card>
+      <Suspense fallback={<Skeleton label="coverage" lines={4} />}>
+        <SnapshotCoverage id={row.id} />
+      </Suspense>
+      {ok && (
+        <Suspense fallback={<Skeleton label="findings" lines={4} />}>
+          <SnapshotFindings id={row.id} />
+        </Suspense>
       )}
-      {snapshot.startup && (
-        <Card title="Startup coverage">
-          <StartupSummary startup={snapshot.startup} />
-        </Card>
-      )}
-      {snapshot.coverage && (
-        <Card title="Bytecode cache coverage (all sources)">
-          <RootCoverage roots={snapshot.roots} />
-        </Card>
-      )}
-      {snapshot.status === "ok" && (
-        <section className="space-y-3">
-          <h2 className="text-lg font-semibold">Findings</h2>
-          {snapshot.findings.length === 0 ? (
-            <p className="text-sm text-slate-600">{cachingVerdict([], snapshot.startup?.counts ?? null)}</p>
-          ) : (
-            snapshot.findings.map((f) => <FindingCard key={f.id} finding={f} />)
-          )}
-        </section>
-      )}
-      <Card title="Service and interpreter">
-        <ServiceSummary snapshot={snapshot} />
-      </Card>
-      {snapshot.status === "ok" && (
+      <Suspense fallback={<Skeleton label="service and interpreter" />}>
+        <SnapshotService id={row.id} />
+      </Suspense>
+      {ok && (
         <Card title="Files">
-          <Suspense fallback={<p className="text-sm text-slate-600">Loading files…</p>}>
+          <Suspense fallback={<Skeleton label="files" lines={8} />}>
             <FileExplorer snapshotId={row.id} />
           </Suspense>
         </Card>

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Host, Prisma } from "@/lib/db/generated/client";
 import { NotFoundError } from "@/lib/errors";
 import { encodeJumpChain, listJumpHops } from "../jump-chain";
+import { decodeHostLists } from "./host-lists";
 
 export type HostRow = Host;
 
@@ -11,6 +12,7 @@ export type HostView = ReturnType<typeof toHostView>;
 
 export function toHostView(host: Host) {
   const ssh = host.transport === "ssh";
+  const lists = decodeHostLists(host);
   return {
     id: host.id,
     name: host.name,
@@ -32,11 +34,11 @@ export function toHostView(host: Host) {
     jumpIdentityFile: host.jumpIdentityFile,
     hostKeySha256: host.hostKeySha256,
     jumpKeySha256: host.jumpKeySha256,
-    appRoots: JSON.parse(host.appRoots) as string[],
+    appRoots: lists.appRoots,
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
-    entryPoints: host.entryPoints ? (JSON.parse(host.entryPoints) as string[]) : [],
+    entryPoints: lists.entryPoints,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,

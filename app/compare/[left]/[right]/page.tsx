@@ -1,13 +1,10 @@
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
-import { ComparisonHeader } from "@/components/compare/ComparisonHeader";
-import { ComparisonView } from "@/components/compare/ComparisonView";
-import { compare } from "@/lib/analysis/compare";
-import { comparePath } from "@/lib/compare/compare-refs";
+import { Suspense } from "react";
+import { ComparisonWidget } from "@/components/compare/ComparisonWidget";
+import { Skeleton } from "@/components/ui/Skeleton";
 import { findSnapshot } from "@/lib/db/queries/snapshots";
-import { listPickerOptions } from "@/lib/compare/picker-options";
 import { parseCompareView } from "@/lib/compare/view-state";
-import { toSnapshotInput } from "@/lib/db/load-snapshot";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
 // The permanent comparison link: two immutable snapshot ids, view state in the query string.
@@ -15,22 +12,15 @@ export default async function ComparePermalinkPage({ params, searchParams }: Pag
   await requirePageRole("viewer");
   await connection();
   const [{ left, right }, query] = await Promise.all([params, searchParams]);
-  const [leftRow, rightRow, picker] = await Promise.all([findSnapshot(left), findSnapshot(right), listPickerOptions()]);
-  const [leftInput, rightInput] = await Promise.all([
-    leftRow && toSnapshotInput(leftRow),
-    rightRow && toSnapshotInput(rightRow),
-  ]);
-  if (!leftInput || !rightInput) notFound();
-  const comparison = compare(leftInput, rightInput);
+  // Rows only (cheap) decide 404 before streaming: a side that is unknown, failed or has no inventory.
+  const [leftRow, rightRow] = await Promise.all([findSnapshot(left), findSnapshot(right)]);
+  const comparable = (row: typeof leftRow) => row !== null && row.status === "ok" && row.blobSha256 !== null;
+  if (!comparable(leftRow) || !comparable(rightRow)) notFound();
   return (
     <div className="space-y-6">
-      <ComparisonHeader comparison={comparison} />
-      <ComparisonView
-        comparison={comparison}
-        permalink={comparePath(left, right)}
-        view={parseCompareView(query)}
-        picker={picker}
-      />
+      <Suspense fallback={<Skeleton label="comparison" lines={10} />}>
+        <ComparisonWidget left={leftRow!} right={rightRow!} view={parseCompareView(query)} />
+      </Suspense>
     </div>
   );
 }

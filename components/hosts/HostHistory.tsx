@@ -1,0 +1,41 @@
+import { Card } from "@/components/ui/Card";
+import type { HostView } from "@/lib/db/queries/hosts";
+import { listSnapshots } from "@/lib/db/queries/snapshots";
+import { parseErrorDetails } from "@/lib/snapshot/error-details";
+import { HistoryChart } from "./HistoryChart";
+import { historyPoints } from "./history-points";
+import { TrustHostKey } from "./TrustHostKey";
+
+/** The host page's history widget: the last 200 snapshots as a chart, and a refused host key to trust. */
+export async function HostHistory({ host }: { host: HostView }) {
+  const snapshots = await listSnapshots(host.id);
+  const points = historyPoints(snapshots.map((s) => ({ ...s, takenAt: s.takenAt.toISOString() })));
+  // What the server recorded when the key was refused, as data: the endpoint, the key it saw, the old pin.
+  const refused = parseErrorDetails(snapshots[0]?.errorDetails ?? null);
+  const keyRefused = refused?.code === "host-key-unknown" || refused?.code === "host-key-changed";
+  const hop = refused?.hop ?? 1;
+  const pinned =
+    refused?.endpoint !== "jump"
+      ? host.hostKeySha256
+      : hop === 1
+        ? host.jumpKeySha256
+        : host.jumpChain[hop - 2]?.keySha256;
+  const unpinned = refused?.fingerprint !== undefined && refused.fingerprint !== pinned;
+  const keyToTrust = keyRefused && unpinned && refused.fingerprint && refused.endpoint ? refused : null;
+  return (
+    <>
+      {keyToTrust && (
+        <TrustHostKey
+          hostId={host.id}
+          fingerprint={keyToTrust.fingerprint!}
+          endpoint={keyToTrust.endpoint!}
+          hop={keyToTrust.hop}
+          replace={keyToTrust.pinned}
+        />
+      )}
+      <Card title="Startup coverage and blocked modules over time">
+        <HistoryChart points={points} />
+      </Card>
+    </>
+  );
+}
