@@ -40,14 +40,19 @@ function sourceOf(value: unknown): Source | string {
   if (!nullOr(v.reason, (r) => typeof r === "string" && REASONS.has(r))) return "reason: invalid option";
   if (!nullOr(v.pyc, (p) => typeof p === "string" && PYC_KINDS.has(p))) return "pyc: invalid option";
   if (!nullOr(v.pycUid, isInt)) return "pycUid: expected an integer or null";
+  return sortedSource(v as Source);
+}
+
+/** A source with exactly its schema's keys, in canonical (sorted) order: JSON.stringify of it is canonical. */
+function sortedSource(v: Source): Source {
   return {
     mtime: v.mtime,
     path: v.path,
-    pyc: v.pyc as Source["pyc"],
-    pycUid: v.pycUid as number | null,
-    reason: v.reason as Source["reason"],
+    pyc: v.pyc,
+    pycUid: v.pycUid,
+    reason: v.reason,
     size: v.size,
-    status: v.status as Source["status"],
+    status: v.status,
   };
 }
 
@@ -62,7 +67,7 @@ export function recordItemOf(field: RecordField, value: unknown): RecordItem | s
   return `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`;
 }
 
-/** The item's canonical JSON: sources are built with sorted keys already, the rest are sorted here. */
+/** The item's canonical JSON; sources, the bulk, skip canonicalJson's generic key sort. */
 export function canonicalItem(field: RecordField, item: RecordItem): string {
-  return field === "sources" ? JSON.stringify(item) : canonicalJson(item);
+  return field === "sources" ? JSON.stringify(sortedSource(item as Source)) : canonicalJson(item);
 }
