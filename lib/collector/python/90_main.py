@@ -47,8 +47,9 @@ def collect(spec):
     inventory = {"formatVersion": FORMAT_VERSION, "hostname": socket.gethostname(), "truncated": ctx.truncated,
                  "service": service, "interpreter": interpreter, "mounts": public_mounts(mounts), "roots": roots,
                  "packages": packages, "startup": startup}
-    emit_records(roots)
+    # Measured before the records are sent, as it was before the result line was serialised.
     measurements = {"collectorMs": round(elapsed() * 1000, 1), "startup": cost}
+    emit_records(roots)
     return {"type": "result", "inventory": inventory, "measurements": measurements}
 
 
