@@ -1,5 +1,4 @@
-import { coverageOf } from "@/lib/analysis/coverage";
-import { diagnose } from "@/lib/analysis/diagnostics";
+import { snapshotViewOf, type SnapshotView } from "@/lib/analysis/snapshot-view";
 import { startupCountsOf } from "@/lib/analysis/startup-coverage";
 import type { SnapshotInput } from "@/lib/analysis/types";
 import type { SnapshotRow } from "@/lib/db/queries/snapshots";
@@ -18,8 +17,13 @@ function errorOf(row: SnapshotRow) {
 
 /** The public JSON of a snapshot: `collect --json` and `GET /api/snapshots/:id` return exactly this. */
 export function toSnapshotJson(row: SnapshotRow, input: SnapshotInput | null, baseUrl: string) {
-  const inventory = input?.inventory ?? null;
-  const coverage = inventory ? coverageOf(inventory) : null;
+  return snapshotJsonOf(row, input && snapshotViewOf(input), baseUrl);
+}
+
+/** The same JSON from a view the store step already computed (collect prints it without reading the blob back). */
+export function snapshotJsonOf(row: SnapshotRow, view: SnapshotView | null, baseUrl: string) {
+  const inventory = view?.inventory ?? null;
+  const coverage = view?.coverage ?? null;
   const interpreter = inventory?.interpreter ?? null;
   return {
     id: row.id,
@@ -40,17 +44,17 @@ export function toSnapshotJson(row: SnapshotRow, input: SnapshotInput | null, ba
     /** Coverage of all sources under the roots (the startup closure is the headline). */
     coverage: coverage ? { ...coverage.overall, label: "all sources" as const } : null,
     roots: coverage?.roots ?? [],
-    startup: startupJson(input),
-    findings: input ? diagnose(input) : [],
+    startup: startupJson(view),
+    findings: view?.findings ?? [],
     durationMs: row.durationMs,
     url: `${baseUrl}/snapshots/${row.id}`,
   };
 }
 
 /** The startup closure as the contract shows it: counts first, then every module; cost measures the blocked ones. */
-function startupJson(input: SnapshotInput | null) {
-  const startup = input?.inventory.startup;
-  if (!input || !startup) return null;
+function startupJson(view: SnapshotView | null) {
+  const startup = view?.inventory.startup;
+  if (!view || !startup) return null;
   return {
     origin: startup.origin,
     entryPoints: startup.entryPoints,
@@ -60,6 +64,6 @@ function startupJson(input: SnapshotInput | null) {
     unparsed: startup.unparsed,
     notes: startup.notes,
     truncated: startup.truncated,
-    cost: input.measurements?.startup ?? null,
+    cost: view.measurements?.startup ?? null,
   };
 }

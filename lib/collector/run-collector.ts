@@ -3,8 +3,10 @@ import type { Readable } from "node:stream";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import type { Inventory, Measurements } from "@/lib/snapshot/schema";
 import { TransportError, type Transport } from "@/lib/transport/types";
+import type { InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
 import { collectorCommand, SAFE_INTERPRETER } from "./collector-command";
 import { collectorProgram } from "./collector-program";
+import { InventoryRecordsSink } from "./inventory-records-sink";
 import { parseEvent } from "./parse-event";
 import { maxOutputBytes } from "./max-output-bytes";
 import { OutputTooLargeError, readLines } from "./read-lines";
@@ -18,6 +20,8 @@ export type RunCollectorOptions = {
   signal?: AbortSignal;
   /** Absolute path of the interpreter that RUNS the collector (default: python3 on PATH, else /usr/bin/python3). */
   python?: string;
+  /** Receives every record as it arrives (the store step's blob); the caller finishes or aborts it. */
+  blobWriter?: InventoryBlobWriter;
 };
 
 type Final =
@@ -29,10 +33,11 @@ const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, 
 
 async function readEvents(
   stdout: Readable,
-  onProgress: RunCollectorOptions["onProgress"],
+  { onProgress, blobWriter }: RunCollectorOptions,
   maxBytes: number,
 ): Promise<Reading> {
   const reading: Reading = { final: null, problem: null, tooLarge: null };
+  const records = new InventoryRecordsSink(blobWriter);
   let lineNumber = 0;
   try {
     for await (const line of readLines(stdout, maxBytes)) {
@@ -44,9 +49,15 @@ async function readEvents(
       else if (reading.final !== null)
         reading.problem = `line ${lineNumber}: a ${parsed.event.type} event after the final ${reading.final.kind} event`;
       else if (parsed.event.type === "progress") onProgress?.(parsed.event);
-      else if (parsed.event.type === "result")
-        reading.final = { kind: "result", inventory: parsed.event.inventory, measurements: parsed.event.measurements };
-      else reading.final = { kind: "error", code: parsed.event.code, message: parsed.event.message };
+      else if (parsed.event.type === "records") {
+        const problem = records.add(parsed.event);
+        if (problem !== null) reading.problem = `line ${lineNumber}: ${problem}`;
+        else await records.drained();
+      } else if (parsed.event.type === "result") {
+        const inventory = records.join(parsed.event.inventory);
+        if (typeof inventory === "string") reading.problem = `line ${lineNumber} (result event): ${inventory}`;
+        else reading.final = { kind: "result", inventory, measurements: parsed.event.measurements };
+      } else reading.final = { kind: "error", code: parsed.event.code, message: parsed.event.message };
     }
   } catch (error) {
     if (!(error instanceof OutputTooLargeError)) throw error;
@@ -99,7 +110,7 @@ export async function runCollector(
   try {
     const command = collectorCommand(checked.data, opts.python);
     const handle = await transport.exec(command, { stdin: collectorProgram(), signal });
-    const reading = await readEvents(handle.stdout, opts.onProgress, maxBytes);
+    const reading = await readEvents(handle.stdout, opts, maxBytes);
     if (reading.tooLarge !== null) {
       cap.abort(new Error(reading.tooLarge));
       await handle.done.catch(() => {});

@@ -1,8 +1,8 @@
 import "server-only";
 import { getSnapshotOrThrow, readBlob, type SnapshotRow } from "@/lib/db/queries/snapshots";
 import type { SnapshotInput } from "@/lib/analysis/types";
-import { decompressBlob } from "@/lib/snapshot/blob-codec";
-import { measurementsSchema, type Inventory } from "@/lib/snapshot/schema";
+import { readInventoryBlob } from "@/lib/snapshot/read-inventory-blob";
+import { measurementsSchema } from "@/lib/snapshot/schema";
 
 export type LoadedSnapshot = { row: SnapshotRow; input: SnapshotInput | null };
 
@@ -16,7 +16,7 @@ export async function toSnapshotInput(row: SnapshotRow): Promise<SnapshotInput |
   if (row.status !== "ok" || !row.blobSha256) return null;
   // The inventory passed inventorySchema before it was stored, and blobs are immutable.
   const blob = await readBlob(row.blobSha256);
-  const inventory = JSON.parse(decompressBlob(blob.data, blob.rawBytes).toString("utf8")) as Inventory;
+  const inventory = await readInventoryBlob(blob.data, blob.rawBytes);
   const measurements = row.measurements ? measurementsSchema.parse(JSON.parse(row.measurements)) : null;
   return { id: row.id, host: row.host.name, takenAt: row.takenAt.toISOString(), inventory, measurements };
 }

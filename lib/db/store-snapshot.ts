@@ -2,10 +2,11 @@ import "server-only";
 import { coverageOf } from "@/lib/analysis/coverage";
 import { diagnose } from "@/lib/analysis/diagnostics";
 import { criticalFindingIds } from "@/lib/analysis/critical-finding-ids";
+import { snapshotViewOf, type SnapshotView } from "@/lib/analysis/snapshot-view";
 import { startupCountsOf } from "@/lib/analysis/startup-coverage";
-import { compressBlob, sha256Hex } from "@/lib/snapshot/blob-codec";
-import { canonicalJson } from "@/lib/snapshot/canonical-json";
+import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
 import { configHash } from "@/lib/snapshot/config-hash";
+import { encodeInventory } from "@/lib/snapshot/inventory-blob-writer";
 import { errorDetailsSchema } from "@/lib/snapshot/error-details";
 import type { Inventory, Measurements } from "@/lib/snapshot/schema";
 import { createSnapshotRow, saveInventoryBlob } from "./queries/snapshots";
@@ -14,13 +15,13 @@ export type CollectionOutcome =
   | { ok: true; inventory: Inventory; measurements: Measurements }
   | { ok: false; code: string; message: string; details?: Record<string, string | number> };
 
-/** Stores the inventory once per distinct content; returns its hash. */
-async function storeBlob(inventory: Inventory): Promise<string> {
-  const raw = Buffer.from(canonicalJson(inventory));
-  const sha256 = sha256Hex(raw);
+export type StoredSnapshot = { id: string; view: SnapshotView | null };
+
+/** Stores the encoded inventory once per distinct content; returns its hash. */
+async function storeBlob(blob: EncodedBlob): Promise<string> {
   // Prisma's Bytes type wants a plain ArrayBuffer-backed array, not a pooled Buffer.
-  await saveInventoryBlob(sha256, raw.length, () => new Uint8Array(compressBlob(raw)));
-  return sha256;
+  await saveInventoryBlob(blob.sha256, blob.rawBytes, () => new Uint8Array(blob.data));
+  return blob.sha256;
 }
 
 function failedDetails(outcome: Extract<CollectionOutcome, { ok: false }>): string | null {
@@ -36,23 +37,39 @@ export async function storeSnapshot(
   outcome: CollectionOutcome,
   timing: { takenAt: Date; durationMs: number },
 ): Promise<string> {
+  return (await recordSnapshot(hostId, outcome, timing)).id;
+}
+
+/**
+ * storeSnapshot that also returns the view it computed (lib/analysis/snapshot-view.ts). `blob` is the
+ * inventory as it was encoded while it arrived (run-collector's blobWriter); without it, it is encoded here.
+ */
+export async function recordSnapshot(
+  hostId: string,
+  outcome: CollectionOutcome,
+  timing: { takenAt: Date; durationMs: number },
+  blob?: EncodedBlob,
+): Promise<StoredSnapshot> {
   const base = { hostId, takenAt: timing.takenAt, durationMs: Math.round(timing.durationMs) };
   if (!outcome.ok) {
-    return createSnapshotRow({
+    const id = await createSnapshotRow({
       ...base,
       status: "failed",
       errorCode: outcome.code,
       errorMessage: outcome.message.slice(0, 4000),
       errorDetails: failedDetails(outcome),
     });
+    return { id, view: null };
   }
   const { inventory, measurements } = outcome;
-  const blobSha256 = await storeBlob(inventory);
-  const { overall } = coverageOf(inventory);
+  const blobSha256 = await storeBlob(blob ?? (await encodeInventory(inventory)));
+  const coverage = coverageOf(inventory);
+  const { overall } = coverage;
   const closure = inventory.startup ? startupCountsOf(inventory.startup) : null;
-  const findings = diagnose({ id: "", host: "", takenAt: timing.takenAt.toISOString(), inventory, measurements });
+  const input = { id: "", host: "", takenAt: timing.takenAt.toISOString(), inventory, measurements };
+  const findings = diagnose(input);
   const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
-  return createSnapshotRow({
+  const id = await createSnapshotRow({
     ...base,
     status: "ok",
     truncated: inventory.truncated !== null,
@@ -74,4 +91,5 @@ export async function storeSnapshot(
     measurements: JSON.stringify(measurements),
     blobSha256,
   });
+  return { id, view: snapshotViewOf(input, { coverage, findings }) };
 }

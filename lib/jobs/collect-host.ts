@@ -1,34 +1,55 @@
 import "server-only";
 import type { Host } from "@/lib/db/generated/client";
+import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { runCollector } from "@/lib/collector/run-collector";
-import { storeSnapshot, type CollectionOutcome } from "@/lib/db/store-snapshot";
+import { recordSnapshot, type CollectionOutcome } from "@/lib/db/store-snapshot";
 import { AppError } from "@/lib/errors";
 import { openHostTransport } from "@/lib/hosts/open-host-transport";
 import { specForHost } from "@/lib/hosts/spec-for-host";
+import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
+import { InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
 
-export type CollectResult = { snapshotId: string; ok: boolean; code: string | null; message: string | null };
+export type CollectResult = {
+  snapshotId: string;
+  ok: boolean;
+  code: string | null;
+  message: string | null;
+  /** What the snapshot JSON shows (no per-file arrays), so `collect` need not read the blob back. */
+  view?: SnapshotView | null;
+};
+
+type Collected = { outcome: CollectionOutcome; blob?: EncodedBlob };
 
 async function collectOutcome(
   host: Host,
   signal: AbortSignal,
   onProgress?: (e: ProgressEvent) => void,
-): Promise<CollectionOutcome> {
+): Promise<Collected> {
+  // The blob is hashed and compressed while the records arrive; a failed collection drops it.
+  const blobWriter = new InventoryBlobWriter();
   try {
     const transport = await openHostTransport(host);
     try {
-      return await runCollector(transport, specForHost(host), { onProgress, signal });
+      const outcome = await runCollector(transport, specForHost(host), { onProgress, signal, blobWriter });
+      if (!outcome.ok) return { outcome };
+      return { outcome, blob: await blobWriter.finish(outcome.inventory) };
     } finally {
+      blobWriter.abort();
       await transport.close();
     }
   } catch (error) {
-    // Every failure a user can fix is an AppError with its own code; its details are stored as data.
-    if (error instanceof AppError) {
-      return { ok: false, code: error.code, message: error.message, details: error.details };
-    }
-    if (signal.aborted) return { ok: false, code: "timeout", message: `collection exceeded ${host.timeoutSeconds} s` };
-    return { ok: false, code: "internal", message: error instanceof Error ? error.message : String(error) };
+    return { outcome: failureOf(error, host, signal) };
   }
+}
+
+function failureOf(error: unknown, host: Host, signal: AbortSignal): CollectionOutcome {
+  // Every failure a user can fix is an AppError with its own code; its details are stored as data.
+  if (error instanceof AppError) {
+    return { ok: false, code: error.code, message: error.message, details: error.details };
+  }
+  if (signal.aborted) return { ok: false, code: "timeout", message: `collection exceeded ${host.timeoutSeconds} s` };
+  return { ok: false, code: "internal", message: error instanceof Error ? error.message : String(error) };
 }
 
 /** Connect → collect → validate → store, bounded by the host's overall timeout. Failures are stored too. */
@@ -36,7 +57,8 @@ export async function collectHost(host: Host, onProgress?: (e: ProgressEvent) =>
   const takenAt = new Date();
   const started = performance.now();
   const signal = AbortSignal.timeout(host.timeoutSeconds * 1000);
-  let outcome = await collectOutcome(host, signal, onProgress);
+  const collected = await collectOutcome(host, signal, onProgress);
+  let outcome = collected.outcome;
   if (!outcome.ok && signal.aborted) {
     outcome = {
       ok: false,
@@ -44,8 +66,9 @@ export async function collectHost(host: Host, onProgress?: (e: ProgressEvent) =>
       message: `collection exceeded ${host.timeoutSeconds} s (${outcome.message})`,
     };
   }
-  const snapshotId = await storeSnapshot(host.id, outcome, { takenAt, durationMs: performance.now() - started });
+  const timing = { takenAt, durationMs: performance.now() - started };
+  const { id: snapshotId, view } = await recordSnapshot(host.id, outcome, timing, collected.blob);
   return outcome.ok
-    ? { snapshotId, ok: true, code: null, message: null }
+    ? { snapshotId, ok: true, code: null, message: null, view }
     : { snapshotId, ok: false, code: outcome.code, message: outcome.message };
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import type { RecordField, RecordItem } from "./inventory-records";
 import { inventorySchema, measurementsSchema, message, name } from "./schema";
 
-// The collector's JSON lines on stdout: progress events, then exactly one result or one error.
+// The collector's JSON lines on stdout: progress events, records (the roots' per-file arrays in batches,
+// checked item by item in lib/collector/parse-event.ts, not by zod), then exactly one result or one error.
 
 export const progressEventSchema = z.object({
   type: z.literal("progress"),
@@ -25,5 +27,7 @@ export const collectorEventSchema = z.discriminatedUnion("type", [
   errorEventSchema,
 ]);
 
-export type CollectorEvent = z.infer<typeof collectorEventSchema>;
+/** A batch of one root's per-file array: `root` indexes the result's roots, items come in canonical order. */
+export type RecordsEvent = { type: "records"; root: number; field: RecordField; items: RecordItem[] };
+export type CollectorEvent = z.infer<typeof collectorEventSchema> | RecordsEvent;
 export type ProgressEvent = z.infer<typeof progressEventSchema>;

@@ -3,8 +3,8 @@ import { cliActor, recordAudit } from "@/lib/audit/record-audit";
 import { getHostOrThrow, listHosts } from "@/lib/db/queries/hosts";
 import type { Host } from "@/lib/db/generated/client";
 import { startCollection, waitForJob } from "@/lib/jobs/collection-queue";
-import { loadSnapshot } from "@/lib/db/load-snapshot";
-import { toSnapshotJson } from "@/lib/api/snapshot-json";
+import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
+import { snapshotJsonOf } from "@/lib/api/snapshot-json";
 import { settleDeliveries } from "@/lib/webhooks/pending-deliveries";
 import { CliError } from "../cli-error";
 import { gateFailures, type FailOn, type Gates } from "../collect-gates";
@@ -83,8 +83,9 @@ export const collectCommand: Command = {
     let code: number = EXIT.ok;
     for (const { host, result } of outcomes) {
       if (!result.snapshotId) throw new Error(`collect ${host.name}: ${result.message}`);
-      const { row, input } = await loadSnapshot(result.snapshotId);
-      const snapshot = toSnapshotJson(row, input, baseUrl());
+      // The row only: the store step returned the view it computed, so the blob is never read back.
+      const row = await getSnapshotOrThrow(result.snapshotId);
+      const snapshot = snapshotJsonOf(row, result.view ?? null, baseUrl());
       snapshots.push(snapshot);
       if (!values.json) printOut(formatSnapshot(snapshot));
       if (!result.ok) {

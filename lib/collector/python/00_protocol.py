@@ -9,8 +9,9 @@
 # never imports the application. No code of the target runs: -S keeps `site` (.pth files,
 # sitecustomize, usercustomize) out of this process and of every target interpreter it starts.
 #
-# Protocol (lib/snapshot/schema.ts): JSON lines on stdout; "progress" events at least every 0.5 s,
-# then exactly one "result" (exit 0) or one "error" (exit 1). Nothing else is ever written to stdout.
+# Protocol (lib/snapshot/schema.ts, collector-events.ts): JSON lines on stdout; "progress" events at least
+# every 0.5 s, "records" lines carrying the roots' per-file arrays in batches (90_main.py), then exactly one
+# "result" (exit 0, the inventory without those arrays) or one "error" (exit 1). Nothing else is written to stdout.
 import base64
 import fcntl
 import glob

@@ -33,6 +33,26 @@ def read_header(path):
         os.close(fd)
 
 
+def stat_and_header(entry):
+    """(stat, 16-byte header or None) of a cache entry. A regular file (the listing's d_type says so, no
+    syscall) is opened once and stat'ed through its descriptor: one path lookup instead of two, on the
+    walk's hottest line. Anything else (a symlink) is stat'ed by path and its header read later, if at all."""
+    if not entry.is_file(follow_symlinks=False):
+        return entry.stat(), None
+    try:
+        fd = os.open(entry.path, _O_READ)
+    except OSError:
+        return entry.stat(), None
+    try:
+        pst = os.fstat(fd)
+        try:
+            return pst, os.read(fd, 16)
+        except OSError:
+            return pst, None
+    finally:
+        os.close(fd)
+
+
 def kind_of(flags):
     if flags == 0:
         return "timestamp"
@@ -44,15 +64,16 @@ def judge_pyc(entry, src_st, src_path, ctx, source, cache_searchable):
     when the service would have to replace it (stale or unreadable), else None. An unreadable pyc
     counts as missing (python-bytecode.md §3)."""
     try:
-        pst = entry.stat()
+        pst, header = stat_and_header(entry)
     except OSError:
         return None
     source["pycUid"] = pst.st_uid
+    # A header read although the service user may not read the pyc is ignored: the verdict is the same.
     if not stat.S_ISREG(pst.st_mode) or not (cache_searchable and can_read_file(pst, ctx.ident)):
         source["reason"] = "unreadable-pyc"
         return pst.st_uid
     try:
-        header = read_header(entry.path)
+        header = read_header(entry.path) if header is None else header
     except OSError:
         source["reason"] = "unreadable-pyc"
         return pst.st_uid

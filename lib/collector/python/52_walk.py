@@ -92,8 +92,9 @@ def scan_dir(absd, rel, out, ctx):
 
 def list_pycs(path):
     """{name: DirEntry} of the *.pyc files in a cache directory; None when it cannot be listed."""
+    # Unsorted: callers look pycs up by name, and _extras sorts what is left.
     try:
-        entries = list_dir(path)
+        with os.scandir(path) as it:
+            return dict((e.name, e) for e in it if e.name.endswith(".pyc"))
     except OSError:
         return None
-    return dict((e.name, e) for e in entries if e.name.endswith(".pyc"))

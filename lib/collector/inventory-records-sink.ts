@@ -1,0 +1,62 @@
+import type { RecordsEvent } from "@/lib/snapshot/collector-events";
+import type { InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
+import { RECORD_FIELDS, type RecordField, type RecordItem } from "@/lib/snapshot/inventory-records";
+import { FILES_MAX, type Inventory } from "@/lib/snapshot/schema";
+
+type Arrays = Record<RecordField, RecordItem[]>;
+const emptyArrays = (): Arrays => ({ dirs: [], extraPycs: [], skipped: [], sources: [] });
+
+/**
+ * Gathers the records events of one collection and joins them to the result's roots. Records must come
+ * in canonical order (root, then field), so equal inventories reach the blob writer as equal bytes.
+ * Each item is handed to the writer as it arrives; only the validated items are kept.
+ */
+export class InventoryRecordsSink {
+  private readonly byRoot = new Map<number, Arrays>();
+  private position = -1; // root * RECORD_FIELDS.length + field index of the last records event
+
+  constructor(private readonly writer?: InventoryBlobWriter) {}
+
+  /** Takes one records event; returns a problem when it breaks the order or a bound, else null. */
+  add(event: RecordsEvent): string | null {
+    const position = event.root * RECORD_FIELDS.length + RECORD_FIELDS.indexOf(event.field);
+    if (position < this.position) return `records of root ${event.root} (${event.field}) out of canonical order`;
+    this.position = position;
+    let arrays = this.byRoot.get(event.root);
+    if (!arrays) this.byRoot.set(event.root, (arrays = emptyArrays()));
+    const into = arrays[event.field];
+    if (into.length + event.items.length > FILES_MAX)
+      return `more than ${FILES_MAX} ${event.field} in root ${event.root}`;
+    for (const item of event.items) {
+      into.push(item);
+      this.writer?.record(event.root, event.field, item);
+    }
+    return null;
+  }
+
+  /** Resolves once the blob writer has caught up (backpressure towards the transport). */
+  drained(): Promise<void> {
+    return this.writer ? this.writer.drained() : Promise.resolve();
+  }
+
+  /**
+   * The complete inventory: the result's roots with the records joined in. A result that carries the
+   * arrays itself (a collector that does not stream) is accepted when no records came.
+   */
+  join(inventory: Inventory): Inventory | string {
+    for (const index of this.byRoot.keys())
+      if (index >= inventory.roots.length)
+        return `records for root ${index}, but the result has ${inventory.roots.length} roots`;
+    if (this.byRoot.size === 0) {
+      for (const [index, root] of inventory.roots.entries())
+        for (const field of RECORD_FIELDS) for (const item of root[field]) this.writer?.record(index, field, item);
+      return inventory;
+    }
+    const roots = inventory.roots.map((root, index) => {
+      if (RECORD_FIELDS.some((field) => root[field].length > 0)) return null;
+      return { ...root, ...(this.byRoot.get(index) ?? emptyArrays()) } as Inventory["roots"][number];
+    });
+    if (roots.includes(null)) return "the result carries per-file arrays as well as records";
+    return { ...inventory, roots: roots as Inventory["roots"] };
+  }
+}

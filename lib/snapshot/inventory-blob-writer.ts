@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import { constants, createBrotliCompress, type BrotliCompress, type BrotliOptions } from "node:zlib";
+import type { EncodedBlob } from "./blob-codec";
+import { canonicalJson } from "./canonical-json";
+import { canonicalItem, RECORD_FIELDS, type RecordField, type RecordItem } from "./inventory-records";
+import type { Inventory } from "./schema";
+
+/**
+ * The stored inventory, format 2: this line, then one line `[rootIndex,"field",item]` per record in
+ * canonical order (root, field, the collector's sorted order), then the inventory itself with those
+ * arrays empty (its "head"), every line canonical JSON. Format 1, a single canonical JSON document,
+ * is still read (lib/snapshot/read-inventory-blob.ts). The blob's name is the SHA-256 of these bytes,
+ * so identical inventories still share one blob.
+ */
+export const BLOB_FORMAT_LINE = '{"deploylensBlob":2}';
+
+/** Lines are hashed and handed to brotli in pieces of this size: one zlib task per line would cost more than it compresses. */
+const FLUSH_BYTES = 64 * 1024;
+
+/** The inventory without its per-file arrays: what the blob's last line holds. */
+export function inventoryHead(inventory: Inventory): Inventory {
+  const empty = { dirs: [], extraPycs: [], skipped: [], sources: [] };
+  return { ...inventory, roots: inventory.roots.map((root) => ({ ...root, ...empty })) };
+}
+
+/**
+ * Encodes an inventory as it arrives: hashing and brotli run while the collector is still sending, and
+ * only the compressed bytes are kept. `record` returns false when brotli has fallen behind (await
+ * `drained()` then, so the compressor's input never piles up).
+ */
+export class InventoryBlobWriter {
+  private readonly hash = createHash("sha256");
+  private readonly brotli: BrotliCompress;
+  private readonly chunks: Buffer[] = [];
+  private readonly ended: Promise<void>;
+  private pending = "";
+  private rawBytes = 0;
+  private keepUp = true;
+
+  constructor() {
+    // zlib streams take the Transform options too: a 1 MB queue lets brotli lag a little without a pause.
+    const options = {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_LGWIN]: 24 },
+      writableHighWaterMark: 1024 * 1024,
+    };
+    this.brotli = createBrotliCompress(options as BrotliOptions);
+    this.brotli.on("data", (chunk: Buffer) => this.chunks.push(chunk));
+    this.ended = finished(this.brotli);
+    this.ended.catch(() => {}); // abort() destroys it; finish() awaits it again
+    this.line(BLOB_FORMAT_LINE);
+  }
+
+  private line(text: string): boolean {
+    this.pending += text + "\n";
+    if (this.pending.length >= FLUSH_BYTES) this.flush();
+    return this.keepUp;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const bytes = Buffer.from(this.pending, "utf8");
+    this.pending = "";
+    this.hash.update(bytes);
+    this.rawBytes += bytes.length;
+    this.keepUp = this.brotli.write(bytes);
+  }
+
+  record(root: number, field: RecordField, item: RecordItem): boolean {
+    return this.line(`[${root},"${field}",${canonicalItem(field, item)}]`);
+  }
+
+  async drained(): Promise<void> {
+    if (this.keepUp) return;
+    await once(this.brotli, "drain");
+    this.keepUp = true;
+  }
+
+  /** Writes the head line and returns the finished blob. */
+  async finish(inventory: Inventory): Promise<EncodedBlob> {
+    this.line(canonicalJson(inventoryHead(inventory)));
+    this.flush();
+    this.brotli.end();
+    await this.ended;
+    const data = Buffer.concat(this.chunks);
+    return { sha256: this.hash.digest("hex"), rawBytes: this.rawBytes, data };
+  }
+
+  abort(): void {
+    this.brotli.destroy();
+  }
+}
+
+/** The whole blob of an inventory already in memory (one that did not arrive as records). */
+export async function encodeInventory(inventory: Inventory): Promise<EncodedBlob> {
+  const writer = new InventoryBlobWriter();
+  for (const [index, root] of inventory.roots.entries())
+    for (const field of RECORD_FIELDS)
+      for (const item of root[field]) if (!writer.record(index, field, item)) await writer.drained();
+  return writer.finish(inventory);
+}
