@@ -39,7 +39,7 @@ beforeAll(async () => {
   const code = await runBench();
   expect(code, output).toBe(0);
   results = JSON.parse(fs.readFileSync(path.join(out.dir, "results.json"), "utf8")) as Results;
-}, 600_000);
+}, 1_200_000);
 afterAll(() => out.remove());
 
 const figure = (id: FigureId) => results.figures.find((f) => f.id === id)!;

@@ -38,23 +38,19 @@ async function cliCollect(databaseFile: string, name: string, tree: Tree): Promi
   return slim(run);
 }
 
-async function sizedCollect(ctx: CliContext, tree: Tree, dir: string): Promise<CliSized> {
-  const databaseFile = await cliHost(path.join(ctx.workDir, dir), "bench", tree.root, ctx.target, ctx.python);
-  const collect = await cliCollect(databaseFile, "bench", tree);
+/** One collect of `tree` into a fresh database in `dir`, its host named `name`; the database is kept for more. */
+async function sizedCollect(ctx: CliContext, tree: Tree, dir: string, name = "bench") {
+  const databaseFile = await cliHost(path.join(ctx.workDir, dir), name, tree.root, ctx.target, ctx.python);
+  const collect = await cliCollect(databaseFile, name, tree);
   ctx.log(
     `CLI collect of ${tree.counts.sources} sources: ${seconds(collect.ms)}, peak RSS ${bytes(collect.peakRssBytes)}`,
   );
-  return { sources: tree.counts.sources, collect };
+  return { databaseFile, sized: { sources: tree.counts.sources, collect } satisfies CliSized };
 }
 
 /** --million: both large trees collected into one database, then `deploylens compare a b` (Markdown, as users run it). */
 async function largePhase(ctx: CliContext, large: { a: Tree; b: Tree }): Promise<NonNullable<CliData["large"]>> {
-  const dir = path.join(ctx.workDir, "cli-large");
-  const databaseFile = await cliHost(dir, "large-a", large.a.root, ctx.target, ctx.python);
-  const collect = await cliCollect(databaseFile, "large-a", large.a);
-  ctx.log(
-    `CLI collect of ${large.a.counts.sources} sources: ${seconds(collect.ms)}, peak RSS ${bytes(collect.peakRssBytes)}`,
-  );
+  const { databaseFile, sized } = await sizedCollect(ctx, large.a, "cli-large", "large-a");
   await addCliHost(databaseFile, "large-b", large.b.root, ctx.target, ctx.python);
   await cliCollect(databaseFile, "large-b", large.b);
   const compare: CliRun[] = [];
@@ -64,7 +60,7 @@ async function largePhase(ctx: CliContext, large: { a: Tree; b: Tree }): Promise
       `CLI compare of two ${large.a.counts.sources}-source snapshots: ${seconds(compare[run]!.ms)}, peak RSS ${bytes(compare[run]!.peakRssBytes)}`,
     );
   }
-  return { sources: large.a.counts.sources, collect, compare };
+  return { ...sized, compare };
 }
 
 /**
@@ -104,7 +100,7 @@ export async function cliPhase(ctx: CliContext): Promise<CliData> {
         `collect ${seconds(data.collect[run]!.ms)} (peak RSS ${bytes(data.collect[run]!.peakRssBytes)}), ssh find ${seconds(data.sshFind[run]!.ms)}`,
     );
   }
-  data.growth = await sizedCollect(ctx, ctx.growth, "cli-growth");
+  data.growth = (await sizedCollect(ctx, ctx.growth, "cli-growth")).sized;
   if (ctx.large) data.large = await largePhase(ctx, ctx.large);
   return data;
 }
