@@ -35,7 +35,6 @@ export async function benchMain(options: BenchOptions): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-bench-"));
   const tree = buildTree(options.sources, "a", log);
   const treeB = buildTree(options.sources, "b", log);
-  const growth = buildTree(options.growthSources, "a", log);
   const loadTrees: [Tree, Tree] = [
     buildTree(options.load.sources, "a", log),
     buildTree(options.load.sources, "b", log),
@@ -64,17 +63,6 @@ export async function benchMain(options: BenchOptions): Promise<void> {
       ansibleRuns: options.ansibleRuns,
       log,
     });
-    const cli = await cliPhase({
-      workDir: work,
-      sshd,
-      target,
-      python,
-      tree,
-      growth,
-      large: large && largeB ? { a: large, b: largeB } : null,
-      runs: options.runs,
-      log,
-    });
     const { rss, render } = await dashboardPhase({
       smoke: options.smoke,
       target,
@@ -85,6 +73,18 @@ export async function benchMain(options: BenchOptions): Promise<void> {
     });
     const load = await loadPhase({ smoke: options.smoke, ...options.load, trees: loadTrees, python, log });
     const closure = await closurePhase(work, tree.python.path, options.smoke, log);
+    const cli = await cliPhase({
+      workDir: work,
+      sshd,
+      target,
+      python,
+      tree,
+      // Built when first needed: the larger tree takes longest, and everything before runs without it.
+      growth: buildTree(options.growthSources, "a", log),
+      large: large && largeB ? { a: large, b: largeB } : null,
+      runs: options.runs,
+      log,
+    });
     const linearity = large
       ? await linearityPhase({ workDir: work, target, python, base: tree, large, runs: options.runs, log })
       : null;
