@@ -35,7 +35,7 @@ export function vsAnsible(data: BenchData): Figure {
     goal: "≥ 10× faster",
   };
   if (!data.ansible.available || data.ansibleRuns.length === 0)
-    return skippedFigure(base, data.ansible.available ? "no Ansible run" : data.ansible.reason);
+    return skippedFigure(base, data.ansible.available ? "no Ansible run (--ansible-runs 0)" : data.ansible.reason);
   const e2e = median(ms(data.e2e));
   const ansible = median(ms(data.ansibleRuns));
   const ratio = ansible / e2e;
