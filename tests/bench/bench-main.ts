@@ -4,30 +4,24 @@ import path from "node:path";
 import { startSshd, type Sshd } from "../support/sshd";
 import { ansibleArgs, ansibleCommandLine, ensureAnsible } from "./ansible";
 import type { BenchOptions } from "./bench-options";
-import type { BenchTarget } from "./e2e/worker-protocol";
+import { benchTarget } from "./e2e/bench-host";
 import { floorCommand } from "./floor";
 import { machineInfo, noteStartLoad } from "./machine-info";
 import { revision } from "./revision";
+import { loadPhase } from "./load/load-phase";
+import { cliPhase } from "./phases/cli-phase";
 import { closurePhase } from "./phases/closure-phase";
+import { dashboardPhase } from "./phases/dashboard-phase";
 import { linearityPhase } from "./phases/linearity-phase";
 import { timingPairs } from "./phases/timing-pairs";
 import { profileMissed } from "./profile/profile-missed";
 import type { BenchData } from "./report/bench-data";
 import { writeResults } from "./report/write-results";
-import { measureRssPhase } from "./rss/rss-phase";
 import { benchVenv } from "./tree/bench-venv";
-import { buildTree, CACHE_DIR } from "./tree/build-tree";
+import { buildTree, CACHE_DIR, type Tree } from "./tree/build-tree";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const COMMITTED_DIR = import.meta.dirname;
-
-const targetOf = (sshd: Sshd): BenchTarget => ({
-  host: sshd.host,
-  port: sshd.port,
-  user: sshd.user,
-  privateKeyPath: sshd.privateKeyPath,
-  fingerprint: sshd.hostKeyFingerprint,
-});
 
 function commandOf(options: BenchOptions): string {
   const flags = process.argv.slice(2).filter((arg, i, all) => arg !== "--out" && all[i - 1] !== "--out");
@@ -41,11 +35,17 @@ export async function benchMain(options: BenchOptions): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-bench-"));
   const tree = buildTree(options.sources, "a", log);
   const treeB = buildTree(options.sources, "b", log);
-  const large = options.million ? buildTree(1_000_000, "a", log) : null;
+  const loadTrees: [Tree, Tree] = [
+    buildTree(options.load.sources, "a", log),
+    buildTree(options.load.sources, "b", log),
+  ];
+  const large = options.million ? buildTree(options.largeSources, "a", log) : null;
+  // Compare of two large snapshots needs a second large tree, with other files stale.
+  const largeB = options.million ? buildTree(options.largeSources, "b", log) : null;
   const ansible = ensureAnsible(!options.smoke, log);
   const sshd = await startSshd();
   try {
-    const target = targetOf(sshd);
+    const target = benchTarget(sshd);
     const python = benchVenv(tree.python, CACHE_DIR);
     const args = ansibleArgs(sshd, tree.root, tree.python.path);
     log(
@@ -63,8 +63,28 @@ export async function benchMain(options: BenchOptions): Promise<void> {
       ansibleRuns: options.ansibleRuns,
       log,
     });
-    const rss = await measureRssPhase(options.smoke, target, tree.root, python, log);
+    const { rss, render } = await dashboardPhase({
+      smoke: options.smoke,
+      target,
+      tree,
+      python,
+      renderRuns: options.renderRuns,
+      log,
+    });
+    const load = await loadPhase({ smoke: options.smoke, ...options.load, trees: loadTrees, python, log });
     const closure = await closurePhase(work, tree.python.path, options.smoke, log);
+    const cli = await cliPhase({
+      workDir: work,
+      sshd,
+      target,
+      python,
+      tree,
+      // Built when first needed: the larger tree takes longest, and everything before runs without it.
+      growth: buildTree(options.growthSources, "a", log),
+      large: large && largeB ? { a: large, b: largeB } : null,
+      runs: options.runs,
+      log,
+    });
     const linearity = large
       ? await linearityPhase({ workDir: work, target, python, base: tree, large, runs: options.runs, log })
       : null;
@@ -92,6 +112,9 @@ export async function benchMain(options: BenchOptions): Promise<void> {
       linearity,
       profiles: null,
       closure,
+      cli,
+      load,
+      render,
     };
     data.profiles = await profileMissed(
       data,

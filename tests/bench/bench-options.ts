@@ -2,12 +2,20 @@ import path from "node:path";
 
 export type BenchOptions = {
   sources: number;
+  /** The second size of the CLI's peak-RSS figure (growth from `sources` to this). */
+  growthSources: number;
+  /** The size --million runs at (linearity, CLI peak RSS, compare of two snapshots). */
+  largeSources: number;
   smoke: boolean;
   million: boolean;
-  /** Pairs per comparison (A,B alternating); 3 unless --smoke (1) or --runs. */
+  /** Pairs per comparison (A,B alternating); 5 unless --smoke (1) or --runs. */
   runs: number;
-  /** Ansible runs, interleaved with the first pairs (it is slow); default `runs`. */
+  /** Ansible runs, interleaved with the first pairs (it is slow); default `runs`, at most 3. */
   ansibleRuns: number;
+  /** Issue 9's load: hosts (each on its own sshd), collections in all, signed-in clients, sources per host. */
+  load: { hosts: number; collections: number; clients: number; sources: number };
+  /** Page loads of the snapshot page in Chromium. */
+  renderRuns: number;
   /** Where RESULTS.md and results.json go; null = the committed tests/bench/ (full mode) or a temp dir (smoke). */
   out: string | null;
   /** Profile a snapshot (CPU, memory) and compare() even when every goal is met. */
@@ -16,19 +24,45 @@ export type BenchOptions = {
   only: "retention" | null;
 };
 
-const USAGE = `usage: npm run bench -- [--sources N] [--smoke] [--million] [--runs N] [--ansible-runs N] [--out DIR] [--profile] [--only retention]
-  --sources N        sources in the synthetic deployment (default 100000; --smoke: 10000)
-  --smoke            10,000 sources, 1 run each; Ansible only when installed, RSS only when a build exists
-  --million          also time per file at 1,000,000 sources against N (goal: ≤ 1.2×)
-  --runs N           runs of each side of a comparison, alternating A,B,A,B… (default 3; --smoke: 1)
-  --ansible-runs N   Ansible runs (default: --runs)
-  --out DIR          write RESULTS.md and results.json there
-  --profile          profile a snapshot (CPU, memory) and compare() even when their goals are met
-  --only retention   only the store size after a simulated year of hourly snapshots of 10 hosts under retention`;
+const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smoke] [--million] [--large-sources N] [--runs N]
+                       [--ansible-runs N] [--load-hosts N] [--load-collections N] [--load-clients N] [--load-sources N]
+                       [--render-runs N] [--out DIR] [--profile] [--only retention]
+  --sources N            sources in the synthetic deployment (default 100000; --smoke: 10000)
+  --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 12000)
+  --smoke                small trees, 1 run each, a small load; Ansible only when installed, the dashboard only when built
+  --million              also measure at --large-sources: time per file (goal ≤ 1.2×), the CLI's peak RSS, and
+                         compare of two snapshots of that size through the CLI
+  --large-sources N      the size --million runs at (default 1000000)
+  --runs N               runs of each side of a comparison, alternating A,B,A,B… (default 5; --smoke: 1)
+  --ansible-runs N       Ansible runs (default: --runs, at most 3: it is slow; 0 leaves Ansible out)
+  --load-hosts N         hosts of the load run, each on its own sshd (default 10; --smoke: 2)
+  --load-collections N   collections in the load run, spread over the hosts (default 20; --smoke: 4)
+  --load-clients N       signed-in clients loading pages and the API meanwhile (default 50; --smoke: 4)
+  --load-sources N       sources per host in the load run (default 10000)
+  --render-runs N        loads of the snapshot page in Chromium (default 5; --smoke: 1)
+  --out DIR              write RESULTS.md and results.json there
+  --profile              profile a snapshot (CPU, memory) and compare() even when their goals are met
+  --only retention       only the store size after a simulated year of hourly snapshots of 10 hosts under retention`;
 
-function positiveInt(flag: string, value: string | undefined): number {
+const VALUE_FLAGS = [
+  "--sources",
+  "--growth-sources",
+  "--large-sources",
+  "--runs",
+  "--ansible-runs",
+  "--load-hosts",
+  "--load-collections",
+  "--load-clients",
+  "--load-sources",
+  "--render-runs",
+  "--out",
+  "--only",
+];
+const BOOLEAN_FLAGS = ["--smoke", "--million", "--profile"];
+
+function positiveInt(flag: string, value: string | undefined, least = 1): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive whole number\n${USAGE}`);
+  if (!Number.isInteger(n) || n < least) throw new Error(`${flag} needs a whole number of at least ${least}\n${USAGE}`);
   return n;
 }
 
@@ -43,23 +77,32 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--help" || arg === "-h") throw new Error(USAGE);
-    if (
-      !["--sources", "--smoke", "--million", "--runs", "--ansible-runs", "--out", "--profile", "--only"].includes(arg)
-    ) {
-      throw new Error(`unknown option ${arg}\n${USAGE}`);
-    }
-    const takesValue = ["--sources", "--runs", "--ansible-runs", "--out", "--only"].includes(arg);
-    flags.set(arg, takesValue ? (argv[++i] ?? "") : true);
+    if (!VALUE_FLAGS.includes(arg) && !BOOLEAN_FLAGS.includes(arg)) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    flags.set(arg, VALUE_FLAGS.includes(arg) ? (argv[++i] ?? "") : true);
   }
   const smoke = flags.has("--smoke");
   const value = (flag: string) => (typeof flags.get(flag) === "string" ? (flags.get(flag) as string) : undefined);
-  const runs = flags.has("--runs") ? positiveInt("--runs", value("--runs")) : smoke ? 1 : 3;
+  const int = (flag: string, fallback: number) => (flags.has(flag) ? positiveInt(flag, value(flag)) : fallback);
+  const runs = int("--runs", smoke ? 1 : 5);
+  const sources = int("--sources", smoke ? 10_000 : 100_000);
   return {
-    sources: flags.has("--sources") ? positiveInt("--sources", value("--sources")) : smoke ? 10_000 : 100_000,
+    sources,
+    growthSources: int("--growth-sources", smoke ? 12_000 : 3 * sources),
+    largeSources: int("--large-sources", 1_000_000),
     smoke,
     million: flags.has("--million"),
     runs,
-    ansibleRuns: flags.has("--ansible-runs") ? positiveInt("--ansible-runs", value("--ansible-runs")) : runs,
+    // 0 leaves Ansible out (a run of it at 100,000 sources takes minutes on a loaded machine).
+    ansibleRuns: flags.has("--ansible-runs")
+      ? positiveInt("--ansible-runs", value("--ansible-runs"), 0)
+      : Math.min(runs, 3),
+    load: {
+      hosts: int("--load-hosts", smoke ? 2 : 10),
+      collections: int("--load-collections", smoke ? 4 : 20),
+      clients: int("--load-clients", smoke ? 4 : 50),
+      sources: int("--load-sources", 10_000),
+    },
+    renderRuns: int("--render-runs", smoke ? 1 : 5),
     out: value("--out") ? path.resolve(value("--out")!) : null,
     profile: flags.has("--profile"),
     only: onlyPart(value("--only")),

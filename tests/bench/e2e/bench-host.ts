@@ -1,4 +1,5 @@
 import type { Host } from "@/lib/db/generated/client";
+import type { Sshd } from "../../support/sshd";
 import type { BenchTarget } from "./worker-protocol";
 
 /** Bench hosts never stop early: the limits are the schema's largest, so a snapshot is never truncated. */
@@ -27,3 +28,12 @@ export async function createBenchHost(name: string, root: string, target: BenchT
   await pinHostKey(host.id, "target", target.fingerprint);
   return getHostOrThrow(host.id);
 }
+
+/** What a bench host needs to know of a test sshd. */
+export const benchTarget = (sshd: Sshd): BenchTarget => ({
+  host: sshd.host,
+  port: sshd.port,
+  user: sshd.user,
+  privateKeyPath: sshd.privateKeyPath,
+  fingerprint: sshd.hostKeyFingerprint,
+});

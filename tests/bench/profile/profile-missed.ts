@@ -11,16 +11,16 @@ export async function profileMissed(
   request: Omit<ProfileRequest, "collection" | "compare" | "memory">,
   log: (line: string) => void,
 ): Promise<Profiles | null> {
-  const missed = new Set(
+  const missed = new Set<string>(
     benchFigures(data)
       .filter((f) => f.status === "missed")
       .map((f) => f.id),
   );
   const all = data.options.profile;
   const wanted = {
-    collection: all || missed.has("e2e-vs-floor") || missed.has("vs-ansible") || missed.has("linearity"),
+    collection: all || ["e2e-vs-floor", "cli-collect-vs-floor", "vs-ansible", "linearity"].some((id) => missed.has(id)),
     compare: all || missed.has("compare"),
-    memory: all || missed.has("dashboard-rss"),
+    memory: all || ["dashboard-rss", "cli-rss", "cli-rss-growth"].some((id) => missed.has(id)),
   };
   const names = Object.entries(wanted)
     .filter(([, on]) => on)

@@ -1,10 +1,13 @@
 import type { AnsibleRun, AnsibleSetup } from "../ansible";
 import type { BenchOptions } from "../bench-options";
+import type { CliData } from "../cli/cli-figures-data";
 import type { CompareFigures, SnapshotFigures } from "../e2e/worker-protocol";
 import type { FloorRun } from "../floor";
 import type { MachineInfo } from "../machine-info";
 import type { Revision } from "../revision";
+import type { LoadOutcome } from "../load/load-data";
 import type { Profiles } from "../profile/profiles";
+import type { RenderOutcome } from "../render/render-data";
 import type { RssOutcome } from "../rss/app-rss";
 import type { Tree } from "../tree/build-tree";
 
@@ -32,6 +35,12 @@ export type BenchData = {
   linearity: Linearity | null;
   profiles: Profiles | null;
   closure: ClosureRun | null;
+  /** Issue 12 through the CLI users run; null when not run. */
+  cli: CliData | null;
+  /** Issue 9's load run. */
+  load: LoadOutcome | null;
+  /** Issue 10: the snapshot page of tree a in Chromium. */
+  render: RenderOutcome | null;
 };
 
 /** One local collection of a service whose startup closure has 10,000 modules. */
@@ -48,7 +57,16 @@ export type FigureId =
   | "store-resnapshot"
   | "compare"
   | "linearity"
-  | "startup-closure";
+  | "startup-closure"
+  | "cli-collect-vs-floor"
+  | "cli-rss"
+  | "cli-rss-growth"
+  | "cli-rss-large"
+  | "cli-version"
+  | "cli-compare-large"
+  | "load"
+  | "render-table"
+  | "render-search";
 
 export type Figure = {
   id: FigureId;

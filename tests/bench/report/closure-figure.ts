@@ -1,4 +1,5 @@
 import type { BenchData, Figure } from "./bench-data";
+import { figureRow, skippedFigure } from "./figure-row";
 import { count, seconds } from "./format";
 
 /** 7. A 10,000-module startup closure, followed whole within the collection's own time bound. */
@@ -10,31 +11,14 @@ export function closureTime(data: BenchData): Figure {
     title: `Local snapshot of a service with a ${size}-module startup closure`,
     goal: "whole closure within the time bound",
   };
-  if (!run)
-    return {
-      ...base,
-      status: "skipped",
-      measured: "—",
-      ratio: null,
-      ratioText: "—",
-      missedBy: null,
-      reason: "not run",
-      values: {},
-    };
+  if (!run) return skippedFigure(base, "not run");
   const ratio = run.ms / run.boundMs;
-  const met = !run.truncated && ratio <= 1;
-  return {
-    ...base,
-    status: met ? "met" : "missed",
+  return figureRow(base, {
+    met: !run.truncated && ratio <= 1,
     measured: `${count(run.modules)} modules in ${seconds(run.ms)}${run.truncated ? " (truncated)" : ""}`,
     ratio,
     ratioText: `${(ratio * 100).toFixed(1)} % of the bound (${seconds(run.boundMs)})`,
-    missedBy: met
-      ? null
-      : run.truncated
-        ? "the closure was cut short"
-        : `${seconds(run.ms - run.boundMs)} over the bound`,
-    reason: null,
+    missedBy: run.truncated ? "the closure was cut short" : `${seconds(run.ms - run.boundMs)} over the bound`,
     values: { closureMs: Math.round(run.ms), closureModules: run.modules, boundMs: run.boundMs },
-  };
+  });
 }

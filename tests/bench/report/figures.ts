@@ -2,18 +2,30 @@ import type { BenchData, Figure } from "./bench-data";
 import { compareTime, dashboardRss, storeFirst, storeResnapshot } from "./store-figures";
 import { closureTime } from "./closure-figure";
 import { e2eVsFloor, linearity, vsAnsible } from "./timing-figures";
+import { cliCollectVsFloor, cliCompareLarge, cliRss, cliRssGrowth, cliRssLarge, cliVersion } from "./cli-figures";
+import { loadFigure } from "./load-figure";
+import { renderSearch, renderTable } from "./render-figures";
 
-/** Every figure of the issue, in its order. */
+/** Every figure, issue 12's table first (in-process and through the CLI), then issues 8, 9 and 10. */
 export function benchFigures(data: BenchData): Figure[] {
   return [
     e2eVsFloor(data),
-    vsAnsible(data),
+    cliCollectVsFloor(data),
+    cliRss(data),
+    cliRssGrowth(data),
+    cliRssLarge(data),
     dashboardRss(data),
+    cliVersion(data),
+    vsAnsible(data),
     storeFirst(data),
     storeResnapshot(data),
     compareTime(data),
+    cliCompareLarge(data),
     linearity(data),
     closureTime(data),
+    loadFigure(data),
+    renderTable(data),
+    renderSearch(data),
   ];
 }
 

@@ -58,10 +58,36 @@ function rssAnalysis(data: BenchData): string[] {
   return lines;
 }
 
+/** What the CLI adds to the same snapshot taken in-process (both against a fresh database, same tree and sshd). */
+function cliBreakdown(data: BenchData): string[] {
+  const cli = data.cli;
+  if (!cli) return [];
+  const collect = medianOf(cli.collect.map((r) => r.ms));
+  const start = medianOf(cli.version.map((r) => r.ms));
+  const inProcess = medianOf(data.e2e.map((r) => r.ms));
+  return [
+    `Through the CLI (medians): \`collect\` ${seconds(collect)}, of which ${seconds(start)} is the CLI's own start (\`--version\`); the same snapshot in-process (\`collectHost()\`) takes ${seconds(inProcess)}, ` +
+      `so the CLI adds ${seconds(collect - start - inProcess)} around it (opening and migrating the database, the queue, reading the snapshot back to print it, exiting).`,
+  ];
+}
+
+function cliRssAnalysis(data: BenchData): string[] {
+  const cli = data.cli;
+  if (!cli) return [];
+  const atBase = medianOf(cli.collect.map((r) => r.peakRssBytes));
+  const version = medianOf(cli.version.map((r) => r.peakRssBytes));
+  return [
+    `\`deploylens --version\` peaks at ${bytes(version)}: the rest of the ${bytes(atBase)} at ${count(data.tree.counts.sources)} sources (${bytes(cli.growth.collect.peakRssBytes)} at ${count(cli.growth.sources)}) is the collection. ` +
+      `In-process, a snapshot raised the bench process's peak RSS by ${bytes(medianOf(data.e2e.map((r) => r.peakRss.after - r.peakRss.before)))} (median).`,
+  ];
+}
+
 /** Prose under a missed goal: how the time or memory divides, from the measurements and profiles. */
 export function missedAnalysis(data: BenchData, id: FigureId): string[] {
   if (id === "e2e-vs-floor" || id === "vs-ansible" || id === "linearity")
     return [e2eBreakdown(data), ...topCosts(data)];
+  if (id === "cli-collect-vs-floor") return [...cliBreakdown(data), e2eBreakdown(data), ...topCosts(data)];
   if (id === "dashboard-rss") return rssAnalysis(data);
+  if (id === "cli-rss" || id === "cli-rss-growth" || id === "cli-rss-large") return cliRssAnalysis(data);
   return [];
 }

@@ -2,6 +2,7 @@ import type { SnapshotFigures } from "../e2e/worker-protocol";
 import type { BenchData, Figure } from "./bench-data";
 import { countCheck } from "./figures";
 import { bytes, count, seconds, times } from "./format";
+import { clientMethodLines, clientRunLines } from "./client-rows-markdown";
 import { missedAnalysis } from "./missed-analysis";
 import { profileMarkdown } from "./profile-markdown";
 
@@ -16,7 +17,7 @@ const statusText = (figure: Figure) =>
 function figureTable(data: BenchData, figures: Figure[]): string[] {
   const date = data.date.slice(0, 10);
   const reproduce = (figure: Figure) =>
-    figure.id === "linearity" && !data.linearity ? "`npm run bench -- --million`" : `\`${data.command}\``;
+    figure.reason?.includes("--million") ? "`npm run bench -- --million`" : `\`${data.command}\``;
   return [
     "| Figure | Goal | Measured | Ratio | Status | Date | Reproduce |",
     "| --- | --- | --- | --- | --- | --- | --- |",
@@ -41,6 +42,8 @@ function treeLines(data: BenchData): string[] {
     tree("Tree a (the one timed)", data.tree),
     ...(data.treeB ? [tree("Tree b (the other side of compare; other files stale)", data.treeB)] : []),
     ...(data.linearity ? [tree("Large tree (--million)", data.linearity.tree)] : []),
+    `- Built the same way, smaller or larger: ${count(data.options.growthSources)} sources for the CLI's peak-RSS growth, ` +
+      `two of ${count(data.options.load.sources)} sources (a and b) for the load run${data.options.million ? `, and a second tree of ${count(data.options.largeSources)} sources (b) for compare` : ""}.`,
     "",
     check.matches
       ? `The snapshot's counts match the construction exactly (fresh ${count(check.reported.fresh)}, stale ${count(check.reported.stale)}, missing ${count(check.reported.missing)}).`
@@ -63,6 +66,7 @@ function methodLines(data: BenchData): string[] {
       "collection and `GET /api/jobs/:id/events` is followed to the stored snapshot; VmHWM of the process listening on the port is read from /proc.",
     "- **Store**: logical bytes = compressed blob bytes added + the new snapshot row's column bytes (SQLite `length()`); file growth measured after `PRAGMA wal_checkpoint(TRUNCATE)`.",
     "- **compare()**: both snapshots loaded from the store (timed once), then `compare()` alone timed. Decimal units: 1 MB = 1,000,000 bytes.",
+    ...clientMethodLines(data),
   ];
 }
 
@@ -87,6 +91,7 @@ function runLines(data: BenchData): string[] {
           `- Large tree: ${list(data.linearity.large)} (warm-up, not counted: ${seconds(data.linearity.warmupMs)}); base tree alternating: ${list(data.linearity.base)}`,
         ]
       : []),
+    ...clientRunLines(data),
   ];
 }
 

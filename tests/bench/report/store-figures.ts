@@ -1,38 +1,7 @@
 import { median } from "../stats";
 import type { BenchData, Figure } from "./bench-data";
 import { bytes, count, millis, seconds } from "./format";
-
-const skipped = (figure: Pick<Figure, "id" | "title" | "goal">, reason: string): Figure => ({
-  ...figure,
-  status: "skipped",
-  measured: "—",
-  ratio: null,
-  ratioText: "—",
-  missedBy: null,
-  reason,
-  values: {},
-});
-
-function limitFigure(
-  figure: Pick<Figure, "id" | "title" | "goal">,
-  value: number,
-  limit: number,
-  measured: string,
-  values: Figure["values"],
-): Figure {
-  const met = value <= limit;
-  const ratio = value / limit;
-  return {
-    ...figure,
-    status: met ? "met" : "missed",
-    measured,
-    ratio,
-    ratioText: `${ratio.toFixed(2)} of limit`,
-    missedBy: met ? null : `${ratio.toFixed(2)}× the limit`,
-    reason: null,
-    values,
-  };
-}
+import { limitFigure, skippedFigure } from "./figure-row";
 
 /** 3. Peak RSS of the dashboard process during a collection: goal ≤ 250 MB. */
 export function dashboardRss(data: BenchData): Figure {
@@ -41,7 +10,7 @@ export function dashboardRss(data: BenchData): Figure {
     title: "Peak RSS of the dashboard (`next start`) during that collection",
     goal: "≤ 250 MB",
   };
-  if (!data.rss.measured) return skipped(figure, data.rss.reason);
+  if (!data.rss.measured) return skippedFigure(figure, data.rss.reason);
   const rss = data.rss.figures;
   const measured = `${bytes(rss.peakBytes)} VmHWM (${bytes(rss.baselinePeakBytes)} before the collection; collected in ${seconds(rss.collectionMs)})`;
   return limitFigure(figure, rss.peakBytes, 250e6, measured, {
@@ -78,7 +47,7 @@ export function storeResnapshot(data: BenchData): Figure {
     goal: "≤ 2 KB",
   };
   const again = data.resnapshot;
-  if (!again) return skipped(figure, "no re-snapshot was taken");
+  if (!again) return skippedFigure(figure, "no re-snapshot was taken");
   const logical = again.store.blobBytes + again.store.rowBytes;
   const measured = `${bytes(logical)} (blob ${bytes(again.store.blobBytes)} + row ${bytes(again.store.rowBytes)}; file +${bytes(again.store.fileBytes)} after checkpoint)`;
   return limitFigure(figure, logical, 2e3, measured, { logicalBytes: logical, ...again.store });
@@ -91,7 +60,7 @@ export function compareTime(data: BenchData): Figure {
     title: "`compare()` of two stored snapshots (tree a vs tree b)",
     goal: "≤ 250 ms",
   };
-  if (!data.compare) return skipped(figure, "no second snapshot to compare");
+  if (!data.compare) return skippedFigure(figure, "no second snapshot to compare");
   const { compareMs, loadMs, sources, fileDifferences } = data.compare;
   const value = median(compareMs);
   const measured = `${millis(value)} (loading both: ${millis(loadMs)}; ${count(sources[0])} vs ${count(sources[1])} sources, ${count(fileDifferences)} file differences)`;

@@ -1,5 +1,6 @@
 import { median } from "../stats";
 import type { BenchData, Figure } from "./bench-data";
+import { figureRow, skippedFigure } from "./figure-row";
 import { bytes, count, seconds, times } from "./format";
 
 const ms = (runs: { ms: number }[]) => runs.map((run) => Math.round(run.ms));
@@ -9,21 +10,21 @@ export function e2eVsFloor(data: BenchData): Figure {
   const e2e = median(ms(data.e2e));
   const floor = median(ms(data.floor));
   const ratio = e2e / floor;
-  const met = ratio <= 1.5;
-  return {
-    id: "e2e-vs-floor",
-    title: `End-to-end snapshot of ${count(data.tree.counts.sources)} sources vs the floor (one \`find\` over SSH)`,
-    goal: "≤ 1.5× the floor",
-    status: met ? "met" : "missed",
-    measured: `${seconds(e2e)} vs floor ${seconds(floor)}`,
-    ratio,
-    ratioText: `${times(ratio)} floor`,
-    missedBy: met
-      ? null
-      : `${times(ratio / 1.5)} over the goal: ${seconds(e2e - 1.5 * floor)} slower than 1.5 × floor (${seconds(1.5 * floor)})`,
-    reason: null,
-    values: { e2eMedianMs: e2e, floorMedianMs: floor, e2eRunsMs: ms(data.e2e), floorRunsMs: ms(data.floor) },
-  };
+  return figureRow(
+    {
+      id: "e2e-vs-floor",
+      title: `End-to-end snapshot of ${count(data.tree.counts.sources)} sources vs the floor (one \`find\` over SSH)`,
+      goal: "≤ 1.5× the floor",
+    },
+    {
+      met: ratio <= 1.5,
+      measured: `${seconds(e2e)} vs floor ${seconds(floor)}`,
+      ratio,
+      ratioText: `${times(ratio)} floor`,
+      missedBy: `${times(ratio / 1.5)} over the goal: ${seconds(e2e - 1.5 * floor)} slower than 1.5 × floor (${seconds(1.5 * floor)})`,
+      values: { e2eMedianMs: e2e, floorMedianMs: floor, e2eRunsMs: ms(data.e2e), floorRunsMs: ms(data.floor) },
+    },
+  );
 }
 
 /** 2. Against Ansible's find module over SSH on the same tree: goal ≥ 10× faster. */
@@ -33,81 +34,53 @@ export function vsAnsible(data: BenchData): Figure {
     title: "End-to-end snapshot vs Ansible's `find` module over SSH",
     goal: "≥ 10× faster",
   };
-  if (!data.ansible.available || data.ansibleRuns.length === 0) {
-    const reason = data.ansible.available ? "no Ansible run" : data.ansible.reason;
-    return {
-      ...base,
-      status: "skipped",
-      measured: "—",
-      ratio: null,
-      ratioText: "—",
-      missedBy: null,
-      reason,
-      values: {},
-    };
-  }
+  if (!data.ansible.available || data.ansibleRuns.length === 0)
+    return skippedFigure(base, data.ansible.available ? "no Ansible run (--ansible-runs 0)" : data.ansible.reason);
   const e2e = median(ms(data.e2e));
   const ansible = median(ms(data.ansibleRuns));
   const ratio = ansible / e2e;
-  const met = ratio >= 10;
-  return {
-    ...base,
-    status: met ? "met" : "missed",
+  return figureRow(base, {
+    met: ratio >= 10,
     measured: `${seconds(e2e)} vs Ansible ${seconds(ansible)} (${data.ansibleRuns.length} run${data.ansibleRuns.length === 1 ? "" : "s"})`,
     ratio,
     ratioText: `${times(ratio)} faster`,
-    missedBy: met ? null : `${times(10 / ratio)} short: needs ≤ ${seconds(ansible / 10)} end to end`,
-    reason: null,
+    missedBy: `${times(10 / ratio)} short: needs ≤ ${seconds(ansible / 10)} end to end`,
     values: {
       e2eMedianMs: e2e,
       ansibleMedianMs: ansible,
       ansibleRunsMs: ms(data.ansibleRuns),
       ansibleMatched: data.ansibleRuns[0]?.matched ?? null,
     },
-  };
+  });
 }
 
 /** 6. Time per file at 1,000,000 sources vs at the base size: goal ≤ 1.2× (linear). */
 export function linearity(data: BenchData): Figure {
+  const large = data.linearity;
   const base = {
     id: "linearity" as const,
-    title: "Time per file at 1,000,000 sources vs at the base size",
+    title: `Time per file at ${count(large?.tree.counts.sources ?? data.options.largeSources)} sources vs at the base size`,
     goal: "≤ 1.2× (linear)",
   };
-  if (!data.linearity) {
-    return {
-      ...base,
-      status: "skipped",
-      measured: "—",
-      ratio: null,
-      ratioText: "—",
-      missedBy: null,
-      reason: "opt-in: run with --million",
-      values: {},
-    };
-  }
-  const { large, base: small, tree } = data.linearity;
-  const perFileLarge = median(ms(large)) / tree.counts.sources;
-  const perFileBase = median(ms(small)) / data.tree.counts.sources;
+  if (!large) return skippedFigure(base, "opt-in: run with --million");
+  const perFileLarge = median(ms(large.large)) / large.tree.counts.sources;
+  const perFileBase = median(ms(large.base)) / data.tree.counts.sources;
   const ratio = perFileLarge / perFileBase;
-  const met = ratio <= 1.2;
   const us = (perFile: number) => `${(perFile * 1000).toFixed(1)} µs/file`;
   // Memory grows with the inventory too: worth knowing next to a linear time.
-  const rssGrowth = median(large.map((r) => r.peakRss.after - r.peakRss.before));
-  return {
-    ...base,
-    status: met ? "met" : "missed",
-    measured: `${us(perFileLarge)} (${seconds(median(ms(large)))}) vs ${us(perFileBase)} (${seconds(median(ms(small)))}); at 1,000,000 sources a snapshot raised the bench process's peak RSS by ${bytes(rssGrowth)}`,
+  const rssGrowth = median(large.large.map((r) => r.peakRss.after - r.peakRss.before));
+  return figureRow(base, {
+    met: ratio <= 1.2,
+    measured: `${us(perFileLarge)} (${seconds(median(ms(large.large)))}) vs ${us(perFileBase)} (${seconds(median(ms(large.base)))}); at ${count(large.tree.counts.sources)} sources a snapshot raised the bench process's peak RSS by ${bytes(rssGrowth)}`,
     ratio,
     ratioText: times(ratio),
-    missedBy: met ? null : `${times(ratio / 1.2)} over the goal`,
-    reason: null,
+    missedBy: `${times(ratio / 1.2)} over the goal`,
     values: {
-      largeRunsMs: ms(large),
-      baseRunsMs: ms(small),
-      largeSources: tree.counts.sources,
+      largeRunsMs: ms(large.large),
+      baseRunsMs: ms(large.base),
+      largeSources: large.tree.counts.sources,
       baseSources: data.tree.counts.sources,
       largePeakRssGrowthBytes: rssGrowth,
     },
-  };
+  });
 }

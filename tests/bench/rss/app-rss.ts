@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuilt } from "../../../scripts/ensure-built.mjs";
-import { startApp } from "../../support/app";
+import type { RunningApp } from "../../support/app";
+import { apiClient } from "../dashboard/api-client";
 import { addUser, ADMIN, sessionHeaders, signIn } from "../../support/session";
 import { benchHostInput } from "../e2e/bench-host";
 import type { BenchTarget } from "../e2e/worker-protocol";
@@ -20,7 +21,7 @@ export type RssFigures = {
   /** Highest VmRSS seen by sampling every 50 ms during the collection. */
   sampledPeakBytes: number;
   collectionMs: number;
-  snapshot: { ok: boolean; code: string | null; sources: number };
+  snapshot: { id: string; ok: boolean; code: string | null; sources: number };
 };
 export type RssOutcome = { measured: true; figures: RssFigures } | { measured: false; reason: string };
 
@@ -37,60 +38,49 @@ export function buildSkipReason(smoke: boolean): string | null {
   return null;
 }
 
-/** The signed-in session every request carries (the dashboard needs one since accounts came in). */
-let session: Record<string, string> = {};
-
-async function api<T>(url: string, init?: { method: string; body?: unknown }): Promise<T> {
-  const response = await fetch(url, {
-    method: init?.method ?? "GET",
-    headers: { ...session, "content-type": "application/json" },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const body = (await response.json()) as { data?: T; error?: { code: string; message: string } };
-  if (!response.ok || body.data === undefined)
-    throw new Error(`${init?.method ?? "GET"} ${url}: ${response.status} ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
 /**
  * Peak RSS of the real dashboard process (`next start`) through one collection started by
  * POST /api/hosts/:id/snapshots and followed on its event stream to the stored snapshot.
  */
-export async function measureAppRss(target: BenchTarget, root: string, python: string): Promise<RssFigures> {
-  const app = await startApp();
-  try {
-    const port = Number(new URL(app.url).port);
-    const pid = listenerPid(port);
-    if (!pid) throw new Error(`no process found listening on port ${port}`);
-    await addUser(app, ADMIN);
-    session = sessionHeaders(app, await signIn(app));
-    // The server pins only keys it has seen itself: the bench's own loopback sshd is accepted on first use.
-    const host = await api<{ id: string }>(`${app.url}/api/hosts`, {
-      method: "POST",
-      body: { ...benchHostInput("bench-rss", root, target, python), acceptHostKey: true },
-    });
-    const baselinePeakBytes = memoryOf(pid).peakBytes;
-    let sampledPeakBytes = 0;
-    const sampler = setInterval(() => (sampledPeakBytes = Math.max(sampledPeakBytes, memoryOf(pid).rssBytes)), 50);
-    const started = performance.now();
-    const job = await api<{ events: string }>(`${app.url}/api/hosts/${host.id}/snapshots`, { method: "POST" });
-    const done = await followJob(`${app.url}${job.events}`, session).finally(() => clearInterval(sampler));
-    const collectionMs = performance.now() - started;
-    const { peakBytes } = memoryOf(pid);
-    const rows = await api<{ id: string; status: string; sources: number }[]>(
-      `${app.url}/api/hosts/${host.id}/snapshots`,
-    );
-    const row = rows.find((r) => r.id === done.snapshotId);
-    return {
-      pid,
-      command: commandOf(pid),
-      baselinePeakBytes,
-      peakBytes,
-      sampledPeakBytes,
-      collectionMs,
-      snapshot: { ok: done.ok && row?.status === "ok", code: done.code, sources: row?.sources ?? 0 },
-    };
-  } finally {
-    await app.stop();
-  }
+export async function measureAppRss(
+  app: RunningApp,
+  target: BenchTarget,
+  root: string,
+  python: string,
+): Promise<RssFigures> {
+  const port = Number(new URL(app.url).port);
+  const pid = listenerPid(port);
+  if (!pid) throw new Error(`no process found listening on port ${port}`);
+  await addUser(app, ADMIN);
+  const session = sessionHeaders(app, await signIn(app));
+  const api = apiClient(app.url, session);
+  // The server pins only keys it has seen itself: the bench's own loopback sshd is accepted on first use.
+  const host = await api<{ id: string }>("/api/hosts", {
+    method: "POST",
+    body: { ...benchHostInput("bench-rss", root, target, python), acceptHostKey: true },
+  });
+  const baselinePeakBytes = memoryOf(pid).peakBytes;
+  let sampledPeakBytes = 0;
+  const sampler = setInterval(() => (sampledPeakBytes = Math.max(sampledPeakBytes, memoryOf(pid).rssBytes)), 50);
+  const started = performance.now();
+  const job = await api<{ events: string }>(`/api/hosts/${host.id}/snapshots`, { method: "POST" });
+  const done = await followJob(`${app.url}${job.events}`, session).finally(() => clearInterval(sampler));
+  const collectionMs = performance.now() - started;
+  const { peakBytes } = memoryOf(pid);
+  const rows = await api<{ id: string; status: string; sources: number }[]>(`/api/hosts/${host.id}/snapshots`);
+  const row = rows.find((r) => r.id === done.snapshotId);
+  return {
+    pid,
+    command: commandOf(pid),
+    baselinePeakBytes,
+    peakBytes,
+    sampledPeakBytes,
+    collectionMs,
+    snapshot: {
+      id: done.snapshotId,
+      ok: done.ok && row?.status === "ok",
+      code: done.code,
+      sources: row?.sources ?? 0,
+    },
+  };
 }

@@ -1,0 +1,135 @@
+import { median } from "../stats";
+import type { BenchData, Figure } from "./bench-data";
+import { figureRow, limitFigure, skippedFigure } from "./figure-row";
+import { bytes, count, seconds, times } from "./format";
+
+const msOf = (runs: { ms: number }[]) => runs.map((run) => Math.round(run.ms));
+const rssOf = (runs: { peakRssBytes: number }[]) => runs.map((run) => run.peakRssBytes);
+const notRun = "the CLI rows did not run";
+
+/** Issue 12: `deploylens collect` with the CLI's start subtracted, against `ssh host find …`: goal ≤ 1.5×. */
+export function cliCollectVsFloor(data: BenchData): Figure {
+  const base = {
+    id: "cli-collect-vs-floor" as const,
+    title: `\`deploylens collect\` of ${count(data.tree.counts.sources)} sources (CLI start excluded) vs \`ssh host find ROOT -printf …\``,
+    goal: "≤ 1.5×",
+  };
+  const cli = data.cli;
+  if (!cli) return skippedFigure(base, notRun);
+  const collect = median(msOf(cli.collect));
+  const start = median(msOf(cli.version));
+  const floor = median(msOf(cli.sshFind));
+  const ratio = (collect - start) / floor;
+  return figureRow(base, {
+    met: ratio <= 1.5,
+    measured: `${seconds(collect - start)} (${seconds(collect)} minus ${seconds(start)} of CLI start) vs ssh find ${seconds(floor)}`,
+    ratio,
+    ratioText: `${times(ratio)} ssh find`,
+    missedBy: `${times(ratio / 1.5)} over the goal: ${seconds(collect - start - 1.5 * floor)} slower than 1.5 × ssh find`,
+    values: {
+      collectMedianMs: collect,
+      cliStartMedianMs: start,
+      sshFindMedianMs: floor,
+      collectRunsMs: msOf(cli.collect),
+      sshFindRunsMs: msOf(cli.sshFind),
+    },
+  });
+}
+
+/** Issue 12: peak RSS of the `deploylens collect` process at the base size: goal ≤ 200 MB. */
+export function cliRss(data: BenchData): Figure {
+  const base = {
+    id: "cli-rss" as const,
+    title: `Peak RSS of \`deploylens collect\` at ${count(data.tree.counts.sources)} sources`,
+    goal: "≤ 200 MB",
+  };
+  if (!data.cli) return skippedFigure(base, notRun);
+  const peak = median(rssOf(data.cli.collect));
+  return limitFigure(
+    base,
+    peak,
+    200e6,
+    `${bytes(peak)} (median of ${data.cli.collect.length}; ${data.cli.rssMethod})`,
+    {
+      peakMedianBytes: peak,
+      peakRunsBytes: rssOf(data.cli.collect),
+    },
+  );
+}
+
+/** Issue 12: memory bounded: peak RSS at a larger tree minus at the base size, goal ≤ 50 MB. */
+function rssGrowth(
+  data: BenchData,
+  id: "cli-rss-growth" | "cli-rss-large",
+  sized: { sources: number; peak: number } | null,
+) {
+  const base = {
+    id,
+    title: `Peak RSS growth of \`deploylens collect\` from ${count(data.tree.counts.sources)} to ${sized ? count(sized.sources) : id === "cli-rss-large" ? count(data.options.largeSources) : "more"} sources`,
+    goal: "≤ 50 MB (memory bounded)",
+  };
+  if (!data.cli) return skippedFigure(base, notRun);
+  if (!sized) return skippedFigure(base, "opt-in: run with --million");
+  const atBase = median(rssOf(data.cli.collect));
+  const growth = sized.peak - atBase;
+  return limitFigure(base, growth, 50e6, `${bytes(growth)} (${bytes(atBase)} → ${bytes(sized.peak)})`, {
+    growthBytes: growth,
+    basePeakBytes: atBase,
+    peakBytes: sized.peak,
+    sources: sized.sources,
+  });
+}
+
+export const cliRssGrowth = (data: BenchData) =>
+  rssGrowth(
+    data,
+    "cli-rss-growth",
+    data.cli ? { sources: data.cli.growth.sources, peak: data.cli.growth.collect.peakRssBytes } : null,
+  );
+
+export const cliRssLarge = (data: BenchData) =>
+  rssGrowth(
+    data,
+    "cli-rss-large",
+    data.cli?.large ? { sources: data.cli.large.sources, peak: data.cli.large.collect.peakRssBytes } : null,
+  );
+
+/** Issue 12: `deploylens --version` as a user's shell starts it: goal ≤ 0.3 s. */
+export function cliVersion(data: BenchData): Figure {
+  const base = { id: "cli-version" as const, title: "`deploylens --version`", goal: "≤ 0.3 s" };
+  if (!data.cli) return skippedFigure(base, notRun);
+  const version = median(msOf(data.cli.version));
+  const bare = median(msOf(data.cli.nodeBare));
+  return limitFigure(
+    base,
+    version,
+    300,
+    `${seconds(version)} (median of ${data.cli.version.length}; \`node -e 0\` ${seconds(bare)})`,
+    {
+      versionMedianMs: version,
+      nodeBareMedianMs: bare,
+      versionRunsMs: msOf(data.cli.version),
+      nodeBareRunsMs: msOf(data.cli.nodeBare),
+    },
+  );
+}
+
+/** Issue 12: `deploylens compare` of two --million snapshots must not need gigabytes: peak RSS ≤ 1 GB. */
+export function cliCompareLarge(data: BenchData): Figure {
+  const large = data.cli?.large;
+  const base = {
+    id: "cli-compare-large" as const,
+    title: `\`deploylens compare\` of two ${count(large?.sources ?? data.options.largeSources)}-source snapshots: time and peak RSS`,
+    goal: "≤ 1 GB peak RSS (no gigabytes)",
+  };
+  if (!data.cli) return skippedFigure(base, notRun);
+  if (!large) return skippedFigure(base, "opt-in: run with --million");
+  const peak = median(rssOf(large.compare));
+  const ms = median(msOf(large.compare));
+  return limitFigure(base, peak, 1e9, `${seconds(ms)}, ${bytes(peak)} peak RSS (median of ${large.compare.length})`, {
+    compareMedianMs: ms,
+    peakMedianBytes: peak,
+    compareRunsMs: msOf(large.compare),
+    peakRunsBytes: rssOf(large.compare),
+  });
+}

@@ -1,0 +1,77 @@
+import { count, millis, seconds } from "./format";
+import type { BenchData } from "./bench-data";
+import { bytes } from "./format";
+
+/** How the rows measured through what users run (the CLI, the HTTP API, Chromium) were taken. */
+export function clientMethodLines(data: BenchData): string[] {
+  const lines: string[] = [];
+  if (data.cli)
+    lines.push(
+      "- **CLI** (issue 12): `node bin/deploylens …` as a child process, exactly as `npx deploylens` starts it. Each `collect NAME` (default output, to a pipe) runs against a fresh " +
+        "database whose host was added beforehand, untimed, with `deploylens hosts add NAME --ssh USER@127.0.0.1:PORT --identity KEY --app-root ROOT --python VENV --no-startup-cost " +
+        "--accept-host-key` (the same sshd, tree and venv as the snapshot row); every collect is checked afterwards with `snapshots NAME --json` (ok, all sources counted). " +
+        "**CLI start excluded** by subtracting the median `deploylens --version` of the same run (node's start and loading the CLI bundle; opening and migrating the database is counted). " +
+        `The floor is the OpenSSH client: \`${data.cli.sshFindCommand}\` (known_hosts pinned), timed from spawn to exit with its output read. ` +
+        "Each run is `--version`, `node -e 0`, `collect`, `ssh find` in turn, after one unmeasured collect and ssh find. " +
+        `Peak RSS of each child: ${data.cli.rssMethod === "VmHWM polled every 10 ms" ? "VmHWM from /proc/PID/status, polled every 10 ms until exit" : "`/usr/bin/time -f %M` (ru_maxrss from wait4, the kernel's own peak)"}. ` +
+        `The growth figure is one collect of a ${count(data.cli.growth.sources)}-source tree built the same way` +
+        (data.cli.large
+          ? `; --million adds one of ${count(data.cli.large.sources)} sources, a second such tree (b) in the same database, and \`deploylens compare large-a large-b\` (Markdown to a pipe) timed ${data.cli.large.compare.length} time(s).`
+          : "."),
+    );
+  if (data.load?.measured) {
+    const run = data.load.run;
+    lines.push(
+      `- **Load** (issue 9): \`next start\` of the production build on a fresh database; ${run.hosts} SSH hosts, each on its own real sshd on 127.0.0.1 (${run.sshds} sshd), ` +
+        `app roots alternating between two ${count(run.sourcesPerHost)}-source trees. ${run.collections.length} collections go through \`POST /api/hosts/:id/snapshots\` and are followed on their event streams; ` +
+        "every host runs in parallel and its own collections one after another (a second request while one runs would join it), the server's queue " +
+        `${run.serverCap ? `capped at ${run.serverCap}` : "at its default cap"}. Meanwhile ${run.clients} clients, each signed in with its own session, request pages (\`/\`, \`/hosts/:id\`, \`/snapshots/:id\`) ` +
+        "and API reads (`/api/hosts`, a host's snapshots, a snapshot, a page of its files) one after another until the last snapshot is stored; each time is the full body. " +
+        "An error is any answer outside 2xx (redirects included) or a failed request; `SQLITE_BUSY` is searched in the server's output; a snapshot is complete when it is ok, untruncated and counts every source.",
+    );
+  }
+  if (data.render?.measured)
+    lines.push(
+      `- **Snapshot page** (issue 10): the dashboard snapshot of tree a (the RSS row's), opened ${data.render.data.runs.length} time(s) in real Chromium (headless, /usr/bin/chromium), each in a fresh signed-in context. ` +
+        "First row: from navigation start (the page's own clock) to the first file-table row holding a path. DOM rows: the table's rows after the first render and after scrolling to its end, the larger. " +
+        `Search: from typing \`${data.render.data.query}\` into "Search files" until the table shows that file alone. Polled every animation frame.`,
+    );
+  return lines;
+}
+
+/** Every run of those rows. */
+export function clientRunLines(data: BenchData): string[] {
+  const lines: string[] = [];
+  const list = (runs: { ms: number }[]) => runs.map((r) => seconds(r.ms)).join(", ");
+  const cli = data.cli;
+  if (cli) {
+    lines.push(
+      `- CLI \`--version\`: ${list(cli.version)}; \`node -e 0\`: ${list(cli.nodeBare)}`,
+      `- CLI \`collect\`: ${list(cli.collect)} (peak RSS ${cli.collect.map((r) => bytes(r.peakRssBytes)).join(", ")}); \`ssh find\`: ${list(cli.sshFind)}`,
+      `- CLI \`collect\` of ${count(cli.growth.sources)} sources: ${seconds(cli.growth.collect.ms)}, peak RSS ${bytes(cli.growth.collect.peakRssBytes)}`,
+    );
+    if (cli.large)
+      lines.push(
+        `- CLI \`collect\` of ${count(cli.large.sources)} sources: ${seconds(cli.large.collect.ms)}, peak RSS ${bytes(cli.large.collect.peakRssBytes)}; ` +
+          `\`compare\`: ${cli.large.compare.map((r) => `${seconds(r.ms)} (${bytes(r.peakRssBytes)})`).join(", ")}`,
+      );
+  }
+  if (data.load?.measured) {
+    const run = data.load.run;
+    lines.push(
+      `- Load: collections ${run.collections.map((c) => `${c.host} ${seconds(c.ms)}${c.complete ? "" : ` (${c.code ?? "incomplete"})`}`).join(", ")}; ` +
+        `${count(run.requests.length)} requests in ${seconds(run.elapsedMs)}` +
+        (run.errors.length
+          ? `; errors: ${run.errors
+              .slice(0, 5)
+              .map((e) => `${e.status} ${e.path}`)
+              .join(", ")}`
+          : ""),
+    );
+  }
+  if (data.render?.measured)
+    lines.push(
+      `- Snapshot page: ${data.render.data.runs.map((r) => `first row ${millis(r.firstRowMs)}, ${r.domRows} rows, search ${millis(r.searchMs)}`).join("; ")}`,
+    );
+  return lines;
+}
