@@ -3,10 +3,17 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Host } from "@/lib/db/generated/client";
 import { encodeJumpChain, listJumpHops } from "@/lib/db/jump-chain";
 import { updateHostConnection } from "@/lib/db/queries/host-connection";
+import { openCredential } from "@/lib/secrets/credential";
 import type { HostConnectionData } from "./host-row-data";
 
 // Compared to name what changed in the audit log; the secret is named, never its value.
-const AUDITED = ["sshUser", "sshHost", "sshPort", "authMethod", "identityFile", "secretCipher"] as const;
+const AUDITED = ["sshUser", "sshHost", "sshPort", "authMethod", "identityFile"] as const;
+
+// Every sealing uses a fresh nonce, so two ciphertexts of one secret differ: compare what they hold.
+function sameSecret(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return JSON.stringify(openCredential(a)) === JSON.stringify(openCredential(b));
+}
 
 /**
  * Changes how a saved SSH host is reached, recorded as `host-edited`. A pin belongs to an address: when the
@@ -29,11 +36,11 @@ export async function editHostConnection(host: Host, connection: HostConnectionD
     jumpKeySha256: sameJump ? host.jumpKeySha256 : null,
   });
   const changed: string[] = AUDITED.filter((key) => connection[key] !== host[key]);
+  if (!sameSecret(connection.secretCipher, host.secretCipher)) changed.push("credential");
   const hops = (list: typeof before) => JSON.stringify(list.map(({ user, host, port }) => [user, host, port]));
   if (hops(before) !== hops(listJumpHops(row))) changed.push("jump");
   if (changed.length) {
-    const detail = { changed: changed.map((key) => (key === "secretCipher" ? "credential" : key)) };
-    await recordAudit({ ...by, action: "host-edited", object: { type: "host", id: host.name }, detail });
+    await recordAudit({ ...by, action: "host-edited", object: { type: "host", id: host.name }, detail: { changed } });
   }
   return row;
 }
