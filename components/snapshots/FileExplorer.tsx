@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { PAGE_SIZE, useFilePages } from "./use-file-pages";
 import { FileExplorerRow, FILE_GRID } from "./FileExplorerRow";
@@ -11,7 +11,6 @@ const ROW_HEIGHT = 28;
 
 /** Search, filter and scroll every source of a snapshot; only the visible rows exist in the DOM. */
 export function FileExplorer({ snapshotId }: { snapshotId: string }) {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const [query, setQuery] = useState(params.get("q") ?? "");
@@ -25,13 +24,16 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
   if (blocked) filter.set("blocked", "1");
   const filterString = filter.toString();
 
-  // The filters live in the URL, so a link reproduces the view.
+  // The filters live in the URL, so a link reproduces the view. The native history call updates it at once and
+  // asks the server for nothing (router.replace would re-render the whole page on every keystroke, and a slow
+  // render could land after a newer one).
   useEffect(() => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
     for (const key of ["q", "status", "blocked"]) next.delete(key);
     for (const [key, value] of new URLSearchParams(filterString)) next.set(key, value);
-    if (next.toString() !== params.toString()) router.replace(`${pathname}?${next}`, { scroll: false });
-  }, [filterString, params, pathname, router]);
+    const search = next.size ? `?${next}` : "";
+    if (search !== window.location.search) window.history.replaceState(null, "", `${pathname}${search}`);
+  }, [filterString, pathname]);
 
   const { total, rowAt, load, error } = useFilePages(snapshotId, filterString);
   const scroller = useRef<HTMLDivElement>(null);

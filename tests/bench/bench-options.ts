@@ -27,8 +27,8 @@ export type BenchOptions = {
 const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smoke] [--million] [--large-sources N] [--runs N]
                        [--ansible-runs N] [--load-hosts N] [--load-collections N] [--load-clients N] [--load-sources N]
                        [--render-runs N] [--out DIR] [--profile] [--only retention]
-  --sources N            sources in the synthetic deployment (default 100000; --smoke: 10000)
-  --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 12000)
+  --sources N            sources in the synthetic deployment (default 100000; --smoke: 4000)
+  --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 5000)
   --smoke                small trees, 1 run each, a small load; Ansible only when installed, the dashboard only when built
   --million              also measure at --large-sources: time per file (goal ≤ 1.2×), the CLI's peak RSS, and
                          compare of two snapshots of that size through the CLI
@@ -38,7 +38,7 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --load-hosts N         hosts of the load run, each on its own sshd (default 10; --smoke: 2)
   --load-collections N   collections in the load run, spread over the hosts (default 20; --smoke: 4)
   --load-clients N       signed-in clients loading pages and the API meanwhile (default 50; --smoke: 4)
-  --load-sources N       sources per host in the load run (default 10000)
+  --load-sources N       sources per host in the load run (default 10000; --smoke: --sources)
   --render-runs N        loads of the snapshot page in Chromium (default 5; --smoke: 1)
   --out DIR              write RESULTS.md and results.json there
   --profile              profile a snapshot (CPU, memory) and compare() even when their goals are met
@@ -84,10 +84,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const value = (flag: string) => (typeof flags.get(flag) === "string" ? (flags.get(flag) as string) : undefined);
   const int = (flag: string, fallback: number) => (flags.has(flag) ? positiveInt(flag, value(flag)) : fallback);
   const runs = int("--runs", smoke ? 1 : 5);
-  const sources = int("--sources", smoke ? 10_000 : 100_000);
+  const sources = int("--sources", smoke ? 4_000 : 100_000);
   return {
     sources,
-    growthSources: int("--growth-sources", smoke ? 12_000 : 3 * sources),
+    growthSources: int("--growth-sources", smoke ? 5_000 : 3 * sources),
     largeSources: int("--large-sources", 1_000_000),
     smoke,
     million: flags.has("--million"),
@@ -100,7 +100,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       hosts: int("--load-hosts", smoke ? 2 : 10),
       collections: int("--load-collections", smoke ? 4 : 20),
       clients: int("--load-clients", smoke ? 4 : 50),
-      sources: int("--load-sources", 10_000),
+      // The smoke run reuses its two trees; a full run has its own 10,000-source pair.
+      sources: int("--load-sources", smoke ? sources : 10_000),
     },
     renderRuns: int("--render-runs", smoke ? 1 : 5),
     out: value("--out") ? path.resolve(value("--out")!) : null,

@@ -90,6 +90,7 @@ test("a 100,000-file snapshot: the table keeps few rows in the DOM, finds a file
     await page.getByRole("checkbox", { name: "fresh" }).check();
     await expect(page.getByText("100 files")).toBeVisible();
     await expect(page).toHaveURL(/status=fresh/);
+    await expect(page).toHaveURL(/q=pkg000%2F/);
     await page.reload();
     await expect(page.getByLabel("Search files")).toHaveValue("pkg000/");
     await expect(page.getByText("100 files")).toBeVisible();
