@@ -86,6 +86,7 @@ test("sign in, add an SSH host with Test connection, collect, copy a fix, compar
 
   await test.step("sign in", async () => {
     await page.goto(`${app.url}/login`);
+    await shoot(page, "login");
     await page.getByLabel("Name").fill(ADMIN.name);
     await page.getByLabel("Password").fill(ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -93,6 +94,7 @@ test("sign in, add an SSH host with Test connection, collect, copy a fix, compar
     await expect(page.getByRole("link", { name: "Settings" })).toBeVisible(); // signed in as the admin
   });
 
+  let hostUrl = "";
   await test.step("add an SSH host through the form, test the connection and accept the key", async () => {
     await page.goto(`${app.url}/hosts/new?transport=ssh`);
     await page.getByLabel("Name").fill("vps");
@@ -115,6 +117,7 @@ test("sign in, add an SSH host with Test connection, collect, copy a fix, compar
     await page.getByRole("button", { name: "Save host" }).click();
     await expect(page.getByRole("heading", { name: "vps" })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(sshd.hostKeyFingerprint)).toBeVisible(); // pinned, shown in the settings
+    hostUrl = page.url();
   });
 
   await test.step("collect and watch the progress reach the end", async () => {
@@ -166,6 +169,19 @@ test("sign in, add an SSH host with Test connection, collect, copy a fix, compar
     await expect(other.getByTestId("permalink")).toBeVisible();
     expect(await other.locator("main").innerText()).toBe(view);
     await fresh.close();
+  });
+
+  await test.step("the remaining pages, for their screenshots", async () => {
+    const pages = [
+      ["hosts", `${app.url}/`, "Hosts"],
+      ["edit-host", `${hostUrl}/edit`, "Edit vps"],
+      ["settings", `${app.url}/settings`, "Settings"],
+    ] as const;
+    for (const [name, url, heading] of pages) {
+      await page.goto(url);
+      await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+      await shoot(page, name);
+    }
   });
   await context.close();
 });
