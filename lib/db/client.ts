@@ -1,3 +1,4 @@
+import "./lean-wasm";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import { BUSY_TIMEOUT_MS } from "./open-sqlite";
