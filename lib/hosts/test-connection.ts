@@ -7,9 +7,10 @@ import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { AppError } from "@/lib/errors";
 import { hostInputSchema, type HostInput } from "./host-input";
 import { hostRowData } from "./host-row-data";
+import { keptPins } from "./kept-pins";
 import { openHostTransport } from "./open-host-transport";
 import { specForHost } from "./spec-for-host";
-import { withStoredSecrets } from "./with-stored-secrets";
+import { savedFormFields } from "./saved-form-fields";
 
 const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, "an OpenSSH SHA256 fingerprint");
 
@@ -31,9 +32,8 @@ type Pins = { target?: string; jump?: string };
 /** A Host that exists only for this test: never written, and it never pins a key by itself. */
 function transientHost(input: HostInput, saved: Host | null, pins: Pins): Host {
   const { connection, ...common } = hostRowData(input);
-  const same = (a: unknown, b: unknown) => saved !== null && a === b;
-  const sameTarget = same(connection?.sshHost, saved?.sshHost) && same(connection?.sshPort, saved?.sshPort ?? 22);
-  const sameJump = same(connection?.jumpHost, saved?.jumpHost) && same(connection?.jumpPort, saved?.jumpPort);
+  // The saved pins apply while their addresses stay, every hop of a chain included.
+  const kept = connection ? keptPins(saved, connection) : { hostKeySha256: null, jumpKeySha256: null, jumpChain: null };
   const now = new Date();
   return {
     ...{ sshUser: null, sshHost: null, sshPort: null, authMethod: null, identityFile: null, secretCipher: null },
@@ -52,8 +52,9 @@ function transientHost(input: HostInput, saved: Host | null, pins: Pins): Host {
     baselineSnapshotId: null,
     createdAt: now,
     updatedAt: now,
-    hostKeySha256: pins.target ?? (sameTarget ? saved!.hostKeySha256 : null),
-    jumpKeySha256: pins.jump ?? (sameJump ? saved!.jumpKeySha256 : null),
+    ...kept,
+    hostKeySha256: pins.target ?? kept.hostKeySha256,
+    jumpKeySha256: pins.jump ?? kept.jumpKeySha256,
     acceptNextHostKey: false,
   };
 }
@@ -78,7 +79,7 @@ export async function testConnection(raw: unknown): Promise<ConnectionTest> {
   const saved = hostId ? await getHostOrThrow(hostId) : null;
   // A name is not needed to test; a blank one is not an error yet.
   const named = { ...body, name: saved?.name ?? (body.name || "unsaved-host") };
-  const fields = saved ? { ...(withStoredSecrets(named, saved) as object), transport: saved.transport } : named;
+  const fields = saved ? { ...savedFormFields(named, saved), transport: saved.transport } : named;
   const host = transientHost(hostInputSchema.parse(fields), saved, pins);
   try {
     const transport = await openHostTransport(host);

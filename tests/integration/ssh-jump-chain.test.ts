@@ -133,3 +133,33 @@ test(
     expect(again.code, again.stderr).toBe(0);
   },
 );
+
+test(
+  "Test connection on the edit form of a chain host, which shows the first hop only, keeps the further hops and every pin",
+  { timeout: 300_000 },
+  async () => {
+    // lib/db/client reads DATABASE_URL when it is first imported: the CLI's database, with the pins it stored.
+    process.env.DATABASE_URL = `file:${databaseFile}`;
+    const { testConnection } = await import("@/lib/hosts/test-connection");
+    const { id } = (await show()) as { id: string };
+    const form = {
+      name: "chain",
+      transport: "ssh",
+      ssh: { user: target.user, host: "127.0.0.1", port: target.port },
+      auth: { method: "key-file", identityFile: target.privateKeyPath },
+      jump: { user: target.user, host: "127.0.0.1", port: bastion1.port },
+      jumpAuth: { method: "key-file", identityFile: bastion1.privateKeyPath },
+      appRoots: [app.app],
+      python: app.venv.python,
+      measureStartup: false,
+    };
+    const forwardsBefore = directTcpip(bastion2).length;
+    const tested = await testConnection({ hostId: id, host: form });
+    if (!tested.ok) throw new Error(`${tested.code}: ${tested.message}`);
+    expect(tested.keys).toEqual({ target: target.hostKeyFingerprint, jump: bastion1.hostKeyFingerprint });
+    expect(tested.probe.roots).toEqual([{ path: app.app, exists: true, readable: true }]);
+    // It went through bastion2, whose (replaced) pin it used: no hop was asked to be trusted again.
+    await settle();
+    expect(directTcpip(bastion2).length).toBe(forwardsBefore + 1);
+  },
+);
