@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Host } from "@/lib/db/generated/client";
-import { decodeHostLists } from "@/lib/db/queries/host-lists";
+import { decodeHostLists, encodeHostLists } from "@/lib/db/queries/host-lists";
 import { updateHostSchedule, updateHostSettings } from "@/lib/db/queries/host-updates";
 import { hostInputSchema } from "./host-input";
 
@@ -41,11 +41,10 @@ export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditAc
   const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
   const merged = settingsSchema.parse({ transport: "local", name: host.name, ...current, ...defined });
   let row = await updateHostSettings(host.id, {
-    appRoots: JSON.stringify(merged.appRoots),
+    ...encodeHostLists(merged),
     serviceUnit: merged.serviceUnit,
     unitFile: merged.unitFile,
     python: merged.python,
-    entryPoints: merged.entryPoints.length ? JSON.stringify(merged.entryPoints) : null,
     measureStartup: merged.measureStartup,
     maxFiles: merged.maxFiles,
     timeoutSeconds: merged.timeoutSeconds,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { encodeJumpChain } from "@/lib/db/jump-chain";
+import { encodeHostLists } from "@/lib/db/queries/host-lists";
 import { ValidationError } from "@/lib/errors";
 import { sealCredential } from "@/lib/secrets/credential";
 import type { HostInput, SshAuthInput } from "./host-input";
@@ -16,11 +17,10 @@ export function hostRowData(input: HostInput) {
   const common = {
     name: input.name,
     transport: input.transport,
-    appRoots: JSON.stringify(input.appRoots),
+    ...encodeHostLists(input),
     serviceUnit: input.serviceUnit,
     unitFile: input.unitFile,
     python: input.python,
-    entryPoints: input.entryPoints.length ? JSON.stringify(input.entryPoints) : null,
     measureStartup: input.measureStartup,
     maxFiles: input.maxFiles,
     timeoutSeconds: input.timeoutSeconds,
