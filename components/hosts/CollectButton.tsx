@@ -53,7 +53,7 @@ export function CollectButton({ hostId }: { hostId: string }) {
       });
       events.onerror = () =>
         finish({
-          code: "connection-lost",
+          code: "dashboard-connection-lost",
           message:
             "Lost the connection to the dashboard while collecting; the collection may still finish — reload to see it.",
         });
