@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { coverageOf } from "@/lib/analysis/coverage";
 import { diagnose } from "@/lib/analysis/diagnostics";
+import { snapshotViewOf } from "@/lib/analysis/snapshot-view";
 import type { SnapshotInput } from "@/lib/analysis/types";
 import { SourceTable } from "@/lib/snapshot/source-table";
 import { healthy } from "./helpers";
@@ -85,6 +86,7 @@ test.each(SNAPSHOTS)("packed sources give the same coverage and findings: %s", (
   expect(compact.inventory.roots.every((root) => root.sources.length === 0)).toBe(true);
   expect(coverageOf(compact.inventory, compact.sourceTables)).toEqual(coverageOf(whole.inventory));
   expect(diagnose(compact)).toEqual(diagnose(whole));
+  expect(snapshotViewOf(compact)).toEqual(snapshotViewOf(whole));
 });
 
 test("the situations above make rules fire that read individual sources", () => {
