@@ -57,6 +57,7 @@ export class SourceTable implements Iterable<Source> {
   private readonly chunks: Chunk[] = [];
   private readonly dirIds = new Map<string, number>();
   private readonly prefixes: string[] = [];
+  private lastDir = -1;
   length = 0;
 
   push(source: Source): void {
@@ -67,13 +68,7 @@ export class SourceTable implements Iterable<Source> {
     }
     const i = chunk.length++;
     const slash = source.path.lastIndexOf("/") + 1;
-    const prefix = source.path.slice(0, slash);
-    let dir = this.dirIds.get(prefix);
-    if (dir === undefined) {
-      this.dirIds.set(prefix, (dir = this.prefixes.length));
-      this.prefixes.push(prefix);
-    }
-    chunk.dir[i] = dir;
+    chunk.dir[i] = this.dirIdOf(source.path, slash);
     (chunk.names as string[]).push(source.path.slice(slash));
     chunk.codes[i * 3] = CODE.status.get(source.status)!;
     chunk.codes[i * 3 + 1] = CODE.reason.get(source.reason)!;
@@ -82,6 +77,19 @@ export class SourceTable implements Iterable<Source> {
     chunk.numbers[i * 3 + 1] = source.mtime;
     chunk.numbers[i * 3 + 2] = source.pycUid ?? NaN;
     this.length++;
+  }
+
+  /** Sources come sorted, so most share the previous one's directory: no slice or lookup for those. */
+  private dirIdOf(path: string, slash: number): number {
+    const last = this.prefixes[this.lastDir];
+    if (last !== undefined && last.length === slash && path.startsWith(last)) return this.lastDir;
+    const prefix = path.slice(0, slash);
+    let dir = this.dirIds.get(prefix);
+    if (dir === undefined) {
+      this.dirIds.set(prefix, (dir = this.prefixes.length));
+      this.prefixes.push(prefix);
+    }
+    return (this.lastDir = dir);
   }
 
   /** The directory id of source i: equal ids, equal directories (see dirPath). */
