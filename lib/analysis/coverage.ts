@@ -1,5 +1,7 @@
-import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
+import type { Inventory, Root } from "@/lib/snapshot/schema";
+import type { SourceTable } from "@/lib/snapshot/source-table";
 import { coveragePercent } from "./coverage-percent";
+import { rootSources, type SourceList } from "./root-sources";
 import { writableSummary, type WritableSummary } from "./writable-summary";
 
 /**
@@ -61,7 +63,7 @@ export function dirOf(relPath: string): string {
   return slash < 0 ? "" : relPath.slice(0, slash);
 }
 
-function tallyRoot(sources: readonly Source[]): { total: Tally; byDir: Map<string, Tally> } {
+function tallyRoot(sources: SourceList): { total: Tally; byDir: Map<string, Tally> } {
   const total = emptyTally();
   const byDir = new Map<string, Tally>();
   for (const source of sources) {
@@ -75,13 +77,13 @@ function tallyRoot(sources: readonly Source[]): { total: Tally; byDir: Map<strin
   return { total, byDir };
 }
 
-/** Overall, per-root and per-directory coverage in one pass over the sources. */
-export function coverageOf(inventory: Inventory): Coverage {
+/** Overall, per-root and per-directory coverage in one pass over the sources (see SnapshotInput for sourceTables). */
+export function coverageOf(inventory: Inventory, sourceTables?: readonly SourceTable[]): Coverage {
   const overall = emptyTally();
   const roots: RootCoverage[] = [];
   const directories: RootDirectories[] = [];
-  for (const root of inventory.roots) {
-    const { total, byDir } = tallyRoot(root.sources);
+  for (const [index, root] of inventory.roots.entries()) {
+    const { total, byDir } = tallyRoot(rootSources(inventory, index, sourceTables));
     add(overall, total);
     roots.push({
       path: root.path,

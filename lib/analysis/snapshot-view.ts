@@ -20,7 +20,7 @@ export function snapshotViewOf(
   known: { coverage?: Coverage; findings?: Finding[] } = {},
 ): SnapshotView {
   const { service, interpreter, startup } = input.inventory;
-  const { overall, roots } = known.coverage ?? coverageOf(input.inventory);
+  const { overall, roots } = known.coverage ?? coverageOf(input.inventory, input.sourceTables);
   return {
     inventory: { service, interpreter, startup },
     coverage: { overall, roots },

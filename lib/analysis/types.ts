@@ -1,4 +1,5 @@
 import type { Inventory, Measurements } from "@/lib/snapshot/schema";
+import type { SourceTable } from "@/lib/snapshot/source-table";
 
 /** One successful collection, as every analysis function takes it. */
 export type SnapshotInput = {
@@ -7,6 +8,11 @@ export type SnapshotInput = {
   takenAt: string; // ISO 8601
   inventory: Inventory;
   measurements: Measurements | null;
+  /**
+   * A collection being stored keeps its sources packed: then the inventory's roots carry none, and these
+   * hold them, index-aligned with the roots (read them through rootSources()).
+   */
+  sourceTables?: readonly SourceTable[];
 };
 
 export type Severity = "critical" | "warning" | "info";

@@ -2,9 +2,17 @@ import type { RecordsEvent } from "@/lib/snapshot/collector-events";
 import type { InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
 import { RECORD_FIELDS, type RecordField, type RecordItem } from "@/lib/snapshot/inventory-records";
 import { FILES_MAX, type Inventory } from "@/lib/snapshot/schema";
+import { SourceTable } from "@/lib/snapshot/source-table";
 
-type Arrays = Record<RecordField, RecordItem[]>;
-const emptyArrays = (): Arrays => ({ dirs: [], extraPycs: [], skipped: [], sources: [] });
+/** Where one field's items go: an array, or for sources in compact mode a SourceTable. */
+type Items = { readonly length: number; push(item: RecordItem): void };
+type Arrays = Record<RecordField, Items>;
+const emptyArrays = (compact = false): Arrays => ({
+  dirs: [],
+  extraPycs: [],
+  skipped: [],
+  sources: compact ? new SourceTable() : [],
+});
 
 /**
  * Gathers the records events of one collection and joins them to the result's roots. Records must come
@@ -15,7 +23,14 @@ export class InventoryRecordsSink {
   private readonly byRoot = new Map<number, Arrays>();
   private position = -1; // root * RECORD_FIELDS.length + field index of the last records event
 
-  constructor(private readonly writer?: InventoryBlobWriter) {}
+  /**
+   * `compactSources`: keep sources packed (lib/snapshot/source-table.ts) instead of as objects; join()
+   * then returns roots without sources, and sourceTables() holds them.
+   */
+  constructor(
+    private readonly writer?: InventoryBlobWriter,
+    private readonly compactSources = false,
+  ) {}
 
   /** Takes one records event; returns a problem when it breaks the order or a bound, else null. */
   add(event: RecordsEvent): string | null {
@@ -23,7 +38,7 @@ export class InventoryRecordsSink {
     if (position < this.position) return `records of root ${event.root} (${event.field}) out of canonical order`;
     this.position = position;
     let arrays = this.byRoot.get(event.root);
-    if (!arrays) this.byRoot.set(event.root, (arrays = emptyArrays()));
+    if (!arrays) this.byRoot.set(event.root, (arrays = emptyArrays(this.compactSources)));
     const into = arrays[event.field];
     if (into.length + event.items.length > FILES_MAX)
       return `more than ${FILES_MAX} ${event.field} in root ${event.root}`;
@@ -54,9 +69,23 @@ export class InventoryRecordsSink {
     }
     const roots = inventory.roots.map((root, index) => {
       if (RECORD_FIELDS.some((field) => root[field].length > 0)) return null;
-      return { ...root, ...(this.byRoot.get(index) ?? emptyArrays()) } as Inventory["roots"][number];
+      const arrays = this.byRoot.get(index) ?? emptyArrays();
+      const sources = arrays.sources instanceof SourceTable ? [] : arrays.sources;
+      return { ...root, ...arrays, sources } as Inventory["roots"][number];
     });
     if (roots.includes(null)) return "the result carries per-file arrays as well as records";
     return { ...inventory, roots: roots as Inventory["roots"] };
+  }
+
+  /**
+   * In compact mode, the sources of each of `rootCount` roots (join() left the roots' own arrays empty);
+   * null when the sources are the roots' own arrays (compact mode off, or a result that did not stream).
+   */
+  sourceTables(rootCount: number): SourceTable[] | null {
+    if (!this.compactSources || this.byRoot.size === 0) return null;
+    return Array.from({ length: rootCount }, (_, index) => {
+      const sources = this.byRoot.get(index)?.sources;
+      return sources instanceof SourceTable ? sources : new SourceTable(); // a root without records
+    });
   }
 }

@@ -4,6 +4,7 @@ import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import type { Inventory, Measurements } from "@/lib/snapshot/schema";
 import { TransportError, type Transport } from "@/lib/transport/types";
 import type { InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
+import type { SourceTable } from "@/lib/snapshot/source-table";
 import { collectorCommand, SAFE_INTERPRETER } from "./collector-command";
 import { collectorProgram } from "./collector-program";
 import { InventoryRecordsSink } from "./inventory-records-sink";
@@ -13,7 +14,8 @@ import { OutputTooLargeError, readLines } from "./read-lines";
 import { collectorSpecSchema, type CollectorSpec } from "./spec";
 
 export type CollectorOutcome =
-  { ok: true; inventory: Inventory; measurements: Measurements } | { ok: false; code: string; message: string };
+  | { ok: true; inventory: Inventory; measurements: Measurements; sourceTables?: SourceTable[] }
+  | { ok: false; code: string; message: string };
 
 export type RunCollectorOptions = {
   onProgress?(event: ProgressEvent): void;
@@ -22,10 +24,15 @@ export type RunCollectorOptions = {
   python?: string;
   /** Receives every record as it arrives (the store step's blob); the caller finishes or aborts it. */
   blobWriter?: InventoryBlobWriter;
+  /**
+   * Keep the sources packed (lib/snapshot/source-table.ts): the outcome's roots then carry no sources and
+   * `sourceTables` holds them, so a large inventory is never held as one object per file.
+   */
+  compactSources?: boolean;
 };
 
 type Final =
-  | { kind: "result"; inventory: Inventory; measurements: Measurements }
+  | { kind: "result"; inventory: Inventory; measurements: Measurements; sourceTables?: SourceTable[] }
   | { kind: "error"; code: string; message: string };
 type Reading = { final: Final | null; problem: string | null; tooLarge: string | null };
 
@@ -33,11 +40,11 @@ const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, 
 
 async function readEvents(
   stdout: Readable,
-  { onProgress, blobWriter }: RunCollectorOptions,
+  { onProgress, blobWriter, compactSources }: RunCollectorOptions,
   maxBytes: number,
 ): Promise<Reading> {
   const reading: Reading = { final: null, problem: null, tooLarge: null };
-  const records = new InventoryRecordsSink(blobWriter);
+  const records = new InventoryRecordsSink(blobWriter, compactSources);
   let lineNumber = 0;
   try {
     for await (const line of readLines(stdout, maxBytes)) {
@@ -56,7 +63,10 @@ async function readEvents(
       } else if (parsed.event.type === "result") {
         const inventory = records.join(parsed.event.inventory);
         if (typeof inventory === "string") reading.problem = `line ${lineNumber} (result event): ${inventory}`;
-        else reading.final = { kind: "result", inventory, measurements: parsed.event.measurements };
+        else {
+          const sourceTables = records.sourceTables(inventory.roots.length) ?? undefined;
+          reading.final = { kind: "result", inventory, measurements: parsed.event.measurements, sourceTables };
+        }
       } else reading.final = { kind: "error", code: parsed.event.code, message: parsed.event.message };
     }
   } catch (error) {
@@ -86,7 +96,8 @@ function outcomeOf(
     );
   }
   if (!final) return fail("collector-output-invalid", "the collector exited without a result or error event");
-  return { ok: true, inventory: final.inventory, measurements: final.measurements };
+  const { inventory, measurements, sourceTables } = final;
+  return sourceTables ? { ok: true, inventory, measurements, sourceTables } : { ok: true, inventory, measurements };
 }
 
 /**

@@ -9,10 +9,11 @@ import { configHash } from "@/lib/snapshot/config-hash";
 import { encodeInventory } from "@/lib/snapshot/inventory-blob-writer";
 import { errorDetailsSchema } from "@/lib/snapshot/error-details";
 import type { Inventory, Measurements } from "@/lib/snapshot/schema";
+import type { SourceTable } from "@/lib/snapshot/source-table";
 import { createSnapshotRow, saveInventoryBlob } from "./queries/snapshots";
 
 export type CollectionOutcome =
-  | { ok: true; inventory: Inventory; measurements: Measurements }
+  | { ok: true; inventory: Inventory; measurements: Measurements; sourceTables?: readonly SourceTable[] }
   | { ok: false; code: string; message: string; details?: Record<string, string | number> };
 
 export type StoredSnapshot = { id: string; view: SnapshotView | null };
@@ -61,12 +62,14 @@ export async function recordSnapshot(
     });
     return { id, view: null };
   }
-  const { inventory, measurements } = outcome;
+  const { inventory, measurements, sourceTables } = outcome;
+  // Packed sources are not in the inventory itself: their blob was encoded while they arrived.
+  if (sourceTables && !blob) throw new Error("a collection with packed sources is stored with its blob");
   const blobSha256 = await storeBlob(blob ?? (await encodeInventory(inventory)));
-  const coverage = coverageOf(inventory);
+  const coverage = coverageOf(inventory, sourceTables);
   const { overall } = coverage;
   const closure = inventory.startup ? startupCountsOf(inventory.startup) : null;
-  const input = { id: "", host: "", takenAt: timing.takenAt.toISOString(), inventory, measurements };
+  const input = { id: "", host: "", takenAt: timing.takenAt.toISOString(), inventory, measurements, sourceTables };
   const findings = diagnose(input);
   const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
   const id = await createSnapshotRow({

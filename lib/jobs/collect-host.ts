@@ -26,12 +26,18 @@ async function collectOutcome(
   signal: AbortSignal,
   onProgress?: (e: ProgressEvent) => void,
 ): Promise<Collected> {
-  // The blob is hashed and compressed while the records arrive; a failed collection drops it.
+  // The blob is hashed and compressed while the records arrive; a failed collection drops it. The sources
+  // stay packed (lib/snapshot/source-table.ts) for the analysis, so memory hardly grows with the tree.
   const blobWriter = new InventoryBlobWriter();
   try {
     const transport = await openHostTransport(host);
     try {
-      const outcome = await runCollector(transport, specForHost(host), { onProgress, signal, blobWriter });
+      const outcome = await runCollector(transport, specForHost(host), {
+        onProgress,
+        signal,
+        blobWriter,
+        compactSources: true,
+      });
       if (!outcome.ok) return { outcome };
       return { outcome, blob: await blobWriter.finish(outcome.inventory) };
     } finally {

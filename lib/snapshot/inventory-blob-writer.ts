@@ -41,8 +41,10 @@ export class InventoryBlobWriter {
 
   constructor() {
     // zlib streams take the Transform options too: a 1 MB queue lets brotli lag a little without a pause.
+    // A 1 MB window (LGWIN 20): brotli's ring buffer grows to the window, and a 16 MB one cost every large
+    // collection ~27 MB of native memory for 0.3 % smaller blobs (records repeat what is near them).
     const options = {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_LGWIN]: 24 },
+      params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_LGWIN]: 20 },
       writableHighWaterMark: 1024 * 1024,
     };
     this.brotli = createBrotliCompress(options as BrotliOptions);

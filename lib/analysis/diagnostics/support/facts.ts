@@ -1,5 +1,7 @@
 import type { Directory, Interpreter, Inventory, Root, Service, Source } from "@/lib/snapshot/schema";
+import { SourceTable } from "@/lib/snapshot/source-table";
 import { dirOf } from "../../coverage";
+import { rootSources, type SourceList } from "../../root-sources";
 import type { SnapshotInput } from "../../types";
 import { blockingRuleFor, type BlockingRuleId } from "./blocking-rule";
 import { writesNoBytecode } from "./effective-flags";
@@ -12,6 +14,7 @@ export type DirFact = {
   rel: string;
   abs: string;
   dir: Directory | null; // null when the collector listed sources but not their directory (truncated scans)
+  /** From a SourceTable, made anew at each read (read it once per pass): the table, not the facts, holds them. */
   sources: Source[];
   /** Sources compiled from source on every import while the pyc cannot be written: missing or rejected stale. */
   recompiled: number;
@@ -29,6 +32,8 @@ export type Facts = {
   writingDisabled: boolean;
   dirs: DirFact[];
   blocked: Map<BlockingRuleId, DirFact[]>;
+  /** The sources of root i (SnapshotInput.sourceTables or the root's own array). */
+  rootSources(rootIndex: number): SourceList;
   /** A stale pyc the importer trusts anyway (unchecked hash): old code runs instead of a recompile. */
   runsOldCode(source: Source): boolean;
 };
@@ -41,7 +46,40 @@ function trustsStaleHash(interpreter: Interpreter | null): (source: Source) => b
     ((source.pyc === "unchecked-hash" && mode !== "always") || (source.pyc === "checked-hash" && mode === "never"));
 }
 
-function dirFactsOf(root: Root, rootIndex: number, runsOldCode: (s: Source) => boolean): DirFact[] {
+type Group = { fact(rel: string): DirFact; runsOldCode(s: Source): boolean };
+
+/** Sources held as objects: each fact keeps its own. */
+function groupArray(sources: Iterable<Source>, group: Group): void {
+  for (const source of sources) {
+    const fact = group.fact(dirOf(source.path));
+    fact.sources.push(source);
+    if (source.status === "missing" || (source.status === "stale" && !group.runsOldCode(source))) fact.recompiled++;
+  }
+}
+
+/** Sources in a SourceTable: each fact keeps their indices and makes the objects when read. */
+function groupTable(table: SourceTable, group: Group): void {
+  const byDirId: DirFact[] = [];
+  const members = new Map<DirFact, number[]>();
+  for (let i = 0; i < table.length; i++) {
+    const id = table.dirId(i);
+    const fact = (byDirId[id] ??= group.fact(table.dirPath(id)));
+    let list = members.get(fact);
+    if (!list) members.set(fact, (list = []));
+    list.push(i);
+    const status = table.status(i);
+    if (status === "missing" || (status === "stale" && !group.runsOldCode(table.at(i)))) fact.recompiled++;
+  }
+  for (const [fact, list] of members)
+    Object.defineProperty(fact, "sources", { get: () => list.map((i) => table.at(i)), enumerable: true });
+}
+
+function dirFactsOf(
+  root: Root,
+  rootIndex: number,
+  sources: SourceList,
+  runsOldCode: (s: Source) => boolean,
+): DirFact[] {
   const byRel = new Map<string, DirFact>();
   const make = (rel: string, dir: Directory | null): DirFact => ({
     root,
@@ -54,19 +92,19 @@ function dirFactsOf(root: Root, rootIndex: number, runsOldCode: (s: Source) => b
     blockedBy: null,
   });
   for (const dir of root.dirs) byRel.set(dir.path, make(dir.path, dir));
-  for (const source of root.sources) {
-    const rel = dirOf(source.path);
-    let fact = byRel.get(rel);
-    if (!fact) byRel.set(rel, (fact = make(rel, null)));
-    fact.sources.push(source);
-    if (source.status === "missing" || (source.status === "stale" && !runsOldCode(source))) fact.recompiled++;
-  }
+  const fact = (rel: string) => {
+    let found = byRel.get(rel);
+    if (!found) byRel.set(rel, (found = make(rel, null)));
+    return found;
+  };
+  if (sources instanceof SourceTable) groupTable(sources, { fact, runsOldCode });
+  else groupArray(sources, { fact, runsOldCode });
   return [...byRel.values()];
 }
 
 /** Everything the rules share, computed once per snapshot in O(sources). */
 export function factsOf(snapshot: SnapshotInput): Facts {
-  const { inventory } = snapshot;
+  const { inventory, sourceTables } = snapshot;
   const interpreter = inventory.interpreter;
   const runsOldCode = trustsStaleHash(interpreter);
   const base = {
@@ -78,8 +116,9 @@ export function factsOf(snapshot: SnapshotInput): Facts {
     prefix: interpreter?.pycachePrefix ?? null,
     writingDisabled: writesNoBytecode(inventory),
     runsOldCode,
+    rootSources: (i: number) => rootSources(inventory, i, sourceTables),
   };
-  const dirs = inventory.roots.flatMap((root, i) => dirFactsOf(root, i, runsOldCode));
+  const dirs = inventory.roots.flatMap((root, i) => dirFactsOf(root, i, base.rootSources(i), runsOldCode));
   const blocked = new Map<BlockingRuleId, DirFact[]>();
   for (const fact of dirs) {
     fact.blockedBy = blockingRuleFor(fact, base);

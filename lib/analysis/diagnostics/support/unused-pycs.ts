@@ -26,7 +26,10 @@ export function unusedPycs(
     const candidates = root.extraPycs.filter((p) => p.kind === kind && keep(p));
     if (candidates.length === 0) return;
     dirs ??= new Map(f.dirs.map((d) => [`${d.rootIndex}\0${d.rel}`, d]));
-    const byPath = new Map<string, Source>(root.sources.map((s) => [s.path, s]));
+    // Only the candidates' sources are kept: the root's sources may be a SourceTable of many.
+    const wanted = new Set(candidates.map((pyc) => sourceOfPyc(pyc.path)));
+    const byPath = new Map<string, Source>();
+    for (const s of f.rootSources(rootIndex)) if (wanted.has(s.path)) byPath.set(s.path, s);
     const seen = new Set<string>();
     for (const pyc of candidates) {
       const source = byPath.get(sourceOfPyc(pyc.path));

@@ -1,0 +1,49 @@
+import { expect, test } from "vitest";
+import { dirOf } from "@/lib/analysis/coverage";
+import type { Source } from "@/lib/snapshot/schema";
+import { SourceTable } from "@/lib/snapshot/source-table";
+
+const source = (path: string, over: Partial<Source> = {}): Source => ({
+  mtime: 1700000000.123456,
+  path,
+  pyc: "timestamp",
+  pycUid: 1000,
+  reason: null,
+  size: 1234,
+  status: "fresh",
+  ...over,
+});
+
+const ODD: Source[] = [
+  source("a.py"),
+  source("/abs.py", { status: "missing", pyc: null, pycUid: null }),
+  source("pkg/"),
+  source(""),
+  source("pkg/sub/ünïcødé_módulé_with_a_long_name.py", { status: "stale", reason: "unreadable-pyc" }),
+  source("pkg/x.py", { status: "stale", reason: "hash", pyc: "unchecked-hash", pycUid: 4294967295 }),
+  source("pkg/y.py", { status: "unreadable", size: 2 ** 52, mtime: -0.5, pycUid: 0 }),
+  source("pkg//z.py", { reason: "truncated", pyc: "checked-hash", mtime: 0 }),
+];
+
+test("a SourceTable gives back exactly the sources pushed, across chunks", () => {
+  const all = Array.from({ length: 9_000 }, (_, i) =>
+    i < ODD.length ? ODD[i]! : source(`d${i % 37}/m${i}.py`, { size: i, mtime: i / 7 }),
+  );
+  const table = new SourceTable();
+  for (const s of all) table.push(s);
+  expect(table.length).toBe(all.length);
+  expect([...table]).toEqual(all);
+  for (const i of [0, 1, 8191, 8192, 8193, 8_999]) {
+    expect(table.at(i)).toEqual(all[i]);
+    expect(table.status(i)).toBe(all[i]!.status);
+    expect(table.dirPath(table.dirId(i))).toBe(dirOf(all[i]!.path));
+  }
+});
+
+test("sources of one directory share a directory id, other directories do not", () => {
+  const table = new SourceTable();
+  for (const path of ["p/a.py", "q/a.py", "p/b.py", "a.py", "p/c/d.py"]) table.push(source(path));
+  const ids = [0, 1, 2, 3, 4].map((i) => table.dirId(i));
+  expect(ids[0]).toBe(ids[2]);
+  expect(new Set(ids).size).toBe(4);
+});
