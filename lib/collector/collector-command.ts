@@ -20,12 +20,41 @@ const MINIMAL_ENV = [
  * SSH_AUTH_SOCK) reaches the collector or what it starts. LC_ALL=C makes Python 3.7+ use UTF-8 for
  * file names (PEP 538/540) and keeps tools like systemctl in English.
  *
- * Each candidate is first asked its version with options every CPython accepts (python-version-check.ts):
- * one that is too old is skipped, and when no candidate is new enough the target answers
- * `collector-python-too-old` naming it, rather than Python 2's "Unknown option: -I" or an old Python 3's SyntaxError. `python` comes
- * last so a host whose only interpreter is a Python 2 `python` is told exactly that.
+ * This is the checked form, sent when directCollectorCommand's run suggests an interpreter too old for the
+ * collector (and by the probe). Each candidate is first asked its version with options every CPython accepts
+ * (python-version-check.ts): one that is too old is skipped, and when no candidate is new enough the target
+ * answers `collector-python-too-old` naming it, rather than Python 2's "Unknown option: -I" or an old
+ * Python 3's SyntaxError. `python` comes last so a host whose only interpreter is a Python 2 `python` is told
+ * exactly that.
  */
 export function collectorCommand(spec: CollectorSpec, python?: string): string {
+  const { b64, candidates, missing } = commandParts(spec, python);
+  const check = `${MINIMAL_ENV} "$p" -E -s -S -B -c '${PYTHON_VERSION_CHECK}'`;
+  return [
+    "old=",
+    `for p in ${candidates.join(" ")}; do if [ -x "$(command -v "$p")" ]; then old=$(${check}); if [ -z "$old" ]; then exec ${MINIMAL_ENV} "$p" -I -S -B - ${b64}; fi; fi; done`,
+    `if [ -n "$old" ]; then printf '%s\\n' "$old"; exit 1; fi`,
+    `echo '${missing}'`,
+    "exit 127",
+  ].join("; ");
+}
+
+/**
+ * collectorCommand without the version check: the first candidate that exists runs the collector at once,
+ * which saves an interpreter start (a pyenv shim costs hundreds of milliseconds) on every collection. An
+ * interpreter too old for it fails in a way run-collector recognises (mayBeTooOld), and only then is
+ * collectorCommand sent, to name the interpreter or fall through to a newer candidate as before.
+ */
+export function directCollectorCommand(spec: CollectorSpec, python?: string): string {
+  const { b64, candidates, missing } = commandParts(spec, python);
+  return [
+    `for p in ${candidates.join(" ")}; do if [ -x "$(command -v "$p")" ]; then exec ${MINIMAL_ENV} "$p" -I -S -B - ${b64}; fi; done`,
+    `echo '${missing}'`,
+    "exit 127",
+  ].join("; ");
+}
+
+function commandParts(spec: CollectorSpec, python?: string) {
   if (python !== undefined && !SAFE_INTERPRETER.test(python))
     throw new Error(`unsafe interpreter path ${JSON.stringify(python)}`);
   const b64 = Buffer.from(JSON.stringify(spec), "utf8").toString("base64");
@@ -35,12 +64,15 @@ export function collectorCommand(spec: CollectorSpec, python?: string): string {
     code: "no-python",
     message: `no Python on the target (tried ${candidates.join(", ")})`,
   });
-  const check = `${MINIMAL_ENV} "$p" -E -s -S -B -c '${PYTHON_VERSION_CHECK}'`;
-  return [
-    "old=",
-    `for p in ${candidates.join(" ")}; do if [ -x "$(command -v "$p")" ]; then old=$(${check}); if [ -z "$old" ]; then exec ${MINIMAL_ENV} "$p" -I -S -B - ${b64}; fi; fi; done`,
-    `if [ -n "$old" ]; then printf '%s\\n' "$old"; exit 1; fi`,
-    `echo '${missing}'`,
-    "exit 127",
-  ].join("; ");
+  return { b64, candidates, missing };
+}
+
+/**
+ * Might a direct run have failed only because the interpreter is too old for the collector? Python 2 and
+ * 3.0–3.3 refuse -I, 3.4–3.6 stop at the program's syntax or at its own version check: each before any
+ * output but that check's error. A run that failed that early is repeated with the version check.
+ */
+export function mayBeTooOld(run: { lines: number; errorCode: string | null; exitCode: number | null }): boolean {
+  if (run.lines === 1) return run.errorCode === "collector-python-too-old";
+  return run.lines === 0 && run.exitCode !== null && run.exitCode !== 0;
 }

@@ -15,13 +15,14 @@ const emptyArrays = (compact = false): Arrays => ({
 });
 
 /**
- * Gathers the records events of one collection and joins them to the result's roots. Records must come
- * in canonical order (root, then field), so equal inventories reach the blob writer as equal bytes.
- * Each item is handed to the writer as it arrives; only the validated items are kept.
+ * Gathers the records events of one collection and joins them to the result's roots. Records come root by
+ * root, as the collector walks them; within a root its fields interleave, each array in its own order
+ * (lib/collector/python/55_records.py cuts them by counts, so equal inventories still reach the blob writer
+ * as equal bytes). Each item is handed to the writer as it arrives; only the validated items are kept.
  */
 export class InventoryRecordsSink {
   private readonly byRoot = new Map<number, Arrays>();
-  private position = -1; // root * RECORD_FIELDS.length + field index of the last records event
+  private root = -1; // root of the last records event: a root once left is never resumed
 
   /**
    * `compactSources`: keep sources packed (lib/snapshot/source-table.ts) instead of as objects; join()
@@ -34,9 +35,9 @@ export class InventoryRecordsSink {
 
   /** Takes one records event; returns a problem when it breaks the order or a bound, else null. */
   add(event: RecordsEvent): string | null {
-    const position = event.root * RECORD_FIELDS.length + RECORD_FIELDS.indexOf(event.field);
-    if (position < this.position) return `records of root ${event.root} (${event.field}) out of canonical order`;
-    this.position = position;
+    if (event.root < this.root)
+      return `records of root ${event.root} (${event.field}) after root ${this.root}: out of canonical order`;
+    this.root = event.root;
     let arrays = this.byRoot.get(event.root);
     if (!arrays) this.byRoot.set(event.root, (arrays = emptyArrays(this.compactSources)));
     const into = arrays[event.field];

@@ -5,7 +5,7 @@ import type { Inventory, Measurements } from "@/lib/snapshot/schema";
 import { TransportError, type Transport } from "@/lib/transport/types";
 import type { InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
 import type { SourceTable } from "@/lib/snapshot/source-table";
-import { collectorCommand, SAFE_INTERPRETER } from "./collector-command";
+import { collectorCommand, directCollectorCommand, mayBeTooOld, SAFE_INTERPRETER } from "./collector-command";
 import { collectorProgram } from "./collector-program";
 import { InventoryRecordsSink } from "./inventory-records-sink";
 import { parseEvent } from "./parse-event";
@@ -34,7 +34,7 @@ export type RunCollectorOptions = {
 type Final =
   | { kind: "result"; inventory: Inventory; measurements: Measurements; sourceTables?: SourceTable[] }
   | { kind: "error"; code: string; message: string };
-type Reading = { final: Final | null; problem: string | null; tooLarge: string | null };
+type Reading = { final: Final | null; problem: string | null; tooLarge: string | null; lines: number };
 
 const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, code, message });
 
@@ -43,7 +43,7 @@ async function readEvents(
   { onProgress, blobWriter, compactSources }: RunCollectorOptions,
   maxBytes: number,
 ): Promise<Reading> {
-  const reading: Reading = { final: null, problem: null, tooLarge: null };
+  const reading: Reading = { final: null, problem: null, tooLarge: null, lines: 0 };
   const records = new InventoryRecordsSink(blobWriter, compactSources);
   let lineNumber = 0;
   try {
@@ -51,6 +51,7 @@ async function readEvents(
       lineNumber++;
       // After a problem, keep draining: a collector blocked on a full pipe would never exit.
       if (reading.problem !== null || line.length === 0) continue;
+      reading.lines++;
       const parsed = parseEvent(line, lineNumber);
       if ("problem" in parsed) reading.problem = parsed.problem;
       else if (reading.final !== null)
@@ -118,19 +119,37 @@ export async function runCollector(
   // Stops the collector when its output passes the cap, without waiting for it to finish.
   const cap = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, cap.signal]) : cap.signal;
+  const run = (command: string) => runOnce(transport, command, { ...opts, signal }, cap, maxBytes);
   try {
-    const command = collectorCommand(checked.data, opts.python);
-    const handle = await transport.exec(command, { stdin: collectorProgram(), signal });
-    const reading = await readEvents(handle.stdout, opts, maxBytes);
-    if (reading.tooLarge !== null) {
-      cap.abort(new Error(reading.tooLarge));
-      await handle.done.catch(() => {});
-      return fail("collector-output-too-large", reading.tooLarge);
-    }
-    return outcomeOf(reading, await handle.done);
+    const direct = await run(directCollectorCommand(checked.data, opts.python));
+    if (signal.aborted || !mayBeTooOld(direct.run)) return direct.outcome;
+    return (await run(collectorCommand(checked.data, opts.python))).outcome;
   } catch (error) {
     if (error instanceof TransportError) return fail(error.code, error.message);
     if (opts.signal?.aborted) return fail("aborted", `the collection was aborted (${String(opts.signal.reason)})`);
     throw error;
   }
+}
+
+/** One exec of the collector: its outcome, and how far it got (for mayBeTooOld). */
+async function runOnce(
+  transport: Transport,
+  command: string,
+  opts: RunCollectorOptions & { signal: AbortSignal },
+  cap: AbortController,
+  maxBytes: number,
+): Promise<{ outcome: CollectorOutcome; run: Parameters<typeof mayBeTooOld>[0] }> {
+  const handle = await transport.exec(command, { stdin: collectorProgram(), signal: opts.signal });
+  const reading = await readEvents(handle.stdout, opts, maxBytes);
+  if (reading.tooLarge !== null) {
+    cap.abort(new Error(reading.tooLarge));
+    await handle.done.catch(() => {});
+    return {
+      outcome: fail("collector-output-too-large", reading.tooLarge),
+      run: { lines: 1, errorCode: null, exitCode: 0 },
+    };
+  }
+  const exit = await handle.done;
+  const errorCode = reading.final?.kind === "error" ? reading.final.code : null;
+  return { outcome: outcomeOf(reading, exit), run: { lines: reading.lines, errorCode, exitCode: exit.exitCode } };
 }

@@ -27,7 +27,7 @@ export const collectorEventSchema = z.discriminatedUnion("type", [
   errorEventSchema,
 ]);
 
-/** A batch of one root's per-file array: `root` indexes the result's roots, items come in canonical order. */
+/** A batch of one root's per-file array: `root` indexes the result's roots (never decreasing), items in array order. */
 export type RecordsEvent = { type: "records"; root: number; field: RecordField; items: RecordItem[] };
 export type CollectorEvent = z.infer<typeof collectorEventSchema> | RecordsEvent;
 export type ProgressEvent = z.infer<typeof progressEventSchema>;

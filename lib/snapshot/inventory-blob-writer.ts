@@ -8,13 +8,17 @@ import { canonicalItem, RECORD_FIELDS, type RecordField, type RecordItem } from 
 import type { Inventory } from "./schema";
 
 /**
- * The stored inventory, format 2: this line, then one line `[rootIndex,"field",item]` per record in
- * canonical order (root, field, the collector's sorted order), then the inventory itself with those
- * arrays empty (its "head"), every line canonical JSON. Format 1, a single canonical JSON document,
- * is still read (lib/snapshot/read-inventory-blob.ts). The blob's name is the SHA-256 of these bytes,
- * so identical inventories still share one blob.
+ * The stored inventory, format 3: this line, then one line `[rootIndex,"field",item]` per record in the
+ * order the collector sent them (root by root; within a root the fields interleave, each array in its own
+ * order), then the inventory itself with those arrays empty (its "head"), every line canonical JSON.
+ * The collector cuts its lines by counts, never by time (lib/collector/python/55_records.py), so the order
+ * is a function of the inventory: the blob's name is the SHA-256 of these bytes, and identical
+ * inventories still share one blob. Still read (lib/snapshot/read-inventory-blob.ts): format 2, the same
+ * lines with the records in canonical order (root, then field), and format 1, one canonical JSON document.
  */
-export const BLOB_FORMAT_LINE = '{"deploylensBlob":2}';
+export const BLOB_FORMAT_LINE = '{"deploylensBlob":3}';
+/** The first line of every format stored as records, oldest first. */
+export const RECORD_BLOB_FORMAT_LINES: readonly string[] = ['{"deploylensBlob":2}', BLOB_FORMAT_LINE];
 
 /** Lines are hashed and handed to brotli in pieces of this size: one zlib task per line would cost more than it compresses. */
 const FLUSH_BYTES = 64 * 1024;
@@ -94,7 +98,7 @@ export class InventoryBlobWriter {
   }
 }
 
-/** The whole blob of an inventory already in memory (one that did not arrive as records). */
+/** The whole blob of an inventory already in memory (one that did not arrive as records), in canonical order. */
 export async function encodeInventory(inventory: Inventory): Promise<EncodedBlob> {
   const writer = new InventoryBlobWriter();
   for (const [index, root] of inventory.roots.entries())

@@ -12,7 +12,10 @@ import {
 // The per-file arrays of a root travel and are stored as records, one item at a time, so neither the
 // collector's output nor the stored blob is ever one document that must be held whole.
 
-/** Canonical order (by name, as canonicalJson sorts keys): the collector emits and the blob stores them so. */
+/**
+ * Canonical order (by name, as canonicalJson sorts keys): the collector cuts a root's lines field by field in
+ * this order, and encodeInventory writes records so.
+ */
 export const RECORD_FIELDS = ["dirs", "extraPycs", "skipped", "sources"] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 export type RecordItem = Directory | ExtraPyc | Root["skipped"][number] | Source;

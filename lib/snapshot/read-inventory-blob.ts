@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { createBrotliDecompress } from "node:zlib";
 import { AppError } from "@/lib/errors";
-import { BLOB_FORMAT_LINE } from "./inventory-blob-writer";
+import { RECORD_BLOB_FORMAT_LINES } from "./inventory-blob-writer";
 import { RECORD_FIELDS, type RecordField, type RecordItem } from "./inventory-records";
 import type { Inventory } from "./schema";
 
@@ -42,9 +42,11 @@ async function* blobLines(data: Uint8Array, maxBytes: number): AsyncGenerator<st
 }
 
 /**
- * A stored inventory, read as it inflates: format 2 (lib/snapshot/inventory-blob-writer.ts) record by
- * record, format 1 (one canonical JSON document, snapshots stored before streaming) whole. Blobs passed
- * inventorySchema before they were stored and are immutable, so they are not validated again.
+ * A stored inventory, read as it inflates: formats 3 and 2 (lib/snapshot/inventory-blob-writer.ts) record
+ * by record, each item appended to its root's array (so the interleaved fields of format 3 rebuild the same
+ * arrays, in the same order, as format 2's canonical order), format 1 (one canonical JSON document,
+ * snapshots stored before streaming) whole. Blobs passed inventorySchema before they were stored and are
+ * immutable, so they are not validated again.
  */
 export async function readInventoryBlob(data: Uint8Array, rawBytes: number): Promise<Inventory> {
   const maxBytes = Math.max(1, rawBytes);
@@ -52,7 +54,8 @@ export async function readInventoryBlob(data: Uint8Array, rawBytes: number): Pro
   let first = true;
   let head: Inventory | null = null;
   for await (const line of blobLines(data, maxBytes)) {
-    if (first && line !== BLOB_FORMAT_LINE) return JSON.parse(line) as Inventory; // format 1: the one line
+    // Format 1: the one line.
+    if (first && !RECORD_BLOB_FORMAT_LINES.includes(line)) return JSON.parse(line) as Inventory;
     if (first) {
       first = false;
       continue;

@@ -10,8 +10,9 @@
 # sitecustomize, usercustomize) out of this process and of every target interpreter it starts.
 #
 # Protocol (lib/snapshot/schema.ts, collector-events.ts): JSON lines on stdout; "progress" events at least
-# every 0.5 s, "records" lines carrying the roots' per-file arrays in batches (90_main.py), then exactly one
-# "result" (exit 0, the inventory without those arrays) or one "error" (exit 1). Nothing else is written to stdout.
+# every 0.5 s, "records" lines carrying the roots' per-file arrays in batches while the walk runs (root by
+# root, the fields of one root interleaved: 55_records.py), then exactly one "result" (exit 0, the inventory
+# without those arrays) or one "error" (exit 1). Nothing else is written to stdout.
 import base64
 import fcntl
 import glob

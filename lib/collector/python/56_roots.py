@@ -79,7 +79,7 @@ def root_problem(path):
     return None if stat.S_ISDIR(st.st_mode) else "Not a directory"
 
 
-def walk_root(root, all_paths, ctx, found_venvs):
+def walk_root(index, root, all_paths, ctx, found_venvs):
     path = root["path"]
     root["ancestors"] = ancestors_of(path)
     node = node_of(path)
@@ -104,6 +104,7 @@ def walk_root(root, all_paths, ctx, found_venvs):
             continue
         visited.add((st.st_dev, st.st_ino))
         subdirs = inspect_dir(absd, rel, st, root, ctx)
+        RECORDS.walked(index, root)
         if subdirs == "venv":
             excluded.add(absd)
             found_venvs.append(absd)
@@ -116,12 +117,14 @@ def walk_root(root, all_paths, ctx, found_venvs):
 
 
 def walk_roots(app_roots, site_roots, ctx):
-    """Walks every root; returns the root list (venvs found inside app roots add site-packages roots)."""
+    """Walks every root; returns the root list (venvs found inside app roots add site-packages roots). Their
+    per-file records leave as they are walked (55_records.py); roots are walked, and sent, in index order."""
     roots = [new_root(p, "app") for p in app_roots] + [new_root(p, "site-packages") for p in site_roots]
     i = 0
     while i < len(roots):
         found = []
-        walk_root(roots[i], [r["path"] for r in roots], ctx, found)
+        walk_root(i, roots[i], [r["path"] for r in roots], ctx, found)
+        RECORDS.root_done(i, roots[i])
         known = set(os.path.realpath(r["path"]) for r in roots)
         for venv in found:
             for sp in venv_site_packages(venv):

@@ -1,20 +1,5 @@
-# Orchestration: the per-file records, then the one result (or error) event.
-
-# The per-file arrays of a root, in canonical (name) order; lib/snapshot/inventory-records.ts reads them.
-RECORD_FIELDS = ("dirs", "extraPycs", "skipped", "sources")
-# Items per "records" line: small lines keep the dashboard's memory flat whatever the tree's size.
-RECORD_BATCH = 1000
-
-
-def emit_records(roots):
-    """Sends each root's per-file arrays as "records" lines (root index, field, items) in canonical order
-    (root, then field, then the walk's sorted order) and empties them, so the result event carries the rest."""
-    for index, root in enumerate(roots):
-        for field in RECORD_FIELDS:
-            items = root[field]
-            for start in range(0, len(items), RECORD_BATCH):
-                emit({"type": "records", "root": index, "field": field, "items": items[start:start + RECORD_BATCH]})
-            root[field] = []
+# Orchestration: the walk (whose per-file records stream out as it goes, 55_records.py), then the one result
+# (or error) event.
 
 
 def collect(spec):
@@ -41,15 +26,15 @@ def collect(spec):
     closure = startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_roots)
     settle_hashes(ctx, interpreter["path"])
     settle_bodies(ctx, interpreter["path"])
+    # Every record is final now: what the walk still held back leaves while the rest is gathered.
+    RECORDS.finish(roots)
     PROGRESS.set_phase("packages")
     packages = list_packages(interpreter["sitePackages"])
     startup, cost = finish_startup(closure, ctx, interpreter, spec)
     inventory = {"formatVersion": FORMAT_VERSION, "hostname": socket.gethostname(), "truncated": ctx.truncated,
                  "service": service, "interpreter": interpreter, "mounts": public_mounts(mounts), "roots": roots,
                  "packages": packages, "startup": startup}
-    # Measured before the records are sent, as it was before the result line was serialised.
     measurements = {"collectorMs": round(elapsed() * 1000, 1), "startup": cost}
-    emit_records(roots)
     return {"type": "result", "inventory": inventory, "measurements": measurements}
 
 

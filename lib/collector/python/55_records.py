@@ -1,0 +1,89 @@
+# The per-file records leave while the walk runs, so that their transfer, validation, hashing and
+# compression on the dashboard overlap the walk instead of following it.
+#
+# Where lines are cut depends only on counts (RECORD_BATCH items of one root's field, the rest when the
+# root ends), so identical trees give identical lines in an identical order: the stored blob's hash,
+# and with it deduplication, does not depend on timing. When a line leaves depends on whether its items
+# are final, and lines always leave in the order they were cut.
+
+# The per-file arrays of a root; lib/snapshot/inventory-records.ts reads them.
+RECORD_FIELDS = ("dirs", "extraPycs", "skipped", "sources")
+# Items per "records" line: small lines keep the dashboard's memory flat whatever the tree's size.
+RECORD_BATCH = 1000
+_HASH_PYCS = frozenset(("checked-hash", "unchecked-hash"))
+
+
+class RecordStream(object):
+    """Cuts the roots' per-file arrays into "records" lines as the walk appends to them, and sends a line
+    once every item in it (and in every line before it) is final. A record is final once the directory
+    that holds it is inspected, except a FRESH source, which can still change after the walk:
+    - behind a hash pyc, settle_hashes compares its source hash (one helper run after the walk);
+    - behind any pyc, settle_bodies unmarshals it when the whole tree has at most MARSHAL_CHECK_MAX
+      fresh pycs. Fresh timestamp pycs stay fresh until then, so once more than MARSHAL_CHECK_MAX of them
+      are cut, that check can no longer run.
+    A small tree therefore sends everything after the walk, as before; so does everything after a hash pyc.
+    """
+
+    def __init__(self):
+        self.lines = []  # [root, field, items, waits on: None, "marshal" or "hash"], cut, not yet sent
+        self.sent = 0  # lines[:sent] have left
+        self.cut = {}  # (root, field) → items of that array already cut into lines
+        self.sure_fresh = 0  # fresh timestamp pycs cut so far: the marshal check needs at most MARSHAL_CHECK_MAX
+        self.settled = False
+
+    def _cut(self, index, root, field, whole):
+        items = root[field]
+        start = self.cut.get((index, field), 0)
+        while len(items) - start >= RECORD_BATCH or (whole and len(items) > start):
+            batch = items[start:start + RECORD_BATCH]
+            start += len(batch)
+            self.lines.append([index, field, batch, self._waits_on(field, batch)])
+        self.cut[(index, field)] = start
+
+    def _waits_on(self, field, batch):
+        if field != "sources":
+            return None
+        waits = None
+        for source in batch:
+            if source["status"] == "fresh":
+                if source["pyc"] in _HASH_PYCS:
+                    waits = "hash"
+                else:
+                    self.sure_fresh += 1
+                    waits = waits or "marshal"
+        return waits
+
+    def _ready(self, waits):
+        return waits is None or self.settled or (waits == "marshal" and self.sure_fresh > MARSHAL_CHECK_MAX)
+
+    def _send(self):
+        lines = self.lines
+        while self.sent < len(lines) and self._ready(lines[self.sent][3]):
+            index, field, items, _ = lines[self.sent]
+            lines[self.sent] = None
+            self.sent += 1
+            emit({"type": "records", "root": index, "field": field, "items": items})
+
+    def walked(self, index, root):
+        """After each directory: cuts the full lines and sends what is final."""
+        for field in RECORD_FIELDS:
+            self._cut(index, root, field, False)
+        self._send()
+
+    def root_done(self, index, root):
+        """After each root: cuts the rest of its arrays, field by field."""
+        for field in RECORD_FIELDS:
+            self._cut(index, root, field, True)
+        self._send()
+
+    def finish(self, roots):
+        """After settle_hashes and settle_bodies: sends every line still held and empties the roots'
+        arrays, so the result event carries the rest of the inventory."""
+        self.settled = True
+        self._send()
+        for root in roots:
+            for field in RECORD_FIELDS:
+                root[field] = []
+
+
+RECORDS = RecordStream()
