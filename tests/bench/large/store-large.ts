@@ -24,7 +24,7 @@ export async function storeLargeSnapshots(
   };
   const jobFile = path.join(dir, "store-job.json");
   fs.writeFileSync(jobFile, JSON.stringify(job));
-  // Generating and encoding a million sources holds both inventories' objects at once: give the heap room.
+  // A million sources as objects, their canonical encoding and brotli's buffers are alive at once: give the heap room.
   const args = ["--max-old-space-size=8192", ...tsxNodeArgs(), WORKER, jobFile];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
