@@ -37,6 +37,10 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
 
   const { total, rowAt, load, error } = useFilePages(snapshotId, filterString);
   const scroller = useRef<HTMLDivElement>(null);
+  // Another filter's rows start from the top, like any new list; the old scroll offset means nothing in them.
+  useEffect(() => {
+    scroller.current?.scrollTo(0, 0);
+  }, [filterString]);
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scroller.current,

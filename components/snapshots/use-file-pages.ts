@@ -15,10 +15,13 @@ export function useFilePages(snapshotId: string, filter: string) {
   const [error, setError] = useState<string | null>(null);
   const requested = useRef(new Set<number>());
   const generation = useRef(0);
+  // Until the first page of a new filter answers, the table still shows the old filter's rows and asks for their
+  // pages; those requests would each scan the whole snapshot on the server for nothing.
+  const counted = useRef(false);
 
   const load = useCallback(
     async (page: number) => {
-      if (requested.current.has(page)) return;
+      if (requested.current.has(page) || (page > 0 && !counted.current)) return;
       requested.current.add(page);
       const mine = generation.current;
       try {
@@ -32,6 +35,7 @@ export function useFilePages(snapshotId: string, filter: string) {
         if (mine !== generation.current) return;
         if (!body.data) throw new Error(body.error?.message ?? `the server answered ${response.status}`);
         const { total, rows } = body.data;
+        counted.current = true;
         setTotal(total);
         setPages((old) => new Map(old).set(page, rows));
       } catch (e) {
@@ -45,6 +49,7 @@ export function useFilePages(snapshotId: string, filter: string) {
   useEffect(() => {
     generation.current++;
     requested.current = new Set();
+    counted.current = false;
     setPages(new Map());
     setTotal(null);
     setError(null);

@@ -2,13 +2,46 @@ import type { FileRow } from "./file-rows";
 
 export type FileFilter = { query: string; statuses: ReadonlySet<FileRow["status"]>; blockedOnly: boolean };
 
-/** The rows matching a case-insensitive substring of root/path and the chosen statuses, in their order. */
-export function filterFileRows(rows: readonly FileRow[], filter: FileFilter): FileRow[] {
+/**
+ * Whether `${root}/${path}` (lower-cased) holds `needle`, without building that string for every row: at 100k
+ * rows a search allocated 100k strings twice. The root part ("/srv/app/") is judged once per root: it holds the
+ * needle, or a head of the needle ends it and the row's path must start with the rest.
+ */
+function pathMatcher(needle: string): (row: FileRow, lowerPath: string) => boolean {
+  const roots = new Map<string, { whole: boolean; rests: string[] }>();
+  return (row, lowerPath) => {
+    let root = roots.get(row.root);
+    if (!root) {
+      const head = `${row.root}/`.toLowerCase();
+      const rests: string[] = [];
+      for (let k = 1; k < needle.length; k++) if (head.endsWith(needle.slice(0, k))) rests.push(needle.slice(k));
+      roots.set(row.root, (root = { whole: head.includes(needle), rests }));
+    }
+    return root.whole || lowerPath.includes(needle) || root.rests.some((rest) => lowerPath.startsWith(rest));
+  };
+}
+
+/** Each row's path lower-cased (the same string when it has no capitals), for filterFileRows to reuse. */
+export const lowerPathsOf = (rows: readonly FileRow[]): string[] => rows.map((row) => row.path.toLowerCase());
+
+/**
+ * The rows matching a case-insensitive substring of root/path and the chosen statuses, in their order.
+ * `lowerPaths` (lowerPathsOf(rows)) saves lower-casing every path again when one table is searched often.
+ */
+export function filterFileRows(
+  rows: readonly FileRow[],
+  filter: FileFilter,
+  lowerPaths?: readonly string[],
+): FileRow[] {
   const needle = filter.query.trim().toLowerCase();
-  return rows.filter(
-    (row) =>
-      (filter.statuses.size === 0 || filter.statuses.has(row.status)) &&
-      (!filter.blockedOnly || row.blocked) &&
-      (needle === "" || `${row.root}/${row.path}`.toLowerCase().includes(needle)),
-  );
+  const matches = needle === "" ? null : pathMatcher(needle);
+  const out: FileRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (filter.statuses.size !== 0 && !filter.statuses.has(row.status)) continue;
+    if (filter.blockedOnly && !row.blocked) continue;
+    if (matches && !matches(row, lowerPaths?.[i] ?? row.path.toLowerCase())) continue;
+    out.push(row);
+  }
+  return out;
 }

@@ -1,24 +1,37 @@
 import "server-only";
 import { type FileRow, fileRows } from "@/lib/analysis/file-rows";
-import { filterFileRows } from "@/lib/analysis/filter-file-rows";
+import { filterFileRows, lowerPathsOf } from "@/lib/analysis/filter-file-rows";
 import { sourceStatusSchema } from "@/lib/snapshot/schema";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
 import { z } from "zod";
 
+/**
+ * A snapshot's file table, with its last few filter results: the table asks for several pages of one filter
+ * (the first page, the ones scrolled to), and each used to scan every row again. `lowerPaths` is made at the
+ * first search.
+ */
+type Table = { rows: FileRow[]; lowerPaths: string[] | null; results: Map<string, FileRow[]> };
+
 // Snapshots are immutable, so decoded rows never go stale; two cover a user paging through one snapshot
 // and a comparison open beside it, while bounding memory (a 100k-source snapshot is ~20 MB of rows).
 const CACHE_SIZE = 2;
-const cache = new Map<string, Promise<FileRow[]>>();
+// A filter result is an array of references to the rows (≤ 0.8 MB at 100k): a few cover typing and going back.
+const RESULTS_PER_TABLE = 4;
+const cache = new Map<string, Promise<Table>>();
 
-function rowsOf(id: string): Promise<FileRow[]> {
-  let rows = cache.get(id);
-  if (!rows) {
-    rows = loadSnapshot(id).then(({ input }) => (input ? fileRows(input.inventory) : []));
-    rows.catch(() => cache.delete(id));
-    cache.set(id, rows);
+function tableOf(id: string): Promise<Table> {
+  let table = cache.get(id);
+  if (!table) {
+    table = loadSnapshot(id).then(({ input }) => ({
+      rows: input ? fileRows(input.inventory) : [],
+      lowerPaths: null,
+      results: new Map(),
+    }));
+    table.catch(() => cache.delete(id));
+    cache.set(id, table);
     for (const key of cache.keys()) if (cache.size > CACHE_SIZE) cache.delete(key);
   }
-  return rows;
+  return table;
 }
 
 export const fileQuerySchema = z.object({
@@ -34,13 +47,23 @@ export const fileQuerySchema = z.object({
 });
 export type FileQuery = z.infer<typeof fileQuerySchema>;
 
+function matchingRows(table: Table, query: FileQuery): FileRow[] {
+  const needle = query.q.trim().toLowerCase();
+  if (!needle && query.status.length === 0 && query.blocked !== "1") return table.rows;
+  const key = JSON.stringify([needle, [...query.status].sort(), query.blocked]);
+  let rows = table.results.get(key);
+  if (!rows) {
+    if (needle && !table.lowerPaths) table.lowerPaths = lowerPathsOf(table.rows);
+    const filter = { query: needle, statuses: new Set(query.status), blockedOnly: query.blocked === "1" };
+    rows = filterFileRows(table.rows, filter, table.lowerPaths ?? undefined);
+    for (const old of table.results.keys()) if (table.results.size >= RESULTS_PER_TABLE) table.results.delete(old);
+    table.results.set(key, rows);
+  }
+  return rows;
+}
+
 /** One page of a snapshot's files matching the table's filters, with the number that match in all. */
 export async function listSnapshotFiles(id: string, query: FileQuery): Promise<{ total: number; rows: FileRow[] }> {
-  const all = await rowsOf(id);
-  const matching = filterFileRows(all, {
-    query: query.q,
-    statuses: new Set(query.status),
-    blockedOnly: query.blocked === "1",
-  });
+  const matching = matchingRows(await tableOf(id), query);
   return { total: matching.length, rows: matching.slice(query.offset, query.offset + query.limit) };
 }

@@ -30,8 +30,9 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --sources N            sources in the synthetic deployment (default 100000; --smoke: 4000)
   --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 5000)
   --smoke                small trees, 1 run each, a small load; Ansible only when installed, the dashboard only when built
-  --million              also measure at --large-sources: time per file (goal ≤ 1.2×), the CLI's peak RSS, and
-                         compare of two snapshots of that size through the CLI
+  --million              also measure at --large-sources (minutes, not hours: nothing is compiled): time per file
+                         (goal ≤ 1.2×) and the CLI's peak RSS on a tree of empty sources (tests/support/fixtures/
+                         many-files.ts), and \`deploylens compare\` of two generated snapshots of that size
   --large-sources N      the size --million runs at (default 1000000)
   --runs N               runs of each side of a comparison, alternating A,B,A,B… (default 5; --smoke: 1)
   --ansible-runs N       Ansible runs (default: --runs, at most 3: it is slow; 0 leaves Ansible out)

@@ -1,11 +1,13 @@
 import type { Root, Source } from "@/lib/snapshot/schema";
-import { ROW_LIMIT, boundedCollector, type BoundedSection, type FileRow, type FileSide, type RootPair } from "./types";
+import { alignByPath } from "./align-by-path";
+import { ROW_LIMIT, boundedCollector, type BoundedSection, type FileRow, type FileSide } from "./types";
+import type { RootPair } from "./types";
 
 const side = (s: Source): FileSide => ({ status: s.status, reason: s.reason, pyc: s.pyc });
 
 /**
  * Sources whose status differs or that exist on one side only, matched by path relative to their
- * root through a Map (O(n) for 100k × 100k). Rows keep the collector's order: left, then right-only.
+ * root (see alignByPath: O(n) for 100k × 100k). Rows keep the collector's order: left, then right-only.
  */
 export function fileRows(
   pairs: readonly RootPair[],
@@ -15,15 +17,11 @@ export function fileRows(
   const out = boundedCollector<FileRow>(limit);
   roots.forEach(([left, right], pair) => {
     const label = pairs[pair]?.label ?? "";
-    const rightByPath = new Map<string, Source>();
-    for (const s of right?.sources ?? []) rightByPath.set(s.path, s);
-    for (const l of left?.sources ?? []) {
-      const r = rightByPath.get(l.path);
-      if (r) rightByPath.delete(l.path);
+    const rightOnly = alignByPath(left?.sources ?? [], right?.sources ?? [], (l, r) => {
       if (!r || r.status !== l.status)
         out.push({ pair, root: label, path: l.path, left: side(l), right: r ? side(r) : null });
-    }
-    for (const r of rightByPath.values()) out.push({ pair, root: label, path: r.path, left: null, right: side(r) });
+    });
+    for (const r of rightOnly) out.push({ pair, root: label, path: r.path, left: null, right: side(r) });
   });
   return out.section;
 }

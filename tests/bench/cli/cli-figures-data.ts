@@ -13,6 +13,19 @@ export type CliData = {
   rssMethod: string;
   /** One collect at --growth-sources (the peak-RSS growth figure). */
   growth: CliSized;
-  /** --million: one collect at --large-sources, and `deploylens compare` of two snapshots of that size. */
-  large: (CliSized & { compare: CliRun[] }) | null;
+  /** --million: one collect of a tree of --large-sources empty sources (`tree` says which). */
+  large: (CliSized & { tree: string }) | null;
+  /** --million: `deploylens compare` of two stored snapshots of --large-sources generated files. */
+  compareLarge: CompareLarge | null;
+};
+
+export type CompareLarge = {
+  sources: number;
+  /** How the two snapshots were made, for the report. */
+  made: string;
+  generateMs: number[];
+  storeMs: number[];
+  /** `deploylens compare large-a large-b` (Markdown) and the same with `--json`, alternating. */
+  markdown: CliRun[];
+  json: CliRun[];
 };

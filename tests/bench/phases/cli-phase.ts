@@ -7,6 +7,12 @@ import { runSshFind, sshFindArgs, sshFindCommand } from "../cli/ssh-find-floor";
 import type { BenchTarget } from "../e2e/worker-protocol";
 import { bytes, seconds } from "../report/format";
 import type { Tree } from "../tree/build-tree";
+import { compareLargePhase } from "./compare-large-phase";
+
+/** What a collect is checked against: the app root and how many sources it holds. */
+type Collected = { root: string; counts: { sources: number } };
+/** A tree the bench did not build itself (tests/support/fixtures/many-files.ts), described for the report. */
+export type LargeTree = Collected & { label: string };
 
 export type CliContext = {
   workDir: string;
@@ -15,8 +21,8 @@ export type CliContext = {
   python: string;
   tree: Tree;
   growth: Tree;
-  /** --million: trees a and b at --large-sources. */
-  large: { a: Tree; b: Tree } | null;
+  /** --million: the tree of --large-sources empty sources for the CLI's peak RSS, and that size for compare. */
+  large: LargeTree | null;
   runs: number;
   log: (line: string) => void;
 };
@@ -28,7 +34,7 @@ const slim = (run: MeasuredRun): CliRun => ({
 });
 
 /** `deploylens collect NAME` (default output, as a cron job runs it), checked complete afterwards, untimed. */
-async function cliCollect(databaseFile: string, name: string, tree: Tree): Promise<CliRun> {
+async function cliCollect(databaseFile: string, name: string, tree: Collected): Promise<CliRun> {
   const run = await deploylensOk(["collect", name], databaseFile);
   const row = await latestCliSnapshot(databaseFile, name);
   if (row.status !== "ok" || row.sources !== tree.counts.sources)
@@ -39,28 +45,13 @@ async function cliCollect(databaseFile: string, name: string, tree: Tree): Promi
 }
 
 /** One collect of `tree` into a fresh database in `dir`, its host named `name`; the database is kept for more. */
-async function sizedCollect(ctx: CliContext, tree: Tree, dir: string, name = "bench") {
+async function sizedCollect(ctx: CliContext, tree: Collected, dir: string, name = "bench") {
   const databaseFile = await cliHost(path.join(ctx.workDir, dir), name, tree.root, ctx.target, ctx.python);
   const collect = await cliCollect(databaseFile, name, tree);
   ctx.log(
     `CLI collect of ${tree.counts.sources} sources: ${seconds(collect.ms)}, peak RSS ${bytes(collect.peakRssBytes)}`,
   );
   return { databaseFile, sized: { sources: tree.counts.sources, collect } satisfies CliSized };
-}
-
-/** --million: both large trees collected into one database, then `deploylens compare a b` (Markdown, as users run it). */
-async function largePhase(ctx: CliContext, large: { a: Tree; b: Tree }): Promise<NonNullable<CliData["large"]>> {
-  const { databaseFile, sized } = await sizedCollect(ctx, large.a, "cli-large", "large-a");
-  await addCliHost(databaseFile, "large-b", large.b.root, ctx.target, ctx.python);
-  await cliCollect(databaseFile, "large-b", large.b);
-  const compare: CliRun[] = [];
-  for (let run = 0; run < Math.min(ctx.runs, 3); run++) {
-    compare.push(slim(await deploylensOk(["compare", "large-a", "large-b"], databaseFile)));
-    ctx.log(
-      `CLI compare of two ${large.a.counts.sources}-source snapshots: ${seconds(compare[run]!.ms)}, peak RSS ${bytes(compare[run]!.peakRssBytes)}`,
-    );
-  }
-  return { ...sized, compare };
 }
 
 /**
@@ -89,6 +80,7 @@ export async function cliPhase(ctx: CliContext): Promise<CliData> {
     rssMethod: RSS_METHOD,
     growth: { sources: 0, collect: { ms: 0, peakRssBytes: 0, stdoutBytes: 0 } },
     large: null,
+    compareLarge: null,
   };
   for (let run = 0; run < ctx.runs; run++) {
     data.version.push(slim(await version()));
@@ -101,6 +93,10 @@ export async function cliPhase(ctx: CliContext): Promise<CliData> {
     );
   }
   data.growth = (await sizedCollect(ctx, ctx.growth, "cli-growth")).sized;
-  if (ctx.large) data.large = await largePhase(ctx, ctx.large);
+  if (ctx.large) {
+    const { sized } = await sizedCollect(ctx, ctx.large, "cli-large", "large");
+    data.large = { ...sized, tree: ctx.large.label };
+    data.compareLarge = await compareLargePhase(ctx.workDir, ctx.large.counts.sources, ctx.runs, ctx.log);
+  }
   return data;
 }

@@ -3,14 +3,14 @@ import { runWorker } from "../e2e/run-worker";
 import type { BenchTarget, SnapshotFigures } from "../e2e/worker-protocol";
 import { seconds } from "../report/format";
 import type { Linearity } from "../report/bench-data";
-import type { Tree } from "../tree/build-tree";
+import type { LargeTree } from "./cli-phase";
 
 export type LinearityContext = {
   workDir: string;
   target: BenchTarget;
   python: string;
-  base: Tree;
-  large: Tree;
+  base: LargeTree;
+  large: LargeTree;
   runs: number;
   log: (line: string) => void;
 };
@@ -30,13 +30,13 @@ async function snapshot(dir: string, ctx: LinearityContext, root: string): Promi
 }
 
 /**
- * --million: a snapshot of the large tree and one of the base tree, alternating, `runs` times each,
- * after one unmeasured snapshot of the large tree (its 6 GB are rarely all in the page cache yet).
+ * --million: a snapshot of the large tree and one of the base tree (both of empty sources, see
+ * empty-source-tree.ts), alternating, `runs` times each, after one unmeasured snapshot of the large tree.
  */
 export async function linearityPhase(ctx: LinearityContext): Promise<Linearity> {
   const warmup = await snapshot(path.join(ctx.workDir, "large-warmup"), ctx, ctx.large.root);
   ctx.log(`linearity warm-up (not counted): ${ctx.large.counts.sources} sources ${seconds(warmup.ms)}`);
-  const result: Linearity = { tree: ctx.large, warmupMs: warmup.ms, large: [], base: [] };
+  const result: Linearity = { tree: ctx.large, baseTree: ctx.base, warmupMs: warmup.ms, large: [], base: [] };
   for (let run = 0; run < ctx.runs; run++) {
     const large = await snapshot(path.join(ctx.workDir, `large-${run}`), ctx, ctx.large.root);
     const base = await snapshot(path.join(ctx.workDir, `base-${run}`), ctx, ctx.base.root);

@@ -10,6 +10,7 @@ import type { Profiles } from "../profile/profiles";
 import type { RenderOutcome } from "../render/render-data";
 import type { RssOutcome } from "../rss/app-rss";
 import type { Tree } from "../tree/build-tree";
+import type { LargeTree } from "../phases/cli-phase";
 
 /** Everything one bench run measured; figures and reports are derived from it. */
 export type BenchData = {
@@ -46,8 +47,14 @@ export type BenchData = {
 /** One local collection of a service whose startup closure has 10,000 modules. */
 export type ClosureRun = { modules: number; ms: number; boundMs: number; truncated: boolean };
 
-/** --million: the same end-to-end snapshot at 1,000,000 sources, alternating with one at the base size. */
-export type Linearity = { tree: Tree; warmupMs: number; large: SnapshotFigures[]; base: SnapshotFigures[] };
+/** --million: the same end-to-end snapshot of 1,000,000 empty sources, alternating with one of the base size's. */
+export type Linearity = {
+  tree: LargeTree;
+  baseTree: LargeTree;
+  warmupMs: number;
+  large: SnapshotFigures[];
+  base: SnapshotFigures[];
+};
 
 export type FigureId =
   | "e2e-vs-floor"

@@ -15,9 +15,10 @@ export function clientMethodLines(data: BenchData): string[] {
         "Each run is `--version`, `node -e 0`, `collect`, `ssh find` in turn, after one unmeasured collect and ssh find. " +
         `Peak RSS of each child: ${data.cli.rssMethod === "VmHWM polled every 10 ms" ? "VmHWM from /proc/PID/status, polled every 10 ms until exit" : "`/usr/bin/time -f %M` (ru_maxrss from wait4, the kernel's own peak)"}. ` +
         `The growth figure is one collect of a ${count(data.cli.growth.sources)}-source tree built the same way` +
-        (data.cli.large
-          ? `; --million adds one of ${count(data.cli.large.sources)} sources, a second such tree (b) in the same database, and \`deploylens compare large-a large-b\` (Markdown to a pipe) timed ${data.cli.large.compare.length} time(s).`
-          : "."),
+        (data.cli.large ? `; --million adds one collect of ${data.cli.large.tree}.` : ".") +
+        (data.cli.compareLarge
+          ? ` **Compare at ${count(data.cli.compareLarge.sources)} sources**: ${data.cli.compareLarge.made}; then \`deploylens compare large-a large-b\` (Markdown to a pipe) and the same with \`--json\`, alternating, ${data.cli.compareLarge.markdown.length} time(s) each.`
+          : ""),
     );
   if (data.load?.measured) {
     const run = data.load.run;
@@ -52,9 +53,17 @@ export function clientRunLines(data: BenchData): string[] {
     );
     if (cli.large)
       lines.push(
-        `- CLI \`collect\` of ${count(cli.large.sources)} sources: ${seconds(cli.large.collect.ms)}, peak RSS ${bytes(cli.large.collect.peakRssBytes)}; ` +
-          `\`compare\`: ${cli.large.compare.map((r) => `${seconds(r.ms)} (${bytes(r.peakRssBytes)})`).join(", ")}`,
+        `- CLI \`collect\` of ${count(cli.large.sources)} empty sources: ${seconds(cli.large.collect.ms)}, peak RSS ${bytes(cli.large.collect.peakRssBytes)}`,
       );
+    const large = cli.compareLarge;
+    if (large) {
+      const runs = (list: { ms: number; peakRssBytes: number }[]) =>
+        list.map((r) => `${seconds(r.ms)} (${bytes(r.peakRssBytes)})`).join(", ");
+      lines.push(
+        `- CLI \`compare\` of two ${count(large.sources)}-source snapshots: ${runs(large.markdown)}; \`--json\`: ${runs(large.json)} ` +
+          `(generating them took ${large.generateMs.map(seconds).join(" and ")}, storing ${large.storeMs.map(seconds).join(" and ")})`,
+      );
+    }
   }
   if (data.load?.measured) {
     const run = data.load.run;
