@@ -32,21 +32,6 @@ def _symlink(entry, absd, rel_name, out):
     return None
 
 
-def _file_stat(entry, absd, rel_name, out):
-    """The stat of a regular .py/.pyc (symlinks followed), "pycache" for a symlinked __pycache__,
-    None for anything to ignore."""
-    name = entry.name
-    if entry.is_symlink():
-        st = _symlink(entry, absd, rel_name, out)
-        if st is not None and stat.S_ISDIR(st.st_mode):
-            return "pycache"
-    elif name.endswith(".py") or name.endswith(".pyc"):
-        st = entry.stat(follow_symlinks=False)
-    else:
-        return None
-    return st if st is not None and stat.S_ISREG(st.st_mode) else None
-
-
 def scan_dir(absd, rel, out, ctx):
     """Reads one directory. Returns (sources [(name, st)], legacy [(name, st)], pycache entry, subdirs
     [(name, st)]); "venv" for a virtual environment below the root (counted as its own root); None
@@ -56,14 +41,17 @@ def scan_dir(absd, rel, out, ctx):
     except OSError as e:
         out["skipped"].append({"path": rel, "reason": "unreadable", "detail": e.strerror})
         return None
-    if rel and any(e.name == "pyvenv.cfg" for e in entries):
+    names = [e.name for e in entries]
+    if rel and "pyvenv.cfg" in names:
         return "venv"
     prefix = rel + "/" if rel else ""
     sources, legacy, subdirs, pycache = [], [], [], None
     budget = ctx.max_files - ctx.files_seen
     seen = 0
-    for entry in entries:
-        name = entry.name
+    S_ISREG = stat.S_ISREG
+    # The hot loop (one pass per entry of the tree): the listing's d_type answers is_dir/is_symlink
+    # without a syscall, and a regular .py/.pyc costs exactly one lstat.
+    for name, entry in zip(names, entries):
         try:
             if entry.is_dir(follow_symlinks=False):
                 if name == "__pycache__":
@@ -75,12 +63,23 @@ def scan_dir(absd, rel, out, ctx):
                 ctx.truncate("max-files", ctx.max_files)
                 continue
             seen += 1
-            st = _file_stat(entry, absd, prefix + name, out)
-            if st == "pycache":
-                pycache = entry
-            elif st is not None and name.endswith(".py"):
+            if entry.is_symlink():
+                # Files behind a symlink count (the importer follows them); see _symlink.
+                st = _symlink(entry, absd, prefix + name, out)
+                if st is None:
+                    continue
+                if stat.S_ISDIR(st.st_mode):
+                    pycache = entry
+                    continue
+            elif name.endswith(".py") or name.endswith(".pyc"):
+                st = entry.stat(follow_symlinks=False)
+            else:
+                continue
+            if not S_ISREG(st.st_mode):
+                continue
+            if name.endswith(".py"):
                 sources.append((name, st))
-            elif st is not None and name.endswith(".pyc"):
+            elif name.endswith(".pyc"):
                 legacy.append((name, st))
         except OSError:
             continue
@@ -95,6 +94,6 @@ def list_pycs(path):
     # Unsorted: callers look pycs up by name, and _extras sorts what is left.
     try:
         with os.scandir(path) as it:
-            return dict((e.name, e) for e in it if e.name.endswith(".pyc"))
+            return {e.name: e for e in it if e.name.endswith(".pyc")}
     except OSError:
         return None

@@ -12,29 +12,24 @@ def cache_dir_of(absd, ctx):
 
 def _judge_sources(absd, prefix, sources, pycs, cache_path, out, ctx):
     """Appends the source entries; returns the owners of pycs the service would have to replace."""
-    owners = []
     searchable = ctx.access.search_block(cache_path) is None
     dir_searchable = ctx.access.search_block(absd) is None
-    suffix, ident, base = ctx.pyc_suffix, ctx.ident, absd.rstrip("/") + "/"
-    sink = out["sources"]
+    suffix, ident, base, main_script = ctx.pyc_suffix, ctx.ident, absd.rstrip("/") + "/", ctx.main_script
+    append, pop = out["sources"].append, pycs.pop
+    jobs = []
     for name, st in sources:
         path = base + name
-        if path == ctx.main_script:
+        if path == main_script:
             continue
         source = {"path": prefix + name, "size": st.st_size, "mtime": st.st_mtime, "status": "missing",
                   "reason": None, "pyc": None, "pycUid": None}
-        sink.append(source)
-        entry = pycs.pop(name[:-3] + suffix, None) if suffix else None
+        append(source)
+        entry = pop(name[:-3] + suffix, None) if suffix else None
         if not (dir_searchable and can_read_file(st, ident)):
             source["status"] = "unreadable"
-            continue
-        if entry is not None:
-            owner = judge_pyc(entry, st, path, ctx, source, searchable)
-            if owner is not None:
-                owners.append(owner)
-        if source["status"] != "fresh":
-            ctx.compile_candidates.append((source, path))
-    return owners
+        elif entry is not None:
+            jobs.append((source, st, path, entry))
+    return judge_pycs(jobs, ctx, searchable) if jobs else []
 
 
 def _extras(pycs, bases, cache_rel, out, ctx):
