@@ -1,11 +1,25 @@
 # The walk: os.scandir, one stat per source and per pyc, sorted entries (so the inventory and any
 # max-files cut are deterministic), directory symlinks never followed. Directories named .git/.hg/.svn
 # hold no importable code and are not entered.
+import gc
 
 SKIP_DIRS = frozenset((".git", ".hg", ".svn"))
 
 
 _BY_NAME = operator.attrgetter("name")
+
+
+def walk_paused_gc(walk, *args):
+    """Runs the walk with the cyclic garbage collector off, then exempts what it built from later passes.
+    The walk allocates a few container objects per file, frees almost none and makes no cycles: the
+    collector's full passes over that growing heap found nothing and cost ~7% of the collector's time
+    at 100k sources (gc.freeze: Python 3.7+)."""
+    gc.disable()
+    try:
+        return walk(*args)
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def list_dir(path):
