@@ -33,19 +33,19 @@ def read_header(path):
         os.close(fd)
 
 
-def read_pycs(entries):
+def read_pycs(entries, dir_fd):
     """[(stat, 16-byte header or None) or None] of cache entries, in order: None when the pyc cannot even be
     stat'ed. A regular file (the listing's d_type says so, no syscall) is opened once and stat'ed through
     its descriptor: one path lookup instead of two, on the walk's hottest line. Anything else (a symlink)
     is stat'ed by path and its header read later, if at all. Only syscalls and no verdict: the one step
-    that could run beside the walk."""
+    that could run beside the walk. dir_fd: the descriptor the entries were listed from."""
     out = []
     append, fopen, fstat, fread, fclose = out.append, os.open, os.fstat, os.read, os.close
     for entry in entries:
         fd = None
         if entry.is_file(follow_symlinks=False):
             try:
-                fd = fopen(entry.path, _O_READ)
+                fd = fopen(entry.name, _O_READ, dir_fd=dir_fd)
             except OSError:
                 pass
         if fd is None:
@@ -76,12 +76,12 @@ def kind_of(flags):
 _HEADER = struct.Struct("<4sIII")
 
 
-def judge_pycs(jobs, ctx, cache_searchable):
+def judge_pycs(jobs, ctx, cache_searchable, dir_fd, cache_base):
     """Fills source["status"/"reason"/"pyc"/"pycUid"] of each (source, source stat, source path, pyc
-    DirEntry) job. Returns the owners of the pycs the service would have to replace (stale or
+    DirEntry listed from dir_fd, the cache directory cache_base) job. Returns the owners of the pycs the service would have to replace (stale or
     unreadable). An unreadable pyc counts as missing (python-bytecode.md §3)."""
     owners = []
-    found = read_pycs([job[3] for job in jobs])
+    found = read_pycs([job[3] for job in jobs], dir_fd)
     ident, magic, unpack, is_reg = ctx.ident, ctx.magic, _HEADER.unpack, stat.S_ISREG
     hash_jobs, marshal_jobs = ctx.hash_jobs, ctx.marshal_jobs
     for (source, src_st, src_path, entry), got in zip(jobs, found):
@@ -97,7 +97,7 @@ def judge_pycs(jobs, ctx, cache_searchable):
             continue
         if header is None:
             try:
-                header = read_header(entry.path)
+                header = read_header(cache_base + entry.name)
             except OSError:
                 source["reason"] = "unreadable-pyc"
                 owners.append(uid)
@@ -122,7 +122,7 @@ def judge_pycs(jobs, ctx, cache_searchable):
             source["status"] = "fresh"
             if flags & 1:
                 hash_jobs.append((source, header[8:16], src_path))
-            marshal_jobs.append((source, entry.path))
+            marshal_jobs.append((source, cache_base + entry.name))
     return owners
 
 
