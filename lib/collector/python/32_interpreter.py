@@ -5,8 +5,28 @@
 # §4 state them. The probe only reports facts of the interpreter; 33_site_paths.py rebuilds what
 # `site` would add to sys.path from them, reading files and never executing any.
 
+# What the interpreter itself loads before any code of the service (64_startup.py): asked in the same
+# launch as PROBE (one interpreter start less per collection), from the module names captured before
+# the probe's own imports.
+STARTUP_FACTS = r"""
+try:
+    try:
+        import _imp
+        frozen = list(_imp._frozen_module_names())
+    except Exception:
+        frozen = []
+    files = [n for n in names if getattr(getattr(sys.modules[n], "__spec__", None), "origin", None) not in (None, "frozen", "built-in")]
+    frozen += [n for n in names if getattr(getattr(sys.modules[n], "__spec__", None), "origin", None) == "frozen"]
+    startup = {"startup": sorted(files), "builtin": sorted(sys.builtin_module_names), "frozen": sorted(set(frozen)),
+               "path": sys.path}
+except Exception:
+    startup = None
+"""
 PROBE = r"""
-import importlib.util, json, os, platform, sys, sysconfig
+import sys
+names = list(sys.modules)
+import importlib.util, json, os, platform, sysconfig
+""" + STARTUP_FACTS + r"""
 try:
     with open(os.path.join(os.path.dirname(os.__file__), "site.py"), "rb") as f:
         debian = b'"dist-packages"' in f.read()
@@ -17,8 +37,10 @@ print(json.dumps({"version": platform.python_version(), "major": sys.version_inf
     "magic": importlib.util.MAGIC_NUMBER.hex(), "prefixSupported": hasattr(sys, "pycache_prefix"),
     "executable": sys.executable, "prefix": sys.prefix, "execPrefix": sys.exec_prefix,
     "platlibdir": getattr(sys, "platlibdir", "lib"), "debianSite": debian,
-    "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")), "path": sys.path}))
+    "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")), "path": sys.path, "startupFacts": startup}))
 """
+# Interpreter path → its STARTUP_FACTS answer from the probe (None when that part failed).
+PROBED_STARTUP = {}
 _C_INT = re.compile(r"^[ \t\n\v\f\r]*[+-]?[0-9]+$")
 
 
@@ -75,6 +97,7 @@ def probe_interpreter(interp):
         info = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
     except (ValueError, IndexError):
         raise CollectorError("no-python", "%s did not answer the probe with JSON" % interp)
+    PROBED_STARTUP[interp] = info.pop("startupFacts", None)
     if (info["major"], info["minor"]) < (3, 2):
         raise CollectorError("unsupported-python", "%s is Python %s; only Python 3 has __pycache__" % (interp, info["version"]))
     return info

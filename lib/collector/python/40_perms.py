@@ -41,7 +41,8 @@ class Node(object):
 
 
 def _read_acl(path):
-    """Extended ACL entries [(tag, perm, id)], or None when the mode bits say everything."""
+    """Extended ACL entries [(tag, perm, id)], or None when the mode bits say everything. path may be
+    an open descriptor."""
     try:
         blob = os.getxattr(path, "system.posix_acl_access")
     except (OSError, AttributeError):
@@ -50,33 +51,42 @@ def _read_acl(path):
     return entries if any(tag in (ACL_USER, ACL_GROUP, ACL_MASK) for tag, _, _ in entries) else None
 
 
-def _read_attrs(path):
-    """chattr flags of a directory (immutable, append-only); 0 when the filesystem has none."""
+def _read_attrs(path, fd=None):
+    """chattr flags of a directory (immutable, append-only); 0 when the filesystem has none. fd: the
+    directory already open (O_RDONLY|O_DIRECTORY), which saves an open and a close."""
+    if fd is not None:
+        return _ioctl_flags(fd)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_DIRECTORY", 0))
     except OSError:
         return 0
     try:
-        buf = fcntl.ioctl(fd, FS_IOC_GETFLAGS, struct.pack("l", 0))
-        return struct.unpack("l", buf)[0]
-    except OSError:
-        return 0
+        return _ioctl_flags(fd)
     finally:
         os.close(fd)
 
 
-def node_of(path, st=None):
-    """Memoized Node of a path (symlinks followed, as path resolution does); None when missing."""
+def _ioctl_flags(fd):
+    try:
+        buf = fcntl.ioctl(fd, FS_IOC_GETFLAGS, struct.pack("l", 0))
+        return struct.unpack("l", buf)[0]
+    except OSError:
+        return 0
+
+
+def node_of(path, st=None, fd=None):
+    """Memoized Node of a path (symlinks followed, as path resolution does); None when missing. fd: the
+    directory at path already open, which the walk passes to spare the path lookups."""
     node = _NODES.get(path, False)
     if node is not False:
         return node
     try:
-        st = st or os.stat(path)
+        st = st or (os.stat(path) if fd is None else os.fstat(fd))
     except OSError:
         _NODES[path] = None
         return None
     if stat.S_ISDIR(st.st_mode):
-        node = Node(st, _read_acl(path), _read_attrs(path))
+        node = Node(st, _read_acl(path if fd is None else fd), _read_attrs(path, fd))
     else:
         node = Node(st)
     _NODES[path] = node

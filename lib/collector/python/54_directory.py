@@ -10,31 +10,28 @@ def cache_dir_of(absd, ctx):
     return absd.rstrip("/") + "/__pycache__"
 
 
-def _judge_sources(absd, prefix, sources, pycs, cache_path, out, ctx):
+def _judge_sources(absd, prefix, sources, pycs, cache_path, out, ctx, dir_fd):
     """Appends the source entries; returns the owners of pycs the service would have to replace."""
-    owners = []
     searchable = ctx.access.search_block(cache_path) is None
     dir_searchable = ctx.access.search_block(absd) is None
-    suffix, ident, base = ctx.pyc_suffix, ctx.ident, absd.rstrip("/") + "/"
-    sink = out["sources"]
+    suffix, ident, base, main_script = ctx.pyc_suffix, ctx.ident, absd.rstrip("/") + "/", ctx.main_script
+    append, pop = out["sources"].append, pycs.pop
+    jobs = []
     for name, st in sources:
         path = base + name
-        if path == ctx.main_script:
+        if path == main_script:
             continue
         source = {"path": prefix + name, "size": st.st_size, "mtime": st.st_mtime, "status": "missing",
                   "reason": None, "pyc": None, "pycUid": None}
-        sink.append(source)
-        entry = pycs.pop(name[:-3] + suffix, None) if suffix else None
+        append(source)
+        entry = pop(name[:-3] + suffix, None) if suffix else None
         if not (dir_searchable and can_read_file(st, ident)):
             source["status"] = "unreadable"
-            continue
-        if entry is not None:
-            owner = judge_pyc(entry, st, path, ctx, source, searchable)
-            if owner is not None:
-                owners.append(owner)
-        if source["status"] != "fresh":
-            ctx.compile_candidates.append((source, path))
-    return owners
+        elif entry is not None:
+            jobs.append((source, st, path, entry))
+    if not jobs:
+        return []
+    return judge_pycs(jobs, ctx, searchable, dir_fd, cache_path if cache_path.endswith("/") else cache_path + "/")
 
 
 def _extras(pycs, bases, cache_rel, out, ctx):
@@ -48,13 +45,19 @@ def inspect_sources(absd, prefix, sources, pycache, out, ctx):
     """The directory's bytecode entry (schema bytecodeDirSchema); sources and extras go to out."""
     cache_path = cache_dir_of(absd, ctx)
     cache_rel = prefix if ctx.prefix else prefix + "__pycache__/"
-    pycs = list_pycs(cache_path) if (ctx.prefix or pycache is not None) else {}
-    if pycs is None:
-        if node_of(cache_path) is not None:
-            out["skipped"].append({"path": cache_rel.rstrip("/") or ".", "reason": "unreadable", "detail": "cache directory " + cache_path})
-        pycs = {}
-    nearest, exists = nearest_existing(cache_path)
-    owners = _judge_sources(absd, prefix, sources, pycs, cache_path, out, ctx)
+    fd, pycs = open_pycs(cache_path) if (ctx.prefix or pycache is not None) else (None, {})
+    try:
+        if fd is not None:
+            node_of(cache_path, None, fd)
+        if pycs is None:
+            if node_of(cache_path) is not None:
+                out["skipped"].append({"path": cache_rel.rstrip("/") or ".", "reason": "unreadable", "detail": "cache directory " + cache_path})
+            pycs = {}
+        nearest, exists = nearest_existing(cache_path)
+        owners = _judge_sources(absd, prefix, sources, pycs, cache_path, out, ctx, fd)
+    finally:
+        if fd is not None:
+            os.close(fd)
     _extras(pycs, set(name[:-3] for name, _ in sources), cache_rel, out, ctx)
     access = ctx.access.bytecode_access(cache_path, nearest)
     if access["writable"] and exists:
@@ -64,7 +67,7 @@ def inspect_sources(absd, prefix, sources, pycache, out, ctx):
 
 def inspect_dir(absd, rel, st, out, ctx):
     """Scans one directory into out; returns its subdirectories [(name, st)] or "venv"."""
-    scanned = scan_dir(absd, rel, out, ctx)
+    scanned = scan_dir(absd, rel, st, out, ctx)
     if scanned is None or scanned == "venv":
         return scanned or []
     sources, legacy, pycache, subdirs = scanned

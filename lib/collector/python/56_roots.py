@@ -21,7 +21,7 @@ class Ctx(object):
         opt = ".opt-%d" % self.optimize if self.optimize else ""
         self.pyc_suffix = "." + self.tag + opt + ".pyc" if self.tag else None
         self.main_script = main_script
-        self.hash_jobs, self.marshal_jobs, self.compile_candidates = [], [], []
+        self.hash_jobs, self.marshal_jobs = [], []
 
     def truncate(self, reason, limit):
         if self.truncated is None:

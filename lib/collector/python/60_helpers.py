@@ -71,19 +71,22 @@ def settle_hashes(ctx, interp):
         return
     PROGRESS.set_phase("hash")
     lines = run_helper(interp, "hash", [path for _, _, path in ctx.hash_jobs])
-    for (source, expected, path), line in zip(ctx.hash_jobs, lines):
+    for (source, expected, _), line in zip(ctx.hash_jobs, lines):
         if line == "-":
             source.update(status="unreadable", reason=None)
         elif bytes.fromhex(line) != expected:
             source.update(status="stale", reason="hash")
-            if not trusted(source, ctx.check_hash):
-                ctx.compile_candidates.append((source, path))
 
 
 def settle_bodies(ctx, interp):
     """Unmarshals fresh pycs when there are few; a body marshal cannot read fails the import."""
-    jobs = [(s, p) for s, p in ctx.marshal_jobs if s["status"] == "fresh"]
-    if not jobs or len(jobs) > MARSHAL_CHECK_MAX:
+    jobs = []
+    for job in ctx.marshal_jobs:
+        if job[0]["status"] == "fresh":
+            jobs.append(job)
+            if len(jobs) > MARSHAL_CHECK_MAX:
+                return
+    if not jobs:
         return
     PROGRESS.set_phase("pyc-bodies")
     for (source, _), line in zip(jobs, run_helper(interp, "marshal", [p for _, p in jobs])):

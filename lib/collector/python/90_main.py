@@ -22,7 +22,7 @@ def collect(spec):
     for root in spec["appRoots"]:
         if os.path.normpath(root) not in app_roots:
             app_roots.append(os.path.normpath(root))
-    roots = walk_roots(app_roots, interpreter["sitePackages"], ctx)
+    roots = walk_paused_gc(walk_roots, app_roots, interpreter["sitePackages"], ctx)
     closure = startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_roots)
     settle_hashes(ctx, interpreter["path"])
     settle_bodies(ctx, interpreter["path"])
