@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { pathWithRealPython } from "./tests/support/python-on-path";
+import { pathWithRealPython } from "./tests/support/python-on-path.mjs";
 
 // Set before any worker starts, so every test, CLI run and local collection inherits it.
 process.env.PATH = pathWithRealPython();

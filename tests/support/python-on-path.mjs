@@ -7,7 +7,7 @@ import path from "node:path";
  * bash per Python start on a busy 2-core machine, and the collector (python3 from PATH), the CLI's local
  * collections and the tests start Python thousands of times. Without a shim PATH is returned unchanged.
  */
-export function pathWithRealPython(current = process.env.PATH ?? ""): string {
+export function pathWithRealPython(current = process.env.PATH ?? "") {
   const found = spawnSync("sh", ["-c", "command -v python3"], { encoding: "utf8" }).stdout?.trim() ?? "";
   if (!found.includes("/shims/")) return current;
   const real = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" });
