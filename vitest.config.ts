@@ -1,5 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { pathWithRealPython } from "./tests/support/python-on-path.mjs";
+
+// Set before any worker starts, so every test, CLI run and local collection inherits it.
+process.env.PATH = pathWithRealPython();
 
 const shared = {
   alias: {

@@ -42,10 +42,14 @@ export function runPythonOrThrow(
 
 /** The real interpreter behind `python3` (pyenv shims are scripts); Debian's /usr/bin/python3 otherwise. */
 export function realPython(): string {
+  if (real) return real;
   const found = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" });
   const path = found.status === 0 ? found.stdout.trim() : "";
-  return path && fs.existsSync(path) ? path : "/usr/bin/python3";
+  real = path && fs.existsSync(path) ? path : "/usr/bin/python3";
+  return real;
 }
+// Asked once per test process: every deployment fixture wants it, and each ask is a Python start.
+let real: string | undefined;
 
 export type PythonInfo = { path: string; version: string; cacheTag: string; magic: string; minor: number };
 

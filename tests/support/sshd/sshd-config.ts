@@ -30,6 +30,11 @@ export function sshdConfig(options: {
     "PrintLastLog no",
     "MaxStartups 64",
     "LogLevel VERBOSE",
+    // bash sources ~/.bashrc for every command sshd runs (it detects sshd), and a developer's or CI image's
+    // ~/.bashrc may be slow interactive setup: `pyenv init` here costs 1-5 s per exec. With SHLVL=1 the
+    // session's bash counts itself nested and skips it, as a VPS's guarded .bashrc returns at once for a
+    // non-interactive shell; the session keeps sshd's default PATH.
+    "SetEnv SHLVL=1",
     "",
   ].join("\n");
 }
