@@ -1,13 +1,13 @@
 import { expect, test } from "vitest";
 import { parseEvent } from "@/lib/collector/parse-event";
-import { InventoryRecordsSink } from "@/lib/collector/inventory-records-sink";
 import { compressBlob } from "@/lib/snapshot/blob-codec";
 import { canonicalJson } from "@/lib/snapshot/canonical-json";
-import { encodeInventory, InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
+import { encodeInventory } from "@/lib/snapshot/inventory-blob-writer";
 import { recordItemOf, RECORD_FIELDS } from "@/lib/snapshot/inventory-records";
 import { readInventoryBlob } from "@/lib/snapshot/read-inventory-blob";
 import { sourceSchema, type Inventory } from "@/lib/snapshot/schema";
 import { InventoryBuilder } from "../support/inventory-builder";
+import { receiveRecords } from "../support/receive-records";
 
 // The stored inventory as records (format 2), the old single document (format 1), and the lean source check.
 
@@ -50,26 +50,8 @@ function streamedLines(inv: Inventory, batch = 7): string[] {
   return lines;
 }
 
-async function receive(lines: string[]) {
-  const writer = new InventoryBlobWriter();
-  const sink = new InventoryRecordsSink(writer);
-  for (const [index, line] of lines.entries()) {
-    const parsed = parseEvent(Buffer.from(line), index + 1);
-    if ("problem" in parsed) return parsed.problem;
-    if (parsed.event.type === "records") {
-      const problem = sink.add(parsed.event);
-      if (problem) return problem;
-    } else if (parsed.event.type === "result") {
-      const joined = sink.join(parsed.event.inventory);
-      if (typeof joined === "string") return joined;
-      return { inventory: joined, blob: await writer.finish(joined) };
-    }
-  }
-  return "no result";
-}
-
 test("records joined as they arrive give the same inventory and the same blob as encoding it whole", async () => {
-  const received = await receive(streamedLines(inventory));
+  const received = await receiveRecords(streamedLines(inventory));
   if (typeof received === "string") throw new Error(received);
   expect(received.inventory).toEqual(inventory);
   const whole = await encodeInventory(inventory);
@@ -79,11 +61,13 @@ test("records joined as they arrive give the same inventory and the same blob as
 
 test("records out of canonical order, for a root the result lacks, or beside result arrays are rejected", async () => {
   const lines = streamedLines(inventory);
-  expect(await receive([...lines.slice(0, -1).reverse(), lines.at(-1)!])).toMatch(/out of canonical order|result/);
+  expect(await receiveRecords([...lines.slice(0, -1).reverse(), lines.at(-1)!])).toMatch(
+    /out of canonical order|result/,
+  );
   const extraRoot = JSON.stringify({ type: "records", root: 5, field: "sources", items: [] });
-  expect(await receive([extraRoot, lines.at(-1)!])).toMatch(/records for root 5/);
+  expect(await receiveRecords([extraRoot, lines.at(-1)!])).toMatch(/records for root 5/);
   const full = JSON.stringify({ type: "result", inventory, measurements: { collectorMs: 1, startup: null } });
-  expect(await receive([lines[0]!, full])).toMatch(/per-file arrays as well as records/);
+  expect(await receiveRecords([lines[0]!, full])).toMatch(/per-file arrays as well as records/);
 });
 
 const source = { path: "a.py", size: 1, mtime: 1.5, status: "stale", reason: "mtime", pyc: "timestamp", pycUid: 0 };

@@ -1,18 +1,17 @@
 import { Readable } from "node:stream";
 import { brotliDecompressSync } from "node:zlib";
 import { expect, test } from "vitest";
-import { InventoryRecordsSink } from "@/lib/collector/inventory-records-sink";
-import { parseEvent } from "@/lib/collector/parse-event";
 import { runCollector } from "@/lib/collector/run-collector";
 import { defaultSpec } from "@/lib/collector/spec";
 import { compressBlob } from "@/lib/snapshot/blob-codec";
 import { canonicalJson } from "@/lib/snapshot/canonical-json";
-import { encodeInventory, inventoryHead, InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
+import { encodeInventory, inventoryHead } from "@/lib/snapshot/inventory-blob-writer";
 import { canonicalItem, RECORD_FIELDS, type RecordField } from "@/lib/snapshot/inventory-records";
 import { readInventoryBlob } from "@/lib/snapshot/read-inventory-blob";
 import type { Inventory } from "@/lib/snapshot/schema";
 import type { Transport } from "@/lib/transport/types";
 import { InventoryBuilder } from "../support/inventory-builder";
+import { receiveRecords } from "../support/receive-records";
 
 // The collector streams records while it walks: root by root, the fields of a root interleaved (each array
 // in its own order). The sink and the blob (format 3) keep that order; format 2 blobs still read.
@@ -49,28 +48,10 @@ function eventLines(lines: Line[], inv: Inventory): string[] {
   return [...lines.map((l) => JSON.stringify({ type: "records", ...l })), JSON.stringify(result)];
 }
 
-async function receive(lines: string[]) {
-  const writer = new InventoryBlobWriter();
-  const sink = new InventoryRecordsSink(writer);
-  for (const [index, line] of lines.entries()) {
-    const parsed = parseEvent(Buffer.from(line), index + 1);
-    if ("problem" in parsed) return parsed.problem;
-    if (parsed.event.type === "records") {
-      const problem = sink.add(parsed.event);
-      if (problem) return problem;
-    } else if (parsed.event.type === "result") {
-      const joined = sink.join(parsed.event.inventory);
-      if (typeof joined === "string") return joined;
-      return { inventory: joined, blob: await writer.finish(joined) };
-    }
-  }
-  return "no result";
-}
-
 test("fields interleaved within a root join to the same inventory, stored in the order they came", async () => {
   const lines = interleaved(inventory);
   expect(lines.slice(0, 4).map((l) => l.field)).toEqual(["sources", "skipped", "extraPycs", "dirs"]);
-  const received = await receive(eventLines(lines, inventory));
+  const received = await receiveRecords(eventLines(lines, inventory));
   if (typeof received === "string") throw new Error(received);
   expect(received.inventory).toEqual(inventory);
   expect(await readInventoryBlob(new Uint8Array(received.blob.data), received.blob.rawBytes)).toEqual(inventory);
@@ -80,8 +61,8 @@ test("fields interleaved within a root join to the same inventory, stored in the
 });
 
 test("the same stream gives the same blob; the same inventory streamed otherwise is another blob", async () => {
-  const a = await receive(eventLines(interleaved(inventory), inventory));
-  const b = await receive(eventLines(interleaved(inventory), inventory));
+  const a = await receiveRecords(eventLines(interleaved(inventory), inventory));
+  const b = await receiveRecords(eventLines(interleaved(inventory), inventory));
   if (typeof a === "string" || typeof b === "string") throw new Error(String(a) + String(b));
   expect(a.blob.sha256).toBe(b.blob.sha256);
   expect(a.blob.data.equals(b.blob.data)).toBe(true);
@@ -92,7 +73,7 @@ test("records of a root after a later root's, or after the result, are rejected"
   const lines = interleaved(inventory);
   const back = [lines.at(-1)!, ...lines.slice(0, -1)];
   expect(back[0]!.root).toBe(1);
-  expect(await receive(eventLines(back, inventory))).toMatch(
+  expect(await receiveRecords(eventLines(back, inventory))).toMatch(
     /records of root 0 .*after root 1: out of canonical order/,
   );
   const transport: Transport = {
