@@ -36,7 +36,7 @@ function collectUnderSystemd(service: string): Record<string, unknown> {
   const b64 = Buffer.from(JSON.stringify(spec)).toString("base64");
   const run = spawnSync("python3", ["-I", "-S", "-B", "-c", AS_UNDER_SYSTEMD, b64], {
     input: collectorProgram(),
-    env: { PATH: `${bin}${path.delimiter}${process.env.PATH}`, LC_ALL: "C" },
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, LC_ALL: "C" },
     maxBuffer: 64 * 1024 * 1024,
   });
   const lines = run.stdout.toString("utf8").trim().split("\n");
