@@ -16,9 +16,10 @@ export class LineTooLongError extends Error {
     readonly lineNumber: number,
     readonly maxLineBytes: number,
   ) {
+    const mib = maxLineBytes % (1024 * 1024) === 0 ? `${maxLineBytes / (1024 * 1024)} MiB ` : "";
     super(
-      `line ${lineNumber} of the collector's output exceeds the ${maxLineBytes / (1024 * 1024)} MiB ` +
-        `(${maxLineBytes} bytes) limit on one line; the collector's lines are far shorter`,
+      `line ${lineNumber} of the collector's output exceeds the ${mib}(${maxLineBytes} bytes) limit on one line; ` +
+        "the collector's lines are far shorter",
     );
   }
 }

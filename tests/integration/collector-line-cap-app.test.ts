@@ -4,7 +4,7 @@ import { MAX_LINE_BYTES } from "@/lib/collector/max-line-bytes";
 import { ensureBuilt } from "../../scripts/ensure-built.mjs";
 import { startApp, type RunningApp } from "../support/app";
 import { longLinePython } from "../support/fixtures/long-line-python";
-import { jobEvents, startCollectionOverApi, type JobFrame } from "../support/job-events";
+import { jobEvents, nextFrameOf, startCollectionOverApi, type JobFrame } from "../support/job-events";
 import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
@@ -45,7 +45,7 @@ test("one endless output line: the dashboard keeps answering, the collection fai
   await fetch(`${app!.url}/api/hosts`, { headers }); // the route's code is loaded before timing it
   const frames = jobEvents(app!, await startCollectionOverApi(app!, "long-line", headers), headers);
   // The first line is a progress event; the endless one follows it.
-  const { value: first } = await frames.next();
+  const first = await nextFrameOf(frames, "progress");
   expect(first).toMatchObject({ event: "progress", data: { phase: "service" } });
 
   let done = false;

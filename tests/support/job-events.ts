@@ -38,3 +38,11 @@ export async function startCollectionOverApi(
   const { data } = (await started.json()) as { data: { events: string } };
   return data.events;
 }
+
+/** The next frame of the given event (e.g. the first "progress" after the initial "state" frame). */
+export async function nextFrameOf(frames: AsyncGenerator<JobFrame>, event: string): Promise<JobFrame> {
+  // next() rather than for-await: leaving a for-await loop would close the stream read on afterwards.
+  for (let step = await frames.next(); !step.done; step = await frames.next())
+    if (step.value.event === event || step.value.event === "snapshot") return step.value;
+  throw new Error(`the event stream ended before a ${event} event`);
+}
