@@ -112,10 +112,12 @@ test("/ answers 200 with 10,000 hosts, pages of 100 with the right latest covera
   const first = await home();
   expect(first.html.match(/>host-\d{5}<\/a>/g)).toHaveLength(100);
   const sampled = rowOf(first.html, hostName(42));
-  expect(sampled).toContain("75%");
-  expect(sampled).toContain("80%");
+  // All-sources coverage and startup coverage of the latest successful snapshot, the state of the latest one.
+  expect(sampled).toContain('title="30 fresh, 0 stale, 10 missing"');
+  expect(sampled).toContain(">75%</span>");
+  expect(sampled).toContain(">80%</span>");
   expect(sampled).toMatch(/failed: (<!-- -->)?connection-lost/);
-  expect(sampled).not.toContain("25%");
+  expect(sampled).not.toContain('title="10 fresh');
   expect(first.html).toContain('rel="next"');
 
   const last = await home("?page=100");
@@ -125,6 +127,6 @@ test("/ answers 200 with 10,000 hosts, pages of 100 with the right latest covera
 
   const searched = await home(`?q=${hostName(9_876)}`);
   expect(searched.status).toBe(200);
-  expect(rowOf(searched.html, hostName(9_876))).toContain("75%");
+  expect(rowOf(searched.html, hostName(9_876))).toContain(">75%</span>");
   expect(searched.html.match(/>host-\d{5}<\/a>/g)).toHaveLength(1);
 });
