@@ -5,7 +5,7 @@
 
 
 def _interpreter(spec):
-    """The interpreter the form names (probed with -I -S -B only when trusted, 31_trust.py; else its
+    """The interpreter the form names (probed with -I -S -B only when trusted, 45_trust.py; else its
     version read as data), else the python3 this probe runs under."""
     if spec.get("python"):
         info, trust = learn_interpreter(spec["python"])

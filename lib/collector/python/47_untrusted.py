@@ -1,4 +1,4 @@
-# The service's interpreter when the collector may not run it (31_trust.py): described from what can be read
+# The service's interpreter when the collector may not run it (45_trust.py): described from what can be read
 # as data, the venv's pyvenv.cfg (version/version_info, home, executable) and the version in the binary's
 # name (python3.11), plus a TRUSTED interpreter of the same version. The venv's own base interpreter answers
 # everything the -I -S probe reports (its stdlib and startup modules are the venv's); any other one (the
