@@ -40,7 +40,8 @@ def _weakness(st, acl):
     sticky_dir = stat.S_ISDIR(st.st_mode) and st.st_mode & stat.S_ISVTX
     others = st.st_mode & (0o002 if acl is not None else 0o022)
     if others and not sticky_dir:
-        return "writable by its %s" % ("group and others" if others == 0o022 else "group" if others == 0o020 else "others")
+        who = {0o022: "group and others", 0o020: "group", 0o002: "others"}[others]
+        return "writable by its %s" % who
     if acl is not None and not sticky_dir:
         return _acl_writer(st, acl)
     return None

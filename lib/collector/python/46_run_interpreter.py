@@ -18,7 +18,8 @@ def executable_for(interp):
     its stand-in's. Every start of a target interpreter goes through here, so none can skip the check."""
     if interp in STAND_INS:
         if STAND_INS[interp] is None:
-            raise CollectorError("interpreter-untrusted", "%s is not run and no trusted interpreter of its version answers for it" % interp)
+            raise CollectorError("interpreter-untrusted",
+                                 "%s is not run and no trusted interpreter of its version answers for it" % interp)
         interp = STAND_INS[interp][0]
     resolved, problem = check_interpreter(interp)
     if problem is not None:

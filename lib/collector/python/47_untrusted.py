@@ -101,7 +101,8 @@ def _info_from_files(interp, cfg, minor, version, threaded):
             "cacheTag": "cpython-%d%d" % minor, "magic": _MAGIC.get(minor), "prefixSupported": minor >= (3, 8),
             "executable": os.path.abspath(interp), "prefix": prefix, "execPrefix": prefix, "platlibdir": libdir,
             "debianSite": b'"dist-packages"' in site_py, "freeThreaded": threaded,
-            "path": [os.path.join(prefix, libdir, "python%d%d.zip" % minor), stdlib, os.path.join(stdlib, "lib-dynload")]}
+            "path": [os.path.join(prefix, libdir, "python%d%d.zip" % minor), stdlib,
+                     os.path.join(stdlib, "lib-dynload")]}
 
 
 def _peer(minor):
@@ -161,7 +162,8 @@ def trust_phrase(trust, version):
         return "%s: only root or the collecting account can change it, so it was run (-I -S -B)" % trust["resolvedPath"]
     text = "not run: %s" % trust["untrustedBy"]["reason"]
     if trust["versionFrom"] in ("pyvenv.cfg", "file-name"):
-        text += "; version %s read from %s" % (version, "its pyvenv.cfg" if trust["versionFrom"] == "pyvenv.cfg" else "its file name")
+        where = "its pyvenv.cfg" if trust["versionFrom"] == "pyvenv.cfg" else "its file name"
+        text += "; version %s read from %s" % (version, where)
     if trust["standIn"]:
         return text + "; %s (trusted, same version) answered in its place" % trust["standIn"]
     return text + ("; no trusted interpreter of its version exists, so hash-based pycs, pyc bodies and the startup "
