@@ -1,5 +1,5 @@
 import { baseUrl } from "@/lib/base-url";
-import { exportComparison } from "@/lib/analysis/export";
+import { exportComparison } from "@/lib/compare/export-comparison";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { CliError } from "../cli-error";
 import type { Command } from "../command";

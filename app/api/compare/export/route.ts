@@ -1,7 +1,7 @@
 import { handle } from "@/lib/api/to-error-response";
 import { baseUrl } from "@/lib/base-url";
-import { exportComparison } from "@/lib/analysis/export";
 import { escapeControlsInJson } from "@/lib/analysis/export/escape-controls";
+import { exportComparison } from "@/lib/compare/export-comparison";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { parseCompareQuery } from "@/lib/compare/compare-query";
 import { requireRole } from "@/lib/auth/require-role";
