@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { GettingStarted } from "@/components/hosts/GettingStarted";
-import { HostPager, HostSearch } from "@/components/hosts/HostListControls";
+import { HostPager } from "@/components/hosts/HostPager";
+import { HostSearch } from "@/components/hosts/HostSearch";
 import { HostTable } from "@/components/hosts/HostTable";
 import { hostListParams } from "@/components/hosts/host-list-params";
 import { Card } from "@/components/ui/Card";
