@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { CliError } from "./cli-error";
-import type { Command } from "./command";
+import { parseArgsOptions, type Command } from "./command";
 import { collectCommand } from "./commands/collect";
 import { compareCommand } from "./commands/compare";
 import { hostsAddCommand } from "./commands/hosts-add";
@@ -39,9 +39,10 @@ export function usage(): string {
     "",
     "Usage:",
     ...lines,
-    "  deploylens COMMAND --help | --help | --version",
+    "  deploylens COMMAND --help | GROUP --help | --help | --version",
     "",
-    "Exit codes: 0 done, 1 a collection or operation failed, 2 bad arguments or input, 3 a CI gate failed.",
+    "Exit codes: 0 done, 1 a collection or operation failed, 2 bad input (unknown host or snapshot, duplicate",
+    "name, bad option), 3 a CI gate failed.",
     "The database is ./data/deploylens.db in the DeployLens folder; DATABASE_URL overrides it.",
     "",
   ].join("\n");
@@ -50,7 +51,7 @@ export function usage(): string {
 export function parseCommandArgs(command: Command, args: string[]) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: parseArgsOptions(command.options), allowPositionals: true, strict: true });
   } catch (error) {
     throw new CliError(`${(error as Error).message}\nusage: deploylens ${command.synopsis}`);
   }

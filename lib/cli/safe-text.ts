@@ -2,9 +2,11 @@
  * Characters a terminal would act on instead of showing: C0 controls (ESC starts colour and cursor
  * sequences) except tab and newline, DEL, C1 controls, and the Unicode bidi controls that make text read
  * differently from what it is (U+202E turns "evil\u202Etxt.py" around). File names and messages come from
- * the target, so every byte the CLI prints passes through here.
+ * the target, so every byte the CLI prints passes through here. A CR right before a newline (a CSV line
+ * end) moves the cursor nowhere the newline would not: it stays.
  */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE =
+  /\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const escape = (ch: string) => {
   const code = ch.charCodeAt(0);
