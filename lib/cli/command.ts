@@ -29,6 +29,6 @@ export type Command = {
 /** The options as node:util parseArgs takes them. */
 export function parseArgsOptions(options: Command["options"]): NonNullable<ParseArgsConfig["options"]> {
   return Object.fromEntries(
-    Object.entries(options).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple }]),
+    Object.entries(options).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }]),
   );
 }

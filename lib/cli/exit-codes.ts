@@ -28,9 +28,22 @@ const EXIT_OF_STATUS: Record<number, ExitCode> = {
   422: EXIT.usage,
 };
 
+/** Prisma's refusals that are the caller's input, as the API maps them: a taken name, a record gone. */
+export const PRISMA_INPUT_ERRORS: Record<string, string> = {
+  P2002: "that name is already taken",
+  P2025: "the record does not exist",
+};
+
+/** A Prisma known-request error's code (P2002…), or null. */
+export function prismaCodeOf(error: unknown): string | null {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  return /^P\d{4}$/.test(code) ? code : null;
+}
+
 /** The exit code an error thrown by a command ends the process with. */
 export function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof ZodError) return EXIT.usage;
   if (error instanceof AppError) return EXIT_OF_STATUS[error.status] ?? EXIT.failed;
+  if ((prismaCodeOf(error) ?? "") in PRISMA_INPUT_ERRORS) return EXIT.usage;
   return EXIT.failed;
 }

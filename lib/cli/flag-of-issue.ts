@@ -55,8 +55,8 @@ export function describeZodError(error: ZodError): string {
     .map((issue) => {
       const flag = flagOf(issue.path);
       if (issue.message.includes(flag)) return issue.message;
-      // Our own messages read on from the flag ("must be an absolute path"); zod's start a sentence.
-      return /^[a-z]/.test(issue.message) ? `${flag} ${issue.message}` : `${flag}: ${issue.message}`;
+      // "must be an absolute path" reads on from the flag; any other message follows a colon.
+      return issue.message.startsWith("must ") ? `${flag} ${issue.message}` : `${flag}: ${issue.message}`;
     })
     .join("; ");
 }

@@ -5,7 +5,7 @@ import { CliError } from "./cli-error";
 import { GROUPS, groupHelp } from "./command-groups";
 import { commandHelp } from "./command-help";
 import { commands, parseCommandArgs, usage } from "./commands";
-import { exitCodeOf } from "./exit-codes";
+import { exitCodeOf, PRISMA_INPUT_ERRORS, prismaCodeOf } from "./exit-codes";
 import { describeZodError } from "./flag-of-issue";
 import { endQuietlyOnClosedPipe, flushOutput, printErr, printOut } from "./output";
 
@@ -45,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
 function describe(error: unknown): string {
   if (error instanceof ZodError) return describeZodError(error);
   if (error instanceof CliError || error instanceof AppError || error instanceof MigrationError) return error.message;
+  const prisma = PRISMA_INPUT_ERRORS[prismaCodeOf(error) ?? ""];
+  if (prisma) return prisma;
   // Something nobody anticipated: the stack is what a bug report needs.
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -39,7 +39,7 @@ test("hosts add and hosts list share the database, and the database is migrated 
 
 test("bad CLI input fails with a specific message and exit code 2, storing nothing", async () => {
   const cases: [string[], RegExp][] = [
-    [["hosts", "add", "x", "--local", "--app-root", "relative"], /appRoots\.0: must be an absolute path/],
+    [["hosts", "add", "x", "--local", "--app-root", "relative"], /^deploylens: --app-root must be an absolute path\n$/],
     [["hosts", "add", "x", "--app-root", "/srv"], /--local or --ssh/],
     [["hosts", "add", "x", "--ssh", "no-at-sign", "--app-root", "/srv"], /expected USER@HOST\[:PORT\]/],
     [["hosts", "add", "x", "--local", "--app-root", "/srv", "--bogus"], /Unknown option '--bogus'/],
@@ -54,8 +54,8 @@ test("bad CLI input fails with a specific message and exit code 2, storing nothi
   expect((JSON.parse(listed.stdout) as { name: string }[]).map((h) => h.name)).not.toContain("x");
 });
 
-test("collecting an unknown host names it", async () => {
+test("collecting an unknown host names it, as bad input", async () => {
   const result = await runCli(["collect", "nope"], { databaseFile });
-  expect(result.code).toBe(1);
+  expect(result.code).toBe(2);
   expect(result.stderr).toContain('host "nope" does not exist');
 });

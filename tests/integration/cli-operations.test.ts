@@ -150,7 +150,7 @@ test("hosts edit, show and remove; schedule and baseline; snapshots and export",
   expect(exported.stdout.split("\n").filter((line) => line.startsWith("app,"))).toHaveLength(8);
 
   expect((await cli("hosts", "remove", "open")).code).toBe(0);
-  expect((await cli("hosts", "show", "open")).code).toBe(1);
+  expect((await cli("hosts", "show", "open")).code).toBe(2);
 });
 
 test("hosts edit --entry sets the entry points the next collection starts from; --entry none clears them", async () => {

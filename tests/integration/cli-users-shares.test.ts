@@ -47,7 +47,7 @@ test("users add reads the password from stdin, stores only an scrypt hash, and l
   expect((await cli(["users", "list"])).stdout).toMatch(/alice\s+operator/);
   expect(
     (await cli(["users", "add", "alice", "--role", "viewer", "--password-stdin"], "another password\n")).code,
-  ).toBe(1);
+  ).toBe(2);
   expect((await cli(["users", "remove", "alice"])).code).toBe(0);
   expect(JSON.parse((await cli(["users", "list", "--json"])).stdout)).toEqual([]);
   const actions = table<{ action: string; actor: string; objectId: string }>(

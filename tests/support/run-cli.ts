@@ -8,12 +8,12 @@ export type CliResult = { code: number | null; stdout: string; stderr: string };
 /** Runs the real CLI (bin/deploylens) as a user would, against the given database. */
 export function runCli(
   args: string[],
-  options: { databaseFile: string; stdin?: string; cwd?: string },
+  options: { databaseFile: string; stdin?: string; cwd?: string; env?: Record<string, string> },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, DATABASE_URL: `file:${options.databaseFile}`, NO_COLOR: "1" },
+      env: { ...process.env, DATABASE_URL: `file:${options.databaseFile}`, NO_COLOR: "1", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

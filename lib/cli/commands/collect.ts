@@ -107,7 +107,7 @@ export const collectCommand: Command = {
       snapshots.push(snapshot);
       if (!values.json) printOut(formatSnapshot(snapshot));
       if (snapshot.error) {
-        printErr(describeCollectFailure(host.name, snapshot.error));
+        printErr(describeCollectFailure(host, snapshot.error));
         code = EXIT.failed;
       }
       for (const failure of gateFailures({ ...row, host: host.name }, gates)) {
