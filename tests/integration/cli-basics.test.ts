@@ -1,5 +1,3 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { runCli } from "../support/run-cli";
@@ -9,21 +7,6 @@ const temp = tempDir("deploylens-cli-");
 const databaseFile = path.join(temp.dir, "cli.db");
 afterAll(() => temp.remove());
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
-
-test("npx deploylens --help and --version work in the clone", () => {
-  const env = { ...process.env, DATABASE_URL: `file:${databaseFile}` };
-  const help = execFileSync("npx", ["--no-install", "deploylens", "--help"], { cwd: ROOT, env, encoding: "utf8" });
-  for (const command of ["hosts add", "hosts list", "collect NAME", "compare LEFT RIGHT"])
-    expect(help).toContain(command);
-  const printed = execFileSync("npx", ["--no-install", "deploylens", "--version"], {
-    cwd: ROOT,
-    env,
-    encoding: "utf8",
-  });
-  expect(printed.trim()).toBe(`deploylens ${version}`);
-});
 
 test("hosts add and hosts list share the database, and the database is migrated by the CLI itself", async () => {
   const added = await runCli(

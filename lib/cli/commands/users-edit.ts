@@ -10,7 +10,7 @@ export const usersEditCommand: Command = {
   synopsis: "users edit NAME [--role admin|operator|viewer] [--password-stdin]",
   summary: "Change a user's role or password (read from stdin); a new password signs them out everywhere.",
   options: {
-    role: { type: "string", value: "ROLE", description: "admin, operator or viewer.", default: "unchanged" },
+    role: { type: "string", value: "ROLE", description: "The role: admin, operator or viewer.", default: "unchanged" },
     "password-stdin": {
       type: "boolean",
       description: "Read the password from stdin (never the command line).",
