@@ -20,7 +20,14 @@ function where(host: Host, d: ErrorDetails): string {
 function hostKeyFailure(host: Host, f: CollectFailure): string | null {
   const d = f.details;
   if (!d?.fingerprint) return null;
-  const trust = (...replace: string[]) => ["hosts", "trust", host.name, d.fingerprint!, ...replace, ...endpointFlags(d)];
+  const trust = (...replace: string[]) => [
+    "hosts",
+    "trust",
+    host.name,
+    d.fingerprint!,
+    ...replace,
+    ...endpointFlags(d),
+  ];
   if (f.code === "host-key-unknown")
     return (
       `the host key of ${where(host, d)} is not trusted yet; it presented ${d.fingerprint}.\n` +

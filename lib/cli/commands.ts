@@ -48,7 +48,15 @@ export function usage(): string {
   ].join("\n");
 }
 
+/** The first `--name` the command does not take (before a `--` that ends the options), or undefined. */
+function unknownOption(command: Command, args: string[]): string | undefined {
+  const options = args.slice(0, args.includes("--") ? args.indexOf("--") : args.length);
+  return options.find((arg) => arg.startsWith("--") && !(arg.slice(2).split("=")[0]! in command.options));
+}
+
 export function parseCommandArgs(command: Command, args: string[]) {
+  const unknown = unknownOption(command, args);
+  if (unknown) throw new CliError(`unknown option ${unknown.split("=")[0]}\nusage: deploylens ${command.synopsis}`);
   let parsed;
   try {
     parsed = parseArgs({ args, options: parseArgsOptions(command.options), allowPositionals: true, strict: true });

@@ -25,7 +25,7 @@ test("bad CLI input fails with a specific message and exit code 2, storing nothi
     [["hosts", "add", "x", "--local", "--app-root", "relative"], /^deploylens: --app-root must be an absolute path\n$/],
     [["hosts", "add", "x", "--app-root", "/srv"], /--local or --ssh/],
     [["hosts", "add", "x", "--ssh", "no-at-sign", "--app-root", "/srv"], /expected USER@HOST\[:PORT\]/],
-    [["hosts", "add", "x", "--local", "--app-root", "/srv", "--bogus"], /Unknown option '--bogus'/],
+    [["hosts", "add", "x", "--local", "--app-root", "/srv", "--bogus"], /^deploylens: unknown option --bogus\n/],
     [["frobnicate"], /unknown command/],
   ];
   for (const [args, message] of cases) {

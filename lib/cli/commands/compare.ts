@@ -7,7 +7,7 @@ import type { Command } from "../command";
 import { EXIT } from "../exit-codes";
 import { exportFormat, EXPORT_FORMAT_OPTIONS } from "../export-format";
 import { printDocument, printJson, printOut } from "../output";
-import { requireSuccessfulSnapshot } from "../require-successful-snapshot";
+import { requireSuccessfulSnapshots } from "../require-successful-snapshot";
 import { commandLine } from "../shell-quote";
 
 /** `compare NAME`: the host's baseline against its latest successful snapshot. */
@@ -33,7 +33,7 @@ export const compareCommand: Command = {
   async run(values, [left, right]) {
     const format = exportFormat(values);
     const [leftRef, rightRef] = await refsFor(left!, right);
-    for (const ref of [leftRef, rightRef]) await requireSuccessfulSnapshot(ref);
+    await requireSuccessfulSnapshots([leftRef, rightRef]);
     const dashboard = await findDashboardUrl();
     const { comparison, url } = await compareRefs(leftRef, rightRef, dashboard, { allRows: format === "csv" });
     if (format === "json") {

@@ -5,7 +5,7 @@ import type { Command } from "../command";
 import { EXIT } from "../exit-codes";
 import { exportFormat, EXPORT_FORMAT_OPTIONS } from "../export-format";
 import { printDocument } from "../output";
-import { requireSuccessfulSnapshot } from "../require-successful-snapshot";
+import { requireSuccessfulSnapshots } from "../require-successful-snapshot";
 
 export const exportCommand: Command = {
   words: ["export"],
@@ -15,7 +15,7 @@ export const exportCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(values, [ref]) {
     const format = exportFormat(values);
-    await requireSuccessfulSnapshot(ref!);
+    await requireSuccessfulSnapshots([ref!]);
     const { input } = await resolveSnapshot(ref!);
     const output = exportSnapshot(input, diagnose(input), format);
     // CSV ends with its own CRLF and is printed byte for byte; the others end with a newline for the shell.

@@ -10,7 +10,12 @@ export const usersAddCommand: Command = {
   synopsis: "users add NAME --role admin|operator|viewer --password-stdin",
   summary: "Add a dashboard user; the password is read from stdin (never from the command line).",
   options: {
-    role: { type: "string", value: "ROLE", description: "The role: admin, operator or viewer.", default: "none: required" },
+    role: {
+      type: "string",
+      value: "ROLE",
+      description: "The role: admin, operator or viewer.",
+      default: "none: required",
+    },
     "password-stdin": {
       type: "boolean",
       description: "Read the password from stdin (never the command line).",
