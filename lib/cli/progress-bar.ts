@@ -28,7 +28,7 @@ export function progressBar(total: number, streams = { stdout: process.stdout, s
   const draw = () => {
     state.elapsedMs = Date.now() - started;
     const line = safeText(progressLine(state));
-    stream.write(`\r\x1b[K${line.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}`);
+    stream.write(`\r\x1b[K${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}`);
   };
   const timer = setInterval(draw, REDRAW_MS);
   timer.unref();

@@ -7,7 +7,6 @@ const temp = tempDir("deploylens-cli-");
 const databaseFile = path.join(temp.dir, "cli.db");
 afterAll(() => temp.remove());
 
-
 test("hosts add and hosts list share the database, and the database is migrated by the CLI itself", async () => {
   const added = await runCli(
     ["hosts", "add", "laptop", "--local", "--app-root", "/srv/app", "--app-root", "/srv/other"],

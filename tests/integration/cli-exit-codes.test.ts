@@ -44,10 +44,7 @@ test(
         "--max-files: Too small: expected number to be >=100",
       ],
       [["hosts", "edit", "web", "--timeout", "1"], "--timeout: Too small: expected number to be >=5"],
-      [
-        ["hosts", "list", "--bogus"],
-        "unknown option --bogus\nusage: deploylens hosts list [--json]",
-      ],
+      [["hosts", "list", "--bogus"], "unknown option --bogus\nusage: deploylens hosts list [--json]"],
     ];
     for (const [args, message] of cases) {
       const result = await cli(...args);

@@ -45,7 +45,9 @@ test("every option of every command's --help has a one-line description and its 
     expect(flags, command.words.join(" ")).toEqual([...Object.keys(command.options), "help"]);
     for (const line of options.slice(0, -1)) {
       // `  --flag [VALUE]  What it does. (default: …)` on one line.
-      expect(line, command.words.join(" ")).toMatch(/^ {2}--[a-z-]+( \S+)? {2,}[A-Z][^\n]*\. (Repeatable\. )?\(default: [^)]+\)$/);
+      expect(line, command.words.join(" ")).toMatch(
+        /^ {2}--[a-z-]+( \S+)? {2,}[A-Z][^\n]*\. (Repeatable\. )?\(default: [^)]+\)$/,
+      );
     }
     expect(options.at(-1)).toMatch(/^ {2}--help {2,}Show this help and exit\.$/);
   }
