@@ -1,4 +1,4 @@
-import type { ExportFormat } from "@/lib/analysis/export";
+import type { ExportFormat } from "@/lib/analysis/export/export-snapshot";
 import { CliError } from "./cli-error";
 import type { Command, OptionValues } from "./command";
 

@@ -78,7 +78,7 @@ test(
 test("export --csv is byte for byte the exporter's CSV of that snapshot", { timeout: SLOW }, async () => {
   const { resolveSnapshot } = await import("@/lib/compare/resolve-snapshot");
   const { diagnose } = await import("@/lib/analysis/diagnostics");
-  const { exportSnapshot } = await import("@/lib/analysis/export");
+  const { exportSnapshot } = await import("@/lib/analysis/export/export-snapshot");
   const { input } = await resolveSnapshot("left");
   const printed = await cli(["export", "left", "--csv"]);
   expect([printed.code, printed.stderr]).toEqual([0, ""]);

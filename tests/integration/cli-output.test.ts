@@ -65,7 +65,7 @@ test("file names from a target cannot drive the terminal: control and bidi chara
     expect(result.ok, result.message ?? "").toBe(true);
   }
   const { compareRefs } = await import("@/lib/compare/compare-refs");
-  const { exportComparison } = await import("@/lib/analysis/export");
+  const { exportComparison } = await import("@/lib/compare/export-comparison");
   const { findDashboardUrl } = await import("@/lib/db/queries/public-url");
   for (const format of ["markdown", "csv"] as const) {
     const flags = format === "csv" ? ["--csv"] : [];

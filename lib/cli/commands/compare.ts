@@ -1,4 +1,4 @@
-import { exportComparison } from "@/lib/analysis/export";
+import { exportComparison } from "@/lib/compare/export-comparison";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { findDashboardUrl } from "@/lib/db/queries/public-url";

@@ -1,5 +1,5 @@
 import { diagnose } from "@/lib/analysis/diagnostics";
-import { exportSnapshot } from "@/lib/analysis/export";
+import { exportSnapshot } from "@/lib/analysis/export/export-snapshot";
 import { resolveSnapshot } from "@/lib/compare/resolve-snapshot";
 import type { Command } from "../command";
 import { EXIT } from "../exit-codes";

@@ -1,6 +1,6 @@
 import { handle } from "@/lib/api/to-error-response";
 import { baseUrl } from "@/lib/base-url";
-import { exportComparison } from "@/lib/analysis/export";
+import { exportComparison } from "@/lib/compare/export-comparison";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { parseCompareQuery } from "@/lib/compare/compare-query";
 import { requireRole } from "@/lib/auth/require-role";
