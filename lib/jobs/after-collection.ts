@@ -1,5 +1,5 @@
 import "server-only";
-import { baseUrl } from "@/lib/base-url";
+import { findDashboardUrl } from "@/lib/db/queries/public-url";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { trackDelivery } from "@/lib/webhooks/pending-deliveries";
 import { regressionPayload } from "@/lib/webhooks/regression-payload";
@@ -17,7 +17,7 @@ export async function afterCollection(snapshotId: string): Promise<void> {
     snapshotId,
     takenAt,
     regressions,
-    url: `${baseUrl()}/snapshots/${snapshotId}`,
+    url: `${await findDashboardUrl()}/snapshots/${snapshotId}`,
   });
   trackDelivery(deliverWebhook(url, payload));
 }

@@ -117,11 +117,11 @@ test(
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("[host-key-changed]");
     expect(refused.stderr).toContain(`jump host 2 ${target.user}@127.0.0.1:${bastion2.port}`);
-    expect(refused.stderr).toContain(`--replace ${original} --hop 2`);
+    expect(refused.stderr).toContain(`\n  deploylens hosts trust chain ${replaced} --replace ${original} --hop 2\n`);
     // The chain stopped at the refused hop: the target was never contacted.
     expect(await connectionsTo(target)).toBe(targetConnections);
     const wrongHop = await cli("hosts", "trust", "chain", replaced, "--jump", "--replace", original);
-    expect(wrongHop.code).toBe(1);
+    expect(wrongHop.code).toBe(2);
     const trusted = await cli("hosts", "trust", "chain", replaced, "--hop", "2", "--replace", original);
     expect(trusted.code, trusted.stderr).toBe(0);
     expect(await show()).toMatchObject({

@@ -8,7 +8,7 @@ export const hostsShowCommand: Command = {
   words: ["hosts", "show"],
   synopsis: "hosts show NAME [--json]",
   summary: "One saved host: where it is, what is collected, its schedule and baseline, its latest coverage.",
-  options: { json: { type: "boolean" } },
+  options: { json: { type: "boolean", description: "Print JSON instead of text.", default: "off" } },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const row = await getHostOrThrow(name!);
