@@ -100,6 +100,20 @@ def env_matcher(names):
     return lambda key: key in exact
 
 
+# The userinfo ends at the authority's LAST '@' (the greedy run backs off to it): an unencoded '@' in a
+# password ("redis://:p@ss-word@host") must not leave the password's tail in clear.
+_URL_USERINFO = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)([^/?#\s]*)@")
+
+
+def redact_url_userinfo(word):
+    """scheme://user:password@host → scheme://user:[redacted]@host; a userinfo without ':' is
+    usually a token (https://TOKEN@host) and is replaced whole."""
+    def replace(m):
+        user, colon, _ = m.group(2).partition(":")
+        return m.group(1) + (user + ":" + REDACTED if colon else REDACTED) + "@"
+    return _URL_USERINFO.sub(replace, word)
+
+
 def redact(env, allowed):
     """Secrets stay on the target: every value whose key is not allowlisted is replaced here, and an
     allowlisted value loses a URL's password (PYTHONWARNINGS=…https://tok:SECRET@host…) like argv does."""

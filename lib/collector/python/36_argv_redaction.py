@@ -17,19 +17,7 @@ HARMLESS_OPTIONS = frozenset((
     "-w", "-b", "-k", "-t", "-A", "-Q", "-l", "-n",
 ))
 _APP_SPEC = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*:[A-Za-z_][A-Za-z0-9_.]*(\(\))?$")
-# The userinfo ends at the authority's LAST '@' (the greedy run backs off to it): an unencoded '@' in a
-# password ("redis://:p@ss-word@host") must not leave the password's tail in clear.
-_URL_USERINFO = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)([^/?#\s]*)@")
 _FLAG_CLUSTER = re.compile(r"^-[A-Za-z]{1,2}$")
-
-
-def redact_url_userinfo(word):
-    """scheme://user:password@host → scheme://user:[redacted]@host; a userinfo without ':' is
-    usually a token (https://TOKEN@host) and is replaced whole."""
-    def replace(m):
-        user, colon, _ = m.group(2).partition(":")
-        return m.group(1) + (user + ":" + REDACTED if colon else REDACTED) + "@"
-    return _URL_USERINFO.sub(replace, word)
 
 
 def _assignment(word, allowed):
