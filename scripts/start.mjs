@@ -10,7 +10,7 @@ const port = process.env.PORT ?? "3000";
 const hostname = process.env.DEPLOYLENS_BIND ?? "127.0.0.1";
 const server = spawn(
   process.execPath,
-  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", hostname],
+  [path.join(root, "scripts/serve.mjs"), "-p", port, "-H", hostname],
   {
     cwd: root,
     stdio: "inherit",

@@ -10,7 +10,7 @@ export type RunningApp = { url: string; databaseFile: string; logs: () => string
 async function waitForHttp(url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${logs()}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${logs()}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -19,11 +19,11 @@ async function waitForHttp(url: string, child: ChildProcess, logs: () => string,
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms:\n${logs()}`);
+  throw new Error(`the server did not answer at ${url} within ${timeoutMs} ms:\n${logs()}`);
 }
 
 /**
- * `next start` of the existing build (see tests/support/e2e-global-setup.ts, which builds once per run)
+ * The dashboard's server (scripts/serve.mjs, as `npm start` runs it) on the existing build (see tests/support/e2e-global-setup.ts, which builds once per run)
  * on a free loopback port, against a fresh temporary database unless one is given.
  */
 export async function startApp(
@@ -35,7 +35,7 @@ export async function startApp(
   let output = "";
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [path.join(ROOT, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
