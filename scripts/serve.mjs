@@ -39,7 +39,9 @@ const server = http.createServer(async (req, res) => {
 });
 server.on("upgrade", (req, socket, head) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-  app.getUpgradeHandler()(req, socket, head).catch(() => socket.destroy());
+  app
+    .getUpgradeHandler()(req, socket, head)
+    .catch(() => socket.destroy());
 });
 
 // As `next start` does: stop accepting, finish what is in flight, let Next clean up, exit as signalled.
