@@ -6,6 +6,8 @@ export async function register() {
   migrateOnStart();
   // `next build` runs this too: nothing below belongs to a build.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { checkTrustedProxiesOnStart } = await import("./lib/auth/check-trusted-proxies-on-start");
+  checkTrustedProxiesOnStart();
   // Collections the previous process did not finish are recorded as "interrupted", never left "running".
   const { markInterruptedJobs } = await import("./lib/jobs/mark-interrupted-jobs");
   await markInterruptedJobs();

@@ -77,3 +77,11 @@ test.describe("behind a trusted proxy", () => {
     expect(recorded).toEqual(cases.map(([, address]) => address));
   });
 });
+
+test("a DEPLOYLENS_TRUSTED_PROXIES entry that is not an address or range stops the server at start", async () => {
+  const failure = await startApp({ env: { DEPLOYLENS_TRUSTED_PROXIES: "127.0.0.1, proxy.local" } }).then(
+    async (running) => (await running.stop(), null),
+    (error: unknown) => String(error),
+  );
+  expect(failure).toMatch(/refusing to start\. DEPLOYLENS_TRUSTED_PROXIES: "proxy\.local" is not an IP address/);
+});
