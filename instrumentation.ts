@@ -6,6 +6,9 @@ export async function register() {
   migrateOnStart();
   // `next build` runs this too: nothing below belongs to a build.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // SIGTERM/SIGINT stop the server within seconds, whatever runs, and mark running collections "interrupted".
+  const { stopOnSignal } = await import("./lib/jobs/stop-on-signal");
+  stopOnSignal();
   const { checkTrustedProxiesOnStart } = await import("./lib/auth/check-trusted-proxies-on-start");
   checkTrustedProxiesOnStart();
   // Collections the previous process did not finish are recorded as "interrupted", never left "running".

@@ -1,8 +1,7 @@
 import type { SnapshotJson } from "@/lib/api/snapshot-json";
-import { formatPercent as percent } from "@/lib/analysis/coverage-percent";
+import { formatPercent as percent, coveragePercent } from "@/lib/analysis/coverage-percent";
 import { displayPath } from "@/lib/snapshot/display-path";
 import { cachingVerdict } from "@/lib/analysis/caching-verdict";
-import { coveragePercent } from "@/lib/analysis/coverage-percent";
 import { startupHeadline } from "@/lib/analysis/startup-coverage";
 
 /** The human summary `deploylens collect` prints: coverage, then each finding with its fix. */

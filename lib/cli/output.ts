@@ -1,8 +1,13 @@
-import { safeJson, safeText } from "./safe-text";
+import { safeDocument, safeJson, safeText } from "./safe-text";
 
 /** Everything the CLI prints goes through these, so target-supplied text can never drive the terminal. */
 export function printOut(text: string): void {
   process.stdout.write(safeText(text));
+}
+
+/** An export document (Markdown, CSV): the same bytes the API serves (see safeDocument). */
+export function printDocument(text: string): void {
+  process.stdout.write(safeDocument(text));
 }
 
 export function printErr(text: string): void {

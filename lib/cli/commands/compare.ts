@@ -1,9 +1,9 @@
 import { baseUrl } from "@/lib/base-url";
-import { exportComparison } from "@/lib/analysis/export";
+import { exportComparison } from "@/lib/compare/export-comparison";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { CliError } from "../cli-error";
 import type { Command } from "../command";
-import { printJson, printOut } from "../output";
+import { printDocument, printJson, printOut } from "../output";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { ValidationError } from "@/lib/errors";
 
@@ -33,7 +33,7 @@ export const compareCommand: Command = {
       return 0;
     }
     const output = exportComparison(comparison, format);
-    printOut(output.endsWith("\n") ? output : `${output}\n`);
+    printDocument(output.endsWith("\n") ? output : `${output}\n`);
     if (format === "markdown") printOut(`\nPermanent link: ${url}\n`);
     return 0;
   },

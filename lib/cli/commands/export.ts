@@ -1,9 +1,9 @@
 import { diagnose } from "@/lib/analysis/diagnostics";
-import { exportSnapshot } from "@/lib/analysis/export";
+import { exportSnapshot } from "@/lib/analysis/export/export-snapshot";
 import { resolveSnapshot } from "@/lib/compare/resolve-snapshot";
 import { CliError } from "../cli-error";
 import type { Command } from "../command";
-import { printOut } from "../output";
+import { printDocument } from "../output";
 
 export const exportCommand: Command = {
   words: ["export"],
@@ -16,7 +16,7 @@ export const exportCommand: Command = {
     if (formats.length > 1) throw new CliError("choose one of --json, --markdown, --csv");
     const { input } = await resolveSnapshot(ref!);
     const output = exportSnapshot(input, diagnose(input), formats[0] ?? "markdown");
-    printOut(output.endsWith("\n") ? output : `${output}\n`);
+    printDocument(output.endsWith("\n") ? output : `${output}\n`);
     return 0;
   },
 };

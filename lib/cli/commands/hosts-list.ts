@@ -12,7 +12,7 @@ export const hostsListCommand: Command = {
   positionals: { min: 0, max: 0 },
   async run(values) {
     // The same summaries the home page shows.
-    const rows = (await listHostSummaries()).map(({ host, latestOk }) => ({
+    const rows = (await listHostSummaries()).rows.map(({ host, latestOk }) => ({
       ...host,
       latestSnapshotId: latestOk?.id ?? null,
       startupPercent:

@@ -1,7 +1,6 @@
-import { coveragePercent, formatPercent } from "@/lib/analysis/coverage-percent";
+import { coveragePercent, formatPercent, startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 import { getHostOrThrow, toHostView } from "@/lib/db/queries/hosts";
 import { findLatestOkSnapshot } from "@/lib/db/queries/snapshots";
-import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
 import type { Command } from "../command";
 import { printJson, printOut } from "../output";
 

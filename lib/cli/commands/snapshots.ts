@@ -1,7 +1,6 @@
-import { coveragePercent, formatPercent } from "@/lib/analysis/coverage-percent";
+import { coveragePercent, formatPercent, startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
-import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
 import { parseRegressions } from "@/lib/regressions/regression";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";

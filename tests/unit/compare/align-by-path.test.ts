@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { alignByPath } from "@/lib/analysis/compare/align-by-path";
+import { alignByPath } from "@/lib/compare/align-by-path";
 
 const items = (paths: string) =>
   paths

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { compare, type Comparison } from "@/lib/analysis/compare";
+import { compare, type Comparison } from "@/lib/compare/compare";
 import { REDACTED } from "@/lib/snapshot/schema";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 

@@ -1,5 +1,5 @@
-import type { Comparison } from "../compare/types";
-import { csvRows } from "./csv";
+import type { Comparison } from "./types";
+import { csvRows } from "@/lib/analysis/export/csv";
 
 const HEADER = [
   "root",

@@ -1,4 +1,4 @@
-import type { CoverageCounts, RootDirectories } from "../coverage";
+import type { CoverageCounts, RootDirectories } from "@/lib/analysis/coverage";
 import { ROW_LIMIT, boundedCollector, type BoundedSection, type DirectoryRow } from "./types";
 
 const sameCounts = (a: CoverageCounts, b: CoverageCounts) =>

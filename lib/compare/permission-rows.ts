@@ -1,6 +1,6 @@
 import type { Directory, Permission, Root } from "@/lib/snapshot/schema";
-import { describePermission } from "../diagnostics/support/format-mode";
-import { joinPath } from "../diagnostics/support/join-path";
+import { describePermission } from "@/lib/analysis/diagnostics/support/format-mode";
+import { joinPath } from "@/lib/analysis/diagnostics/support/join-path";
 import { ROW_LIMIT, boundedCollector, type BoundedSection, type PermissionRow, type PermissionSide } from "./types";
 
 type Perm = Omit<Permission, "path">;

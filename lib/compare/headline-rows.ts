@@ -1,6 +1,6 @@
-import type { Coverage } from "../coverage";
-import { startupCoverageOf } from "../startup-coverage";
-import type { Finding, SnapshotInput } from "../types";
+import type { Coverage } from "@/lib/analysis/coverage";
+import { startupCoverageOf } from "@/lib/analysis/startup-coverage";
+import type { Finding, SnapshotInput } from "@/lib/analysis/types";
 import type { MetricRow } from "./types";
 
 export type SideFigures = { input: SnapshotInput; coverage: Coverage; findings: Finding[] };

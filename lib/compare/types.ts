@@ -1,6 +1,6 @@
 import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
-import type { CoverageCounts } from "../coverage";
-import type { Finding } from "../types";
+import type { CoverageCounts } from "@/lib/analysis/coverage";
+import type { Finding } from "@/lib/analysis/types";
 
 export type ComparisonSide = {
   id: string;

@@ -4,7 +4,7 @@ import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { trackDelivery } from "@/lib/webhooks/pending-deliveries";
 import { regressionPayload } from "@/lib/webhooks/regression-payload";
 import { findWebhookUrl } from "@/lib/webhooks/webhook-url";
-import { recordRegressions } from "./record-regressions";
+import { recordRegressions } from "@/lib/regressions/record-regressions";
 
 /** Marks a new snapshot's regressions and, when a webhook is set, sends one alert (in the background). */
 export async function afterCollection(snapshotId: string): Promise<void> {

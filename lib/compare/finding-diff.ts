@@ -1,4 +1,4 @@
-import type { Finding } from "../types";
+import type { Finding } from "@/lib/analysis/types";
 import type { Comparison } from "./types";
 
 /** Findings matched by rule id: only on the left, only on the right, or on both (possibly reworded). */

@@ -1,6 +1,6 @@
-import type { Comparison, ComparisonSide, FieldRow, FileSide } from "../compare/types";
-import { findingMarkdown } from "./findings-markdown";
-import { mdTable, mdText } from "./markdown-text";
+import type { Comparison, ComparisonSide, FieldRow, FileSide } from "./types";
+import { findingMarkdown } from "@/lib/analysis/export/findings-markdown";
+import { mdTable, mdText } from "@/lib/analysis/export/markdown-text";
 
 const TOP_FILES = 50;
 const TOP_PERMISSIONS = 20;

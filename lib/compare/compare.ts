@@ -1,21 +1,21 @@
-import { coverageOf } from "./coverage";
-import { diagnose } from "./diagnostics";
-import { directoryRows } from "./compare/directory-rows";
-import { fieldRows } from "./compare/field-rows";
-import { fileRows } from "./compare/file-rows";
-import { findingDiff } from "./compare/finding-diff";
-import { headlineRows, type SideFigures } from "./compare/headline-rows";
-import { interpreterEntries } from "./compare/interpreter-rows";
-import { packageDiff } from "./compare/package-diff";
-import { rootMapper } from "./compare/path-mapping";
-import { permissionRows } from "./compare/permission-rows";
-import { pairRoots } from "./compare/root-pairs";
-import { serviceEntries } from "./compare/service-rows";
-import { ROW_LIMIT, type Comparison, type ComparisonSide } from "./compare/types";
+import { coverageOf } from "@/lib/analysis/coverage";
+import { diagnose } from "@/lib/analysis/diagnostics";
+import { directoryRows } from "./directory-rows";
+import { fieldRows } from "./field-rows";
+import { fileRows } from "./file-rows";
+import { findingDiff } from "./finding-diff";
+import { headlineRows, type SideFigures } from "./headline-rows";
+import { interpreterEntries } from "./interpreter-rows";
+import { packageDiff } from "./package-diff";
+import { rootMapper } from "./path-mapping";
+import { permissionRows } from "./permission-rows";
+import { pairRoots } from "./root-pairs";
+import { serviceEntries } from "./service-rows";
+import { ROW_LIMIT, type Comparison, type ComparisonSide } from "./types";
 import type { Root } from "@/lib/snapshot/schema";
-import type { SnapshotInput } from "./types";
+import type { SnapshotInput } from "@/lib/analysis/types";
 
-export type * from "./compare/types";
+export type * from "./types";
 
 export type CompareOptions = { rowLimit?: number };
 
