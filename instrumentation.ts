@@ -9,6 +9,8 @@ export async function register() {
   // SIGTERM/SIGINT stop the server within seconds, whatever runs, and mark running collections "interrupted".
   const { stopOnSignal } = await import("./lib/jobs/stop-on-signal");
   stopOnSignal();
+  const { checkTrustedProxiesOnStart } = await import("./lib/auth/check-trusted-proxies-on-start");
+  checkTrustedProxiesOnStart();
   // Collections the previous process did not finish are recorded as "interrupted", never left "running".
   const { markInterruptedJobs } = await import("./lib/jobs/mark-interrupted-jobs");
   await markInterruptedJobs();

@@ -25,12 +25,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // starts streaming, so the answer is a real redirect and not a 200 that redirects later. Pages still check
   // their role themselves.
   const path = requestHeaders.get(PATH_HEADER) ?? "/";
+  // The response's CSP nonce (proxy.ts): without it the browser would refuse the theme script.
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
   if (!user && !isOpenPath(path.split("?")[0]!)) redirect(`/login?next=${encodeURIComponent(path)}`);
   return (
     // The theme script sets the "dark" class before hydration, hence the warning suppression on <html>.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
         <header className="border-b border-slate-200 bg-white">

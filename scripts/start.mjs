@@ -8,14 +8,10 @@ ensureBuilt(root);
 const port = process.env.PORT ?? "3000";
 // Loopback by default: the dashboard holds SSH credentials. DEPLOYLENS_BIND=0.0.0.0 exposes it deliberately.
 const hostname = process.env.DEPLOYLENS_BIND ?? "127.0.0.1";
-const server = spawn(
-  process.execPath,
-  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", hostname],
-  {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  },
-);
+const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "-p", port, "-H", hostname], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

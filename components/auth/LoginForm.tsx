@@ -1,12 +1,14 @@
 "use client";
 
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { useJsonSubmit } from "./use-json-submit";
 
 /** POST /api/session; on success a full page load, so the header shows who is signed in. */
 export function LoginForm({ next }: { next: string }) {
   const { onSubmit, error, busy } = useJsonSubmit(async (form, post) => {
     await post("/api/session", { name: form.get("name"), password: form.get("password") });
-    window.location.assign(next);
+    // Checked again against the real origin: the page is the last place a crafted `next` could slip through.
+    window.location.assign(safeNextPath(next, window.location.origin));
   });
   const field = "mt-1 block w-full rounded border border-slate-300 px-3 py-2 text-sm";
   return (

@@ -7,7 +7,10 @@ export type GuardInput = {
   origin: string | null;
   secFetchSite: string | null;
   contentType: string | null;
-  /** A Next server action (its Next-Action header): a form post by design, checked for origin like any write. */
+  /**
+   * A Next server action (its Next-Action header on a page path): a form post by design, checked for origin
+   * like any write. Never true for /api: a route handler is not an action, whatever the headers say.
+   */
   serverAction?: boolean;
 };
 export type GuardRefusal = { status: 421 | 403 | 415; code: string; message: string };
@@ -58,6 +61,11 @@ export function checkRequest(input: GuardInput, env: Env = process.env): GuardRe
   return null;
 }
 
+function isApiUrl(url: string): boolean {
+  const pathname = new URL(url, "http://deploylens.invalid").pathname;
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
 export function guardInputOf(req: Request): GuardInput {
   const h = req.headers;
   return {
@@ -66,6 +74,6 @@ export function guardInputOf(req: Request): GuardInput {
     origin: h.get("origin"),
     secFetchSite: h.get("sec-fetch-site"),
     contentType: h.get("content-type"),
-    serverAction: h.has("next-action"),
+    serverAction: h.has("next-action") && !isApiUrl(req.url),
   };
 }

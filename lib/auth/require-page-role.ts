@@ -1,7 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { ForbiddenError } from "./auth-errors";
+import { forbidden, redirect } from "next/navigation";
 import { hasRole, type Role } from "./roles";
 import { SESSION_COOKIE } from "./session-policy";
 import { findSessionUser, type SessionUser } from "./sessions";
@@ -13,13 +12,16 @@ export async function findCurrentUser(): Promise<SessionUser | null> {
   return findSessionUser((await cookies()).get(SESSION_COOKIE)?.value);
 }
 
-/** requireRole() for pages and server components: anonymous → /login?next=…, too low a role → 403. */
+/**
+ * requireRole() for pages, server components and actions: anonymous → /login?next=…, too low a role → 403
+ * with the nearest forbidden.tsx (each page that needs more than viewer has its own, saying why).
+ */
 export async function requirePageRole(role: Role): Promise<SessionUser> {
   const user = await findCurrentUser();
   if (!user) {
     const path = (await headers()).get(PATH_HEADER) ?? "/";
     redirect(`/login?next=${encodeURIComponent(path)}`);
   }
-  if (!hasRole(user.role, role)) throw new ForbiddenError(`this page needs the ${role} role`);
+  if (!hasRole(user.role, role)) forbidden();
   return user;
 }

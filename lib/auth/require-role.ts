@@ -14,12 +14,17 @@ export function cookieValue(req: Request, name: string): string | null {
   return null;
 }
 
+/** Route handlers are never server actions: a Next-Action header does not excuse a write from being JSON. */
+function routeHandlerGuardInput(req: Request) {
+  return { ...guardInputOf(req), serverAction: false };
+}
+
 /**
  * The one call at the top of every route handler: the request is one this server answers (Host,
  * same-origin write, JSON), it carries a live session, and its user has at least `role`.
  */
 export async function requireRole(req: Request, role: Role): Promise<SessionUser> {
-  const refusal = checkRequest(guardInputOf(req));
+  const refusal = checkRequest(routeHandlerGuardInput(req));
   if (refusal) throw new RequestRefusedError(refusal);
   const user = await findSessionUser(cookieValue(req, SESSION_COOKIE));
   if (!user) throw new UnauthorizedError();
@@ -30,6 +35,6 @@ export async function requireRole(req: Request, role: Role): Promise<SessionUser
 
 /** For open endpoints (sign-in, setup): the same request checks, no session. */
 export function requireSameSite(req: Request): void {
-  const refusal = checkRequest(guardInputOf(req));
+  const refusal = checkRequest(routeHandlerGuardInput(req));
   if (refusal) throw new RequestRefusedError(refusal);
 }

@@ -1,23 +1,25 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { clearLoginFailures, recordLoginFailure } from "@/lib/db/queries/sessions";
+import { clearLoginFailures } from "@/lib/db/queries/login-attempts";
 import { findUserByName } from "@/lib/db/queries/users";
 import { UnauthorizedError } from "./auth-errors";
 import { verifyAgainstNothing, verifyPassword } from "./password";
 import { createSession } from "./sessions";
-import { assertNotThrottled } from "./throttle";
+import { recordSignInAttempt } from "./throttle";
 
 const credentialsSchema = z.object({ name: z.string().max(200), password: z.string().max(1024) });
 
-/** Checks a name and password (throttled per account and per address) and opens a session. */
-export async function signIn(input: unknown, address: string) {
+/**
+ * Checks a name and password (throttled per account and per address) and opens a session. `address` is
+ * null when the caller's address is not known; only the account is throttled then.
+ */
+export async function signIn(input: unknown, address: string | null) {
   const { name, password } = credentialsSchema.parse(input);
-  await assertNotThrottled(name, address);
+  await recordSignInAttempt(name, address);
   const user = await findUserByName(name);
   const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
   if (!user || !ok) {
-    await recordLoginFailure(name, address);
     await recordAudit({ actor: null, address, action: "sign-in-failed", object: { type: "user", id: name } });
     // One message for both cases: the answer does not tell which names exist.
     throw new UnauthorizedError("wrong name or password");

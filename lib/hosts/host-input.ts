@@ -1,3 +1,5 @@
+// First: the host form uses these schemas in the browser, before which zod must be told not to probe eval.
+import "@/lib/zod-in-browser";
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 

@@ -7,14 +7,22 @@ import { SecretError } from "./secret-error";
 
 const KEY_BYTES = 32;
 
-/** Where the key lives when DEPLOYLENS_SECRET_KEY is not set: next to the database file. */
+// A key file holds one line of base64 or hex; anything much longer is not a key.
+const MAX_KEY_FILE_BYTES = 4096;
+
+/**
+ * Where the key lives when DEPLOYLENS_SECRET_KEY is not set: DEPLOYLENS_SECRET_KEY_FILE, else next to the
+ * database file (where a copy of the data folder carries it along).
+ */
 export function secretKeyFile(): string {
+  const configured = process.env.DEPLOYLENS_SECRET_KEY_FILE?.trim();
+  if (configured) return path.resolve(configured);
   return path.join(path.dirname(databaseFile()), "secret.key");
 }
 
 /**
- * The 32-byte AES-256 key: DEPLOYLENS_SECRET_KEY (hex or base64) if set, else the key file, which is
- * created (0600) on first use. Read on every call, so a key supplied later or a test's DATABASE_URL
+ * The 32-byte AES-256 key: DEPLOYLENS_SECRET_KEY (hex or base64) if set, else the key file
+ * (DEPLOYLENS_SECRET_KEY_FILE or secret.key beside the database), which is created (0600) on first use. Read on every call, so a key supplied later or a test's DATABASE_URL
  * takes effect without a restart.
  */
 export function secretKey(): Buffer {
@@ -66,6 +74,21 @@ function openKeyFile(file: string): number {
   }
 }
 
+/**
+ * Reads through the descriptor whose mode was just checked. readSync rather than readFileSync: the bundler
+ * reads readFileSync(<any variable>) as a file path it cannot know and would trace the whole project.
+ */
+function readSmallFile(fd: number): string {
+  const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
+  let length = 0;
+  let read: number;
+  do {
+    read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    length += read;
+  } while (read > 0 && length < buffer.length);
+  return buffer.subarray(0, length).toString("utf8");
+}
+
 function readKeyFile(file: string): Buffer {
   const fd = openKeyFile(file);
   try {
@@ -77,7 +100,7 @@ function readKeyFile(file: string): Buffer {
           `can read it. Refusing to use it; restrict it with \`chmod 600 ${file}\`.`,
       );
     }
-    return parseKey(fs.readFileSync(fd, "utf8"), `The secret key file ${file}`);
+    return parseKey(readSmallFile(fd), `The secret key file ${file}`);
   } finally {
     fs.closeSync(fd);
   }

@@ -3,9 +3,12 @@ import { z } from "zod";
 import { hashToken, newSecretToken } from "@/lib/auth/secret-token";
 import type { Actor } from "@/lib/auth/users";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { ForbiddenError } from "@/lib/auth/auth-errors";
+import { NotFoundError } from "@/lib/errors";
 import { resolveSnapshot } from "@/lib/compare/resolve-snapshot";
 import {
   createShareRow,
+  findShareById,
   findShareByTokenHash,
   listShares,
   revokeShareRow,
@@ -65,9 +68,22 @@ export async function listShareViews() {
   return (await listShares()).map((share) => toShareView(share));
 }
 
-export async function revokeShare(id: string, by: Actor) {
+/**
+ * Revokes a public link. Its creator may; anyone else needs `mayRevokeAny` (an admin, or the CLI, which
+ * holds the database already). The audit names the revoker as actor and the creator in its detail.
+ */
+export async function revokeShare(id: string, by: Actor, options: { mayRevokeAny: boolean }) {
+  const existing = await findShareById(id);
+  if (!existing) throw new NotFoundError("share", id);
+  if (existing.createdBy !== by.actor && !options.mayRevokeAny)
+    throw new ForbiddenError("only an admin may revoke a link someone else made", "role-required");
   const share = await revokeShareRow(id, new Date());
-  await recordAudit({ ...by, action: "share-revoked", object: { type: "share", id: share.id } });
+  await recordAudit({
+    ...by,
+    action: "share-revoked",
+    object: { type: "share", id: share.id },
+    detail: { createdBy: share.createdBy },
+  });
   return toShareView(share);
 }
 

@@ -72,6 +72,28 @@ test("a cross-site or non-JSON write is refused and changes nothing", async () =
   expect(await hostCount()).toBe(1);
 });
 
+test("a Next-Action header does not excuse a route handler's write from being JSON", async () => {
+  const before = await hostCount();
+  for (const contentType of ["text/plain", "text/plain;charset=UTF-8", "multipart/form-data; boundary=x"]) {
+    for (const path of ["/api/hosts", "/api/shares", "/api/session"]) {
+      const response = await rawRequest(`${app.url}${path}`, {
+        method: "POST",
+        headers: { ...session, "next-action": "x", "content-type": contentType },
+        body: JSON.stringify(host),
+      });
+      expect(response.status, `${path} ${contentType}`).toBe(415);
+      expect(JSON.parse(response.body)).toMatchObject({ error: { code: "unsupported-media-type" } });
+    }
+  }
+  const hostId = "planted";
+  const removal = await rawRequest(`${app.url}/api/hosts/${hostId}`, {
+    method: "DELETE",
+    headers: { ...session, "next-action": "x", "content-type": "text/plain" },
+  });
+  expect(removal.status).toBe(415);
+  expect(await hostCount()).toBe(before);
+});
+
 test("without a session the API answers 401 and pages redirect to /login?next=…", async () => {
   const api = await rawRequest(`${app.url}/api/hosts`);
   expect(api.status).toBe(401);

@@ -5,7 +5,8 @@ import { addUser, ADMIN, type TestUser } from "../support/session";
 let app: RunningApp;
 const OTHER: TestUser = { name: "olga", role: "viewer", password: "olga's password" };
 test.beforeAll(async () => {
-  app = await startApp();
+  // The tests stand in for a reverse proxy on loopback, so the server reads X-Forwarded-For from them.
+  app = await startApp({ env: { DEPLOYLENS_TRUSTED_PROXIES: "127.0.0.1" } });
   await addUser(app, ADMIN);
   await addUser(app, OTHER);
 });
@@ -13,7 +14,7 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-// X-Forwarded-For stands for the address a reverse proxy in front of DeployLens reports (README, Security).
+// X-Forwarded-For stands for the address a trusted reverse proxy in front of DeployLens reports (docs/security.md).
 const attempt = (name: string, password: string, address: string) =>
   fetch(`${app.url}/api/session`, {
     method: "POST",

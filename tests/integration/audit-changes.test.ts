@@ -77,6 +77,8 @@ test("DELETE /api/hosts/:id removes the host as the signed-in operator, from the
   const { findUserByName } = await import("@/lib/db/queries/users");
   const { findHost } = await import("@/lib/db/queries/hosts");
   const { DELETE } = await import("@/app/api/hosts/[id]/route");
+  const { PEER_HEADER } = await import("@/lib/auth/client-address");
+  (globalThis as Record<symbol, unknown>)[Symbol.for("deploylens.peer-header")] = true;
   await createHost({ transport: "local", name: "web4", appRoots: [appRoot] });
   const cli = { actor: "cli:test", address: null };
   await createUser({ name: "olga", role: "operator", password: "an operator password" }, cli);
@@ -90,7 +92,8 @@ test("DELETE /api/hosts/:id removes the host as the signed-in operator, from the
         origin: "http://localhost:3000",
         "content-type": "application/json",
         cookie: `deploylens_session=${token}`,
-        "x-forwarded-for": "192.0.2.11",
+        // What scripts/serve.mjs writes from the socket (the process is marked as that server below).
+        [PEER_HEADER]: "192.0.2.11",
       },
     });
     return DELETE(req, { params: Promise.resolve({ id: "web4" }) });

@@ -106,4 +106,11 @@ test("share create prints { id, url, expiresAt }, stores only the token's hash, 
   expect(list.find((s) => s.id === share.id)?.state).toBe("revoked");
   expect(list.filter((s) => s.state === "active")).toHaveLength(1);
   expect((await cli(["share", "list"])).stdout).toMatch(new RegExp(`${share.id}\\s+revoked`));
+  // The audit names who revoked it and who had made it.
+  const revoked = table<{ actor: string; detail: string }>(
+    `SELECT actor, detail FROM AuditEvent WHERE action = 'share-revoked' AND objectId = '${share.id}'`,
+  );
+  expect(revoked).toHaveLength(1);
+  expect(revoked[0]!.actor).toMatch(/^cli:/);
+  expect(JSON.parse(revoked[0]!.detail)).toEqual({ createdBy: revoked[0]!.actor });
 });

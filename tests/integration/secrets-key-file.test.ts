@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { decryptSecret, encryptSecret } from "@/lib/secrets/encrypt-secret";
 import { SecretError } from "@/lib/secrets/secret-error";
 import { secretKeyFile } from "@/lib/secrets/secret-key";
@@ -70,4 +70,51 @@ test("DEPLOYLENS_SECRET_KEY takes precedence, and no key file is written then", 
   expect(fs.existsSync(secretKeyFile())).toBe(false);
   process.env.DEPLOYLENS_SECRET_KEY = "too short";
   expect(() => encryptSecret("x")).toThrow(expect.objectContaining({ code: "bad-key" }));
+});
+
+describe("DEPLOYLENS_SECRET_KEY_FILE", () => {
+  let outside: string;
+  beforeEach(() => {
+    outside = path.join(dir, "keys", "deploylens.key");
+    process.env.DEPLOYLENS_SECRET_KEY_FILE = outside;
+  });
+  afterEach(() => {
+    delete process.env.DEPLOYLENS_SECRET_KEY_FILE;
+  });
+
+  test("names the key file: created 0600 there on first use, and none is written in the data folder", () => {
+    expect(secretKeyFile()).toBe(outside);
+    const envelope = encryptSecret("hunter2");
+    expect(fs.statSync(outside).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(fs.readFileSync(outside, "utf8").trim(), "base64")).toHaveLength(32);
+    expect(fs.existsSync(path.join(dir, "data", "secret.key"))).toBe(false);
+    expect(decryptSecret(envelope)).toBe("hunter2");
+  });
+
+  test("an existing key file there is used as it is", () => {
+    const key = randomBytes(32);
+    fs.mkdirSync(path.dirname(outside), { recursive: true });
+    fs.writeFileSync(outside, `${key.toString("hex")}\n`, { mode: 0o600 });
+    const envelope = encryptSecret("hunter2");
+    expect(fs.readFileSync(outside, "utf8")).toBe(`${key.toString("hex")}\n`);
+    // The same key from the environment opens what the file's key sealed.
+    delete process.env.DEPLOYLENS_SECRET_KEY_FILE;
+    process.env.DEPLOYLENS_SECRET_KEY = key.toString("base64");
+    expect(decryptSecret(envelope)).toBe("hunter2");
+  });
+
+  test.each([0o644, 0o640, 0o604])("with mode %o it is refused with the chmod that fixes it", (mode) => {
+    fs.mkdirSync(path.dirname(outside), { recursive: true });
+    fs.writeFileSync(outside, randomBytes(32).toString("base64"), { mode });
+    fs.chmodSync(outside, mode);
+    expect(() => encryptSecret("x")).toThrow(
+      expect.objectContaining({ code: "key-file-insecure", message: expect.stringContaining(`chmod 600 ${outside}`) }),
+    );
+  });
+
+  test("a key file that is far too long is refused as not a key", () => {
+    fs.mkdirSync(path.dirname(outside), { recursive: true });
+    fs.writeFileSync(outside, "A".repeat(100_000), { mode: 0o600 });
+    expect(() => encryptSecret("x")).toThrow(expect.objectContaining({ code: "bad-key" }));
+  });
 });

@@ -10,7 +10,7 @@ export type RunningApp = {
   databaseFile: string;
   logs: () => string;
   stop: () => Promise<void>;
-  /** The `next start` process, for tests of how it reacts to signals. */
+  /** The server process (scripts/serve.mjs), for tests of how it reacts to signals. */
   pid: number;
   /** Resolves with the exit code (or signal name) once the server process has exited. */
   exited: Promise<number | string | null>;
@@ -19,7 +19,7 @@ export type RunningApp = {
 async function waitForHttp(url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${logs()}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${logs()}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -28,11 +28,11 @@ async function waitForHttp(url: string, child: ChildProcess, logs: () => string,
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms:\n${logs()}`);
+  throw new Error(`the server did not answer at ${url} within ${timeoutMs} ms:\n${logs()}`);
 }
 
 /**
- * `next start` of the existing build (see tests/support/e2e-global-setup.ts, which builds once per run)
+ * The dashboard's server (scripts/serve.mjs, as `npm start` runs it) on the existing build (see tests/support/e2e-global-setup.ts, which builds once per run)
  * on a free loopback port, against a fresh temporary database unless one is given.
  */
 export async function startApp(
@@ -42,15 +42,11 @@ export async function startApp(
   const databaseFile = options.databaseFile ?? path.join(temp.dir, "deploylens.db");
   const port = await freePort();
   let output = "";
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<number | string | null>((resolve) =>
     child.once("exit", (code, signal) => resolve(code ?? signal)),
   );

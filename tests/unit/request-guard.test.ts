@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { checkRequest, type GuardInput } from "@/lib/auth/request-guard";
+import { checkRequest, guardInputOf, type GuardInput } from "@/lib/auth/request-guard";
 
 const env = { PORT: "3000", DEPLOYLENS_ORIGINS: "https://lens.example.com" };
 const base: GuardInput = { method: "GET", host: "127.0.0.1:3000", origin: null, secFetchSite: null, contentType: null };
@@ -36,4 +36,18 @@ test.each<[string, GuardInput, number | null]>([
   ],
 ])("%s", (_name, input, status) => {
   expect(checkRequest(input, env)?.status ?? null).toBe(status);
+});
+
+test.each<[string, string, boolean]>([
+  ["a page path", "http://127.0.0.1:3000/settings", true],
+  ["an API path", "http://127.0.0.1:3000/api/hosts", false],
+  ["the API root", "http://127.0.0.1:3000/api", false],
+  ["a path that only starts like the API", "http://127.0.0.1:3000/apiary", true],
+])("a Next-Action header on %s counts as a server action: %s", (_name, url, expected) => {
+  const req = new Request(url, { method: "POST", headers: { "next-action": "x", "content-type": "text/plain" } });
+  expect(guardInputOf(req).serverAction).toBe(expected);
+  if (!expected)
+    expect(
+      checkRequest({ ...guardInputOf(req), host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" }, env)?.status,
+    ).toBe(415);
 });

@@ -27,22 +27,3 @@ export async function revokeSessionByTokenHash(tokenHash: string, at: Date): Pro
   await prisma.session.update({ where: { id: session.id }, data: { revokedAt: at } });
   return session;
 }
-
-/** Times of the failures since `since`, oldest first. */
-export async function listLoginFailureTimes(where: { name?: string; address?: string }, since: Date) {
-  const rows = await prisma.loginFailure.findMany({
-    where: { ...where, at: { gte: since } },
-    orderBy: { at: "asc" },
-    select: { at: true },
-  });
-  return rows.map((row) => row.at);
-}
-
-export async function recordLoginFailure(name: string, address: string): Promise<void> {
-  await prisma.loginFailure.create({ data: { name, address } });
-}
-
-/** A successful sign-in forgives the account's earlier mistakes (not the address's). */
-export async function clearLoginFailures(name: string): Promise<void> {
-  await prisma.loginFailure.deleteMany({ where: { name } });
-}

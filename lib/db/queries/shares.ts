@@ -15,6 +15,10 @@ export async function createShareRow(data: {
   return prisma.share.create({ data });
 }
 
+export async function findShareById(id: string): Promise<Share | null> {
+  return prisma.share.findUnique({ where: { id } });
+}
+
 export async function findShareByTokenHash(tokenHash: string): Promise<Share | null> {
   return prisma.share.findUnique({ where: { tokenHash } });
 }
