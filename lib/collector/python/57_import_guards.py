@@ -12,8 +12,9 @@ class TargetFacts(object):
     """What a guard may ask of the service's interpreter. The collector runs on the target machine, so its
     own sys.platform and os.name are the target's; the version is the probed interpreter's."""
 
-    def __init__(self, version=None, implementation="cpython"):
+    def __init__(self, version=None, implementation="cpython", warnoptions=UNKNOWN):
         self.platform, self.os_name, self.implementation = sys.platform, os.name, implementation
+        self.warnoptions = warnoptions  # [] when no -W, -b, -X dev, PYTHONWARNINGS or PYTHONDEVMODE
         parts = [int(p) for p in re.findall(r"\d+", version or "")[:3]]
         self.version = tuple(parts + [0] * (3 - len(parts))) + ("final", 0) if parts else None
         self.system = {"linux": "Linux", "darwin": "Darwin", "win32": "Windows"}.get(self.platform)
@@ -23,8 +24,9 @@ class TargetFacts(object):
         """The value of a dotted name the target decides (sys.platform, typing.TYPE_CHECKING, ...)."""
         if dotted == "TYPE_CHECKING" or dotted.endswith(".TYPE_CHECKING"):
             return False
-        known = {"sys.platform": self.platform, "os.name": self.os_name, "sys.implementation.name": self.implementation}
-        if dotted in known:
+        known = {"sys.platform": self.platform, "os.name": self.os_name, "sys.implementation.name": self.implementation,
+                 "sys.warnoptions": self.warnoptions}
+        if dotted in known and known[dotted] is not UNKNOWN:
             return known[dotted]
         if self.version is not None:
             if dotted == "sys.version_info":

@@ -15,6 +15,18 @@ def _catches_only_import_errors(handler):
     return all(k is not None and (dotted_name(k) or "").rsplit(".", 1)[-1] in _IMPORT_ERRORS for k in kinds)
 
 
+def _known_args(call, scope):
+    """Positional arguments whose values are known at the call (small literals, target facts), by index."""
+    out = {}
+    for i, arg in enumerate(call.args):
+        if isinstance(arg, ast.Starred):
+            break
+        value = evaluate(arg, scope.const)
+        if value is not UNKNOWN and (not isinstance(value, (list, tuple, dict, str)) or len(value) <= 64):
+            out[i] = value
+    return out
+
+
 def _calls(node):
     """Calls an expression makes when evaluated (a lambda's body runs later)."""
     stack = [node]
@@ -111,6 +123,8 @@ class ImportTime(CallTargets):
             self.class_(node, scope, depth)
         elif isinstance(node, ast.While) and decide(node.test, scope.const) is False:
             self.block(node.orelse, scope, depth)
+        elif isinstance(node, (ast.For, ast.AsyncFor)) and evaluate(node.iter, scope.const) in ([], ()):
+            self.block(node.orelse, scope, depth)  # a loop over a known empty sequence (sys.warnoptions)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             self.expr(node.value, scope, depth)
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -203,14 +217,15 @@ class ImportTime(CallTargets):
         for q in qualified:
             if q in HOOKS["calls"] and not HOOKS["calls"][q](self, node, scope):
                 return
+        args = _known_args(node, scope)
         if binding[0] == "def":
-            self.follow(binding, depth + 1, None)
+            self.follow(binding, depth + 1, None, args)
         elif binding[0] == "class":
             init = self.method(binding, "__init__")
             if init:
-                self.follow(init, depth + 1, binding)
+                self.follow(init, depth + 1, binding, args)
         elif binding[0] == "method":
-            self.follow(binding[1], depth + 1, binding[2], binding[3] if len(binding) > 3 else None)
+            self.follow(binding[1], depth + 1, binding[2], binding[3] if len(binding) > 3 else args)
 
     def dynamic_import(self, node, scope, kind):
         """importlib.import_module("x" / f"…" / ".x", package) and __import__("x", …, fromlist)."""
@@ -246,7 +261,7 @@ class ImportTime(CallTargets):
         """Runs a function's body as a call would: its imports count, its calls are followed in turn.
         `args` are known positional arguments by index (after self): a __getattr__'s name."""
         _, ref, module, owner = binding
-        key = (id(ref), id(cls[1]) if cls else None, tuple(sorted((args or {}).items())))
+        key = (id(ref), id(cls[1]) if cls else None, repr(sorted((args or {}).items())))
         if depth > CALL_DEPTH or key in self.followed:
             return
         self.followed.add(key)

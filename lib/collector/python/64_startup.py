@@ -146,7 +146,9 @@ def startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_ro
     sys_path = service_sys_path(entries, opts, env, base_dir, interpreter, facts, app_roots)
     finder = Finder(sys_path, interpreter["cacheTag"], frozenset(facts["builtin"]), frozenset(facts["frozen"]))
     stdlib = [p for p in facts["path"] if p not in interpreter["sitePackages"]]
-    TARGET[0] = TargetFacts(interpreter["version"], interpreter.get("implementation") or "cpython")
+    environment_read = not (opts and (opts["E"] or opts["I"]))
+    warned = not opts or opts["warn"] or environment_read and (env.get("PYTHONWARNINGS") or env.get("PYTHONDEVMODE"))
+    TARGET[0] = TargetFacts(interpreter["version"], interpreter.get("implementation") or "cpython", UNKNOWN if warned else [])
     closure = Closure(finder, max(elapsed() + 5, ctx.max_seconds), stdlib)
     TARGET[0].providers = [lambda dotted, provide=provide: provide(closure, dotted) for provide in HOOKS["values"]]
     closure.notes.extend(notes + entries.notes)
