@@ -141,12 +141,14 @@ class Closure(object):
             self.add(name.rpartition(".")[0])
         if found[0] == "alias":
             self.add(found[1])
-        if found[0] == "frozen":
+        frozen = found[0] == "frozen"
+        if frozen:
             # Frozen (3.11+: os, site, runpy, importlib.util…) never uses a pyc, but what it imports does:
-            # its source, where the stdlib still ships it, says what that is.
+            # its source, where the stdlib still ships it, says what that is (unparsable by an older
+            # collector Python is no news: the module itself is not compiled from it).
             found = self.finder.unfrozen(name)
         if found and found[0] == "source":
-            self.queue.append((name, found[1], found[2] is not None, name in self.main_names))
+            self.queue.append((name, found[1], found[2] is not None, name in self.main_names, not frozen))
             self.waiting[name] = self.queue[-1]
         return True
 
@@ -175,13 +177,13 @@ class Closure(object):
             return None
         return ".".join(parts[:len(parts) - (level - 1)] + ([module] if module else []))
 
-    def parse(self, path):
-        """The module's tree, or None (unreadable; a syntax error is listed as unparsed)."""
+    def parse(self, path, report=True):
+        """The module's tree, or None (unreadable; a syntax error is listed as unparsed when reported)."""
         try:
             with open(path, "rb") as f:
                 return ast.parse(f.read(), path)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
-            if path not in self.unparsed_paths:
+            if report and path not in self.unparsed_paths:
                 self.unparsed_paths.add(path)
                 self.unparsed.append({"path": path, "error": "%s: %s" % (type(e).__name__, str(e)[:200])})
         except OSError:
@@ -196,9 +198,9 @@ class Closure(object):
             return
         self.walker.walk_module(name, path, tree, False, False)
 
-    def follow_file(self, name, path, is_package, is_main=False):
+    def follow_file(self, name, path, is_package, is_main=False, report=True):
         """Walks a module's import-time code; its bindings (None when it cannot be parsed)."""
-        tree = self.parse(path)
+        tree = self.parse(path, report)
         return self.walker.walk_module(name, path, tree, is_package, is_main) if tree is not None else None
 
     def vendor(self, package, prefixes):
