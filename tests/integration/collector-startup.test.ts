@@ -149,6 +149,24 @@ test("Django's manage.py runserver with DJANGO_SETTINGS_MODULE reads INSTALLED_A
   );
 });
 
+test("an unchecked-hash pyc of an edited startup module counts as cached, and unchecked-hash-stale still reports old code", async () => {
+  const { dep, venv } = setup({
+    "pkg/__init__.py": "",
+    "pkg/kept.py": "from . import edited\n",
+    "pkg/edited.py": "X = 1\n",
+  });
+  compileTree(venv.python, dep.app, { mode: "unchecked-hash" });
+  editSource(path.join(dep.app, "pkg", "edited.py"));
+  const { startup, inventory } = await startupOf(dep, { ExecStart: `${venv.python} -m pkg.kept` });
+  const edited = startup.modules.find((m) => m.name === "pkg.edited");
+  expect(edited).toMatchObject({ status: "fresh", reason: "hash", blocked: false });
+  expect(startup.modules.filter((m) => m.path.startsWith(dep.app)).every((m) => m.status === "fresh")).toBe(true);
+  const ids = diagnose({ id: "", host: "", takenAt: new Date().toISOString(), inventory, measurements: null }).map(
+    (f) => f.id,
+  );
+  expect(ids).toContain("unchecked-hash-stale");
+});
+
 test("celery -A proj worker reaches the app's tasks and not the rest", async () => {
   const { dep, venv } = setup(
     {

@@ -210,7 +210,10 @@ def finish_startup(pending, ctx, interpreter, spec):
         blocked = _blocked(source, access, ctx, interpreter["dontWriteBytecode"])
         if blocked:
             blocked_paths.append(path)
-        modules.append({"name": name, "path": path, "status": source["status"], "reason": source["reason"], "blocked": blocked})
+        status = source["status"]
+        if status == "stale" and source["reason"] == "hash" and trusted(source, ctx.check_hash):
+            status = "fresh"  # loaded from cache all the same (it runs the old code: reason stays "hash")
+        modules.append({"name": name, "path": path, "status": status, "reason": source["reason"], "blocked": blocked})
     cost = None
     if spec["measureStartup"]:
         cost = {"modules": 0, "ms": 0.0, "capped": False}
