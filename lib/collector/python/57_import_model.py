@@ -60,7 +60,7 @@ class CodeRef(object):
 
 class ModuleInfo(object):
     def __init__(self, name, path, package, is_main):
-        self.name, self.path, self.package, self.refs = name, path, package, []
+        self.name, self.path, self.package, self.refs, self.done = name, path, package, [], False
         self.scope = Scope(self)
         self.scope.names["__name__"] = ("const", "__main__" if is_main else name)
         self.scope.names["__package__"] = ("const", package)

@@ -62,6 +62,7 @@ class ImportTime(CallTargets):
             self.nesting -= 1
             self.failures = saved
         info.release()
+        info.done = True
         if real and (info.scope.names.get("__getattr__") or ("",))[0] == "def":
             self.getattr_modules.add(name)
         return info
@@ -79,12 +80,15 @@ class ImportTime(CallTargets):
             return None
         info = ModuleInfo(name, found[1], name if found[2] is not None else name.rpartition(".")[0], False)
         self.infos[name] = info
+        saved, self.failures = self.failures, []
         self.passive += 1
         try:
             self.block(tree.body, info.scope, 0)
         finally:
             self.passive -= 1
+            self.failures = saved
         info.release()
+        info.done = True
         return info
 
     def add(self, name, module, required=True):
@@ -276,6 +280,8 @@ class ImportTime(CallTargets):
             known = (args or {}).get(i - 1 if method else i, UNKNOWN)
             scope.names[a.arg] = ("instance", cls) if i == 0 and method else ("const", known) if known is not UNKNOWN else ("other",)
         self.block(node.body, scope, depth)
+        if module.done:
+            module.release()  # functions it defined are kept without their trees, as the module's own
 
     def module_getattr(self):
         """`from m import name` of a name m does not bind runs m's module-level __getattr__(name)

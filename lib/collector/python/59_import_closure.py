@@ -12,7 +12,8 @@ _FROZEN_ALIASES = {"importlib._bootstrap": "_frozen_importlib",
 
 class Finder(object):
     """Module name → (kind, file, search dirs); kind is source, sourceless, extension, namespace,
-    builtin or frozen. Directory listings are read once."""
+    builtin, frozen, or alias (a vendoring importer's: file is then the target module's name).
+    Directory listings are read once."""
 
     def __init__(self, path, cache_tag, builtin, frozen):
         self.path, self.builtin, self.frozen = path, builtin, frozen
