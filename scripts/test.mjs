@@ -19,6 +19,17 @@ const PREREQUISITES = [
     apt: "python3",
   },
   { name: "python3 venv", ok: () => works("python3", ["-c", "import ensurepip, venv"]), apt: "python3-venv" },
+  // The startup-closure accuracy tests build real apps from Debian's packages (tests/support/real-apps).
+  ...[
+    ["Flask", "flask", "python3-flask"],
+    ["Django", "django", "python3-django"],
+    ["gunicorn", "gunicorn", "python3-gunicorn"],
+    ["waitress", "waitress", "python3-waitress"],
+  ].map(([name, module, apt]) => ({
+    name: `${name} for Debian's python3`,
+    ok: () => works("/usr/bin/python3", ["-c", `import ${module}`]),
+    apt,
+  })),
   // The real-systemd tests (tests/support/systemd-box.ts) boot a container; without root they skip anyway.
   { name: "systemd-nspawn", ok: () => !isRoot() || fs.existsSync("/usr/bin/systemd-nspawn"), apt: "systemd-container" },
   { name: "debootstrap", ok: () => !isRoot() || works("sh", ["-c", "command -v debootstrap"]), apt: "debootstrap" },

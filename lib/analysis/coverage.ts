@@ -1,13 +1,14 @@
-import type { Inventory, Root } from "@/lib/snapshot/schema";
+import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
 import type { SourceTable } from "@/lib/snapshot/source-table";
 import { coveragePercent } from "./coverage-percent";
 import { rootSources, type SourceList } from "./root-sources";
+import { trustsStaleHash } from "./runs-old-code";
 import { writableSummary, type WritableSummary } from "./writable-summary";
 
 /**
- * Coverage as docs/architecture.md defines it: a source is `fresh` when the service's interpreter would accept
- * the pyc where it looks, `stale` when one exists but would be rejected (or is a trusted unchecked-hash
- * pyc of an edited source), `missing` when there is none, `unreadable` when the service user cannot read
+ * Coverage as docs/architecture.md defines it: a source is `fresh` when the service's interpreter would load
+ * the pyc where it looks (a trusted hash pyc of an edited source too: it is loaded, and runs old code),
+ * `stale` when one exists but would be rejected, `missing` when there is none, `unreadable` when the service user cannot read
  * the source. `percent` is coveragePercent(fresh, sources).
  */
 export type CoverageCounts = {
@@ -63,7 +64,10 @@ export function dirOf(relPath: string): string {
   return slash < 0 ? "" : relPath.slice(0, slash);
 }
 
-function tallyRoot(sources: SourceList): { total: Tally; byDir: Map<string, Tally> } {
+function tallyRoot(
+  sources: SourceList,
+  loadsStale: (source: Source) => boolean,
+): { total: Tally; byDir: Map<string, Tally> } {
   const total = emptyTally();
   const byDir = new Map<string, Tally>();
   for (const source of sources) {
@@ -71,7 +75,7 @@ function tallyRoot(sources: SourceList): { total: Tally; byDir: Map<string, Tall
     let tally = byDir.get(dir);
     if (!tally) byDir.set(dir, (tally = emptyTally()));
     tally.sources++;
-    tally[source.status]++;
+    tally[loadsStale(source) ? "fresh" : source.status]++;
   }
   for (const tally of byDir.values()) add(total, tally);
   return { total, byDir };
@@ -82,8 +86,9 @@ export function coverageOf(inventory: Inventory, sourceTables?: readonly SourceT
   const overall = emptyTally();
   const roots: RootCoverage[] = [];
   const directories: RootDirectories[] = [];
+  const loadsStale = trustsStaleHash(inventory.interpreter);
   for (const [index, root] of inventory.roots.entries()) {
-    const { total, byDir } = tallyRoot(rootSources(inventory, index, sourceTables));
+    const { total, byDir } = tallyRoot(rootSources(inventory, index, sourceTables), loadsStale);
     add(overall, total);
     roots.push({
       path: root.path,

@@ -248,7 +248,11 @@ export const mountSchema = z.object({
 
 export const packageSchema = z.object({ name, version: name });
 
-/** One module of the service's startup import closure, judged as the walk judges a source. */
+/**
+ * One module of the service's startup import closure, judged as the walk judges a source, except that a
+ * trusted hash pyc of an edited source is `fresh` with reason `hash`: the interpreter loads it from cache
+ * (and runs the old code, which the unchecked-hash-stale finding reports).
+ */
 export const startupModuleSchema = z.object({
   name, // dotted module name, e.g. "lernmanager.app"
   path, // absolute

@@ -75,12 +75,18 @@ test("python -m pkg.kept counts pkg and pkg.kept, not the stale siblings, which 
   expect(stale, "stale-bytecode still fires for the siblings").toBeDefined();
 });
 
-test("gunicorn --chdir … pkg.wsgi:application follows the wsgi module to settings, urls, views and models, and skips unused modules", async () => {
+// The standard wsgi.py and manage.py of `django-admin startproject`: Django itself is not installed in these
+// venvs (it stays unresolved); the Django hook still knows what its setup imports from the project.
+const DJANGO_WSGI =
+  "import os\nfrom django.core.wsgi import get_wsgi_application\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\napplication = get_wsgi_application()\n";
+const djangoManage = (settings: string) =>
+  `import os\nimport sys\nfrom site_conf import boot\n\n\ndef main():\n    os.environ.setdefault('DJANGO_SETTINGS_MODULE', '${settings}')\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n\n\nif __name__ == '__main__':\n    main()\n`;
+
+test("gunicorn --chdir … proj.wsgi:application follows Django's setup to settings, apps, models and middleware, not the URLconf", async () => {
   const { dep, venv } = setup(
     {
       "proj/__init__.py": "",
-      "proj/wsgi.py":
-        "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\napplication = None\n",
+      "proj/wsgi.py": DJANGO_WSGI,
       "proj/settings.py":
         "INSTALLED_APPS = ['shop.apps.ShopConfig']\nROOT_URLCONF = 'proj.urls'\nMIDDLEWARE = ['proj.middleware.Timing']\n",
       "proj/urls.py": "from shop import views\n",
@@ -100,31 +106,22 @@ test("gunicorn --chdir … pkg.wsgi:application follows the wsgi module to setti
     ExecStart: `${venv.bin("gunicorn")} --chdir ${dep.app} -w 2 --bind 127.0.0.1:8000 --preload proj.wsgi:application`,
   });
   expect(startup.entryPoints).toEqual(["gunicorn.app.wsgiapp:run", "proj.wsgi:application"]);
+  // proj.urls and shop.views load at the first request; shop.admin only with django.contrib.admin installed.
   expect(namesUnder(startup, dep.app)).toEqual(
-    [
-      "proj",
-      "proj.middleware",
-      "proj.settings",
-      "proj.urls",
-      "proj.wsgi",
-      "shop",
-      "shop.admin",
-      "shop.apps",
-      "shop.models",
-      "shop.views",
-    ].sort(),
+    ["proj", "proj.middleware", "proj.settings", "proj.wsgi", "shop", "shop.apps", "shop.models"].sort(),
   );
   expect(namesUnder(startup, venv.sitePackages)).toEqual(["gunicorn", "gunicorn.app", "gunicorn.app.wsgiapp"]);
+  expect(startup.unresolved).toContain("django");
 });
 
-test("Django's manage.py runserver with DJANGO_SETTINGS_MODULE reads INSTALLED_APPS statically", async () => {
+test("Django's manage.py runserver with DJANGO_SETTINGS_MODULE reads INSTALLED_APPS through star-imports and +=", async () => {
   const { dep, venv } = setup({
-    "manage.py": "import sys\nfrom site_conf import boot\n",
+    "manage.py": djangoManage("site_conf.dev"),
     "site_conf/__init__.py": "",
     "site_conf/boot.py": "X = 1\n",
-    "site_conf/prod.py":
-      "from .base import *\nINSTALLED_APPS = ['blog']\nINSTALLED_APPS += ['polls.apps.PollsConfig']\n",
-    "site_conf/base.py": "DEBUG = False\n",
+    "site_conf/dev.py": "from .base import *\nINSTALLED_APPS = ['blog']\n",
+    "site_conf/prod.py": "from .base import *\nINSTALLED_APPS += ['polls.apps.PollsConfig']\n",
+    "site_conf/base.py": "DEBUG = False\nINSTALLED_APPS = ['blog']\n",
     "blog/__init__.py": "",
     "blog/models.py": "",
     "blog/unused.py": "",
@@ -137,12 +134,12 @@ test("Django's manage.py runserver with DJANGO_SETTINGS_MODULE reads INSTALLED_A
     ExecStart: `${venv.python} ${path.join(dep.app, "manage.py")} runserver`,
     Environment: "DJANGO_SETTINGS_MODULE=site_conf.prod",
   });
+  // The environment beats manage.py's setdefault: site_conf.dev is never read.
   expect(namesUnder(startup, dep.app)).toEqual(
     [
       "blog",
       "blog.models",
       "polls",
-      "polls.admin",
       "polls.apps",
       "site_conf",
       "site_conf.base",
@@ -150,6 +147,24 @@ test("Django's manage.py runserver with DJANGO_SETTINGS_MODULE reads INSTALLED_A
       "site_conf.prod",
     ].sort(),
   );
+});
+
+test("an unchecked-hash pyc of an edited startup module counts as cached, and unchecked-hash-stale still reports old code", async () => {
+  const { dep, venv } = setup({
+    "pkg/__init__.py": "",
+    "pkg/kept.py": "from . import edited\n",
+    "pkg/edited.py": "X = 1\n",
+  });
+  compileTree(venv.python, dep.app, { mode: "unchecked-hash" });
+  editSource(path.join(dep.app, "pkg", "edited.py"));
+  const { startup, inventory } = await startupOf(dep, { ExecStart: `${venv.python} -m pkg.kept` });
+  const edited = startup.modules.find((m) => m.name === "pkg.edited");
+  expect(edited).toMatchObject({ status: "fresh", reason: "hash", blocked: false });
+  expect(startup.modules.filter((m) => m.path.startsWith(dep.app)).every((m) => m.status === "fresh")).toBe(true);
+  const ids = diagnose({ id: "", host: "", takenAt: new Date().toISOString(), inventory, measurements: null }).map(
+    (f) => f.id,
+  );
+  expect(ids).toContain("unchecked-hash-stale");
 });
 
 test("celery -A proj worker reaches the app's tasks and not the rest", async () => {

@@ -86,7 +86,7 @@ def parse_python_options(words):
     """CPython's command-line options up to the script, -m, -c or '-'. -X pycache_prefix: the FIRST
     occurrence wins (_Py_get_xoption); --check-hash-based-pycs: the last one."""
     o = {"B": False, "O": 0, "E": False, "I": False, "s": False, "S": False,
-         "xprefix": None, "checkHash": None, "script": None, "module": None}
+         "xprefix": None, "checkHash": None, "script": None, "module": None, "warn": False}
     i = 0
     while i < len(words):
         w = words[i]
@@ -112,9 +112,12 @@ def parse_python_options(words):
                     return o
                 if letter == "X" and value.split("=")[0] == "pycache_prefix" and o["xprefix"] is None:
                     o["xprefix"] = value
+                o["warn"] = o["warn"] or letter == "W" or value == "dev"  # sys.warnoptions not empty
                 break
             if letter in "BEIsS":
                 o[letter] = True
+            elif letter == "b":
+                o["warn"] = True
             elif letter == "O":
                 o["O"] += 1
             j += 1

@@ -61,6 +61,24 @@ def pth_lines(sitedir, skip_hidden):
     return out
 
 
+def pth_import_lines(site_dirs, version):
+    """(file, line) of each .pth line that `site` executes (one starting with "import"), in site's order:
+    only read here; the startup closure parses them as the code the service runs at start."""
+    skip_hidden = tuple(int(p) for p in re.findall(r"\d+", version or "")[:2]) >= (3, 13)
+    out = []
+    for sitedir in site_dirs:
+        try:
+            names = sorted(n for n in os.listdir(sitedir) if n.endswith(".pth") and not (skip_hidden and n.startswith(".")))
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(sitedir, name)
+            for line in re.split(r"\r\n|\r|\n", read_text(path) or ""):
+                if line.startswith(("import ", "import\t")):
+                    out.append((path, line.rstrip()))
+    return out
+
+
 class _SysPath(object):
     """sys.path being extended the way site.addsitedir() does it, with site's known_paths."""
 

@@ -52,6 +52,8 @@ class Entries(object):
         self.labels, self.modules, self.scripts, self.front, self.notes = [], [], [], [], []
         self.settings, self.optional = [], []
         self.main_module = None
+        self.script_as_main = True
+        self.server, self.server_words = None, []
         self.origin = "service"
 
     def app(self, spec, optional=()):
@@ -62,6 +64,7 @@ class Entries(object):
 
 def _server(name, words, base_dir, e):
     """The app spec and sys.path additions of one server's argument words."""
+    e.server, e.server_words = name, list(words)
     chdir = (_opt(words, ["--chdir"]) or [base_dir])[-1]
     chdir = os.path.normpath(os.path.join(base_dir, chdir))
     if name == "uwsgi":
@@ -71,6 +74,7 @@ def _server(name, words, base_dir, e):
         for m in _opt(words, ["--module", "--wsgi", "-w"]):
             e.app(m)
         for f in _opt(words, ["--wsgi-file", "--file"]):
+            e.script_as_main = False  # uwsgi loads it as a module of its own name, not as __main__
             e.labels.append(f)
             e.scripts.append(os.path.normpath(os.path.join(chdir, f)))
         return

@@ -149,28 +149,41 @@ def startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_ro
     sys_path = service_sys_path(entries, opts, env, base_dir, interpreter, facts, app_roots)
     finder = Finder(sys_path, interpreter["cacheTag"], frozenset(facts["builtin"]), frozenset(facts["frozen"]))
     stdlib = [p for p in facts["path"] if p not in interpreter["sitePackages"]]
+    environment_read = not (opts and (opts["E"] or opts["I"]))
+    warned = not opts or opts["warn"] or environment_read and (env.get("PYTHONWARNINGS") or env.get("PYTHONDEVMODE"))
+    TARGET[0] = TargetFacts(interpreter["version"], interpreter.get("implementation") or "cpython", UNKNOWN if warned else [])
     closure = Closure(finder, max(elapsed() + 5, ctx.max_seconds), stdlib)
+    TARGET[0].providers = [lambda dotted, provide=provide: provide(closure, dotted) for provide in HOOKS["values"]]
     closure.notes.extend(notes + entries.notes)
-    closure.settings_fixed = bool(env.get("DJANGO_SETTINGS_MODULE"))
+    closure.entries, closure.env = entries, env
+    fixed = env.get("DJANGO_SETTINGS_MODULE")
+    closure.settings_fixed = bool(fixed)
+    closure.settings.update([fixed] if fixed else entries.settings)
     if entries.origin == "app-roots":
         entries.labels = _top_level(app_roots)
         entries.modules = list(entries.labels)
         closure.notes.append("no service command and no --entry: the top-level modules of the app roots are the entry points")
+    for name in entries.modules:
+        found = finder.resolve(name)
+        if entries.main_module == name:
+            closure.main_names.add(name + ".__main__" if found and found[2] else name)
     with_site = not (opts and opts.get("S"))
     for name in facts["startup"] + (["site", "sitecustomize", "usercustomize"] if with_site else []):
         closure.add(name, required=False)
+    if with_site:
+        for path, line in pth_import_lines(interpreter["sitePackages"], interpreter["version"]):
+            closure.follow_code("<pth>", path, line)
+    if entries.main_module:
+        closure.add("runpy", required=False)  # -m runs the module through runpy
     for name in entries.modules:
         closure.add(name)
-        found = finder.resolve(name)
-        if entries.main_module == name and found and found[2]:
+        if name + ".__main__" in closure.main_names:
             closure.add(name + ".__main__")
     for name in entries.optional:
         closure.add(name, required=False)
-    for name in entries.settings:
-        closure.settings_module(name)
     for script in entries.scripts:
         if os.path.isfile(script):
-            closure.follow_file("__main__", script, False)
+            closure.follow_file("__main__", script, False, entries.script_as_main)
         else:
             closure.notes.append("entry script %s does not exist" % script)
     closure.run()
@@ -200,7 +213,10 @@ def finish_startup(pending, ctx, interpreter, spec):
         blocked = _blocked(source, access, ctx, interpreter["dontWriteBytecode"])
         if blocked:
             blocked_paths.append(path)
-        modules.append({"name": name, "path": path, "status": source["status"], "reason": source["reason"], "blocked": blocked})
+        status = source["status"]
+        if status == "stale" and source["reason"] == "hash" and trusted(source, ctx.check_hash):
+            status = "fresh"  # loaded from cache all the same (it runs the old code: reason stays "hash")
+        modules.append({"name": name, "path": path, "status": status, "reason": source["reason"], "blocked": blocked})
     cost = None
     if spec["measureStartup"] and can_run(interpreter["path"]):
         cost = {"modules": 0, "ms": 0.0, "capped": False}

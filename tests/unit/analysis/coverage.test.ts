@@ -94,3 +94,24 @@ test("the history chart uses the same percentage as the snapshot (2 of 3 is 66.6
   expect(point?.allSources).toBe(66.6);
   expect(point?.startup).toBe(66.6);
 });
+
+test.each([
+  { mode: "default" as const, pyc: "unchecked-hash" as const, fresh: 2 },
+  { mode: "always" as const, pyc: "unchecked-hash" as const, fresh: 1 },
+  { mode: "default" as const, pyc: "checked-hash" as const, fresh: 1 },
+  { mode: "never" as const, pyc: "checked-hash" as const, fresh: 2 },
+])(
+  "a $pyc pyc of an edited source under --check-hash-based-pycs $mode is loaded from cache: fresh $fresh of 2",
+  ({ mode, pyc, fresh }) => {
+    const inventory = new InventoryBuilder({ user: "app" })
+      .interpreter({ checkHashPycs: mode })
+      .root("/srv/app", { owner: "app" })
+      .source("kept.py", "fresh")
+      .source("edited.py", "stale", { reason: "hash", pyc })
+      .build();
+    const c = coverageOf(inventory);
+    expect(c.overall.fresh).toBe(fresh);
+    expect(c.overall.stale).toBe(2 - fresh);
+    expect(inventory.roots[0]!.sources.find((s) => s.path === "edited.py")?.status).toBe("stale");
+  },
+);

@@ -102,3 +102,42 @@ test("without measurements there is no startup cost, only the estimate in the de
   expect(finding.startupCost).toBeUndefined();
   expect(finding.detail).toMatch(/≈ \d+–\d+ ms/);
 });
+
+test("the warm-up also compiles the directories outside the roots that startup modules load from, the stdlib too", () => {
+  const snapshot = seed("lernmanager").snapshot();
+  const module = (name: string, path: string) => ({
+    name,
+    path,
+    status: "missing" as const,
+    reason: null,
+    blocked: true,
+  });
+  snapshot.inventory.startup = {
+    origin: "service",
+    entryPoints: ["app:app"],
+    sysPath: ["/opt/lernmanager", "/usr/lib/python3.11"],
+    modules: [
+      module("app", "/opt/lernmanager/app.py"),
+      module("enum", "/usr/lib/python3.11/enum.py"),
+      module("json", "/usr/lib/python3.11/json/__init__.py"),
+      module("json.decoder", "/usr/lib/python3.11/json/decoder.py"),
+    ],
+    unresolved: [],
+    unparsed: [],
+    notes: [],
+    truncated: null,
+  };
+  const warm = findingOf(snapshot, "pycache-not-writable").fix[2]!;
+  const run = "sudo -u lernmanager env PYTHONPYCACHEPREFIX=/var/cache/lernmanager/pyc /opt/lernmanager/venv/bin/python";
+  expect(warm.code).toBe(
+    `${run} -m compileall -q /opt/lernmanager\n${run} -m compileall -q -l /usr/lib/python3.11 /usr/lib/python3.11/json`,
+  );
+  expect(warm.text).toContain("a pyc for each of its 4 startup modules");
+  expect(warm.text).toContain("the standard library too");
+});
+
+test("without a startup closure the warm-up claims the roots only", () => {
+  const warm = findingOf(seed("lernmanager").snapshot(), "pycache-not-writable").fix[2]!;
+  expect(warm.text).toContain("the standard library's it still compiles itself");
+  expect(warm.text).not.toContain("already finds");
+});

@@ -2,6 +2,7 @@ import type { Directory, Interpreter, Inventory, Root, Service, Source } from "@
 import { SourceTable } from "@/lib/snapshot/source-table";
 import { dirOf } from "../../coverage";
 import { rootSources, type SourceList } from "../../root-sources";
+import { trustsStaleHash } from "../../runs-old-code";
 import type { SnapshotInput } from "../../types";
 import { blockingRuleFor, type BlockingRuleId } from "./blocking-rule";
 import { writesNoBytecode } from "./effective-flags";
@@ -37,14 +38,6 @@ export type Facts = {
   /** A stale pyc the importer trusts anyway (unchecked hash): old code runs instead of a recompile. */
   runsOldCode(source: Source): boolean;
 };
-
-function trustsStaleHash(interpreter: Interpreter | null): (source: Source) => boolean {
-  const mode = interpreter?.checkHashPycs ?? "default";
-  return (source) =>
-    source.status === "stale" &&
-    source.reason === "hash" &&
-    ((source.pyc === "unchecked-hash" && mode !== "always") || (source.pyc === "checked-hash" && mode === "never"));
-}
 
 type Group = { fact(rel: string): DirFact; runsOldCode(s: Source): boolean };
 

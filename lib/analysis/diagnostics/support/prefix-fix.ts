@@ -50,6 +50,16 @@ function configureStep(f: Facts, name: string): FixStep {
   };
 }
 
+/**
+ * Directories of startup modules outside the walked roots (the standard library, PYTHONPATH): the prefix
+ * redirects their pycs too, so a warm-up that skips them leaves the first start compiling them.
+ */
+function closureDirsOutside(f: Facts, roots: readonly string[]): string[] {
+  const under = (dir: string) => roots.some((root) => dir === root || dir.startsWith(root.replace(/\/$/, "") + "/"));
+  const dirs = (f.inventory.startup?.modules ?? []).map((m) => m.path.slice(0, m.path.lastIndexOf("/")) || "/");
+  return [...new Set(dirs.filter((dir) => !under(dir)))].sort();
+}
+
 function warmStep(f: Facts, literal: string): FixStep {
   if (f.service.dynamicUser)
     return {
@@ -60,9 +70,20 @@ function warmStep(f: Facts, literal: string): FixStep {
   const prefixArgs = f.interpreter?.ignoresEnvironment
     ? [...interp, "-X", `pycache_prefix=${literal}`]
     : ["env", `PYTHONPYCACHEPREFIX=${literal}`, ...interp];
+  const compile = (args: string[]) =>
+    shellJoin(["sudo", "-u", accountName(f), ...prefixArgs, "-m", "compileall", ...args]);
+  const outside = closureDirsOutside(f, roots);
+  const startup = f.inventory.startup;
+  // What the first start then finds is stated exactly: the closure when it is known, else only the roots.
+  const claim = !startup
+    ? "so the first start finds the pycs of these roots (the standard library's it still compiles itself)"
+    : `so the first start already finds a pyc for each of its ${startup.modules.length} startup modules` +
+      (outside.length
+        ? `: the roots, and the ${outside.length} other ${outside.length === 1 ? "directory" : "directories"} they load modules from (the standard library too, whose pycs the prefix also redirects), without their subdirectories (-l)`
+        : "");
   return {
-    text: `Optional, after the restart: warm the cache as ${accountName(f)} with the service's exact interpreter and -O level, so the first start already finds every pyc. Use the paths as the service imports them: the prefix keys on the unresolved path.`,
-    code: shellJoin(["sudo", "-u", accountName(f), ...prefixArgs, "-m", "compileall", "-q", ...roots]),
+    text: `Optional, after the restart: warm the cache as ${accountName(f)} with the service's exact interpreter and -O level, ${claim}. Use the paths as the service imports them: the prefix keys on the unresolved path.`,
+    code: [compile(["-q", ...roots]), ...(outside.length ? [compile(["-q", "-l", ...outside])] : [])].join("\n"),
   };
 }
 

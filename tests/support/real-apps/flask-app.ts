@@ -1,0 +1,55 @@
+import { writeTree } from "../fixtures/deployment";
+
+/** A Flask application factory app (Debian's python3-flask), configured with config.from_object. */
+export function writeFlaskApp(dir: string): void {
+  writeTree(dir, {
+    "wsgi.py": "from webapp import create_app\n\napp = create_app()\n",
+    "webapp/__init__.py": [
+      "from typing import TYPE_CHECKING",
+      "",
+      "from flask import Flask",
+      "",
+      "if TYPE_CHECKING:",
+      "    from webapp.admin_tools import AdminTools",
+      "",
+      "",
+      "def create_app():",
+      "    app = Flask(__name__)",
+      '    app.config.from_object("webapp.settings_prod")',
+      "    from . import views",
+      "",
+      "    app.register_blueprint(views.bp)",
+      "    from .db import init_db",
+      "",
+      "    init_db(app)",
+      "    return app",
+      "",
+      "",
+      "def make_shell():",
+      "    from webapp import admin_tools",
+      "",
+      "    return admin_tools",
+      "",
+    ].join("\n"),
+    "webapp/views.py": [
+      "from flask import Blueprint, jsonify, render_template_string",
+      "",
+      'bp = Blueprint("main", __name__)',
+      "",
+      "",
+      '@bp.route("/")',
+      "def index():",
+      '    return render_template_string("<p>{{ n }}</p>", n=1)',
+      "",
+      "",
+      '@bp.route("/api")',
+      "def api():",
+      "    return jsonify(ok=True)",
+      "",
+    ].join("\n"),
+    "webapp/settings_prod.py": 'DEBUG = False\nSECRET_KEY = "fixture"\n',
+    "webapp/db.py":
+      "import sqlite3\n\n\ndef init_db(app):\n    app.teardown_appcontext(close_db)\n\n\ndef close_db(exc=None):\n    pass\n",
+    "webapp/admin_tools.py": "import code\n\n\nclass AdminTools:\n    pass\n",
+  });
+}
