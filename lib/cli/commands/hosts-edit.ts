@@ -31,7 +31,7 @@ function startupCost(values: OptionValues): boolean | undefined {
 export const hostsEditCommand: Command = {
   words: ["hosts", "edit"],
   synopsis:
-    "hosts edit NAME [--app-root PATH …] [--service UNIT|none] [--unit-file PATH|none] [--python PATH|none]\n" +
+    "hosts edit NAME [--app-root PATH …] [--service UNIT|none] [--unit-file PATH|none] [--python PATH|none] [--user NAME|none]\n" +
     "             [--entry MODULE[:ATTR] … | --entry none] [--max-files N] [--timeout SECONDS] [--startup-cost | --no-startup-cost] [--schedule CRON|off] [--json]",
   summary: "Change a saved host's settings (to change where or how it connects, remove it and add it again).",
   help:
@@ -42,6 +42,7 @@ export const hostsEditCommand: Command = {
     service: { type: "string" },
     "unit-file": { type: "string" },
     python: { type: "string" },
+    user: { type: "string" },
     entry: { type: "string", multiple: true },
     "max-files": { type: "string" },
     timeout: { type: "string" },
@@ -63,6 +64,7 @@ export const hostsEditCommand: Command = {
         serviceUnit: optional(values, "service"),
         unitFile: unitFile ? path.resolve(unitFile) : unitFile,
         python: optional(values, "python"),
+        serviceUser: optional(values, "user"),
         entryPoints: entryPoints(values),
         measureStartup: startupCost(values),
         maxFiles: intOption(values, "max-files"),
