@@ -1,0 +1,104 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { observedApp, startAsNobody, verdictsFromVerboseLog, type ObservedApp } from "../support/fixtures/observed-app";
+import { isRoot } from "../support/fixtures/odd-entries";
+import { cleanEnv, pythonInfo } from "../support/python";
+import { runCli } from "../support/run-cli";
+import { tempDir } from "../support/temp-dir";
+
+// The observed closure against the interpreter's own answer: a real start of a real app as an unprivileged
+// service user, watched by `deploylens observe`, compared module by module with that start's `-v` log.
+
+const BIN = path.resolve(import.meta.dirname, "../../bin/deploylens");
+const temp = tempDir("deploylens-observe-db-");
+const databaseFile = path.join(temp.dir, "observe.db");
+const cli = (...args: string[]) => runCli(args, { databaseFile });
+let app: ObservedApp;
+
+type Observation = {
+  startedAt: string;
+  durationMs: number;
+  modules: { name: string; path: string; loaded: "cache" | "compiled"; blocked: boolean }[];
+  staticMissed: string[];
+  staticExtra: string[];
+};
+type SnapshotJson = { startup: { origin: string; counts: { blocked: number } }; identityNote: string | null };
+
+beforeAll(async () => {
+  app = observedApp();
+  const add = await cli("hosts", "add", "svc", "--local", "--app-root", app.app, "--python", app.python);
+  expect(add.code, add.stderr).toBe(0);
+  expect((await cli("hosts", "edit", "svc", "--entry", "webapp", "--user", "nobody")).code).toBe(0);
+});
+
+afterAll(() => {
+  app?.remove();
+  temp.remove();
+});
+
+/** `deploylens observe NAME --json` in the background; resolves `armed` at its "watching N directories" line. */
+function observeInBackground(name: string) {
+  const child = spawn(process.execPath, [BIN, "observe", name, "--json", "--quiet", "2s", "--timeout", "3m"], {
+    env: { ...cleanEnv(), DATABASE_URL: `file:${databaseFile}`, NO_COLOR: "1" },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  const armed = new Promise<number>((resolve, reject) => {
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /watching (\d+) directories/.exec(stderr);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on("close", () => reject(new Error(`observe ended before arming: ${stderr}`)));
+  });
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, stdout, stderr })),
+  );
+  return { armed, done };
+}
+
+test.runIf(isRoot)(
+  "observe records, per module, the verdicts of the interpreter's own -v log of the same start",
+  { timeout: 300_000 },
+  async () => {
+    const first = await cli("collect", "svc", "--json");
+    expect(first.code, first.stderr).toBe(0);
+    expect((JSON.parse(first.stdout) as SnapshotJson).startup.origin).toBe("static");
+
+    const run = observeInBackground("svc");
+    expect(await run.armed).toBeGreaterThan(0);
+    const log = startAsNobody(app);
+    const result = await run.done;
+    expect(result.code, result.stderr).toBe(0);
+    const observation = JSON.parse(result.stdout) as Observation;
+    expect(Object.keys(observation).sort()).toEqual(["durationMs", "modules", "startedAt", "staticExtra", "staticMissed"]);
+
+    const truth = verdictsFromVerboseLog(log, pythonInfo(app.python).cacheTag);
+    const ours = new Map(observation.modules.map((m) => [m.path, { loaded: m.loaded, blocked: m.blocked }]));
+    const underApp = (p: string) => p.startsWith(`${app.app}/`);
+    const truthInApp = new Map([...truth].filter(([p]) => underApp(p)));
+    expect(truthInApp.size).toBe(9);
+    expect(new Map([...ours].filter(([p]) => underApp(p)))).toEqual(truthInApp);
+    // Every verdict kind is there, the checked-hash pyc read as a load from cache (its source is opened to hash it).
+    expect(truthInApp.get(path.join(app.app, "locked/hashed.py"))).toEqual({ loaded: "cache", blocked: false });
+    expect(truthInApp.get(path.join(app.app, "locked/helpers.py"))).toEqual({ loaded: "compiled", blocked: true });
+    expect(truthInApp.get(path.join(app.app, "webapp/models.py"))).toEqual({ loaded: "compiled", blocked: false });
+    expect(truthInApp.get(path.join(app.app, "webapp/cached.py"))).toEqual({ loaded: "cache", blocked: false });
+    // What the start imported outside the app matches the log too.
+    for (const [source, verdict] of ours) if (truth.has(source)) expect(verdict, source).toEqual(truth.get(source));
+    expect(observation.staticMissed).toContain("webapp.plugin");
+    expect(observation.modules.find((m) => m.name === "webapp.plugin")?.loaded).toBe("compiled");
+
+    // The configuration and sources are unchanged: the headline now counts the observed start.
+    const second = await cli("collect", "svc", "--json");
+    expect(second.code, second.stderr).toBe(0);
+    const snapshot = JSON.parse(second.stdout) as SnapshotJson & {
+      startup: { modules: { name: string; blocked: boolean }[] };
+    };
+    expect(snapshot.startup.origin).toBe("observed");
+    expect(snapshot.startup.modules.map((m) => m.name)).toContain("webapp.plugin");
+    expect(snapshot.startup.modules.filter((m) => m.blocked).map((m) => m.name)).toContain("locked.helpers");
+  },
+);
