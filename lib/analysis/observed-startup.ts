@@ -62,7 +62,13 @@ export function observedStartup(startup: Startup, observation: ObservationForHea
     const now = judged.get(m.path);
     if (m.loaded === "cache") return { name: m.name, path: m.path, status: "fresh", reason: null, blocked: false };
     const status = now && !(m.blocked && now.status === "fresh") ? now.status : "missing";
-    return { name: m.name, path: m.path, status, reason: status === "missing" ? null : (now?.reason ?? null), blocked: m.blocked };
+    return {
+      name: m.name,
+      path: m.path,
+      status,
+      reason: status === "missing" ? null : (now?.reason ?? null),
+      blocked: m.blocked,
+    };
   });
   return { ...startup, observed: { observationId: observation.id, modules } };
 }

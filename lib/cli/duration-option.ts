@@ -10,6 +10,7 @@ export function durationOption(values: OptionValues, key: string): number | unde
   if (text === undefined) return undefined;
   const match = /^(\d+(?:\.\d+)?)([smh]?)$/.exec(text.trim());
   const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2]!]! : NaN;
-  if (!(seconds > 0)) throw new CliError(`--${key} needs a duration such as 90s, 10m or 1h, got ${JSON.stringify(text)}`);
+  if (!(seconds > 0))
+    throw new CliError(`--${key} needs a duration such as 90s, 10m or 1h, got ${JSON.stringify(text)}`);
   return seconds;
 }

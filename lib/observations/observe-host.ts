@@ -19,6 +19,8 @@ export type ObserveOptions = {
   /** Restart the host's unit once the watches are armed (the one write DeployLens makes). */
   restart: boolean;
   actor: AuditActor;
+  /** The id to store it under, when the caller announced one before it finished. */
+  id?: string;
   onArmed?: (directories: number) => void;
 };
 
@@ -28,7 +30,8 @@ export type ObservedStart = { id: string; observation: Observation };
 async function baseline(host: Host) {
   const row = await findLatestOkSnapshot(host.id);
   const input = row && (await toSnapshotInput(row));
-  if (!row || !input) throw new ObserveFailedError("no-snapshot", `collect ${host.name} first: observe watches what a snapshot found`);
+  if (!row || !input)
+    throw new ObserveFailedError("no-snapshot", `collect ${host.name} first: observe watches what a snapshot found`);
   return { snapshotId: row.id, inventory: input.inventory };
 }
 
@@ -38,7 +41,8 @@ export async function observeHost(host: Host, options: ObserveOptions): Promise<
     throw new ValidationError("--restart needs the host's systemd unit (hosts edit NAME --service UNIT)");
   const { snapshotId, inventory } = await baseline(host);
   const spec = observerSpecOf(inventory, options);
-  if (!spec) throw new ObserveFailedError("no-interpreter", "the latest snapshot names no interpreter with a cache tag");
+  if (!spec)
+    throw new ObserveFailedError("no-interpreter", "the latest snapshot names no interpreter with a cache tag");
   await recordAudit({ ...options.actor, action: "observation-started", object: { type: "host", id: host.name } });
   const transport = await openHostTransport(host);
   let result;
@@ -59,6 +63,7 @@ export async function observeHost(host: Host, options: ObserveOptions): Promise<
   };
   const sources = Object.fromEntries(result.modules.map((m) => [m.path, { size: m.size, mtime: m.mtime }]));
   const id = await createObservation({
+    id: options.id,
     hostId: host.id,
     snapshotId,
     configHash: configHash(inventory),

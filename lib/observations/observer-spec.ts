@@ -28,7 +28,9 @@ function rootSourceDirs(inventory: Inventory): string[] {
 
 function mainScripts(inventory: Inventory): string[] {
   const cwd = inventory.service.workingDirectory ?? "/";
-  return inventory.service.execStart.filter((word) => word.endsWith(".py")).map((word) => path.posix.resolve(cwd, word));
+  return inventory.service.execStart
+    .filter((word) => word.endsWith(".py"))
+    .map((word) => path.posix.resolve(cwd, word));
 }
 
 export function observerSpecOf(
@@ -47,7 +49,10 @@ export function observerSpecOf(
     cacheTag: interpreter.cacheTag,
     optimize: interpreter.optimize,
     names: Object.fromEntries(modules.map((m) => [m.path, m.name])),
-    sysPath: [...(inventory.startup?.sysPath ?? []), ...inventory.roots.filter((r) => r.kind === "app").map((r) => r.path)],
+    sysPath: [
+      ...(inventory.startup?.sysPath ?? []),
+      ...inventory.roots.filter((r) => r.kind === "app").map((r) => r.path),
+    ],
     scripts: mainScripts(inventory),
     ...timing,
   };

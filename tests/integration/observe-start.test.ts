@@ -73,7 +73,13 @@ test.runIf(isRoot)(
     const result = await run.done;
     expect(result.code, result.stderr).toBe(0);
     const observation = JSON.parse(result.stdout) as Observation;
-    expect(Object.keys(observation).sort()).toEqual(["durationMs", "modules", "startedAt", "staticExtra", "staticMissed"]);
+    expect(Object.keys(observation).sort()).toEqual([
+      "durationMs",
+      "modules",
+      "startedAt",
+      "staticExtra",
+      "staticMissed",
+    ]);
 
     const truth = verdictsFromVerboseLog(log, pythonInfo(app.python).cacheTag);
     const ours = new Map(observation.modules.map((m) => [m.path, { loaded: m.loaded, blocked: m.blocked }]));

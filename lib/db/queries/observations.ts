@@ -11,6 +11,8 @@ function toObservation(row: Row): ObservationForHeadline {
 }
 
 export async function createObservation(data: {
+  /** Given when the caller announced it before the observation finished (the API's POST). */
+  id?: string;
   hostId: string;
   snapshotId: string;
   configHash: string | null;
@@ -20,10 +22,15 @@ export async function createObservation(data: {
   return row.id;
 }
 
-export async function getObservationOrThrow(hostId: string, id: string): Promise<ObservationForHeadline> {
+export async function findObservation(hostId: string, id: string): Promise<ObservationForHeadline | null> {
   const row = await prisma.observation.findFirst({ where: { id, hostId } });
-  if (!row) throw new NotFoundError("observation", id);
-  return toObservation(row);
+  return row && toObservation(row);
+}
+
+export async function getObservationOrThrow(hostId: string, id: string): Promise<ObservationForHeadline> {
+  const found = await findObservation(hostId, id);
+  if (!found) throw new NotFoundError("observation", id);
+  return found;
 }
 
 /** The host's newest observations, newest first: the headline takes the first that still applies. */
