@@ -54,7 +54,13 @@ export function HostSettingsFields({ host, errors }: { host?: HostView; errors: 
         error={errors.serviceUser}
       >
         {(a) => (
-          <input {...a} name="serviceUser" defaultValue={host?.serviceUser ?? ""} className={inputClass} placeholder="www-data" />
+          <input
+            {...a}
+            name="serviceUser"
+            defaultValue={host?.serviceUser ?? ""}
+            className={inputClass}
+            placeholder="www-data"
+          />
         )}
       </FormField>
       <FormField

@@ -19,7 +19,8 @@ export function StartupSummary({ startup }: { startup: NonNullable<SnapshotJson[
           {startup.origin === "observed" ? "Observed at a real start of the service" : "Static closure"}
         </span>
         {" · "}
-        Entry points ({startup.entryPointsFrom}): <span className="font-mono">{startup.entryPoints.join(", ") || "none"}</span>
+        Entry points ({startup.entryPointsFrom}):{" "}
+        <span className="font-mono">{startup.entryPoints.join(", ") || "none"}</span>
         {startup.cost &&
           ` · compiling the blocked modules costs ${startup.cost.ms} ms at every start${startup.cost.capped ? " (capped)" : ""}`}
       </p>
