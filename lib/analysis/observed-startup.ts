@@ -1,5 +1,5 @@
 import type { Inventory, Startup, StartupModule } from "@/lib/snapshot/schema";
-import type { StoredObservation } from "@/lib/observations/observation-schema";
+import type { StoredObservation } from "@/lib/snapshot/observation-schema";
 import { rootSources } from "./root-sources";
 import type { SourceTable } from "@/lib/snapshot/source-table";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { observerEventSchema, type ObserverEvent } from "@/lib/observations/observation-schema";
-import type { ObserverSpec } from "@/lib/observations/observer-spec";
+import { observerEventSchema, type ObserverEvent } from "@/lib/snapshot/observation-schema";
+import type { ObserverSpec } from "@/lib/collector/observer-spec";
 import type { Transport } from "@/lib/transport/types";
 import { observerCommand } from "./collector-command";
 import { observeProgram } from "./observe-program";

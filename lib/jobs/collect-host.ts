@@ -5,7 +5,7 @@ import { runCollector } from "@/lib/collector/run-collector";
 import { recordSnapshot, type CollectionOutcome } from "@/lib/db/store-snapshot";
 import { AppError } from "@/lib/errors";
 import { openHostTransport } from "@/lib/hosts/open-host-transport";
-import { withObservedStartup } from "@/lib/observations/apply-observation";
+import { withObservedStartup } from "@/lib/jobs/apply-observation";
 import { specForHost } from "@/lib/hosts/spec-for-host";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";

@@ -282,7 +282,7 @@ export const startupSchema = z.object({
   truncated: z.object({ reason: z.enum(["max-modules", "max-seconds"]), limit: z.number() }).nullable(),
   /**
    * Set by DeployLens, never by the collector: the closure a real start of the service imported (an
-   * observation, lib/observations), when the service configuration and the sources had not changed since.
+   * observation, lib/jobs/observe-host.ts), when the service configuration and the sources had not changed since.
    * The headline counts these modules instead of the static ones above.
    */
   observed: z

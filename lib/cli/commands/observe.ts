@@ -1,7 +1,7 @@
 import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
-import { observeHost } from "@/lib/observations/observe-host";
-import type { Observation } from "@/lib/observations/observation-schema";
+import { observeHost } from "@/lib/jobs/observe-host";
+import type { Observation } from "@/lib/snapshot/observation-schema";
 import type { Command } from "../command";
 import { durationOption } from "../duration-option";
 import { EXIT } from "../exit-codes";

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { ObservationForHeadline } from "@/lib/analysis/observed-startup";
-import { storedObservationSchema, type StoredObservation } from "@/lib/observations/observation-schema";
+import { storedObservationSchema, type StoredObservation } from "@/lib/snapshot/observation-schema";
 
 type Row = { id: string; configHash: string | null; body: string };
 

@@ -5,7 +5,7 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { requireRole } from "@/lib/auth/require-role";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
-import { startObservation } from "@/lib/observations/running-observations";
+import { startObservation } from "@/lib/jobs/running-observations";
 
 const observeInputSchema = z.object({
   timeoutSeconds: z.number().positive().max(3600).default(600),

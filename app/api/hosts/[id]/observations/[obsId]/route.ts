@@ -4,8 +4,8 @@ import { requireRole } from "@/lib/auth/require-role";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { findObservation } from "@/lib/db/queries/observations";
 import { AppError, NotFoundError } from "@/lib/errors";
-import { publicObservation } from "@/lib/observations/observation-schema";
-import { findRunningObservation } from "@/lib/observations/running-observations";
+import { publicObservation } from "@/lib/snapshot/observation-schema";
+import { findRunningObservation } from "@/lib/jobs/running-observations";
 
 // GET /api/hosts/:id/observations/:obsId — the observation; 202 { state } while it still watches
 export async function GET(req: Request, ctx: RouteContext<"/api/hosts/[id]/observations/[obsId]">) {

@@ -9,8 +9,8 @@ import { findLatestOkSnapshot } from "@/lib/db/queries/snapshots";
 import { ValidationError } from "@/lib/errors";
 import { openHostTransport } from "@/lib/hosts/open-host-transport";
 import { configHash } from "@/lib/snapshot/config-hash";
-import { publicObservation, type Observation } from "./observation-schema";
-import { observerSpecOf } from "./observer-spec";
+import { publicObservation, type Observation } from "@/lib/snapshot/observation-schema";
+import { observerSpecOf } from "@/lib/collector/observer-spec";
 import { isRestartableUnit, restartService } from "./restart-service";
 
 export type ObserveOptions = {
