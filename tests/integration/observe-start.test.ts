@@ -1,28 +1,20 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { observedApp, startAsNobody, verdictsFromVerboseLog, type ObservedApp } from "../support/fixtures/observed-app";
 import { isRoot } from "../support/fixtures/odd-entries";
-import { cleanEnv, pythonInfo } from "../support/python";
+import { observeInBackground, type ObservationJson as Observation } from "../support/observe-in-background";
+import { pythonInfo } from "../support/python";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp-dir";
 
 // The observed closure against the interpreter's own answer: a real start of a real app as an unprivileged
 // service user, watched by `deploylens observe`, compared module by module with that start's `-v` log.
 
-const BIN = path.resolve(import.meta.dirname, "../../bin/deploylens");
 const temp = tempDir("deploylens-observe-db-");
 const databaseFile = path.join(temp.dir, "observe.db");
 const cli = (...args: string[]) => runCli(args, { databaseFile });
 let app: ObservedApp;
 
-type Observation = {
-  startedAt: string;
-  durationMs: number;
-  modules: { name: string; path: string; loaded: "cache" | "compiled"; blocked: boolean }[];
-  staticMissed: string[];
-  staticExtra: string[];
-};
 type SnapshotJson = { startup: { origin: string; counts: { blocked: number } }; identityNote: string | null };
 
 beforeAll(async () => {
@@ -37,28 +29,6 @@ afterAll(() => {
   temp.remove();
 });
 
-/** `deploylens observe NAME --json` in the background; resolves `armed` at its "watching N directories" line. */
-function observeInBackground(name: string) {
-  const child = spawn(process.execPath, [BIN, "observe", name, "--json", "--quiet", "2s", "--timeout", "3m"], {
-    env: { ...cleanEnv(), DATABASE_URL: `file:${databaseFile}`, NO_COLOR: "1" },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  const armed = new Promise<number>((resolve, reject) => {
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const match = /watching (\d+) directories/.exec(stderr);
-      if (match) resolve(Number(match[1]));
-    });
-    child.on("close", () => reject(new Error(`observe ended before arming: ${stderr}`)));
-  });
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("close", (code) => resolve({ code, stdout, stderr })),
-  );
-  return { armed, done };
-}
-
 test.runIf(isRoot)(
   "observe records, per module, the verdicts of the interpreter's own -v log of the same start",
   { timeout: 300_000 },
@@ -67,7 +37,7 @@ test.runIf(isRoot)(
     expect(first.code, first.stderr).toBe(0);
     expect((JSON.parse(first.stdout) as SnapshotJson).startup.origin).toBe("static");
 
-    const run = observeInBackground("svc");
+    const run = observeInBackground("svc", databaseFile);
     expect(await run.armed).toBeGreaterThan(0);
     const log = startAsNobody(app);
     const result = await run.done;
