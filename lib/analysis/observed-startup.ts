@@ -1,4 +1,4 @@
-import type { Inventory, Startup, StartupModule } from "@/lib/snapshot/schema";
+import type { Inventory, Source, Startup, StartupModule } from "@/lib/snapshot/schema";
 import type { StoredObservation } from "@/lib/snapshot/observation-schema";
 import { rootSources } from "./root-sources";
 import type { SourceTable } from "@/lib/snapshot/source-table";
@@ -51,24 +51,42 @@ export function observationApplies(
   return true;
 }
 
+/** The collector's verdict on each observed source under a root, by absolute path (for modules static analysis missed). */
+export function rootVerdicts(
+  inventory: Inventory,
+  paths: readonly string[],
+  sourceTables?: readonly SourceTable[],
+): Map<string, Pick<Source, "status" | "reason">> {
+  const out = new Map<string, Pick<Source, "status" | "reason">>();
+  for (const [index, root] of inventory.roots.entries()) {
+    const base = root.path.endsWith("/") ? root.path : `${root.path}/`;
+    const wanted = new Set(paths.filter((p) => p.startsWith(base)).map((p) => p.slice(base.length)));
+    if (wanted.size === 0) continue;
+    for (const source of rootSources(inventory, index, sourceTables))
+      if (wanted.has(source.path)) out.set(base + source.path, { status: source.status, reason: source.reason });
+  }
+  return out;
+}
+
 /**
- * The closure the headline counts when an observation applies: the modules the start imported, judged as
- * the interpreter did (cache → fresh; blocked stays blocked), and for those it compiled and could cache,
- * their state now (the collector's verdict when static analysis listed them, else missing).
+ * The closure the headline counts when an observation applies: the modules the start imported, each in its
+ * state now (the collector's verdict from the static closure or the root walk), blocked when the start could
+ * not write its pyc and it is still not fresh. A module the collector never judged keeps the start's verdict.
  */
-export function observedStartup(startup: Startup, observation: ObservationForHeadline): Startup {
+export function observedStartup(
+  startup: Startup,
+  observation: ObservationForHeadline,
+  judgedInRoots: ReadonlyMap<string, Pick<Source, "status" | "reason">> = new Map(),
+): Startup {
   const judged = new Map(startup.modules.map((m) => [m.path, m]));
   const modules: StartupModule[] = observation.body.modules.map((m) => {
-    const now = judged.get(m.path);
-    if (m.loaded === "cache") return { name: m.name, path: m.path, status: "fresh", reason: null, blocked: false };
-    const status = now && !(m.blocked && now.status === "fresh") ? now.status : "missing";
-    return {
-      name: m.name,
-      path: m.path,
-      status,
-      reason: status === "missing" ? null : (now?.reason ?? null),
-      blocked: m.blocked,
-    };
+    const now = judged.get(m.path) ?? judgedInRoots.get(m.path);
+    const { name, path } = m;
+    if (!now)
+      return { name, path, status: m.loaded === "cache" ? "fresh" : "missing", reason: null, blocked: m.blocked };
+    const staticBlocked = judged.get(m.path)?.blocked ?? false;
+    const blocked = now.status !== "fresh" && (m.blocked || staticBlocked);
+    return { name, path, status: now.status, reason: now.reason, blocked };
   });
   return { ...startup, observed: { observationId: observation.id, modules } };
 }

@@ -17,8 +17,8 @@ export type ObserverSpec = {
   quietSeconds: number;
 };
 
-/** Directories the observer may watch: far below fs.inotify.max_user_watches' usual 8192 per user. */
-export const MAX_WATCHED_SOURCE_DIRS = 4000;
+/** Source directories to watch (each with its pyc directory): under the 8192 watches older kernels allow a user. */
+export const MAX_WATCHED_SOURCE_DIRS = 2500;
 
 function rootSourceDirs(inventory: Inventory): string[] {
   return inventory.roots.flatMap((root) =>

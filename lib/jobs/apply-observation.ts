@@ -1,5 +1,5 @@
 import "server-only";
-import { observationApplies, observedStartup } from "@/lib/analysis/observed-startup";
+import { observationApplies, observedStartup, rootVerdicts } from "@/lib/analysis/observed-startup";
 import { listRecentObservations } from "@/lib/db/queries/observations";
 import { configHash } from "@/lib/snapshot/config-hash";
 import type { Inventory } from "@/lib/snapshot/schema";
@@ -17,8 +17,10 @@ export async function withObservedStartup(
   if (!inventory.startup) return inventory;
   const hash = configHash(inventory);
   for (const observation of await listRecentObservations(hostId)) {
-    if (observationApplies(observation, inventory, hash, sourceTables))
-      return { ...inventory, startup: observedStartup(inventory.startup, observation) };
+    if (!observationApplies(observation, inventory, hash, sourceTables)) continue;
+    const paths = observation.body.modules.map((m) => m.path);
+    const judged = rootVerdicts(inventory, paths, sourceTables);
+    return { ...inventory, startup: observedStartup(inventory.startup, observation, judged) };
   }
   return inventory;
 }

@@ -2,6 +2,7 @@ import { expect, test } from "vitest";
 import {
   observationApplies,
   observedStartup,
+  rootVerdicts,
   staticDiff,
   type ObservationForHeadline,
 } from "@/lib/analysis/observed-startup";
@@ -105,4 +106,17 @@ test.each([
     identity: { user: "root", uid: 0, gid: 0, groups: [0], dacOverride: true, source: identity },
   };
   expect(identityNote(service) !== null).toBe(note);
+});
+
+test("a module static analysis missed takes the root walk's verdict now: cached since the observed start, fresh", () => {
+  const inventory = inventoryWith();
+  inventory.roots[0]!.sources.push({ ...inventory.roots[0]!.sources[0]!, path: "webapp/plugin.py", status: "fresh" });
+  const judged = rootVerdicts(inventory, ["/srv/app/webapp/plugin.py", "/srv/app/webapp/views.py"]);
+  expect([...judged.keys()].sort()).toEqual(["/srv/app/webapp/plugin.py", "/srv/app/webapp/views.py"]);
+  const startup = observedStartup(staticClosure, observation("h"), judged);
+  expect(startup.observed?.modules.find((m) => m.name === "webapp.plugin")).toMatchObject({
+    status: "fresh",
+    blocked: false,
+  });
+  expect(startupCoverageOf(startup)).toMatchObject({ modules: 3, fresh: 2, blocked: 1 });
 });
