@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { coveragePercent } from "@/lib/analysis/coverage-percent";
 import { observedApp, startAsNobody, verdictsFromVerboseLog, type ObservedApp } from "../support/fixtures/observed-app";
 import { isRoot } from "../support/fixtures/odd-entries";
 import { observeInBackground, type ObservationJson as Observation } from "../support/observe-in-background";
@@ -15,7 +16,10 @@ const databaseFile = path.join(temp.dir, "observe.db");
 const cli = (...args: string[]) => runCli(args, { databaseFile });
 let app: ObservedApp;
 
-type SnapshotJson = { startup: { origin: string; counts: { blocked: number } }; identityNote: string | null };
+type SnapshotJson = {
+  startup: { origin: string; counts: { blocked: number; fresh: number; modules: number } };
+  identityNote: string | null;
+};
 
 beforeAll(async () => {
   app = observedApp();
@@ -76,5 +80,11 @@ test.runIf(isRoot)(
     expect(snapshot.startup.origin).toBe("observed");
     expect(snapshot.startup.modules.map((m) => m.name)).toContain("webapp.plugin");
     expect(snapshot.startup.modules.filter((m) => m.blocked).map((m) => m.name)).toContain("locked.helpers");
+    // The gate judges the same observed closure.
+    const counts = snapshot.startup.counts;
+    expect(counts.modules).toBe(observation.modules.length);
+    const gate = await cli("collect", "svc", "--fail-under", "100");
+    expect(gate.code).toBe(3);
+    expect(gate.stderr).toContain(`startup coverage ${coveragePercent(counts.fresh, counts.modules)}% is below 100%`);
   },
 );
