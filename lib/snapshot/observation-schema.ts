@@ -27,7 +27,6 @@ export const observerEventSchema = z.discriminatedUnion("type", [
     startedAt: z.number(),
     durationMs: z.number().int(),
     timedOut: z.boolean(),
-    overflowed: z.boolean(),
     modules: z.array(reportedModuleSchema).max(100_000),
   }),
   z.object({ type: z.literal("error"), code: z.string().max(64), message: z.string().max(600) }),

@@ -12,11 +12,14 @@ def observe_main():
         overflowed = inotify.overflowed
         inotify.close()
         inotify = None
+        if overflowed:
+            # The kernel dropped events (its queue filled): some verdicts would be guesses.
+            raise ObserveError("events-lost", "the inotify queue overflowed during the start; observe again")
         if first is None:
             raise ObserveError("no-start", "no module was imported in the watched directories within %d s"
                                % spec["timeoutSeconds"])
         emit({"type": "observation", "startedAt": first, "durationMs": int(round((last - first) * 1000)),
-              "timedOut": timed_out, "overflowed": overflowed, "modules": modules_of(layout, records, first)})
+              "timedOut": timed_out, "modules": modules_of(layout, records, first)})
         return 0
     except ObserveError as e:
         emit({"type": "error", "code": e.code, "message": str(e)[:500]})
