@@ -20,6 +20,17 @@ export class ObserveFailedError extends AppError {
   }
 }
 
+/** One of the observer's typed lines, or null for anything else (a login shell's banner). */
+function eventOf(text: string): ObserverEvent | null {
+  if (!text) return null;
+  try {
+    const event = observerEventSchema.safeParse(JSON.parse(text));
+    return event.success ? event.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Runs the observer over an open transport. `onArmed` is called once its watches are in place, with how
  * many directories it watches: the service's start must come after that.
@@ -29,22 +40,21 @@ export async function runObserver(
   spec: ObserverSpec,
   onArmed: (directories: number) => void | Promise<void>,
 ): Promise<ObserverResult> {
-  const signal = AbortSignal.timeout((spec.timeoutSeconds + GRACE_SECONDS) * 1000);
+  // Aborted at its deadline, or at once when onArmed fails (a refused restart): the observer must not linger.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([stop.signal, AbortSignal.timeout((spec.timeoutSeconds + GRACE_SECONDS) * 1000)]);
   const handle = await transport.exec(observerCommand(), { stdin: observeProgram(spec), signal });
   let final: ObserverEvent | null = null;
-  for await (const line of readLines(handle.stdout, MAX_OBSERVER_BYTES)) {
-    const text = line.toString("utf8").trim();
-    if (!text) continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      continue; // not one of ours (a shell's banner): only the typed events count
+  try {
+    for await (const line of readLines(handle.stdout, MAX_OBSERVER_BYTES)) {
+      const event = eventOf(line.toString("utf8").trim());
+      if (event?.type === "armed") await onArmed(event.directories);
+      else if (event) final = event;
     }
-    const event = observerEventSchema.safeParse(parsed);
-    if (!event.success) continue;
-    if (event.data.type === "armed") await onArmed(event.data.directories);
-    else final = event.data;
+  } catch (error) {
+    stop.abort();
+    await handle.done.catch(() => undefined);
+    throw error;
   }
   const exit = await handle.done;
   if (final?.type === "observation") return final;
