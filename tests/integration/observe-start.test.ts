@@ -59,13 +59,15 @@ test.runIf(isRoot)(
     const ours = new Map(observation.modules.map((m) => [m.path, { loaded: m.loaded, blocked: m.blocked }]));
     const underApp = (p: string) => p.startsWith(`${app.app}/`);
     const truthInApp = new Map([...truth].filter(([p]) => underApp(p)));
-    expect(truthInApp.size).toBe(9);
+    expect(truthInApp.size).toBe(11);
     expect(new Map([...ours].filter(([p]) => underApp(p)))).toEqual(truthInApp);
     // Every verdict kind is there, the checked-hash pyc read as a load from cache (its source is opened to hash it).
     expect(truthInApp.get(path.join(app.app, "locked/hashed.py"))).toEqual({ loaded: "cache", blocked: false });
     expect(truthInApp.get(path.join(app.app, "locked/helpers.py"))).toEqual({ loaded: "compiled", blocked: true });
     expect(truthInApp.get(path.join(app.app, "webapp/models.py"))).toEqual({ loaded: "compiled", blocked: false });
     expect(truthInApp.get(path.join(app.app, "webapp/cached.py"))).toEqual({ loaded: "cache", blocked: false });
+    expect(truthInApp.get(path.join(app.app, "webapp/edited.py"))).toEqual({ loaded: "compiled", blocked: false });
+    expect(truthInApp.get(path.join(app.app, "locked/old.py"))).toEqual({ loaded: "compiled", blocked: true });
     // What the start imported outside the app matches the log too.
     for (const [source, verdict] of ours) if (truth.has(source)) expect(verdict, source).toEqual(truth.get(source));
     expect(observation.staticMissed).toContain("webapp.plugin");
