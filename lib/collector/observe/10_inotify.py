@@ -8,7 +8,6 @@
 # once the watches are in place, then exactly one {"type": "observation", ...} or {"type": "error", ...}.
 import base64
 import ctypes
-import ctypes.util
 import errno
 import json
 import os
@@ -48,7 +47,8 @@ class Inotify(object):
     """inotify(7) through ctypes: watches on directories, events as (directory, name, mask)."""
 
     def __init__(self):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        # The interpreter's own symbols include libc's (glibc and musl): no library search, no helper process.
+        libc = ctypes.CDLL(None, use_errno=True)
         self._add = libc.inotify_add_watch
         self._add.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32]
         self._add.restype = ctypes.c_int
