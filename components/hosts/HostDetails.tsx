@@ -10,6 +10,7 @@ export function HostDetails({ host }: { host: HostView }) {
     ["systemd unit", host.serviceUnit],
     ["Unit file", host.unitFile],
     ["Interpreter", host.python ?? "from the unit's ExecStart"],
+    ["Service user", host.serviceUser ?? "from the unit (else the login)"],
     ["Entry points", host.entryPoints.length ? host.entryPoints.join("\n") : "from the unit's ExecStart"],
     ["Schedule", host.schedule],
     ["Baseline snapshot", host.baselineSnapshotId],

@@ -49,6 +49,21 @@ export function HostSettingsFields({ host, errors }: { host?: HostView; errors: 
         )}
       </FormField>
       <FormField
+        label="Service user (optional)"
+        hint="Without a unit: judge permissions as this user, not as the login."
+        error={errors.serviceUser}
+      >
+        {(a) => (
+          <input
+            {...a}
+            name="serviceUser"
+            defaultValue={host?.serviceUser ?? ""}
+            className={inputClass}
+            placeholder="www-data"
+          />
+        )}
+      </FormField>
+      <FormField
         label="Entry points (optional)"
         hint="MODULE[:ATTR], one per line, added to those from ExecStart."
         error={errors.entryPoints}

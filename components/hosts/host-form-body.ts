@@ -35,6 +35,7 @@ export function hostFormBody(form: FormData): { body: Record<string, unknown> } 
     serviceUnit: optional("serviceUnit"),
     unitFile: optional("unitFile"),
     python: optional("python"),
+    serviceUser: optional("serviceUser"),
     entryPoints: field("entryPoints")
       .split(/[\s,]+/)
       .filter(Boolean),

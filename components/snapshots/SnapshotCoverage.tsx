@@ -16,6 +16,11 @@ export async function SnapshotCoverage({ id }: { id: string }) {
       {snapshot.startup && (
         <Card title="Startup coverage">
           <StartupSummary startup={snapshot.startup} />
+          {snapshot.identityNote && (
+            <p className="mt-2 text-sm text-amber-800" data-testid="identity-note">
+              {snapshot.identityNote}
+            </p>
+          )}
         </Card>
       )}
       {snapshot.coverage && (

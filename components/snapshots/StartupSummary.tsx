@@ -15,7 +15,12 @@ export function StartupSummary({ startup }: { startup: NonNullable<SnapshotJson[
         {startupHeadline({ ...c, percent: coveragePercent(c.fresh, c.modules) })}
       </p>
       <p className="text-slate-600">
-        Entry points ({startup.origin}): <span className="font-mono">{startup.entryPoints.join(", ") || "none"}</span>
+        <span data-testid="startup-origin">
+          {startup.origin === "observed" ? "Observed at a real start of the service" : "Static closure"}
+        </span>
+        {" · "}
+        Entry points ({startup.entryPointsFrom}):{" "}
+        <span className="font-mono">{startup.entryPoints.join(", ") || "none"}</span>
         {startup.cost &&
           ` · compiling the blocked modules costs ${startup.cost.ms} ms at every start${startup.cost.capped ? " (capped)" : ""}`}
       </p>

@@ -17,9 +17,20 @@ export type StartupCounts = {
 
 export type StartupCoverage = StartupCounts & { percent: number | null };
 
+/** The modules the headline counts: those a real start imported when an observation applies, else the static closure. */
+export function headlineModules(startup: Startup): Startup["modules"] {
+  return startup.observed?.modules ?? startup.modules;
+}
+
+/** "observed" when the headline counts an observed start, "static" when it counts the static closure. */
+export function startupOrigin(startup: Startup): "observed" | "static" {
+  return startup.observed ? "observed" : "static";
+}
+
 export function startupCountsOf(startup: Startup): StartupCounts {
-  const counts = { modules: startup.modules.length, fresh: 0, stale: 0, missing: 0, blocked: 0 };
-  for (const m of startup.modules) {
+  const modules = headlineModules(startup);
+  const counts = { modules: modules.length, fresh: 0, stale: 0, missing: 0, blocked: 0 };
+  for (const m of modules) {
     if (m.status === "fresh" || m.status === "stale" || m.status === "missing") counts[m.status]++;
     if (m.blocked) counts.blocked++;
   }

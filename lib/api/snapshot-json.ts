@@ -1,5 +1,6 @@
+import { identityNote } from "@/lib/analysis/identity-note";
 import { snapshotViewOf, type SnapshotView } from "@/lib/analysis/snapshot-view";
-import { startupCountsOf } from "@/lib/analysis/startup-coverage";
+import { headlineModules, startupCountsOf, startupOrigin } from "@/lib/analysis/startup-coverage";
 import type { SnapshotInput } from "@/lib/analysis/types";
 import type { SnapshotRow } from "@/lib/db/queries/snapshots";
 import { parseErrorDetails } from "@/lib/snapshot/error-details";
@@ -41,6 +42,8 @@ export function snapshotJsonOf(row: SnapshotRow, view: SnapshotView | null, base
       dontWriteBytecode: interpreter.dontWriteBytecode,
     },
     service: inventory?.service ?? null,
+    /** Set when no unit or host --user named the service's user: blocked counts are the collecting user's. */
+    identityNote: inventory ? identityNote(inventory.service) : null,
     /** Coverage of all sources under the roots (the startup closure is the headline). */
     coverage: coverage ? { ...coverage.overall, label: "all sources" as const } : null,
     roots: coverage?.roots ?? [],
@@ -51,15 +54,21 @@ export function snapshotJsonOf(row: SnapshotRow, view: SnapshotView | null, base
   };
 }
 
-/** The startup closure as the contract shows it: counts first, then every module; cost measures the blocked ones. */
+/**
+ * The startup closure as the contract shows it: counts first, then every module; cost measures the blocked
+ * ones. origin "observed": the modules a real start imported (an observation that still applies);
+ * "static": the collector's static closure, whose entry points came from `entryPointsFrom`.
+ */
 function startupJson(view: SnapshotView | null) {
   const startup = view?.inventory.startup;
   if (!view || !startup) return null;
   return {
-    origin: startup.origin,
+    origin: startupOrigin(startup),
+    observationId: startup.observed?.observationId ?? null,
+    entryPointsFrom: startup.origin,
     entryPoints: startup.entryPoints,
     counts: startupCountsOf(startup),
-    modules: startup.modules.map(({ name, path, status, blocked }) => ({ name, path, status, blocked })),
+    modules: headlineModules(startup).map(({ name, path, status, blocked }) => ({ name, path, status, blocked })),
     unresolved: startup.unresolved,
     unparsed: startup.unparsed,
     notes: startup.notes,

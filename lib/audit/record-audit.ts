@@ -15,6 +15,8 @@ export type AuditAction =
   | "host-key-accepted"
   | "host-key-replaced"
   | "collection-started"
+  | "observation-started"
+  | "service-restarted"
   | "share-created"
   | "share-revoked";
 

@@ -15,10 +15,11 @@ export function formatSnapshot(s: SnapshotJson): string {
     );
   }
   if (s.service) out.push(`  service ${s.service.unit ?? "(none)"} as ${s.service.identity.user}`);
+  if (s.identityNote) out.push(`  note: ${s.identityNote}`);
   if (s.startup) {
     const c = s.startup.counts;
     out.push(
-      `  startup coverage ${startupHeadline({ ...c, percent: coveragePercent(c.fresh, c.modules) })} (entry points: ${s.startup.entryPoints.join(", ") || "none"})`,
+      `  startup coverage ${startupHeadline({ ...c, percent: coveragePercent(c.fresh, c.modules) })}, ${s.startup.origin === "observed" ? "observed at a real start" : "static closure"} (entry points: ${s.startup.entryPoints.join(", ") || "none"})`,
     );
     if (s.startup.cost)
       out.push(

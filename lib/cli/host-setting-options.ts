@@ -29,6 +29,12 @@ export const hostSettingOptions = (unchanged: boolean): Record<string, OptionSpe
       description: "The service's interpreter, when no unit says it.",
       default: or("from the unit, else python3"),
     },
+    user: {
+      type: "string",
+      value: "NAME",
+      description: "The user the service runs as, when no unit says it: permissions are judged as this user.",
+      default: or("from the unit, else the collecting user"),
+    },
     entry: {
       type: "string",
       multiple: true,

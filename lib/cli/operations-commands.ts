@@ -5,6 +5,7 @@ import { hostsEditCommand } from "./commands/hosts-edit";
 import { hostsImportSshConfigCommand } from "./commands/hosts-import-ssh-config";
 import { hostsRemoveCommand } from "./commands/hosts-remove";
 import { hostsShowCommand } from "./commands/hosts-show";
+import { observeCommand } from "./commands/observe";
 import { pruneCommand } from "./commands/prune";
 import { scheduleCommand } from "./commands/schedule";
 import { snapshotsCommand } from "./commands/snapshots";
@@ -16,6 +17,7 @@ export const operationsCommands: Command[] = [
   hostsShowCommand,
   hostsImportSshConfigCommand,
   snapshotsCommand,
+  observeCommand,
   exportCommand,
   pruneCommand,
   scheduleCommand,

@@ -54,7 +54,20 @@ export function directCollectorCommand(spec: CollectorSpec, python?: string): st
   ].join("; ");
 }
 
-function commandParts(spec: CollectorSpec, python?: string) {
+/**
+ * The observer's command line (lib/collector/observe-program.ts): the same interpreter search and minimal
+ * environment as a direct collection, with the observer program on stdin and its spec inside that program.
+ */
+export function observerCommand(): string {
+  const { candidates, missing } = commandParts({});
+  return [
+    `for p in ${candidates.join(" ")}; do if [ -x "$(command -v "$p")" ]; then exec ${MINIMAL_ENV} "$p" -I -S -B -; fi; done`,
+    `echo '${missing}'`,
+    "exit 127",
+  ].join("; ");
+}
+
+function commandParts(spec: CollectorSpec | Record<string, never>, python?: string) {
   if (python !== undefined && !SAFE_INTERPRETER.test(python))
     throw new Error(`unsafe interpreter path ${JSON.stringify(python)}`);
   const b64 = Buffer.from(JSON.stringify(spec), "utf8").toString("base64");

@@ -100,6 +100,8 @@ export const collectorSpecSchema = z.object({
   /** The unit search path instead of systemd's system directories (systemctl is then not asked): tests. */
   unitDirs: z.array(z.string().startsWith("/")).nullable().optional(),
   python: z.string().nullable(), // the service's interpreter, when the host names it
+  /** The user the service runs as, when no unit names it (the host's --user): permissions are judged for it. */
+  user: z.string().nullable().optional(),
   /** The host's --entry MODULE[:ATTR] settings, added to the entry points derived from ExecStart. */
   entryPoints: z.array(z.string()).optional(),
   measureStartup: z.boolean(),

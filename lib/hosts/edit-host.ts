@@ -11,6 +11,7 @@ export type HostSettingsPatch = Partial<{
   serviceUnit: string | null;
   unitFile: string | null;
   python: string | null;
+  serviceUser: string | null;
   entryPoints: string[];
   measureStartup: boolean;
   maxFiles: number;
@@ -33,6 +34,7 @@ export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditAc
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
+    serviceUser: host.serviceUser,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,
@@ -45,6 +47,7 @@ export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditAc
     serviceUnit: merged.serviceUnit,
     unitFile: merged.unitFile,
     python: merged.python,
+    serviceUser: merged.serviceUser,
     measureStartup: merged.measureStartup,
     maxFiles: merged.maxFiles,
     timeoutSeconds: merged.timeoutSeconds,

@@ -45,6 +45,12 @@ const common = {
     .default(null),
   unitFile: absolutePath.nullable().default(null),
   python: absolutePath.nullable().default(null),
+  /** The user the service runs as when no unit says (a login name): permissions are judged for this user. */
+  serviceUser: z
+    .string()
+    .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?$/, "a user name")
+    .nullable()
+    .default(null),
   /** "MODULE[:ATTR]" entry points added to those the collector derives from ExecStart. */
   entryPoints: z
     .array(z.string().regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, "MODULE[:ATTR], e.g. wsgi:app"))

@@ -21,6 +21,7 @@ export function hostRowData(input: HostInput) {
     serviceUnit: input.serviceUnit,
     unitFile: input.unitFile,
     python: input.python,
+    serviceUser: input.serviceUser,
     measureStartup: input.measureStartup,
     maxFiles: input.maxFiles,
     timeoutSeconds: input.timeoutSeconds,

@@ -13,6 +13,7 @@ export function specForHost(host: Host): CollectorSpec {
     service: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
+    user: host.serviceUser,
     entryPoints,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,

@@ -5,6 +5,7 @@ import { runCollector } from "@/lib/collector/run-collector";
 import { recordSnapshot, type CollectionOutcome } from "@/lib/db/store-snapshot";
 import { AppError } from "@/lib/errors";
 import { openHostTransport } from "@/lib/hosts/open-host-transport";
+import { withObservedStartup } from "@/lib/jobs/apply-observation";
 import { specForHost } from "@/lib/hosts/spec-for-host";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
@@ -39,7 +40,8 @@ async function collectOutcome(
         compactSources: true,
       });
       if (!outcome.ok) return { outcome };
-      return { outcome, blob: await blobWriter.finish(outcome.inventory) };
+      const inventory = await withObservedStartup(host.id, outcome.inventory, outcome.sourceTables);
+      return { outcome: { ...outcome, inventory }, blob: await blobWriter.finish(inventory) };
     } finally {
       blobWriter.abort();
       await transport.close();

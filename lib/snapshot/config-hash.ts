@@ -8,7 +8,10 @@ import { sha256Hex } from "./blob-codec";
  * because they change on every restart without a configuration change.
  */
 export function configHash(inventory: Inventory): string {
-  const { process: _process, configFiles: _files, ...service } = inventory.service;
+  const { process: _process, configFiles: _files, identity: fullIdentity, ...rest } = inventory.service;
+  // Who named the user is not configuration (and older snapshots lack it): the user itself is.
+  const { source: _source, ...identity } = fullIdentity;
+  const service = { ...rest, identity };
   const interpreter = inventory.interpreter && {
     path: inventory.interpreter.path,
     version: inventory.interpreter.version,

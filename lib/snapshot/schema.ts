@@ -190,6 +190,11 @@ export const serviceSchema = z.object({
     groups: z.array(z.number().int()).max(LIST_MAX),
     /** CAP_DAC_OVERRIDE in effect (root unless a bounding set drops it). */
     dacOverride: z.boolean(),
+    /**
+     * Who named this user: the unit, the host's --user (no unit), or nobody (the collecting user stands in,
+     * so blocked counts are for it). Absent in older snapshots: the unit, unless service.source is "none".
+     */
+    source: z.enum(["unit", "host-setting", "collecting-user"]).optional(),
   }),
   process: processSchema.nullable(),
 });
@@ -279,6 +284,15 @@ export const startupSchema = z.object({
   unparsed: z.array(z.object({ path, error: message })).max(LIST_MAX),
   notes: z.array(message).max(LIST_MAX),
   truncated: z.object({ reason: z.enum(["max-modules", "max-seconds"]), limit: z.number() }).nullable(),
+  /**
+   * Set by DeployLens, never by the collector: the closure a real start of the service imported (an
+   * observation, lib/jobs/observe-host.ts), when the service configuration and the sources had not changed since.
+   * The headline counts these modules instead of the static ones above.
+   */
+  observed: z
+    .object({ observationId: name, modules: z.array(startupModuleSchema).max(LIST_MAX) })
+    .nullable()
+    .optional(),
 });
 
 /** Everything deterministic about a host: identical targets give byte-identical canonical JSON. */

@@ -6,6 +6,7 @@ import { CollectButton } from "@/components/hosts/CollectButton";
 import { HostDetails } from "@/components/hosts/HostDetails";
 import { HostHistory } from "@/components/hosts/HostHistory";
 import { HostSnapshots } from "@/components/hosts/HostSnapshots";
+import { ObserveButton } from "@/components/hosts/ObserveButton";
 import { pageParams } from "@/components/hosts/page-params";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -29,6 +30,7 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
           <Link href={`/hosts/${host.id}/edit`} className="text-sm text-slate-600 hover:underline">
             Edit host
           </Link>
+          <ObserveButton hostId={host.id} />
           <CollectButton hostId={host.id} />
         </div>
       </div>

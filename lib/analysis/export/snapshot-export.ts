@@ -1,6 +1,6 @@
 import { cachingVerdict } from "../caching-verdict";
 import { coverageOf } from "../coverage";
-import { startupCoverageOf, startupHeadline } from "../startup-coverage";
+import { headlineModules, startupCoverageOf, startupHeadline } from "../startup-coverage";
 import type { Finding, SnapshotInput } from "../types";
 import { csvRows } from "./csv";
 import { escapeControlsInJson } from "./escape-controls";
@@ -69,7 +69,7 @@ export function snapshotMarkdown(s: SnapshotInput, findings: readonly Finding[])
 /** Startup modules first (root kind "startup", blocked yes/no), then every source under the roots. */
 export function snapshotCsv(s: SnapshotInput): string {
   const header = ["root kind", "root", "path", "status", "reason", "pyc", "blocked"];
-  const startup = (s.inventory.startup?.modules ?? []).map((m) => [
+  const startup = (s.inventory.startup ? headlineModules(s.inventory.startup) : []).map((m) => [
     "startup",
     m.name,
     m.path,

@@ -46,6 +46,7 @@ export async function inputFrom(name: string, values: OptionValues) {
     serviceUnit: str(values, "service") ?? null,
     unitFile: str(values, "unit-file") ? path.resolve(str(values, "unit-file")!) : null,
     python: str(values, "python") ?? null,
+    serviceUser: str(values, "user") ?? null,
     entryPoints: (values.entry as string[] | undefined) ?? [],
     measureStartup: !values["no-startup-cost"],
     maxFiles: intOption(values, "max-files"),
@@ -73,7 +74,7 @@ export const hostsAddCommand: Command = {
     "hosts add NAME (--local | --ssh USER@HOST[:PORT]|ALIAS [--ssh-config FILE] [--identity FILE | --password-stdin]\n" +
     "             [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
     "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH]\n" +
-    "             [--entry MODULE[:ATTR] …] [--no-startup-cost] [--max-files N] [--timeout SECONDS] [--schedule CRON]",
+    "             [--user NAME] [--entry MODULE[:ATTR] …] [--no-startup-cost] [--max-files N] [--timeout SECONDS] [--schedule CRON]",
   summary:
     "Save a host. SSH uses the ssh-agent unless --identity, --password-stdin or the alias's IdentityFile says " +
     "otherwise; a jump host logs in with its own credential, the ssh-agent unless --jump-identity is given.",

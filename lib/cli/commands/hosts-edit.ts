@@ -35,6 +35,7 @@ export const hostsEditCommand: Command = {
   words: ["hosts", "edit"],
   synopsis:
     "hosts edit NAME [--app-root PATH …] [--service UNIT|none] [--unit-file PATH|none] [--python PATH|none]\n" +
+    "             [--user NAME|none]\n" +
     "             [--entry MODULE[:ATTR] … | --entry none] [--max-files N] [--timeout SECONDS]\n" +
     "             [--startup-cost | --no-startup-cost] [--schedule CRON|off]\n" +
     "             [--ssh USER@HOST[:PORT]] [--agent | --identity FILE | --password-stdin | --private-key-stdin]\n" +
@@ -70,6 +71,7 @@ export const hostsEditCommand: Command = {
         serviceUnit: optional(values, "service"),
         unitFile: unitFile ? path.resolve(unitFile) : unitFile,
         python: optional(values, "python"),
+        serviceUser: optional(values, "user"),
         entryPoints: entryPoints(values),
         measureStartup: startupCost(values),
         maxFiles: intOption(values, "max-files"),

@@ -34,6 +34,7 @@ export const hostsShowCommand: Command = {
       ["service", host.serviceUnit],
       ["unit file", host.unitFile],
       ["python", host.python],
+      ["service user", host.serviceUser],
       ["max files", host.maxFiles],
       ["timeout", `${host.timeoutSeconds} s`],
       ["startup cost", host.measureStartup ? "measured" : "not measured"],

@@ -139,7 +139,7 @@ def read_spec(argv):
     for key, kind in checks:
         if not isinstance(spec.get(key), kind):
             raise CollectorError("bad-spec", "spec.%s is missing or has the wrong type" % key)
-    for key in ("service", "unitFile", "python"):
+    for key in ("service", "unitFile", "python", "user"):
         if spec.get(key) is not None and not isinstance(spec.get(key), str):
             raise CollectorError("bad-spec", "spec.%s must be a string or null" % key)
     if not spec["appRoots"] or not all(isinstance(r, str) and r.startswith("/") for r in spec["appRoots"]):

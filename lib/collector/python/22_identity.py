@@ -52,12 +52,26 @@ def _extra_groups(config):
     return set(g for g in (_gid_of(n) for n in config["supplementaryGroups"]) if g is not None)
 
 
-def service_identity(config, process):
+def _named_identity(name):
+    """The host's --user without a unit: that user with its group database groups, as `runuser -u` starts it."""
+    pw = _uid_of(name)
+    if pw is None:
+        raise CollectorError("unknown-user", "the host's user %r does not exist on the target" % name)
+    groups = set(os.getgrouplist(pw.pw_name, pw.pw_gid)) | {pw.pw_gid}
+    return {"user": pw.pw_name, "uid": pw.pw_uid, "gid": pw.pw_gid, "groups": sorted(groups),
+            "dacOverride": pw.pw_uid == 0, "anonymous": False, "source": "host-setting"}
+
+
+def service_identity(config, process, user=None):
     """The identity permission checks use, as the inventory's identity dict plus an "anonymous" flag
-    (internal: a DynamicUser without a live process matches no file owner)."""
+    (internal: a DynamicUser without a live process matches no file owner). Without a unit: the host's
+    --user when it names one, else the collecting user (the snapshot then says so)."""
     if config is None:
+        if user:
+            return _named_identity(user)
         ident = _own_identity()
         ident["anonymous"] = False
+        ident["source"] = "collecting-user"
         return ident
     live = process is not None and process.get("uid") is not None
     if config["dynamicUser"]:
@@ -65,20 +79,23 @@ def service_identity(config, process):
         gid = process["gid"] if live else DYNAMIC_UID
         name = config["user"] or config["unit"].rpartition(".")[0]
         groups = {gid} | _extra_groups(config)
-        return {"user": name, "uid": uid, "gid": gid, "groups": sorted(groups), "dacOverride": False, "anonymous": not live}
+        return {"user": name, "uid": uid, "gid": gid, "groups": sorted(groups), "dacOverride": False,
+                "anonymous": not live, "source": "unit"}
     name = config["user"] or "root"
     pw = _uid_of(name)
     if pw is None:
         # systemd refuses to start a service whose user does not exist; nothing on disk is its own.
-        return {"user": name, "uid": -1, "gid": -1, "groups": [], "dacOverride": False, "anonymous": True}
+        return {"user": name, "uid": -1, "gid": -1, "groups": [], "dacOverride": False, "anonymous": True,
+                "source": "unit"}
     gid = _gid_of(config["group"]) if config["group"] else pw.pw_gid
     gid = pw.pw_gid if gid is None else gid
     groups = set(os.getgrouplist(pw.pw_name, gid)) | {gid} | _extra_groups(config)
     dac = pw.pw_uid == 0 and _bounding_keeps_dac(config["capabilityBoundingSet"])
     if live and process["uid"] == pw.pw_uid and process.get("capEff"):
         dac = pw.pw_uid == 0 and bool(int(process["capEff"], 16) & CAP_DAC_OVERRIDE_BIT)
-    return {"user": pw.pw_name, "uid": pw.pw_uid, "gid": gid, "groups": sorted(groups), "dacOverride": dac, "anonymous": False}
+    return {"user": pw.pw_name, "uid": pw.pw_uid, "gid": gid, "groups": sorted(groups), "dacOverride": dac,
+            "anonymous": False, "source": "unit"}
 
 
 def public_identity(ident):
-    return dict((k, ident[k]) for k in ("user", "uid", "gid", "groups", "dacOverride"))
+    return dict((k, ident[k]) for k in ("user", "uid", "gid", "groups", "dacOverride", "source"))

@@ -39,7 +39,8 @@ def find_process(config, allowed):
 
 def service_entry(spec, config, process, ident, allowed):
     if config is None:
-        return {"unit": spec.get("service"), "source": "none", "user": None, "group": None, "supplementaryGroups": [],
+        return {"unit": spec.get("service"), "source": "none", "user": spec.get("user") or None, "group": None,
+                "supplementaryGroups": [],
                 "dynamicUser": False, "workingDirectory": None, "execStart": [], "environment": {},
                 "protectSystem": "no", "protectHome": "no", "readOnlyPaths": [], "readWritePaths": [],
                 "privateTmp": False, "cacheDirectory": [], "stateDirectory": [], "umask": None, "configFiles": [],

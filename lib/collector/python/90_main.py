@@ -8,7 +8,7 @@ def collect(spec):
     PROGRESS.set_phase("service")
     config = load_config(spec)
     process, process_env, cwd = find_process(config, allowed)
-    ident = service_identity(config, process)
+    ident = service_identity(config, process, spec.get("user"))
     ident["groupset"] = frozenset(ident["groups"]) | {ident["gid"]}
     service = service_entry(spec, config, process, ident, allowed)
     PROGRESS.set_phase("interpreter")

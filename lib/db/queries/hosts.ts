@@ -38,6 +38,7 @@ export function toHostView(host: Host) {
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
+    serviceUser: host.serviceUser,
     entryPoints: lists.entryPoints,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,

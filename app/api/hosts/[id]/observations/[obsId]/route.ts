@@ -1,0 +1,23 @@
+import { handle } from "@/lib/api/to-error-response";
+import { json } from "@/lib/api/json";
+import { requireRole } from "@/lib/auth/require-role";
+import { getHostOrThrow } from "@/lib/db/queries/hosts";
+import { findObservation } from "@/lib/db/queries/observations";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { publicObservation } from "@/lib/snapshot/observation-schema";
+import { findRunningObservation } from "@/lib/jobs/running-observations";
+
+// GET /api/hosts/:id/observations/:obsId — the observation; 202 { state } while it still watches
+export async function GET(req: Request, ctx: RouteContext<"/api/hosts/[id]/observations/[obsId]">) {
+  return handle(async () => {
+    await requireRole(req, "viewer");
+    const { id, obsId } = await ctx.params;
+    const host = await getHostOrThrow(id);
+    const stored = await findObservation(host.id, obsId);
+    if (stored) return json(publicObservation(stored.body));
+    const running = findRunningObservation(obsId);
+    if (!running) throw new NotFoundError("observation", obsId);
+    if (running.state === "failed") throw new AppError(409, running.code, running.message);
+    return json(running, 202);
+  });
+}

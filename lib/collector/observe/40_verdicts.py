@@ -1,0 +1,92 @@
+# From what the importer did to a module's files to a verdict (PYC.md §2, §11):
+#   pyc opened, source not opened             loaded from cache
+#   a pyc written (temporary created/renamed)  compiled and cached
+#   source opened, nothing written            compiled, blocked: unless the pyc is a checked-hash pyc that
+#                                              matches its source (the importer opens the source to hash it,
+#                                              and loads the pyc without compiling)
+# A pyc directory created during the start may hide the first write from its watch; the pyc found on disk
+# afterwards, written since the start and matching its source, says the write happened.
+
+try:
+    from importlib.util import MAGIC_NUMBER, source_hash
+except ImportError:  # 3.7 has both; a stripped interpreter may not
+    MAGIC_NUMBER, source_hash = None, None
+
+
+def _header(path):
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+    except OSError:
+        return None, None
+    try:
+        st = os.fstat(fd)
+        data = os.read(fd, 16)
+        return (data if len(data) == 16 else None), st
+    except OSError:
+        return None, None
+    finally:
+        os.close(fd)
+
+
+def _read_source(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def _matches(header, source, source_stat):
+    """Would the importer accept this pyc for this source? None when this interpreter cannot tell (a hash
+    pyc of another Python version)."""
+    flags = struct.unpack("<I", header[4:8])[0]
+    if flags & 1:
+        if MAGIC_NUMBER is None or header[:4] != MAGIC_NUMBER:
+            return None
+        data = _read_source(source)
+        return data is not None and source_hash(data) == header[8:16]
+    mtime, size = struct.unpack("<II", header[8:16])
+    return mtime == int(source_stat.st_mtime) & 0xFFFFFFFF and size == source_stat.st_size & 0xFFFFFFFF
+
+
+def _written_since(layout, source, source_stat, started):
+    header, st = _header(layout.pyc_path(source))
+    return header is not None and st.st_mtime >= started - 1 and _matches(header, source, source_stat) is not False
+
+
+def verdict(layout, source, record, started):
+    """(loaded, blocked) for one module, or None when nothing says it was imported."""
+    try:
+        source_stat = os.stat(source)
+    except OSError:
+        source_stat = None
+    if record.pyc_written:
+        return "compiled", False
+    if record.pyc_opened and not record.source_opened:
+        return "cache", False
+    if not record.source_opened or source_stat is None:
+        return None
+    if record.pyc_opened:
+        header, _ = _header(layout.pyc_path(source))
+        flags = struct.unpack("<I", header[4:8])[0] if header else 0
+        # A checked-hash pyc: the source was opened to hash it; loaded from cache when it matches.
+        if header is not None and flags & 3 == 3 and _matches(header, source, source_stat) is not False:
+            return "cache", False
+    return "compiled", not _written_since(layout, source, source_stat, started)
+
+
+def modules_of(layout, records, started):
+    out = []
+    for source in sorted(records):
+        judged = verdict(layout, source, records[source], started)
+        name = layout.module_name(source)
+        if judged is None or name is None:
+            continue
+        try:
+            st = os.stat(source)
+            size, mtime = st.st_size, st.st_mtime
+        except OSError:
+            size, mtime = None, None
+        out.append({"name": name, "path": source, "loaded": judged[0], "blocked": judged[1],
+                    "size": size, "mtime": mtime})
+    return out

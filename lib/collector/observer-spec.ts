@@ -1,0 +1,59 @@
+import path from "node:path";
+import type { Inventory } from "@/lib/snapshot/schema";
+
+/** What the observer (lib/collector/observe) is asked to watch; built from the latest snapshot. */
+export type ObserverSpec = {
+  /** Directories holding the sources to watch: the static closure's, and the roots' that hold sources. */
+  sourceDirs: string[];
+  prefix: string | null;
+  cacheTag: string;
+  optimize: number;
+  /** Module names the static closure gives its sources; others are named from sysPath. */
+  names: Record<string, string>;
+  sysPath: string[];
+  /** The service's main script: compiled at every start by design, never a module of the closure. */
+  scripts: string[];
+  timeoutSeconds: number;
+  quietSeconds: number;
+};
+
+/** Source directories to watch (each with its pyc directory): under the 8192 watches older kernels allow a user. */
+export const MAX_WATCHED_SOURCE_DIRS = 2500;
+
+function rootSourceDirs(inventory: Inventory): string[] {
+  return inventory.roots.flatMap((root) =>
+    root.dirs.filter((d) => d.bytecode !== null).map((d) => (d.path ? path.posix.join(root.path, d.path) : root.path)),
+  );
+}
+
+function mainScripts(inventory: Inventory): string[] {
+  const cwd = inventory.service.workingDirectory ?? "/";
+  return inventory.service.execStart
+    .filter((word) => word.endsWith(".py"))
+    .map((word) => path.posix.resolve(cwd, word));
+}
+
+export function observerSpecOf(
+  inventory: Inventory,
+  timing: { timeoutSeconds: number; quietSeconds: number },
+): ObserverSpec | null {
+  const interpreter = inventory.interpreter;
+  if (!interpreter?.cacheTag) return null;
+  const modules = inventory.startup?.modules ?? [];
+  // The closure's directories first, so a cut keeps them; then the roots', where static analysis may miss.
+  const dirs = new Set(modules.map((m) => path.posix.dirname(m.path)));
+  for (const dir of rootSourceDirs(inventory)) dirs.add(dir);
+  return {
+    sourceDirs: [...dirs].slice(0, MAX_WATCHED_SOURCE_DIRS),
+    prefix: interpreter.pycachePrefix,
+    cacheTag: interpreter.cacheTag,
+    optimize: interpreter.optimize,
+    names: Object.fromEntries(modules.map((m) => [m.path, m.name])),
+    sysPath: [
+      ...(inventory.startup?.sysPath ?? []),
+      ...inventory.roots.filter((r) => r.kind === "app").map((r) => r.path),
+    ],
+    scripts: mainScripts(inventory),
+    ...timing,
+  };
+}

@@ -1,0 +1,75 @@
+import Database from "better-sqlite3";
+import { expect, test } from "vitest";
+import { observeInBackground, type ObservationJson } from "../support/observe-in-background";
+import { runCli } from "../support/run-cli";
+import { addBoxHost, collectBox } from "../support/systemd-box/deploylens";
+import { installApp } from "../support/systemd-box/python-app";
+import { useSystemdBox } from "../support/systemd-box/use-systemd-box";
+
+// `observe --restart` under a real systemd: the one write DeployLens makes, asked for by name and audited, and
+// the start it causes observed. The service runs as nobody; a root run left shop/__pycache__ root-owned with the
+// pycs of shop and shop.models, so those load from cache and every other module compiles, blocked.
+const { box, databaseFile, describe: describeInBox } = useSystemdBox("observe");
+
+describeInBox("observe --restart under a real systemd", () => {
+  test("restarts the unit once armed, audits it, and records the start's verdicts", async () => {
+    const app = await installApp(box, "watched", { service: ["User=nobody"] });
+    // A root run compiles shop and shop.models (without this process's PYTHONDONTWRITEBYTECODE, which nsenter passes on).
+    await box.sh(`cd ${app.appRoot} && env -u PYTHONDONTWRITEBYTECODE ${app.python} -c 'import shop.models'`);
+    expect(await box.sh(`ls ${app.appRoot}/shop/__pycache__`)).toContain("models.");
+    await box.daemonReload();
+    await box.restart(app.unit);
+    await addBoxHost(box, app, databaseFile);
+    await collectBox(app, databaseFile);
+    const before = Number((await box.show(app.unit, ["MainPID"])).MainPID);
+
+    const run = observeInBackground(app.name, databaseFile, ["--restart"]);
+    expect(await run.armed).toBeGreaterThan(0);
+    const result = await run.done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(Number((await box.show(app.unit, ["MainPID"])).MainPID), "the service was restarted").not.toBe(before);
+
+    const observation = JSON.parse(result.stdout) as ObservationJson;
+    const verdict = (name: string) => observation.modules.find((m) => m.name === name);
+    expect(verdict("shop")).toMatchObject({ loaded: "cache", blocked: false });
+    expect(verdict("shop.models")).toMatchObject({ loaded: "cache", blocked: false });
+    for (const name of ["shop.views", "shop.utils", "shop.db", "shop.config"])
+      expect(verdict(name), name).toMatchObject({ loaded: "compiled", blocked: true });
+
+    const db = new Database(databaseFile, { readonly: true });
+    try {
+      const actions = db.prepare(`SELECT action, detail FROM AuditEvent ORDER BY at`).all() as {
+        action: string;
+        detail: string;
+      }[];
+      expect(actions.map((a) => a.action)).toEqual(
+        expect.arrayContaining(["observation-started", "service-restarted"]),
+      );
+      expect(actions.find((a) => a.action === "service-restarted")?.detail).toContain(app.unit);
+    } finally {
+      db.close();
+    }
+  });
+
+  test("--restart without a unit is refused before anything runs", async () => {
+    const app = await installApp(box, "nounit", { service: [] });
+    const added = await runCli(
+      [
+        "hosts",
+        "add",
+        "nounit",
+        "--ssh",
+        `root@127.0.0.1:${box.ssh.port}`,
+        "--identity",
+        box.ssh.privateKeyPath,
+        "--app-root",
+        app.appRoot,
+      ],
+      { databaseFile },
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const refused = await runCli(["observe", "nounit", "--restart"], { databaseFile });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--restart needs the host's systemd unit");
+  });
+});
