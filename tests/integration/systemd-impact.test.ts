@@ -4,6 +4,7 @@ import type { Impact } from "@/lib/analysis/impact/types";
 import type { StartupCounts } from "@/lib/analysis/startup-coverage";
 import type { Finding } from "@/lib/analysis/types";
 import { pollUntil } from "../support/poll";
+import { runCli } from "../support/run-cli";
 import { addBoxHost, applyPrintedFix, collectBox, type BoxSnapshot } from "../support/systemd-box/deploylens";
 import { interpreterVerdict, type BoxApp } from "../support/systemd-box/python-app";
 import { useSystemdBox } from "../support/systemd-box/use-systemd-box";
@@ -116,6 +117,15 @@ describeInBox("what the blocked modules cost under a real gunicorn", () => {
     expect(impact.cpuSecondsPerDay!.low).toBeCloseTo((cost.lowMs! * 3 * starts) / 1000, 2);
     expect(impact.cpuSecondsPerDay!.high).toBeCloseTo((cost.highMs! * 3 * starts) / 1000, 2);
     expect(impact.restartLatencyMs).toEqual(impact.perProcessStartMs);
+
+    // The same numbers in the CLI's text and the Markdown export.
+    const markdown = await runCli(["export", app.name, "--markdown"], { databaseFile });
+    expect(markdown.stdout).toContain("## What it costs");
+    expect(markdown.stdout).toContain("- processes per start: 3 (ExecStart --workers 3)");
+    expect(markdown.stdout).toMatch(/Fix predicted: 0 blocked, startup coverage 100 %, saves [\d.–]+ CPU-s\/day/);
+    const text = await runCli(["collect", app.name], { databaseFile });
+    expect(text.stdout).toContain("processes per start: 3 (ExecStart --workers 3)");
+    expect(text.stdout).toMatch(/CPU-seconds per day: [\d.–]+ s/);
 
     const finding = before.findings.find((f) => f.id === "pycache-not-writable")!;
     const predicted = finding.fix[0]!.predicted!;

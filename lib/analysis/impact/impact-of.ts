@@ -40,7 +40,7 @@ function recyclingOf(server: Server | null, requestsPerDay: Sourced | null): Imp
  * first worker is ready after compiling them once). Null when nothing was measured.
  */
 export function impactOf(
-  inventory: Inventory,
+  inventory: Pick<Inventory, "server">,
   measurements: Measurements | null,
   options: ImpactOptions = {},
 ): Impact | null {
