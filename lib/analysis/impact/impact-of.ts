@@ -8,7 +8,7 @@ export type ImpactOptions = {
 };
 
 /** One process that imports the app, when the command is no server DeployLens knows. */
-const ONE_PROCESS: Sourced = { value: 1, source: "ExecStart: one Python process" };
+const ONE_PROCESS: Sourced = { value: 1, source: "one Python process (no server settings found)" };
 
 /** Starts per day from the journal's "Started" events of the unit; null when the journal was not readable. */
 function startsPerDayOf(measurements: Measurements | null): Sourced | null {
