@@ -13,7 +13,6 @@
 # every 0.5 s, "records" lines carrying the roots' per-file arrays in batches while the walk runs (root by
 # root, the fields of one root interleaved: 55_records.py), then exactly one "result" (exit 0, the inventory
 # without those arrays) or one "error" (exit 1). Nothing else is written to stdout.
-import ast
 import base64
 import fcntl
 import glob

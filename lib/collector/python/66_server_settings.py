@@ -22,6 +22,7 @@ def _truthy(text):
 def gunicorn_conf(text, name):
     """{key: (value, source)} of a gunicorn config file's top-level literal assignments (ast, nothing run);
     plus notes for assignments that are not literals."""
+    import ast  # local: the import closure (59) imports it at top level too, and names are defined once
     out, notes = {}, []
     try:
         tree = ast.parse(text or "", name)
