@@ -59,7 +59,8 @@ def _gunicorn_args(words):
 
 
 def _gunicorn(words, env, base_dir):
-    s, notes = {"workers": (1, "gunicorn's default workers = 1"), "preload": (False, "gunicorn's default (no --preload)")}, []
+    s = {"workers": (1, "gunicorn's default workers = 1"), "preload": (False, "gunicorn's default (no --preload)")}
+    notes = []
     if env.get("WEB_CONCURRENCY") and _int(env.get("WEB_CONCURRENCY")) is not None:
         s["workers"] = (_int(env.get("WEB_CONCURRENCY")), "WEB_CONCURRENCY=%s" % env.get("WEB_CONCURRENCY"))
     conf = (_opt(words, ["-c", "--config"]) or ["gunicorn.conf.py"])[-1]
@@ -105,7 +106,8 @@ def _uwsgi(words, base_dir):
                 field = _UWSGI_KEYS[key]
                 parsed = _truthy(value) if field == "lazyApps" else _int(value)
                 if parsed is not None:
-                    s[field] = (parsed if field != "reload" else bool(parsed), "%s %s = %s" % (os.path.basename(path), key, value))
+                    where = "%s %s = %s" % (os.path.basename(path), key, value)
+                    s[field] = (parsed if field != "reload" else bool(parsed), where)
     for key, field in _UWSGI_KEYS.items():
         flag = "--" + key
         if field == "lazyApps" and flag in words:

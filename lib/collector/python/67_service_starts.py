@@ -66,7 +66,8 @@ def service_starts(config):
     notes = []
     journal = journal_events(config["unit"])
     if journal is None:
-        notes.append("the journal of %s over %d days could not be read by the collecting account" % (config["unit"], JOURNAL_DAYS))
+        notes.append("the journal of %s over %d days could not be read by the collecting account"
+                     % (config["unit"], JOURNAL_DAYS))
     return {"nRestarts": nrestarts,
             "execMainStartTimestamp": systemd_start_time(props.get("ExecMainStartTimestampMonotonic")),
             "activeEnterTimestamp": systemd_start_time(props.get("ActiveEnterTimestampMonotonic")),
