@@ -9,6 +9,7 @@ import { FieldTable } from "./FieldTable";
 import { FileTable } from "./FileTable";
 import { FindingsDiff } from "./FindingsDiff";
 import { HeadlineTable } from "./HeadlineTable";
+import { ImpactFixes } from "./ImpactFixes";
 import { OnlyDifferencesToggle } from "./OnlyDifferencesToggle";
 import { PackagesDiff } from "./PackagesDiff";
 import { PermissionTable } from "./PermissionTable";
@@ -87,6 +88,7 @@ export function ComparisonView({ comparison: c, permalink, view = DEFAULT_VIEW, 
         c.findings.differences,
         <FindingsDiff findings={c.findings} showAll={view.all} names={names} />,
       )}
+      {section("cost", "What it costs", c.impact.fixes.length, <ImpactFixes impact={c.impact} names={names} />)}
       {section(
         "service",
         "Service configuration",

@@ -54,6 +54,9 @@ export function describeChanges(before: HistoryRow, after: HistoryRow): string[]
     (after.criticalFindings !== before.criticalFindings || after.warningFindings !== before.warningFindings)
   )
     changes.push(`findings ${findingsText(before)} → ${findingsText(after)}`);
+  // Fewer startup modules compiled at every start: a fix took effect (the snapshot page shows predicted vs measured).
+  if (before.startupBlocked !== null && after.startupBlocked !== null && after.startupBlocked < before.startupBlocked)
+    changes.push(`blocked startup modules ${before.startupBlocked} → ${after.startupBlocked} (a fix took effect)`);
   return changes;
 }
 

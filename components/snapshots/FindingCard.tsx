@@ -2,6 +2,7 @@ import { CodeBlock } from "@/components/ui/CodeBlock";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import type { SnapshotJson } from "@/lib/api/snapshot-json";
 import { displayPath } from "@/lib/snapshot/display-path";
+import { predictionText } from "@/lib/analysis/impact/impact-lines";
 
 type Finding = SnapshotJson["findings"][number];
 
@@ -38,6 +39,11 @@ export function FindingCard({ finding }: { finding: Finding }) {
           </li>
         ))}
       </ol>
+      {finding.fix[0]?.predicted && (
+        <p className="text-sm text-slate-600" data-testid="fix-prediction">
+          Fix {predictionText(finding.fix[0].predicted)}
+        </p>
+      )}
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import type { Inventory, Measurements } from "@/lib/snapshot/schema";
 import type { SourceTable } from "@/lib/snapshot/source-table";
+import type { Prediction } from "./impact/types";
 
 /** One successful collection, as every analysis function takes it. */
 export type SnapshotInput = {
@@ -22,8 +23,11 @@ export const SEVERITIES: readonly Severity[] = ["critical", "warning", "info"];
 
 export type Evidence = { label: string; value: string };
 
-/** One ordered fix step; `code` holds unit-file lines or shell commands, ready to paste. */
-export type FixStep = { text: string; code?: string };
+/**
+ * One ordered fix step; `code` holds unit-file lines or shell commands, ready to paste. `predicted`: what applying
+ * the finding's fix leaves (blocked startup modules, startup coverage %) and the CPU-seconds per day it saves.
+ */
+export type FixStep = { text: string; code?: string; predicted?: Prediction };
 
 export type Finding = {
   /** Stable kebab-case rule id: appears in URLs, exports and tests. */

@@ -48,6 +48,10 @@ export function snapshotJsonOf(row: SnapshotRow, view: SnapshotView | null, base
     coverage: coverage ? { ...coverage.overall, label: "all sources" as const } : null,
     roots: coverage?.roots ?? [],
     startup: startupJson(view),
+    /** Processes per start × starts per day × the measured compile cost of the blocked modules. */
+    impact: view?.impact ?? null,
+    /** The service's server settings as read from its command line and config files. */
+    server: inventory?.server ?? null,
     findings: view?.findings ?? [],
     durationMs: row.durationMs,
     url: `${baseUrl}/snapshots/${row.id}`,

@@ -3,6 +3,7 @@ import { formatPercent as percent, coveragePercent } from "@/lib/analysis/covera
 import { displayPath } from "@/lib/snapshot/display-path";
 import { cachingVerdict } from "@/lib/analysis/caching-verdict";
 import { startupHeadline } from "@/lib/analysis/startup-coverage";
+import { impactLines, predictionText } from "@/lib/analysis/impact/impact-lines";
 
 /** The human summary `deploylens collect` prints: coverage, then each finding with its fix. */
 export function formatSnapshot(s: SnapshotJson): string {
@@ -28,6 +29,10 @@ export function formatSnapshot(s: SnapshotJson): string {
     if (s.startup.unresolved.length) out.push(`  not resolved: ${s.startup.unresolved.join(", ")}`);
     for (const note of s.startup.notes) out.push(`  note: ${note}`);
   }
+  if (s.impact) {
+    out.push("  what it costs:");
+    for (const line of impactLines(s.impact)) out.push(`    ${line}`);
+  }
   if (s.coverage) {
     const c = s.coverage;
     out.push(
@@ -46,6 +51,8 @@ export function formatSnapshot(s: SnapshotJson): string {
       out.push(`  fix ${i + 1}. ${step.text}`);
       if (step.code) out.push(...step.code.split("\n").map((line) => `       ${line}`));
     });
+    const predicted = f.fix[0]?.predicted;
+    if (predicted) out.push(`  ${predictionText(predicted)}`);
   }
   const verdict = s.status === "ok" ? cachingVerdict(s.findings, s.startup?.counts ?? null) : null;
   if (verdict) out.push("", verdict);

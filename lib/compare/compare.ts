@@ -5,6 +5,7 @@ import { fieldRows } from "./field-rows";
 import { fileRows } from "./file-rows";
 import { findingDiff } from "./finding-diff";
 import { headlineRows, type SideFigures } from "./headline-rows";
+import { impactSection } from "./impact-section";
 import { interpreterEntries } from "./interpreter-rows";
 import { packageDiff } from "./package-diff";
 import { rootMapper } from "./path-mapping";
@@ -49,6 +50,7 @@ export function compare(left: SnapshotInput, right: SnapshotInput, options: Comp
   const limit = options.rowLimit ?? ROW_LIMIT;
   const l = figures(left);
   const r = figures(right);
+  const findings = findingDiff(l.findings, r.findings);
   const { pairs, roots } = pairRoots(left.inventory.roots, right.inventory.roots);
   const mapLeft = rootMapper(pairs, "left");
   const mapRight = rootMapper(pairs, "right");
@@ -73,6 +75,7 @@ export function compare(left: SnapshotInput, right: SnapshotInput, options: Comp
     ),
     files: fileRows(pairs, roots, limit),
     packages: packageDiff(left.inventory.packages, right.inventory.packages),
-    findings: findingDiff(l.findings, r.findings),
+    findings,
+    impact: impactSection(left, right, findings.onlyRight),
   };
 }

@@ -1,3 +1,4 @@
+import type { ImpactSection } from "./impact-section";
 import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
 import type { CoverageCounts } from "@/lib/analysis/coverage";
 import type { Finding } from "@/lib/analysis/types";
@@ -62,6 +63,8 @@ export type Comparison = {
     both: { id: string; left: Finding; right: Finding }[];
     differences: number;
   };
+  /** What the blocked modules cost on each side, and the right side's fixes by predicted saving. */
+  impact: ImpactSection;
 };
 
 export const ROW_LIMIT = 1000;

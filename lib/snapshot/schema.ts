@@ -295,6 +295,30 @@ export const startupSchema = z.object({
     .optional(),
 });
 
+/** One server setting and where it was read: "ExecStart --workers 4", "gunicorn.conf.py workers = 4". */
+const serverSettingSchema = <T extends z.ZodType>(value: T) => z.object({ value, source: message }).nullable();
+
+/**
+ * The service's server as its command line and config files state it (lib/collector/python/66_server_settings.py),
+ * read as data: how many processes import the app at each start, and what recycles or reloads them.
+ */
+export const serverSchema = z.object({
+  kind: z.enum(["gunicorn", "uwsgi", "waitress", "uvicorn", "hypercorn", "celery", "django-runserver"]),
+  /** Processes that import (and so compile) the app at each start of the service. */
+  processesPerStart: z.object({ value: z.number().int().min(0), source: message }),
+  workers: serverSettingSchema(z.number().int()),
+  /** The app is imported once before the workers fork (gunicorn --preload; uwsgi without lazy-apps). */
+  preload: serverSettingSchema(z.boolean()),
+  /** Requests (celery: tasks) after which a worker is replaced by a new one. */
+  maxRequests: serverSettingSchema(z.number().int()),
+  maxRequestsJitter: serverSettingSchema(z.number().int()),
+  reload: serverSettingSchema(z.boolean()),
+  lazyApps: serverSettingSchema(z.boolean()),
+  threads: serverSettingSchema(z.number().int()),
+  cores: z.number().int().nullable(),
+  notes: z.array(message).max(LIST_MAX),
+});
+
 /** Everything deterministic about a host: identical targets give byte-identical canonical JSON. */
 export const inventorySchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -307,12 +331,35 @@ export const inventorySchema = z.object({
   packages: z.array(packageSchema).max(LIST_MAX),
   /** The service's startup import closure; null in snapshots taken before it was collected. */
   startup: startupSchema.nullable().default(null),
+  /** The service's server settings; null when its command is no server DeployLens knows (or older snapshots). */
+  server: serverSchema.nullable().default(null),
 });
 
 /** What changes run to run on an unchanged host: kept out of the content-addressed blob. */
 export const measurementsSchema = z.object({
   collectorMs: z.number(),
-  startup: z.object({ modules: z.number().int(), ms: z.number(), capped: z.boolean() }).nullable(),
+  startup: z
+    .object({
+      modules: z.number().int(),
+      ms: z.number(),
+      capped: z.boolean(),
+      /** Fastest and slowest of the passes over the same modules (absent in older snapshots: ms alone). */
+      lowMs: z.number().optional(),
+      highMs: z.number().optional(),
+    })
+    .nullable(),
+  /** How often the service starts (lib/collector/python/67_service_starts.py); absent without a systemd unit. */
+  starts: z
+    .object({
+      nRestarts: z.number().int().nullable(),
+      execMainStartTimestamp: epochSeconds.nullable(),
+      activeEnterTimestamp: epochSeconds.nullable(),
+      /** The unit's "Started" events and access-log lines over `days`; null when the journal is not readable. */
+      journal: z.object({ days: z.number().int(), starts: z.number().int(), requests: z.number().int() }).nullable(),
+      notes: z.array(message).max(LIST_MAX),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type Permission = z.infer<typeof permissionSchema>;
@@ -328,3 +375,4 @@ export type Inventory = z.infer<typeof inventorySchema>;
 export type StartupModule = z.infer<typeof startupModuleSchema>;
 export type Startup = z.infer<typeof startupSchema>;
 export type Measurements = z.infer<typeof measurementsSchema>;
+export type Server = z.infer<typeof serverSchema>;

@@ -69,3 +69,10 @@ test("page parameters: defaults, bounds, and nonsense falls back to page 1", () 
   expect(pageParams({ page: "x", per: "100000" }).per).toBe(200);
   expect(pageParams({ page: ["2", "3"] }).page).toBe(1);
 });
+
+test("fewer blocked startup modules mark a fix; more do not", () => {
+  expect(describeChanges({ ...base, startupBlocked: 6 }, { ...base, startupBlocked: 0 })).toEqual([
+    "blocked startup modules 6 → 0 (a fix took effect)",
+  ]);
+  expect(describeChanges(base, { ...base, startupBlocked: 6 })).toEqual([]);
+});

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { FileExplorer } from "@/components/snapshots/FileExplorer";
+import { ImpactPanel } from "@/components/snapshots/ImpactPanel";
 import { SnapshotCoverage } from "@/components/snapshots/SnapshotCoverage";
 import { SnapshotFindings } from "@/components/snapshots/SnapshotFindings";
 import { SnapshotService } from "@/components/snapshots/SnapshotService";
@@ -45,6 +46,11 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
       <Suspense fallback={<Skeleton label="coverage" lines={4} />}>
         <SnapshotCoverage id={row.id} />
       </Suspense>
+      {ok && (
+        <Suspense fallback={<Skeleton label="cost" />}>
+          <ImpactPanel id={row.id} previousId={previous?.id ?? null} />
+        </Suspense>
+      )}
       {ok && (
         <Suspense fallback={<Skeleton label="findings" lines={4} />}>
           <SnapshotFindings id={row.id} />

@@ -1,8 +1,14 @@
 import { SEVERITIES, type Finding, type SnapshotInput } from "../types";
+import { impactOf } from "../impact/impact-of";
+import { predictFix } from "../impact/predict-fix";
 import { appRootUnreadable } from "./app-root-unreadable";
+import { autoreloadInProduction } from "./autoreload-in-production";
 import { bytecodeWritingDisabled } from "./bytecode-writing-disabled";
 import { foreignCacheTag } from "./foreign-cache-tag";
+import { gunicornPreloadOff } from "./gunicorn-preload-off";
+import { gunicornWorkersAboveCores } from "./gunicorn-workers-above-cores";
 import { interpreterUntrusted } from "./interpreter-untrusted";
+import { maxRequestsRecompile } from "./max-requests-recompile";
 import { optimizeLevelMismatch } from "./optimize-level-mismatch";
 import { orphanBytecode } from "./orphan-bytecode";
 import { pycacheNotWritable } from "./pycache-not-writable";
@@ -18,6 +24,7 @@ import { staleBytecode } from "./stale-bytecode";
 import { factsOf } from "./support/facts";
 import { truncatedScan } from "./truncated-scan";
 import { uncheckedHashStale } from "./unchecked-hash-stale";
+import { uwsgiLazyApps } from "./uwsgi-lazy-apps";
 import { worldWritablePycache } from "./world-writable-pycache";
 
 /**
@@ -29,9 +36,13 @@ import { worldWritablePycache } from "./world-writable-pycache";
  */
 export const RULES: readonly Rule[] = [
   appRootUnreadable,
+  autoreloadInProduction,
   bytecodeWritingDisabled,
   foreignCacheTag,
+  gunicornPreloadOff,
+  gunicornWorkersAboveCores,
   interpreterUntrusted,
+  maxRequestsRecompile,
   optimizeLevelMismatch,
   orphanBytecode,
   pycacheNotWritable,
@@ -45,6 +56,7 @@ export const RULES: readonly Rule[] = [
   staleBytecode,
   truncatedScan,
   uncheckedHashStale,
+  uwsgiLazyApps,
   worldWritablePycache,
 ];
 
@@ -53,13 +65,16 @@ export function byFindingOrder(a: Finding, b: Finding): number {
   return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Runs every rule on one snapshot. */
+/** Runs every rule on one snapshot; each fix step states what applying the fix is predicted to leave. */
 export function diagnose(snapshot: SnapshotInput): Finding[] {
   const facts = factsOf(snapshot);
+  const impact = impactOf(snapshot.inventory, snapshot.measurements);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const finding = rule.check(facts);
-    if (finding) findings.push(finding);
+    if (!finding) continue;
+    const predicted = predictFix(finding, facts, impact);
+    findings.push({ ...finding, fix: finding.fix.map((step) => ({ ...step, predicted })) });
   }
   return findings.sort(byFindingOrder);
 }

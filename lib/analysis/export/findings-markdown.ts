@@ -1,4 +1,5 @@
 import type { Finding } from "../types";
+import { predictionText } from "../impact/impact-lines";
 import { codeBlock, mdLine, mdText } from "./markdown-text";
 
 /** One finding with its evidence and numbered fix steps, ready to paste into a ticket. */
@@ -24,5 +25,7 @@ export function findingMarkdown(f: Finding, level = "###"): string {
         );
     });
   }
+  const predicted = f.fix[0]?.predicted;
+  if (predicted) out.push("", `Fix ${mdText(predictionText(predicted))}`);
   return out.join("\n").trimEnd();
 }

@@ -1,5 +1,7 @@
 import { cachingVerdict } from "../caching-verdict";
 import { coverageOf } from "../coverage";
+import { impactOf } from "../impact/impact-of";
+import { impactLines } from "../impact/impact-lines";
 import { headlineModules, startupCoverageOf, startupHeadline } from "../startup-coverage";
 import type { Finding, SnapshotInput } from "../types";
 import { csvRows } from "./csv";
@@ -17,6 +19,7 @@ export function snapshotJson(s: SnapshotInput, findings: readonly Finding[]): st
         host: s.host,
         takenAt: s.takenAt,
         startup,
+        impact: impactOf(s.inventory, s.measurements),
         coverage: coverage.overall,
         roots: coverage.roots,
         findings,
@@ -39,6 +42,7 @@ export function snapshotMarkdown(s: SnapshotInput, findings: readonly Finding[])
     r.coverage.sources,
   ]);
   const service = s.inventory.service;
+  const impact = impactOf(s.inventory, s.measurements);
   const lines = [
     `# Bytecode caching on ${mdText(s.host)}`,
     "",
@@ -48,6 +52,7 @@ export function snapshotMarkdown(s: SnapshotInput, findings: readonly Finding[])
     "",
     `Coverage of all sources ${overall.percent === null ? "–" : `${overall.percent}%`}: ${overall.fresh} fresh, ${overall.stale} stale, ${overall.missing} missing of ${overall.sources} sources.`,
     "",
+    ...(impact ? ["## What it costs", "", ...impactLines(impact).map((l) => `- ${mdText(l)}`), ""] : []),
     mdTable(["Kind", "Root", "Coverage", "Fresh", "Stale", "Missing", "Sources"], rows, [
       "l",
       "l",

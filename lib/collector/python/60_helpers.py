@@ -30,21 +30,28 @@ elif mode == "marshal":
             out.append("0")
     sys.stdout.write("".join(line + "\n" for line in out))
 elif mode == "compile":
+    # Up to three passes over the same modules while the cap allows: their spread is the range reported.
     cap, optimize = float(sys.argv[2]), int(sys.argv[3])
-    start = time.perf_counter()
-    count, capped = 0, False
-    for p in paths:
-        if time.perf_counter() - start > cap:
-            capped = True
+    begin = time.perf_counter()
+    runs, count, capped = [], 0, False
+    while len(runs) < 3 and not capped and (not runs or time.perf_counter() - begin + runs[-1] / 1000 <= cap):
+        start, done, over = time.perf_counter(), 0, False
+        for p in paths:
+            if time.perf_counter() - start > cap:
+                over = True
+                break
+            try:
+                compile(read(p), p.decode("utf-8", "surrogateescape"), "exec", dont_inherit=True, optimize=optimize)
+            except OSError:
+                continue
+            except Exception:
+                pass
+            done += 1
+        if runs and over:
             break
-        try:
-            compile(read(p), p.decode("utf-8", "surrogateescape"), "exec", dont_inherit=True, optimize=optimize)
-        except OSError:
-            continue
-        except Exception:
-            pass
-        count += 1
-    print(json.dumps({"modules": count, "ms": round((time.perf_counter() - start) * 1000, 1), "capped": capped}))
+        count, capped = done, over
+        runs.append(round((time.perf_counter() - start) * 1000, 1))
+    print(json.dumps({"modules": count, "ms": runs[0], "capped": capped, "lowMs": min(runs), "highMs": max(runs)}))
 """
 
 

@@ -31,10 +31,12 @@ def collect(spec):
     PROGRESS.set_phase("packages")
     packages = list_packages(interpreter["sitePackages"])
     startup, cost = finish_startup(closure, ctx, interpreter, spec)
+    server = server_settings(config["execStart"], env, base_dir) if config else None
     inventory = {"formatVersion": FORMAT_VERSION, "hostname": socket.gethostname(), "truncated": ctx.truncated,
                  "service": service, "interpreter": interpreter, "mounts": public_mounts(mounts), "roots": roots,
-                 "packages": packages, "startup": startup}
-    measurements = {"collectorMs": round(elapsed() * 1000, 1), "startup": cost}
+                 "packages": packages, "startup": startup, "server": server}
+    measurements = {"collectorMs": round(elapsed() * 1000, 1), "startup": cost,
+                    "starts": service_starts(config)}
     return {"type": "result", "inventory": inventory, "measurements": measurements}
 
 

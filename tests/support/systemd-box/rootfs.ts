@@ -9,7 +9,16 @@ import { aptMirror } from "../apt-mirror";
  * tests use inside (venv, setpriv from util-linux, getfacl from acl, sshd to collect over).
  */
 export const BOX_SUITE = "bookworm";
-export const BOX_PACKAGES = ["systemd", "systemd-sysv", "dbus", "python3", "python3-venv", "openssh-server", "acl"];
+export const BOX_PACKAGES = [
+  "systemd",
+  "systemd-sysv",
+  "dbus",
+  "python3",
+  "python3-venv",
+  "openssh-server",
+  "acl",
+  "python3-gunicorn",
+];
 /** Bump when prepare() changes, so cached trees built by the old recipe are not reused. */
 const RECIPE = 1;
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { RULES } from "@/lib/analysis/diagnostics";
 import type { Severity, SnapshotInput } from "@/lib/analysis/types";
-import { REDACTED, type InterpreterTrust, type Root } from "@/lib/snapshot/schema";
+import { REDACTED, type InterpreterTrust, type Root, type Server } from "@/lib/snapshot/schema";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 import { findingOf, findingsOf, healthy, idsOf, textOf } from "./helpers";
 
@@ -37,6 +37,47 @@ const untrustedVenv: InterpreterTrust = {
   standIn: "/usr/bin/python3.11",
   versionFrom: "pyvenv.cfg",
 };
+
+type ServerPatch = Partial<Omit<Server, "kind">> & { kind: Server["kind"] };
+const setting = <T>(value: T, source = "ExecStart") => ({ value, source });
+
+/** A service with these server settings and `blocked` startup modules compiled at every start. */
+const withServer =
+  (patch: ServerPatch, blocked = 2): (() => SnapshotInput) =>
+  () => {
+    const s = healthy().snapshot();
+    const modules = ["app", "pkg", "pkg.views"].map((name, i) => ({
+      name,
+      path: `/srv/app/${name.replace(".", "/")}.py`,
+      status: i < blocked ? ("missing" as const) : ("fresh" as const),
+      reason: null,
+      blocked: i < blocked,
+    }));
+    const startup = {
+      origin: "service" as const,
+      entryPoints: ["app:app"],
+      sysPath: [],
+      modules,
+      unresolved: [],
+      unparsed: [],
+      notes: [],
+      truncated: null,
+    };
+    const server: Server = {
+      processesPerStart: setting(patch.workers?.value ?? 1),
+      workers: null,
+      preload: null,
+      maxRequests: null,
+      maxRequestsJitter: null,
+      reload: null,
+      lazyApps: null,
+      threads: null,
+      cores: 2,
+      notes: [],
+      ...patch,
+    };
+    return { ...s, inventory: { ...s.inventory, startup, server } };
+  };
 
 /** For every rule: situations built to trigger it, and near misses built not to. */
 const CASES: Case[] = [
@@ -429,8 +470,79 @@ const CASES: Case[] = [
     fires: null,
     snapshot: () => healthy().snapshot(),
   },
+  {
+    rule: "gunicorn-preload-off",
+    name: "3 gunicorn workers without --preload and blocked modules",
+    fires: "warning",
+    snapshot: withServer({ kind: "gunicorn", workers: setting(3), preload: setting(false) }),
+  },
+  {
+    rule: "gunicorn-preload-off",
+    name: "3 gunicorn workers with --preload",
+    fires: null,
+    snapshot: withServer({ kind: "gunicorn", workers: setting(3), preload: setting(true) }),
+  },
+  {
+    rule: "gunicorn-preload-off",
+    name: "3 gunicorn workers without --preload but nothing blocked",
+    fires: null,
+    snapshot: withServer({ kind: "gunicorn", workers: setting(3), preload: setting(false) }, 0),
+  },
+  {
+    rule: "max-requests-recompile",
+    name: "--max-requests 1000 recycles workers that compile blocked modules",
+    fires: "warning",
+    snapshot: withServer({ kind: "gunicorn", workers: setting(3), maxRequests: setting(1000) }),
+  },
+  {
+    rule: "max-requests-recompile",
+    name: "--max-requests 1000 with --preload: new workers inherit the app",
+    fires: null,
+    snapshot: withServer({ kind: "gunicorn", workers: setting(3), maxRequests: setting(1000), preload: setting(true) }),
+  },
+  {
+    rule: "max-requests-recompile",
+    name: "celery --max-tasks-per-child: the pool forks from the main process",
+    fires: null,
+    snapshot: withServer({ kind: "celery", workers: setting(4), maxRequests: setting(100) }),
+  },
+  {
+    rule: "gunicorn-workers-above-cores",
+    name: "17 workers on 2 cores",
+    fires: "info",
+    snapshot: withServer({ kind: "gunicorn", workers: setting(17), cores: 2 }),
+  },
+  {
+    rule: "gunicorn-workers-above-cores",
+    name: "5 workers on 2 cores (2 × cores + 1)",
+    fires: null,
+    snapshot: withServer({ kind: "gunicorn", workers: setting(5), cores: 2 }),
+  },
+  {
+    rule: "uwsgi-lazy-apps",
+    name: "uwsgi lazy-apps with 4 processes and blocked modules",
+    fires: "warning",
+    snapshot: withServer({ kind: "uwsgi", workers: setting(4), lazyApps: setting(true), preload: setting(false) }),
+  },
+  {
+    rule: "uwsgi-lazy-apps",
+    name: "uwsgi with 4 processes without lazy-apps",
+    fires: null,
+    snapshot: withServer({ kind: "uwsgi", workers: setting(4), lazyApps: setting(false), preload: setting(true) }),
+  },
+  {
+    rule: "autoreload-in-production",
+    name: "gunicorn --reload under systemd",
+    fires: "warning",
+    snapshot: withServer({ kind: "gunicorn", workers: setting(2), reload: setting(true) }),
+  },
+  {
+    rule: "autoreload-in-production",
+    name: "runserver --noreload",
+    fires: null,
+    snapshot: withServer({ kind: "django-runserver", workers: setting(1) }),
+  },
 ];
-
 describe("every rule fires on its situation and stays quiet on the near miss", () => {
   test.each(CASES.map((c) => [`${c.rule}: ${c.name}`, c] as const))("%s", (_name, c) => {
     const snapshot = c.snapshot();
