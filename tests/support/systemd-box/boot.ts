@@ -60,11 +60,21 @@ export async function bootContainer(root: string): Promise<Booted> {
   };
 }
 
+/**
+ * The environment of a command in the box: a root shell's, not the test process's (which may carry
+ * PYTHONDONTWRITEBYTECODE and other settings of the machine running the tests).
+ */
+const BOX_ENV = {
+  PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+  HOME: "/root",
+  LANG: "C.UTF-8",
+};
+
 /** Runs a command inside every namespace of the container (as its root). */
 export function execIn(leader: number, argv: string[], input?: string): Promise<ExecResult> {
   return new Promise((resolve) => {
     const args = ["-t", String(leader), "-a", ...argv];
-    const child = execFile("nsenter", args, { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+    const child = execFile("nsenter", args, { maxBuffer: 64 << 20, env: BOX_ENV }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.on("error", () => {});
