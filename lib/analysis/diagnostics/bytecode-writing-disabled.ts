@@ -7,7 +7,7 @@ import { disabledBy } from "./support/disabled-by";
 import type { Facts } from "./support/facts";
 import { parsePythonArgv } from "./support/python-argv";
 import { userLabel } from "./support/service-labels";
-import { compileEstimate, startupCost } from "./support/startup-cost";
+import { estimateUnlessMeasured, startupCost } from "./support/startup-cost";
 import { systemdWord } from "./support/systemd-word";
 
 const id = "bytecode-writing-disabled";
@@ -72,7 +72,7 @@ export const bytecodeWritingDisabled: Rule = {
       detail:
         "The service's interpreter runs with sys.dont_write_bytecode set, so it reads existing pycs but never saves the ones it compiles. " +
         "Any module without a valid pyc is compiled from source at every process start" +
-        (recompiled ? ` (up to ${plural(recompiled, "module")} now, ${compileEstimate(recompiled)})` : "") +
+        (recompiled ? `: up to ${plural(recompiled, "module")} now${estimateUnlessMeasured(f, recompiled)}` : "") +
         ", and every edited source stays that way: its stale pyc is never replaced. PYTHONDONTWRITEBYTECODE=0 would not do this: only a non-zero integer or a non-numeric value disables writing, and -E/-I ignore the variable.",
       evidence,
       fix,

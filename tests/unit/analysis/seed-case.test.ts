@@ -102,3 +102,10 @@ test("without measurements there is no startup cost, only the estimate in the de
   expect(finding.startupCost).toBeUndefined();
   expect(finding.detail).toMatch(/≈ \d+–\d+ ms/);
 });
+
+test("with a measured start the finding shows the measurement and no estimate beside it", () => {
+  const measurements = { collectorMs: 900, startup: { modules: 10, ms: 55, capped: false } };
+  const finding = findingOf(seed("lernmanager").snapshot("s1", "web", measurements), "pycache-not-writable");
+  expect(finding.detail).not.toMatch(/≈ \d+–\d+ ms/);
+  expect(finding.startupCost).toContain("55 ms");
+});
