@@ -77,6 +77,12 @@ export const bytecodeWritingDisabled: Rule = {
       evidence,
       fix,
       startupCost: recompiled ? startupCost(f, recompiled, dirs) : undefined,
+      blocking: recompiled
+        ? {
+            directories: dirs.length,
+            cause: `bytecode writing is disabled (${flagB ? "-B" : "PYTHONDONTWRITEBYTECODE"})`,
+          }
+        : undefined,
     };
   },
 };

@@ -32,6 +32,10 @@ export const pycacheNotWritable: Rule = {
       evidence: blockedEvidence(f, dirs),
       fix: [...prefixFixSteps(f), precompileStep(f, roots), chownStep(f, roots)],
       startupCost: startupCost(f, recompiled, dirs),
+      blocking: {
+        directories: dirs.length,
+        cause: `${f.user} cannot write __pycache__ in ${plural(dirs.length, "directory", "directories")}`,
+      },
     };
   },
 };

@@ -47,6 +47,10 @@ export const pycacheOwnedByOtherUser: Rule = {
         },
       ],
       startupCost: startupCost(f, recompiled, dirs),
+      blocking: {
+        directories: dirs.length,
+        cause: `${plural(dirs.length, "__pycache__ directory", "__pycache__ directories")} belong to ${owner}, not ${f.user}`,
+      },
     };
   },
 };

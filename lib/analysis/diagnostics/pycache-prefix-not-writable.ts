@@ -41,6 +41,7 @@ export const pycachePrefixNotWritable: Rule = {
         },
       ],
       startupCost: startupCost(f, recompiled, dirs),
+      blocking: { directories: dirs.length, cause: `${f.user} cannot write the pycache prefix ${prefix}` },
     };
   },
 };

@@ -57,6 +57,10 @@ export const readOnlySandbox: Rule = {
       evidence,
       fix: fixSteps(f, mountOnly, [...new Set(dirs.map((d) => d.root.path))]),
       startupCost: startupCost(f, recompiled, dirs),
+      blocking: {
+        directories: dirs.length,
+        cause: `the sandbox keeps bytecode read-only in ${plural(dirs.length, "directory", "directories")}`,
+      },
     };
   },
 };

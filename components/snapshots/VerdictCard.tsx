@@ -1,0 +1,46 @@
+import { CodeBlock } from "@/components/ui/CodeBlock";
+import { SeverityBadge } from "@/components/ui/SeverityBadge";
+import type { Verdict } from "@/lib/analysis/verdict";
+
+const FRAME = {
+  ok: "border-emerald-300",
+  info: "border-sky-300",
+  warning: "border-amber-400",
+  critical: "border-red-400",
+} as const;
+
+const LABEL = { ok: "working", info: "note", warning: "warning", critical: "critical" } as const;
+
+/** The one answer a reader wants first: what happens at every start, why, and the first thing to change. */
+export function VerdictCard({ verdict }: { verdict: Verdict }) {
+  return (
+    <section
+      aria-labelledby="verdict-title"
+      data-testid="verdict"
+      className={`space-y-3 rounded-lg border border-l-4 border-slate-200 bg-white p-5 shadow-sm ${FRAME[verdict.tone]}`}
+    >
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <SeverityBadge level={verdict.tone}>{LABEL[verdict.tone]}</SeverityBadge>
+        <h2 id="verdict-title" className="min-w-0 flex-1 text-lg leading-snug font-semibold">
+          {verdict.sentence}
+        </h2>
+      </div>
+      {verdict.fix && (
+        <div className="space-y-2 text-sm">
+          <p>
+            <span className="font-semibold">Fix: </span>
+            {verdict.fix.text}
+          </p>
+          {verdict.fix.code && <CodeBlock label="Copy the fix">{verdict.fix.code}</CodeBlock>}
+        </div>
+      )}
+      {verdict.findingId && (
+        <p className="text-sm">
+          <a href={`#${verdict.findingId}`} className="text-slate-700 underline">
+            Why, the evidence and the other fixes
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
