@@ -13,14 +13,17 @@ import { pairRoots } from "./compare/root-pairs";
 import { serviceEntries } from "./compare/service-rows";
 import { ROW_LIMIT, type Comparison, type ComparisonSide } from "./compare/types";
 import type { Root } from "@/lib/snapshot/schema";
-import type { SnapshotInput } from "./types";
+import { startupCountsOf } from "./startup-coverage";
+import type { Finding, SnapshotInput } from "./types";
+import { verdictOf } from "./verdict";
 
 export type * from "./compare/types";
 
 export type CompareOptions = { rowLimit?: number };
 
-function sideOf(s: SnapshotInput): ComparisonSide {
+function sideOf(s: SnapshotInput, findings: Finding[]): ComparisonSide {
   const { inventory } = s;
+  const startup = inventory.startup ? startupCountsOf(inventory.startup) : null;
   return {
     id: s.id,
     host: s.host,
@@ -30,6 +33,7 @@ function sideOf(s: SnapshotInput): ComparisonSide {
     unit: inventory.service.unit,
     interpreterVersion: inventory.interpreter?.version ?? null,
     truncated: inventory.truncated !== null,
+    verdict: verdictOf({ findings, startup, measured: s.measurements?.startup ?? null }),
   };
 }
 
@@ -56,8 +60,8 @@ export function compare(left: SnapshotInput, right: SnapshotInput, options: Comp
   const dirsOf = (c: SideFigures, root: Root | null) =>
     root ? (c.coverage.directories[c.input.inventory.roots.indexOf(root)] ?? null) : null;
   return {
-    left: sideOf(left),
-    right: sideOf(right),
+    left: sideOf(left, l.findings),
+    right: sideOf(right, r.findings),
     rootPairs: pairs,
     headline: headlineRows(l, r),
     interpreter: fieldRows(

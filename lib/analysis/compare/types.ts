@@ -1,6 +1,7 @@
 import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
 import type { CoverageCounts } from "../coverage";
 import type { Finding } from "../types";
+import type { Verdict } from "../verdict";
 
 export type ComparisonSide = {
   id: string;
@@ -11,6 +12,8 @@ export type ComparisonSide = {
   unit: string | null;
   interpreterVersion: string | null;
   truncated: boolean;
+  /** The side's answer in one sentence, as its snapshot page gives it. */
+  verdict: Verdict;
 };
 
 /** Roots lined up across the two sides; a side is null when it has no counterpart. */
