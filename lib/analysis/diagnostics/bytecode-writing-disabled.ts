@@ -8,6 +8,7 @@ import type { Facts } from "./support/facts";
 import { parsePythonArgv } from "./support/python-argv";
 import { userLabel } from "./support/service-labels";
 import { estimateUnlessMeasured, startupCost } from "./support/startup-cost";
+import { systemdManages } from "./support/systemd-manages";
 import { systemdWord } from "./support/systemd-word";
 
 const id = "bytecode-writing-disabled";
@@ -25,7 +26,7 @@ function fixSteps(f: Facts, flagB: boolean, variable: string | null): FixStep[] 
     lines.push("ExecStart=", `ExecStart=${[parsed.interpreter, ...flags, ...parsed.rest].map(systemdWord).join(" ")}`);
   }
   const steps: FixStep[] = [];
-  if (lines.length > 1)
+  if (lines.length > 1 && systemdManages(f))
     steps.push({
       text: `Let the interpreter write its cache: run \`systemctl edit ${unit}\` and add the lines below (UnsetEnvironment= applies after Environment= and EnvironmentFile=).`,
       code: lines.join("\n"),

@@ -109,3 +109,22 @@ test("with a measured start the finding shows the measurement and no estimate be
   expect(finding.detail).not.toMatch(/≈ \d+–\d+ ms/);
   expect(finding.startupCost).toContain("55 ms");
 });
+
+test("where systemd is not running, the fixes are an environment variable, a compileall and a chown, never systemctl", () => {
+  const finding = findingOf(
+    seed("lernmanager").service({ systemdRunning: false }).process().snapshot(),
+    "pycache-not-writable",
+  );
+  const text = textOf(finding);
+  expect(text).not.toMatch(/systemctl|\[Service\]|%C/);
+  expect(text).toContain("PYTHONPYCACHEPREFIX=/var/cache/lernmanager/pyc");
+  expect(text).toContain("-m compileall");
+  expect(text).toContain("chown");
+});
+
+test("with systemd running the same unit gets a drop-in and systemctl restart", () => {
+  const text = textOf(
+    findingOf(seed("lernmanager").service({ systemdRunning: true }).snapshot(), "pycache-not-writable"),
+  );
+  expect(text).toContain("systemctl restart");
+});
