@@ -31,6 +31,19 @@ export async function findPreviousOkSnapshot(hostId: string, takenAt: Date): Pro
   });
 }
 
+/**
+ * The newest successful snapshot of any host but `hostName`: the default other side when a host is compared
+ * ("Compare with…" never pairs a host with itself). Null when no other host has one.
+ */
+export async function findLatestOkSnapshotOfOtherHost(hostName: string): Promise<{ hostName: string } | null> {
+  const row = await prisma.snapshot.findFirst({
+    where: { status: "ok", host: { name: { not: hostName } } },
+    orderBy: { takenAt: "desc" },
+    select: { host: { select: { name: true } } },
+  });
+  return row && { hostName: row.host.name };
+}
+
 /** Newest first, summary columns only: what lists and the history chart need; `skip` pages through them. */
 export async function listSnapshots(hostId: string, { take = 200, skip = 0 } = {}): Promise<Snapshot[]> {
   return prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take, skip });
