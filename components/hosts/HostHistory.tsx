@@ -1,3 +1,4 @@
+import { CollectionFailure } from "@/components/snapshots/CollectionFailure";
 import { Card } from "@/components/ui/Card";
 import type { HostView } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
@@ -22,8 +23,20 @@ export async function HostHistory({ host }: { host: HostView }) {
         : host.jumpChain[hop - 2]?.keySha256;
   const unpinned = refused?.fingerprint !== undefined && refused.fingerprint !== pinned;
   const keyToTrust = keyRefused && unpinned && refused.fingerprint && refused.endpoint ? refused : null;
+  const latest = snapshots[0];
   return (
     <>
+      {latest?.status === "failed" && (
+        // The reason and the next step survive a reload: they are the stored snapshot's error, as data.
+        <CollectionFailure
+          error={{
+            code: latest.errorCode ?? "unknown",
+            message: latest.errorMessage ?? "",
+            details: parseErrorDetails(latest.errorDetails),
+          }}
+          title="The last collection failed"
+        />
+      )}
       {keyToTrust && (
         <TrustHostKey
           hostId={host.id}

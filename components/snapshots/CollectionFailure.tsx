@@ -3,7 +3,13 @@ import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import type { SnapshotJson } from "@/lib/api/snapshot-json";
 
 /** A failed collection in the verdict's place: what failed (code and message as text) and what to do next. */
-export function CollectionFailure({ error }: { error: NonNullable<SnapshotJson["error"]> }) {
+export function CollectionFailure({
+  error,
+  title = "The collection failed",
+}: {
+  error: NonNullable<SnapshotJson["error"]>;
+  title?: string;
+}) {
   const where = error.details?.host
     ? ` (${error.details.endpoint === "jump" ? "jump host " : ""}${error.details.host}${error.details.port ? `:${error.details.port}` : ""})`
     : "";
@@ -16,7 +22,8 @@ export function CollectionFailure({ error }: { error: NonNullable<SnapshotJson["
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <SeverityBadge level="failed">failed: {error.code}</SeverityBadge>
         <h2 id="failure-title" className="text-lg font-semibold">
-          The collection failed{where}
+          {title}
+          {where}
         </h2>
       </div>
       {error.message && <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{error.message}</p>}

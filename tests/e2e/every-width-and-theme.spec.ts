@@ -37,11 +37,16 @@ test("no page scrolls sideways at 390, 768, 1280 or 1920 px, light or dark", asy
       const page = await context.newPage();
       for (const [name, path] of dashboardPages(s)) {
         await open(page, path);
-        const { scroll, inner } = await page.evaluate(() => ({
-          scroll: document.documentElement.scrollWidth,
-          inner: window.innerWidth,
-        }));
-        if (scroll > inner) overflowing.push(`${name} at ${width}px ${theme}: scrollWidth ${scroll} > ${inner}`);
+        const { scroll, inner, culprit } = await page.evaluate(() => {
+          // The outermost element that reaches past the viewport names the cause in the failure message.
+          const past = [...document.body.querySelectorAll("*")].find(
+            (el) => el.getBoundingClientRect().right > window.innerWidth + 1,
+          );
+          const culprit = past ? `${past.tagName.toLowerCase()}.${[...past.classList].join(".")}` : "";
+          return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, culprit };
+        });
+        if (scroll > inner)
+          overflowing.push(`${name} at ${width}px ${theme}: scrollWidth ${scroll} > ${inner} (${culprit})`);
       }
       await context.close();
     }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { CollectButton } from "@/components/hosts/CollectButton";
+import { COLLECT_STATUS_SLOT, CollectButton } from "@/components/hosts/CollectButton";
 import { HostDetails } from "@/components/hosts/HostDetails";
 import { HostHistory } from "@/components/hosts/HostHistory";
 import { HostSnapshots } from "@/components/hosts/HostSnapshots";
@@ -23,8 +23,8 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
   const paging = pageParams(await searchParams);
   return (
     <div className="space-y-6">
-      <div className="flex items-start justify-between gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">{host.name}</h1>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{host.name}</h1>
         <div className="flex items-center gap-3">
           <Link href={`/hosts/${host.id}/edit`} className="text-sm text-slate-600 hover:underline">
             Edit host
@@ -32,6 +32,7 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
           <CollectButton hostId={host.id} />
         </div>
       </div>
+      <div id={COLLECT_STATUS_SLOT} className="empty:hidden" />
       <Suspense fallback={<Skeleton label="history chart" lines={6} />}>
         <HostHistory host={host} />
       </Suspense>
