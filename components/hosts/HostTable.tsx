@@ -73,7 +73,6 @@ export function HostTable({ hosts }: { hosts: HostSummary[] }) {
                   <Link
                     href={`/compare?left=${encodeURIComponent(host.name)}`}
                     className="whitespace-nowrap hover:underline"
-                    aria-label={`Compare ${host.name} with…`}
                   >
                     Compare with…
                   </Link>

@@ -104,10 +104,11 @@ test("Compare with… puts the row's host on the left and the most recently coll
   const page = await context.newPage();
   await open(page, "/");
   // The never-collected and the failed host offer no comparison; the failed one says why.
-  await expect(page.getByRole("link", { name: "Compare new-host with…" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Compare db-unreachable with…" })).toHaveCount(0);
-  await expect(page.getByRole("row", { name: /db-unreachable/ })).toContainText("failed: connect-failed");
-  await page.getByRole("link", { name: "Compare laptop-healthy with…" }).click();
+  const row = (name: string) => page.getByRole("row").filter({ hasText: name });
+  await expect(row("new-host").getByRole("link", { name: "Compare with…" })).toHaveCount(0);
+  await expect(row("db-unreachable").getByRole("link", { name: "Compare with…" })).toHaveCount(0);
+  await expect(row("db-unreachable")).toContainText("failed: connect-failed");
+  await row("laptop-healthy").getByRole("link", { name: "Compare with…" }).click();
   await expect(page).toHaveURL(/left=laptop-healthy&right=vps-broken/);
   await expect(page.getByLabel("Left host")).toHaveValue("laptop-healthy");
   await expect(page.getByLabel("Right host")).toHaveValue("vps-broken");

@@ -6,6 +6,7 @@ import { COLLECT_STATUS_SLOT, CollectButton } from "@/components/hosts/CollectBu
 import { HostDetails } from "@/components/hosts/HostDetails";
 import { HostHistory } from "@/components/hosts/HostHistory";
 import { HostSnapshots } from "@/components/hosts/HostSnapshots";
+import { historyRange } from "@/components/hosts/history-range";
 import { pageParams } from "@/components/hosts/page-params";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -20,7 +21,9 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
   const row = await findHost(id);
   if (!row) notFound();
   const host = toHostView(row);
-  const paging = pageParams(await searchParams);
+  const search = await searchParams;
+  const paging = pageParams(search);
+  const range = historyRange(search.range);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -34,7 +37,7 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
       </div>
       <div id={COLLECT_STATUS_SLOT} className="empty:hidden" />
       <Suspense fallback={<Skeleton label="history chart" lines={6} />}>
-        <HostHistory host={host} />
+        <HostHistory host={host} range={range} />
       </Suspense>
       <Suspense key={`${paging.page}-${paging.per}`} fallback={<Skeleton label="snapshots" lines={5} />}>
         <HostSnapshots hostId={host.id} paging={paging} />
