@@ -6,7 +6,7 @@ import { ShareList } from "@/components/shares/ShareList";
 import { Card } from "@/components/ui/Card";
 import { listAuditPage } from "@/lib/audit/list-audit-page";
 import { requirePageRole } from "@/lib/auth/require-page-role";
-import { listShareViews } from "@/lib/shares/shares";
+import { listShareRows } from "@/lib/shares/list-share-rows";
 
 // Admin settings: public links (revocable) and the audit log, newest first, 50 a page.
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
@@ -15,7 +15,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   const { before, saved, error } = await searchParams;
   const [page, shares] = await Promise.all([
     listAuditPage({ before: typeof before === "string" ? before : undefined }),
-    listShareViews(),
+    listShareRows(),
   ]);
   return (
     <div className="space-y-6">

@@ -112,7 +112,8 @@ test("sign in, open a permalink, share it publicly, open the share in a fresh br
       await stranger.close();
     });
     await test.step("revoke it; the link answers 404", async () => {
-      await page.getByRole("button", { name: "Revoke link" }).click();
+      await page.getByRole("button", { name: "Revoke link…" }).click();
+      await page.getByRole("button", { name: "Yes, revoke link" }).click();
       await expect(page.getByRole("dialog")).toHaveCount(0, SLOW);
       const stranger = await browser.newPage();
       const response = await stranger.goto(publicUrl);
