@@ -8,7 +8,7 @@ export function ScrollBox({ label, children }: { label: string; children: React.
       role="region"
       aria-label={label}
       tabIndex={0}
-      className="max-w-full min-w-0 overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+      className="relative max-w-full min-w-0 overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
     >
       {children}
     </div>

@@ -38,9 +38,14 @@ test("no page scrolls sideways at 390, 768, 1280 or 1920 px, light or dark", asy
       for (const [name, path] of dashboardPages(s)) {
         await open(page, path);
         const { scroll, inner, culprit } = await page.evaluate(() => {
-          // The outermost element that reaches past the viewport names the cause in the failure message.
+          // The first element past the viewport that no scrolling ancestor clips names the cause in the message.
+          const clipped = (el: Element) => {
+            for (let a = el.parentElement; a; a = a.parentElement)
+              if (getComputedStyle(a).overflowX !== "visible") return true;
+            return false;
+          };
           const past = [...document.body.querySelectorAll("*")].find(
-            (el) => el.getBoundingClientRect().right > window.innerWidth + 1,
+            (el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(el),
           );
           const culprit = past ? `${past.tagName.toLowerCase()}.${[...past.classList].join(".")}` : "";
           return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, culprit };
