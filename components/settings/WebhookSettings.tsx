@@ -11,7 +11,8 @@ export function WebhookSettings({ configured, deliveries }: { configured: boolea
           name="url"
           type="url"
           placeholder={configured ? "(set — enter a new URL to replace it)" : "https://hooks.slack.com/services/…"}
-          className="min-w-96 flex-1 rounded border border-slate-300 px-2 py-1"
+          aria-label="Webhook URL"
+          className="min-w-0 flex-1 basis-64 rounded border border-slate-300 px-2 py-1"
         />
         <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white">
           Save webhook

@@ -73,10 +73,10 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             placeholder="path or name"
-            className="w-64 rounded border border-slate-300 bg-white px-2 py-1"
+            className="w-56 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
           />
         </label>
-        <fieldset className="flex items-center gap-3">
+        <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <legend className="sr-only">Status</legend>
           {STATUSES.map((status) => (
             <label key={status} className="flex items-center gap-1">
