@@ -147,7 +147,8 @@ export function HistoryChart({ points, domain, markers }: Props) {
                 stroke="var(--color-white)"
               />
             ))}
-          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 11, color: INK }} />
+          {/* No fixed height: on a phone the legend wraps, and the plot starts below it. */}
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 11, color: INK, paddingBottom: 4 }} />
           {points.length > 1 && (
             <Brush
               dataKey="t"

@@ -19,7 +19,7 @@ export function CollectionFailure({
       data-testid="verdict"
       className="space-y-2 rounded-lg border border-l-4 border-slate-200 border-l-red-400 bg-white p-5 text-sm shadow-sm"
     >
-      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+      <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-baseline sm:gap-3">
         <SeverityBadge level="failed">failed: {error.code}</SeverityBadge>
         <h2 id="failure-title" className="text-lg font-semibold">
           {title}

@@ -13,10 +13,12 @@ export function FindingCard({ finding }: { finding: Finding }) {
       id={finding.id}
       data-finding={finding.id}
     >
-      <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-        <SeverityBadge level={finding.severity} />
-        <h3 className="min-w-0 flex-1 font-semibold">{finding.title}</h3>
-        <code className="text-xs text-slate-600">{finding.id}</code>
+      <header className="space-y-1">
+        <div className="flex items-center justify-between gap-2">
+          <SeverityBadge level={finding.severity} />
+          <code className="text-xs text-slate-600">{finding.id}</code>
+        </div>
+        <h3 className="font-semibold">{finding.title}</h3>
       </header>
       <p className="text-sm text-slate-700">{finding.detail}</p>
       {finding.startupCost && <p className="text-sm font-medium text-slate-800">{finding.startupCost}</p>}

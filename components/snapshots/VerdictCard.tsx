@@ -3,10 +3,10 @@ import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import type { Verdict } from "@/lib/analysis/verdict";
 
 const FRAME = {
-  ok: "border-emerald-300",
-  info: "border-sky-300",
-  warning: "border-amber-400",
-  critical: "border-red-400",
+  ok: "border-l-emerald-500",
+  info: "border-l-sky-500",
+  warning: "border-l-amber-500",
+  critical: "border-l-red-500",
 } as const;
 
 const LABEL = { ok: "working", info: "note", warning: "warning", critical: "critical" } as const;
@@ -19,7 +19,7 @@ export function VerdictCard({ verdict }: { verdict: Verdict }) {
       data-testid="verdict"
       className={`space-y-3 rounded-lg border border-l-4 border-slate-200 bg-white p-5 shadow-sm ${FRAME[verdict.tone]}`}
     >
-      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+      <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-baseline sm:gap-3">
         <SeverityBadge level={verdict.tone}>{LABEL[verdict.tone]}</SeverityBadge>
         <h2 id="verdict-title" className="min-w-0 flex-1 text-lg leading-snug font-semibold">
           {verdict.sentence}

@@ -12,7 +12,7 @@ export function Card({
       {(title || actions) && (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
           {title && <h2 className="text-base font-semibold">{title}</h2>}
-          {actions}
+          {actions && <div className="ml-auto">{actions}</div>}
         </div>
       )}
       {children}
