@@ -117,7 +117,7 @@ function ShareCreated({ created, onRevoke }: { created: Created; onRevoke: () =>
           className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
           onFocus={(e) => e.target.select()}
         />
-        <CopyButton text={url} label="Copy the public link" />
+        <CopyButton text={url} label="Copy the link" />
       </div>
       <p data-testid="share-expires">Expires {created.expiresAt.replace("T", " ").slice(0, 16)} UTC.</p>
       <ConfirmRevoke onRevoke={onRevoke} />

@@ -8,8 +8,7 @@ export default function ShareNotFound() {
     >
       <h1 className="text-xl font-semibold tracking-tight">This shared comparison is no longer available</h1>
       <p className="text-sm text-slate-700">
-        The link was revoked or it expired. Shared links are read-only views of one comparison and live for a set time
-        (1 hour to 30 days).
+        The link was revoked or it expired: a shared link is a read-only view of one comparison for a set time.
       </p>
       <p className="text-sm text-slate-700">Ask whoever sent it for a new link.</p>
     </section>
