@@ -131,3 +131,17 @@ test("a revoked share link shows a page that says so, in the product's frame, wi
   await expect(page.getByTestId("share-unavailable")).toContainText("revoked or it expired");
   await context.close();
 });
+
+test("a search that matches no file says so in one line", async ({ browser }) => {
+  test.skip(!isRoot, "the seed deployment needs root to own its tree");
+  const context = await contextFor(browser, 390, "light");
+  const page = await context.newPage();
+  await open(page, `/snapshots/${s.snapshots.broken}`);
+  await page.getByLabel("Search files").fill("no-such-module-anywhere");
+  const empty = page.getByTestId("no-file-matches");
+  await expect(empty).toHaveText("No file matches.");
+  const box = (await empty.boundingBox())!;
+  const lineHeight = await empty.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect(box.height).toBeLessThan(lineHeight * 2 + 16);
+  await context.close();
+});
