@@ -1,9 +1,11 @@
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { ChooseHosts } from "@/components/compare/ChooseHosts";
 import { ResolvedComparison } from "@/components/compare/ResolvedComparison";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { listHosts, toHostView } from "@/lib/db/queries/hosts";
+import { findLatestOkSnapshotOfOtherHost } from "@/lib/db/queries/snapshots";
 import { parseCompareView } from "@/lib/compare/view-state";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
@@ -12,6 +14,11 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   await connection();
   const query = await searchParams;
   const { left, right } = query;
+  // "Compare with…" names only its own host: the other side is the most recently collected other host.
+  if (typeof left === "string" && right === undefined) {
+    const other = await findLatestOkSnapshotOfOtherHost(left);
+    if (other) redirect(`/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(other.hostName)}`);
+  }
   const hosts = (await listHosts()).map(toHostView);
   const chosen = typeof left === "string" && typeof right === "string";
   return (
@@ -20,7 +27,11 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
       {hosts.length === 0 ? (
         <p className="text-sm text-slate-600">Add and collect two hosts first.</p>
       ) : (
-        <ChooseHosts hosts={hosts} left={chosen ? left : undefined} right={chosen ? right : undefined} />
+        <ChooseHosts
+          hosts={hosts}
+          left={typeof left === "string" ? left : undefined}
+          right={typeof right === "string" ? right : undefined}
+        />
       )}
       {chosen && (
         <Suspense key={`${left} ${right}`} fallback={<Skeleton label="comparison" lines={10} />}>

@@ -4,32 +4,38 @@ import { OperationsSettings } from "@/components/settings/OperationsSettings";
 import { AuditTable } from "@/components/audit/AuditTable";
 import { ShareList } from "@/components/shares/ShareList";
 import { Card } from "@/components/ui/Card";
+import { UserAdmin } from "@/components/users/UserAdmin";
+import { listUsers, toUserView } from "@/lib/db/queries/users";
 import { listAuditPage } from "@/lib/audit/list-audit-page";
 import { requirePageRole } from "@/lib/auth/require-page-role";
-import { listShareViews } from "@/lib/shares/shares";
+import { listShareRows } from "@/lib/shares/list-share-rows";
 
 // Admin settings: public links (revocable) and the audit log, newest first, 50 a page.
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
-  await requirePageRole("admin");
+  const admin = await requirePageRole("admin");
   await connection();
   const { before, saved, error } = await searchParams;
-  const [page, shares] = await Promise.all([
+  const [page, shares, users] = await Promise.all([
     listAuditPage({ before: typeof before === "string" ? before : undefined }),
-    listShareViews(),
+    listShareRows(),
+    listUsers(),
   ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       {typeof saved === "string" && (
-        <p role="status" className="text-sm text-emerald-700">
+        <p role="status" className="text-sm text-emerald-800">
           Saved {saved}.
         </p>
       )}
       {typeof error === "string" && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-800">
           {error}
         </p>
       )}
+      <Card title="Users and roles">
+        <UserAdmin users={users.map(toUserView)} self={admin.name} />
+      </Card>
       <OperationsSettings />
       <Card title="Public links">
         <ShareList shares={shares} />

@@ -21,8 +21,9 @@ export function AppNav({ user }: { user: SessionUser | null }) {
           Settings
         </Link>
       )}
-      <span className="ml-auto text-slate-500" data-testid="signed-in-as">
-        {user.name} ({user.role})
+      <span className="ml-auto text-slate-600" data-testid="signed-in-as">
+        {user.name}
+        <span className="hidden sm:inline"> ({user.role})</span>
       </span>
       <SignOutButton />
     </>

@@ -77,18 +77,18 @@ export function ComparisonView({ comparison: c, permalink, view = DEFAULT_VIEW, 
         </div>
       )}
       {section(
-        "headline",
-        "Headline",
-        c.headline.differences,
-        <HeadlineTable rows={c.headline.rows} showAll={view.all} names={names} />,
-      )}
-      {section(
         "findings",
-        "Findings",
+        "Findings (what explains the difference)",
         c.findings.differences,
         <FindingsDiff findings={c.findings} showAll={view.all} names={names} />,
       )}
       {section("cost", "What it costs", c.impact.fixes.length, <ImpactFixes impact={c.impact} names={names} />)}
+      {section(
+        "headline",
+        "Numbers",
+        c.headline.differences,
+        <HeadlineTable rows={c.headline.rows} showAll={view.all} names={names} />,
+      )}
       {section(
         "service",
         "Service configuration",

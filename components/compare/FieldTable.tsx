@@ -16,8 +16,10 @@ export function FieldTable({ rows, showAll, names }: { rows: FieldRow[]; showAll
               {row.key}
               {row.mapped && <span className="ml-1 font-sans text-slate-600">(same, paths mapped)</span>}
             </td>
-            <td className="break-all pr-2 align-top">{row.left === null ? "—" : displayPath(row.left)}</td>
-            <td className="break-all align-top">{row.right === null ? "—" : displayPath(row.right)}</td>
+            <td className="[overflow-wrap:anywhere] pr-2 align-top">
+              {row.left === null ? "—" : displayPath(row.left)}
+            </td>
+            <td className="[overflow-wrap:anywhere] align-top">{row.right === null ? "—" : displayPath(row.right)}</td>
           </tr>
         ))}
       </tbody>

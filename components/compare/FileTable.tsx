@@ -19,8 +19,8 @@ export function FileTable({ section, rootPairs, names }: Props) {
           {rootPairs.map((pair) => (
             <tr key={pair.index}>
               <td className="py-1 pr-2 font-sans">{pair.label}</td>
-              <td className="break-all pr-2">{pair.left === null ? "—" : displayPath(pair.left)}</td>
-              <td className="break-all">{pair.right === null ? "—" : displayPath(pair.right)}</td>
+              <td className="[overflow-wrap:anywhere] pr-2">{pair.left === null ? "—" : displayPath(pair.left)}</td>
+              <td className="[overflow-wrap:anywhere]">{pair.right === null ? "—" : displayPath(pair.right)}</td>
             </tr>
           ))}
         </tbody>
@@ -30,7 +30,7 @@ export function FileTable({ section, rootPairs, names }: Props) {
         <tbody className="divide-y divide-slate-100">
           {section.rows.map((row) => (
             <tr key={`${row.pair}:${row.path}`} className="bg-amber-50" data-row="changed">
-              <td className="break-all py-1 pr-2 font-mono">
+              <td className="[overflow-wrap:anywhere] py-1 pr-2 font-mono">
                 {row.root}/{displayPath(row.path)}
               </td>
               <td className={`pr-2 ${tone(row.left)}`}>{side(row.left)}</td>

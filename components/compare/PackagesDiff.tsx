@@ -15,9 +15,9 @@ export function PackagesDiff({ packages, names }: { packages: Comparison["packag
       <tbody className="divide-y divide-slate-100 font-mono">
         {rows.map(([name, left, right, status]) => (
           <tr key={name} className={CHANGE_CLASS[status]} data-row={status}>
-            <td className="break-all py-1 pr-2">{name}</td>
-            <td className="break-all pr-2">{left}</td>
-            <td className="break-all">{right}</td>
+            <td className="[overflow-wrap:anywhere] py-1 pr-2">{name}</td>
+            <td className="[overflow-wrap:anywhere] pr-2">{left}</td>
+            <td className="[overflow-wrap:anywhere]">{right}</td>
           </tr>
         ))}
       </tbody>

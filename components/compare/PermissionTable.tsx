@@ -13,9 +13,9 @@ export function PermissionTable({ section, names }: { section: BoundedSection<Pe
       <tbody className="divide-y divide-slate-100">
         {section.rows.map((row) => (
           <tr key={`${row.pair}:${row.scope}:${row.key}`} className="bg-amber-50" data-row="changed">
-            <td className="break-all py-1 pr-2 font-mono">{displayPath(row.key || ".")}</td>
-            <td className="break-all pr-2 font-mono">{side(row.left)}</td>
-            <td className="break-all font-mono">{side(row.right)}</td>
+            <td className="[overflow-wrap:anywhere] py-1 pr-2 font-mono">{displayPath(row.key || ".")}</td>
+            <td className="[overflow-wrap:anywhere] pr-2 font-mono">{side(row.left)}</td>
+            <td className="[overflow-wrap:anywhere] font-mono">{side(row.right)}</td>
           </tr>
         ))}
       </tbody>

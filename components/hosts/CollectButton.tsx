@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { type CollectDone, type CollectProgress, nextStepFor } from "./collect-events";
 import { CollectProgressBar } from "./CollectProgressBar";
 
@@ -20,6 +21,9 @@ async function startJob(hostId: string): Promise<string> {
   });
 }
 
+/** The id of the element, below a page's header, where a collection's progress and errors appear. */
+export const COLLECT_STATUS_SLOT = "collect-status";
+
 /** Starts a collection, follows its Server-Sent Events to the end, and never stays stuck when the network fails. */
 export function CollectButton({ hostId }: { hostId: string }) {
   const router = useRouter();
@@ -27,6 +31,9 @@ export function CollectButton({ hostId }: { hostId: string }) {
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const source = useRef<EventSource | null>(null);
+  // Progress and errors go to the page's status slot below the header, so the header never reflows.
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  useEffect(() => setSlot(document.getElementById(COLLECT_STATUS_SLOT)), []);
   useEffect(() => () => source.current?.close(), []);
 
   function finish(result: Failure | null) {
@@ -49,7 +56,9 @@ export function CollectButton({ hostId }: { hostId: string }) {
       );
       events.addEventListener("snapshot", (e) => {
         const done = JSON.parse((e as MessageEvent<string>).data) as CollectDone;
-        finish(done.ok ? null : { code: done.code, message: done.message ?? "the collection failed" });
+        // A stored failure is shown by the refreshed page (with its next step); only say it here when none was stored.
+        const stored = done.ok || done.snapshotId !== "";
+        finish(stored ? null : { code: done.code, message: done.message ?? "the collection failed" });
       });
       events.onerror = () =>
         finish({
@@ -67,8 +76,20 @@ export function CollectButton({ hostId }: { hostId: string }) {
   }
 
   const running = startedAt !== null;
+  const status = (
+    <>
+      {running && <CollectProgressBar progress={progress} startedAt={startedAt} />}
+      {failure && (
+        <div role="alert" className="space-y-1 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <p className="font-mono text-xs">{failure.code}</p>
+          <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{failure.message}</p>
+          <p>{nextStepFor(failure.code)}</p>
+        </div>
+      )}
+    </>
+  );
   return (
-    <div className="space-y-2">
+    <>
       <button
         onClick={collect}
         disabled={running}
@@ -76,17 +97,7 @@ export function CollectButton({ hostId }: { hostId: string }) {
       >
         {running ? "Collecting…" : "Collect now"}
       </button>
-      {running && <CollectProgressBar progress={progress} startedAt={startedAt} />}
-      {failure && (
-        <div
-          role="alert"
-          className="max-w-xl space-y-1 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-        >
-          <p className="font-mono text-xs">{failure.code}</p>
-          <p className="whitespace-pre-wrap">{failure.message}</p>
-          <p>{nextStepFor(failure.code)}</p>
-        </div>
-      )}
-    </div>
+      {slot ? createPortal(status, slot) : status}
+    </>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import {
   Area,
   Brush,
@@ -16,22 +15,23 @@ import {
   YAxis,
 } from "recharts";
 import type { HistoryPoint } from "./history-points";
+import { labelledMarkers } from "./history-range";
 import { HistoryTooltip } from "./HistoryTooltip";
+import { timeTick } from "./time-tick";
 
 /**
- * Startup coverage over time (the line) over the fresh/stale/missing shares of all sources, stacked as areas
- * below it; blocked startup modules are their own series on a second axis; a dashed line marks each snapshot whose service config, interpreter or findings changed
- * (the tooltip says what), a red dot each regression. Each point links to its snapshot; the brush selects a range.
+ * Startup coverage over a true time axis (the line) over the fresh/stale/missing shares of all sources, stacked
+ * as areas below it; blocked startup modules on a second axis; a dashed numbered line marks each snapshot whose
+ * service config, interpreter or findings changed (listed under the chart, so labels never pile up), a red dot
+ * each regression. Colours are the theme's variables, so grid, ticks and brush follow light and dark.
  */
-const markerLabel = (changes: string[]) =>
-  changes.map((c) => (c.startsWith("service config") ? "config changed" : `${c.split(" ")[0]} changed`)).join(" · ");
-
-/** The stacked areas under the line, bottom up: together they fill 100 % of all sources. */
 const SOURCE_SHARES = [
   { key: "freshShare", name: "fresh (all sources)", color: "#34d399" },
   { key: "staleShare", name: "stale", color: "#f59e0b" },
   { key: "missingShare", name: "missing", color: "#94a3b8" },
 ] as const;
+const INK = "var(--color-slate-600)";
+const TICK = { fontSize: 11, fill: INK };
 
 type DotProps = { cx?: number | null; cy?: number | null; payload?: HistoryPoint; index?: number };
 
@@ -42,44 +42,61 @@ function SnapshotDot({ cx, cy, payload, index }: DotProps) {
   return (
     <a key={`dot-${payload.id}`} href={`/snapshots/${payload.id}`} aria-label={`Open snapshot ${payload.when} UTC`}>
       <title>{title}</title>
-      <circle cx={cx} cy={cy} r={payload.changes.length > 0 ? 5 : 3} fill="#059669" stroke="#fff" />
+      <circle cx={cx} cy={cy} r={payload.changes.length > 0 ? 5 : 3} fill="#059669" stroke="var(--color-white)" />
     </a>
   );
 }
 
-export function HistoryChart({ points }: { points: HistoryPoint[] }) {
-  const router = useRouter();
-  if (points.length === 0) return <p className="text-sm text-slate-500">No successful snapshot yet.</p>;
-  const byWhen = new Map(points.map((p) => [p.when, p.id]));
+type Props = {
+  points: HistoryPoint[];
+  /** [from, to] in epoch ms of a range preset; null: the data's own extent. */
+  domain: [number, number] | null;
+  /** The markers (points with changes or a regression), numbered as in the list below the chart. */
+  markers: { point: HistoryPoint; n: number }[];
+};
+
+export function HistoryChart({ points, domain, markers }: Props) {
+  if (points.length === 0) return <p className="text-sm text-slate-600">No successful snapshot in this range.</p>;
+  const from = domain?.[0] ?? points[0]!.t;
+  const to = domain?.[1] ?? points[points.length - 1]!.t;
+  const span = Math.max(to - from, 1);
+  const labelled = labelledMarkers(
+    markers.map((m) => m.point.t),
+    span,
+  );
   return (
-    <div className="h-72 w-full" data-testid="history-chart">
+    <div className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart
-          data={points}
-          margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
-          onClick={(state) => {
-            const id = byWhen.get(String(state?.activeLabel ?? ""));
-            if (id) router.push(`/snapshots/${id}`);
-          }}
-          className="cursor-pointer"
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="when" tick={{ fontSize: 11 }} />
-          <YAxis yAxisId="pct" domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} />
-          <YAxis yAxisId="blocked" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} />
+        <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--color-slate-200)" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={domain ?? ["dataMin", "dataMax"]}
+            allowDataOverflow
+            tick={TICK}
+            stroke={INK}
+            tickFormatter={(t: number) => timeTick(t, span)}
+            minTickGap={24}
+          />
+          <YAxis yAxisId="pct" domain={[0, 100]} unit="%" tick={TICK} stroke={INK} width={44} />
+          <YAxis yAxisId="blocked" orientation="right" allowDecimals={false} tick={TICK} stroke={INK} width={32} />
           <Tooltip content={<HistoryTooltip />} />
-          {points
-            .filter((p) => p.changes.length > 0)
-            .map((p) => (
-              <ReferenceLine
-                key={p.id}
-                yAxisId="pct"
-                x={p.when}
-                stroke="#7c3aed"
-                strokeDasharray="4 4"
-                label={{ value: markerLabel(p.changes), fontSize: 11, fill: "#7c3aed", position: "top" }}
-              />
-            ))}
+          {markers.map(({ point, n }) => (
+            <ReferenceLine
+              key={point.id}
+              yAxisId="pct"
+              x={point.t}
+              stroke="#7c3aed"
+              strokeDasharray="4 4"
+              label={
+                labelled.has(point.t)
+                  ? { value: String(n), fontSize: 11, fill: "#7c3aed", position: "insideTopLeft" }
+                  : undefined
+              }
+            />
+          ))}
           {SOURCE_SHARES.map(({ key, name, color }) => (
             <Area
               key={key}
@@ -123,16 +140,25 @@ export function HistoryChart({ points }: { points: HistoryPoint[] }) {
               <ReferenceDot
                 key={`r-${p.id}`}
                 yAxisId="pct"
-                x={p.when}
+                x={p.t}
                 y={p.startup!}
                 r={6}
                 fill="#dc2626"
-                stroke="#fff"
-                label={{ value: "regression", fontSize: 11, fill: "#dc2626", position: "bottom" }}
+                stroke="var(--color-white)"
               />
             ))}
-          <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 11 }} />
-          {points.length > 1 && <Brush dataKey="when" height={20} stroke="#94a3b8" tickFormatter={() => ""} />}
+          {/* No fixed height: on a phone the legend wraps, and the plot starts below it. */}
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 11, color: INK, paddingBottom: 4 }} />
+          {points.length > 1 && (
+            <Brush
+              dataKey="t"
+              height={20}
+              stroke="var(--color-slate-400)"
+              fill="var(--color-slate-50)"
+              travellerWidth={8}
+              tickFormatter={() => ""}
+            />
+          )}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

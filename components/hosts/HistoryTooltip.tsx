@@ -10,7 +10,7 @@ export function HistoryTooltip({ active, payload }: Props) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   return (
-    <div className="rounded border border-slate-200 bg-white px-3 py-2 text-xs shadow dark:border-slate-700 dark:bg-slate-900">
+    <div className="rounded border border-slate-200 bg-white px-3 py-2 text-xs shadow">
       <p className="font-medium">{point.when} UTC</p>
       <p>startup coverage: {point.startup === null ? "–" : `${point.startup}%`}</p>
       <p>blocked: {point.blocked ?? "–"}</p>
@@ -19,13 +19,13 @@ export function HistoryTooltip({ active, payload }: Props) {
         stale: {formatPercent(point.staleShare)} · missing: {formatPercent(point.missingShare)}
       </p>
       {point.changes.length > 0 && (
-        <ul className="mt-1 text-violet-700 dark:text-violet-300">
+        <ul className="mt-1 text-violet-700">
           {point.changes.map((c) => (
             <li key={c}>{c}</li>
           ))}
         </ul>
       )}
-      <p className="mt-1 text-slate-500">click to open this snapshot</p>
+      <p className="mt-1 text-slate-600">click to open this snapshot</p>
     </div>
   );
 }

@@ -16,13 +16,15 @@ export function HostDetails({ host }: { host: HostView }) {
     ["Baseline snapshot", host.baselineSnapshotId],
   ];
   return (
-    <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
+    <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
       {rows
         .filter(([, value]) => value)
         .map(([label, value]) => (
           <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="whitespace-pre-wrap font-mono text-xs">{value}</dd>
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="mb-1 min-w-0 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere] sm:mb-0">
+              {value}
+            </dd>
           </div>
         ))}
     </dl>

@@ -14,7 +14,7 @@ export function LastCollection({ latest }: { latest: LatestCollection | null }) 
         <span>
           <SeverityBadge level="failed">failed: {latest.errorCode}</SeverityBadge>
           {latest.errorMessage && (
-            <span className="mt-0.5 block max-w-xs truncate text-red-700 dark:text-red-300" title={latest.errorMessage}>
+            <span className="mt-0.5 block max-w-[14rem] truncate text-red-800" title={latest.errorMessage}>
               {latest.errorMessage}
             </span>
           )}

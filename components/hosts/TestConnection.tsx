@@ -74,8 +74,8 @@ export function TestConnection({ hostId, readBody, pins, onPins, onFieldErrors }
       {state.kind === "done" && !state.test.ok && <TestFailure test={state.test} onAccept={accept} />}
       {pins.length > 0 && (
         <p className="text-xs text-slate-600">
-          Accepted: {pins.map((p) => `${p.endpoint === "jump" ? "jump host" : "host"} ${p.fingerprint}`).join(", ")} —
-          pinned when you save.
+          Trusted: {pins.map((p) => `${p.endpoint === "jump" ? "jump host" : "host"} key ${p.fingerprint}`).join(", ")}{" "}
+          — pinned when you save.
         </p>
       )}
     </div>
@@ -95,23 +95,29 @@ function TestFailure({ test, onAccept }: { test: Failure; onAccept: (pin: Accept
   const keyAsked = (test.code === "host-key-unknown" || test.code === "host-key-changed") && fingerprint;
   return (
     <div role="alert" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-      <p>
-        <code className="font-semibold">{test.code}</code>: {test.message}
-      </p>
-      <p>{testNextStep(test.code)}</p>
-      {keyAsked && test.code === "host-key-unknown" && (
+      {keyAsked && test.code === "host-key-unknown" ? (
+        // A first connection, as Cockpit asks it: the fingerprint once, what to compare it with, one button.
         <>
           <p>
-            The {which === "jump" ? "jump host" : "host"} presented{" "}
-            <code data-testid="presented-key">{fingerprint}</code>.
+            First connection to this {which === "jump" ? "jump host" : "host"}. {testNextStep(test.code)}
+          </p>
+          <p className="font-mono [overflow-wrap:anywhere]" data-testid="presented-key">
+            {fingerprint}
           </p>
           <button
             type="button"
             onClick={() => onAccept({ endpoint: which, fingerprint })}
             className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700"
           >
-            Accept this key
+            Trust this key
           </button>
+        </>
+      ) : (
+        <>
+          <p>
+            <code className="font-semibold">{test.code}</code>: {test.message}
+          </p>
+          <p>{testNextStep(test.code)}</p>
         </>
       )}
       {keyAsked && test.code === "host-key-changed" && (

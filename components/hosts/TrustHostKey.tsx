@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 type Props = {
@@ -13,12 +12,13 @@ type Props = {
 };
 
 /**
- * Shown after a host-key-unknown or host-key-changed failure, from the fingerprint the server recorded:
- * the user compares it and pins it explicitly; a changed key names the pin it replaces.
+ * Shown after a host-key-unknown or host-key-changed failure, from the fingerprint the server recorded: the
+ * fingerprint once, one button, and afterwards exactly what was pinned (as Cockpit does).
  */
 export function TrustHostKey({ hostId, fingerprint, endpoint, hop, replace }: Props) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [pinned, setPinned] = useState(false);
+  const which = endpoint === "jump" ? `jump host${hop ? ` ${hop}` : ""}` : "host";
   async function trust() {
     const response = await fetch(`/api/hosts/${hostId}/host-key`, {
       method: "POST",
@@ -26,28 +26,29 @@ export function TrustHostKey({ hostId, fingerprint, endpoint, hop, replace }: Pr
       body: JSON.stringify({ endpoint, hop, fingerprint, replace }),
     });
     if (!response.ok) return setError(((await response.json()) as { error: { message: string } }).error.message);
-    router.refresh();
+    setPinned(true);
   }
+  if (pinned)
+    return (
+      <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900">
+        Pinned the {which}&apos;s key <code className="[overflow-wrap:anywhere]">{fingerprint}</code>
+        {replace ? ` in place of ${replace}` : ""}. Collect again to connect with it; a different key will be refused.
+      </div>
+    );
   return (
-    <div className="rounded border border-amber-300 bg-amber-50 p-4 text-sm">
+    <div className="space-y-2 rounded border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
       <p>
-        The {endpoint === "jump" ? `jump host${hop ? ` ${hop}` : ""}` : "host"} presented{" "}
-        {replace ? (
-          <>
-            a key that differs from the pinned <code>{replace}</code>
-          </>
-        ) : (
-          "a key DeployLens has not seen"
-        )}
-        . Compare it with <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on that machine before trusting
-        it:
+        {replace
+          ? `The ${which} presented a key that differs from the pinned ${replace}.`
+          : `First connection to this ${which}: DeployLens has not seen its key.`}{" "}
+        Compare the fingerprint with <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on that machine:
       </p>
-      <p className="my-2 font-mono">{fingerprint}</p>
-      <button onClick={trust} className="rounded bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800">
-        {replace ? "Replace the pinned key" : "Trust this key"}
+      <p className="font-mono [overflow-wrap:anywhere]">{fingerprint}</p>
+      <button onClick={trust} className="rounded bg-amber-800 px-3 py-1.5 font-medium text-white hover:bg-amber-900">
+        Trust this key
       </button>
       {error && (
-        <p role="alert" className="mt-2 text-red-800">
+        <p role="alert" className="text-red-800">
           {error}
         </p>
       )}

@@ -8,7 +8,7 @@ export type { ConnectionTest };
 /** What a Test connection failure asks the user to do next; the message itself says what happened. */
 export function testNextStep(code: string): string {
   if (code === "host-key-unknown")
-    return "Compare the fingerprint with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host, then accept it.";
+    return "Compare this fingerprint with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host, then trust it:";
   if (code === "host-key-changed")
     return "A changed key can mean a reinstalled host or an attack: check it on the host before replacing the pin.";
   if (code === "auth-failed" || code.startsWith("key-"))

@@ -22,6 +22,8 @@ export type HistoryRow = {
 /** `startup` is the line (startup coverage %), `blocked` the second series; null before closures were collected. */
 export type HistoryPoint = {
   id: string;
+  /** Epoch ms: the chart's x, on a true time axis (a 24 s gap and a 10 min gap look different). */
+  t: number;
   when: string;
   startup: number | null;
   blocked: number | null;
@@ -67,6 +69,7 @@ export function historyPoints(rows: HistoryRow[]): HistoryPoint[] {
     const changes = i > 0 ? describeChanges(ok[i - 1]!, row) : [];
     return {
       id: row.id,
+      t: Date.parse(row.takenAt),
       when: row.takenAt.replace("T", " ").slice(0, 19),
       startup: row.startupClosure === null ? null : coveragePercent(row.startupFresh ?? 0, row.startupClosure),
       blocked: row.startupBlocked,

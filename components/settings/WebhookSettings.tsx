@@ -1,3 +1,4 @@
+import { ScrollBox } from "@/components/ui/ScrollBox";
 import type { WebhookDelivery } from "@/lib/db/generated/client";
 import { saveWebhook } from "./operations-actions";
 
@@ -10,7 +11,8 @@ export function WebhookSettings({ configured, deliveries }: { configured: boolea
           name="url"
           type="url"
           placeholder={configured ? "(set — enter a new URL to replace it)" : "https://hooks.slack.com/services/…"}
-          className="min-w-96 flex-1 rounded border border-slate-300 px-2 py-1"
+          aria-label="Webhook URL"
+          className="min-w-0 flex-1 basis-64 rounded border border-slate-300 px-2 py-1"
         />
         <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white">
           Save webhook
@@ -22,31 +24,33 @@ export function WebhookSettings({ configured, deliveries }: { configured: boolea
           : "No webhook: regressions are only marked in the dashboard."}
       </p>
       {deliveries.length > 0 && (
-        <table className="w-full text-left text-xs">
-          <thead className="uppercase text-slate-500">
-            <tr>
-              <th className="py-1">When (UTC)</th>
-              <th>Host</th>
-              <th>Snapshot</th>
-              <th>Attempt</th>
-              <th>Outcome</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {deliveries.map((d) => (
-              <tr key={d.id}>
-                <td className="py-1">{d.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td>{d.hostName}</td>
-                <td className="font-mono">{d.snapshotId}</td>
-                <td>{d.attempt}</td>
-                <td>
-                  {d.outcome}
-                  {d.error ? `: ${d.error}` : ""}
-                </td>
+        <ScrollBox label="Webhooks">
+          <table className="w-full text-left text-xs">
+            <thead className="uppercase text-slate-500">
+              <tr>
+                <th className="py-1">When (UTC)</th>
+                <th>Host</th>
+                <th>Snapshot</th>
+                <th>Attempt</th>
+                <th>Outcome</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {deliveries.map((d) => (
+                <tr key={d.id}>
+                  <td className="py-1">{d.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                  <td>{d.hostName}</td>
+                  <td className="font-mono">{d.snapshotId}</td>
+                  <td>{d.attempt}</td>
+                  <td>
+                    {d.outcome}
+                    {d.error ? `: ${d.error}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </div>
   );

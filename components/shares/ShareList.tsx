@@ -1,18 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { ScrollBox } from "@/components/ui/ScrollBox";
+import type { ShareRowView } from "@/lib/shares/list-share-rows";
+import { ConfirmRevoke } from "./ConfirmRevoke";
 
-type ShareView = {
-  id: string;
-  left: string;
-  right: string;
-  createdBy: string | null;
-  expiresAt: string;
-  state: string;
-};
-
-/** Every public link with its state; an active one can be revoked here. */
-export function ShareList({ shares }: { shares: ShareView[] }) {
+/** Every public link: which comparison, who made it, until when, its state; an active one can be revoked. */
+export function ShareList({ shares }: { shares: ShareRowView[] }) {
   const router = useRouter();
   async function revoke(id: string) {
     await fetch(`/api/shares/${id}`, { method: "DELETE", headers: { "content-type": "application/json" } });
@@ -20,33 +15,35 @@ export function ShareList({ shares }: { shares: ShareView[] }) {
   }
   if (shares.length === 0) return <p className="text-sm text-slate-600">No public links.</p>;
   return (
-    <table className="w-full text-left text-sm" data-testid="share-table">
-      <thead className="text-slate-500">
-        <tr>
-          <th className="py-1">Id</th>
-          <th>By</th>
-          <th>Expires (UTC)</th>
-          <th>State</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {shares.map((s) => (
-          <tr key={s.id} className="border-t border-slate-100">
-            <td className="py-1 font-mono text-xs">{s.id}</td>
-            <td>{s.createdBy ?? "–"}</td>
-            <td className="font-mono text-xs">{s.expiresAt.replace("T", " ").slice(0, 16)}</td>
-            <td>{s.state}</td>
-            <td>
-              {s.state === "active" && (
-                <button onClick={() => revoke(s.id)} className="text-red-800 hover:underline">
-                  Revoke
-                </button>
-              )}
-            </td>
+    <ScrollBox label="Shared links">
+      <table className="w-full min-w-[40rem] text-left text-sm" data-testid="share-table">
+        <thead className="text-xs text-slate-600 uppercase">
+          <tr>
+            <th className="py-1">Comparison</th>
+            <th>Created by</th>
+            <th>Expires (UTC)</th>
+            <th>State</th>
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shares.map((s) => (
+            <tr key={s.id} className="border-t border-slate-100 align-top">
+              <td className="py-1.5 pr-2">
+                <Link href={`/compare/${s.left}/${s.right}`} className="hover:underline">
+                  {s.comparison}
+                </Link>
+              </td>
+              <td className="pr-2">{s.createdBy ?? "–"}</td>
+              <td className="pr-2 font-mono text-xs whitespace-nowrap">{s.expiresAt.replace("T", " ").slice(0, 16)}</td>
+              <td className="pr-2">{s.state}</td>
+              <td>{s.state === "active" && <ConfirmRevoke onRevoke={() => revoke(s.id)} label="Revoke" />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }

@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { PAGE_SIZE, useFilePages } from "./use-file-pages";
+import { ScrollBox } from "@/components/ui/ScrollBox";
 import { FileExplorerRow, FILE_GRID } from "./FileExplorerRow";
 
 const STATUSES = ["fresh", "stale", "missing", "unreadable"] as const;
@@ -72,10 +73,10 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             placeholder="path or name"
-            className="w-64 rounded border border-slate-300 bg-white px-2 py-1"
+            className="w-56 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
           />
         </label>
-        <fieldset className="flex items-center gap-3">
+        <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <legend className="sr-only">Status</legend>
           {STATUSES.map((status) => (
             <label key={status} className="flex items-center gap-1">
@@ -97,33 +98,40 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
           Could not load files: {error}
         </p>
       )}
-      <div
-        role="table"
-        aria-label="Files"
-        aria-rowcount={total ?? 0}
-        className="rounded border border-slate-200 text-xs"
-      >
-        <div role="row" className={`${FILE_GRID} border-b border-slate-200 bg-slate-100 font-medium`}>
-          {["Path", "Status", "Blocked", "Bytecode file", "Reason"].map((h) => (
-            <span role="columnheader" key={h} className="truncate px-2 py-1">
-              {h}
-            </span>
-          ))}
-        </div>
-        <div ref={scroller} className="h-[28rem] overflow-auto" data-testid="file-scroller">
-          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-            {items.map((item) => (
-              <FileExplorerRow
-                key={item.key}
-                row={rowAt(item.index)}
-                index={item.index}
-                start={item.start}
-                height={ROW_HEIGHT}
-              />
+      <ScrollBox label="File table">
+        <div
+          role="table"
+          aria-label="Files"
+          aria-rowcount={total ?? 0}
+          className="min-w-[40rem] rounded border border-slate-200 text-xs"
+        >
+          <div role="row" className={`${FILE_GRID} border-b border-slate-200 bg-slate-100 font-medium`}>
+            {["Path", "Status", "Blocked", "Bytecode file", "Reason"].map((h) => (
+              <span role="columnheader" key={h} className="truncate px-2 py-1">
+                {h}
+              </span>
             ))}
           </div>
+          <div ref={scroller} className="h-[28rem] overflow-auto" data-testid="file-scroller">
+            {total === 0 && (
+              <p role="row" className="px-2 py-2 font-sans text-sm text-slate-600" data-testid="no-file-matches">
+                <span role="cell">No file matches.</span>
+              </p>
+            )}
+            <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+              {items.map((item) => (
+                <FileExplorerRow
+                  key={item.key}
+                  row={rowAt(item.index)}
+                  index={item.index}
+                  start={item.start}
+                  height={ROW_HEIGHT}
+                />
+              ))}
+            </div>
+          </div>
         </div>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

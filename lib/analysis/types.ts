@@ -40,4 +40,10 @@ export type Finding = {
   fix: FixStep[];
   /** Only when the collector measured a start, e.g. "each process start: 412 ms measured …". */
   startupCost?: string;
+  /**
+   * Rules that explain modules compiled at every start: the source directories this finding owns (each
+   * directory has one owner, so these add up to the snapshot's count) and the cause as a clause that
+   * follows "because", e.g. "nobody cannot write __pycache__ in 6 directories".
+   */
+  blocking?: { directories: number; cause: string };
 };

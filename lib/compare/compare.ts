@@ -14,14 +14,17 @@ import { pairRoots } from "./root-pairs";
 import { serviceEntries } from "./service-rows";
 import { ROW_LIMIT, type Comparison, type ComparisonSide } from "./types";
 import type { Root } from "@/lib/snapshot/schema";
-import type { SnapshotInput } from "@/lib/analysis/types";
+import { startupCountsOf } from "@/lib/analysis/startup-coverage";
+import type { Finding, SnapshotInput } from "@/lib/analysis/types";
+import { verdictOf } from "@/lib/analysis/verdict";
 
 export type * from "./types";
 
 export type CompareOptions = { rowLimit?: number };
 
-function sideOf(s: SnapshotInput): ComparisonSide {
+function sideOf(s: SnapshotInput, findings: Finding[]): ComparisonSide {
   const { inventory } = s;
+  const startup = inventory.startup ? startupCountsOf(inventory.startup) : null;
   return {
     id: s.id,
     host: s.host,
@@ -31,6 +34,7 @@ function sideOf(s: SnapshotInput): ComparisonSide {
     unit: inventory.service.unit,
     interpreterVersion: inventory.interpreter?.version ?? null,
     truncated: inventory.truncated !== null,
+    verdict: verdictOf({ findings, startup, measured: s.measurements?.startup ?? null }),
   };
 }
 
@@ -58,8 +62,8 @@ export function compare(left: SnapshotInput, right: SnapshotInput, options: Comp
   const dirsOf = (c: SideFigures, root: Root | null) =>
     root ? (c.coverage.directories[c.input.inventory.roots.indexOf(root)] ?? null) : null;
   return {
-    left: sideOf(left),
-    right: sideOf(right),
+    left: sideOf(left, l.findings),
+    right: sideOf(right, r.findings),
     rootPairs: pairs,
     headline: headlineRows(l, r),
     interpreter: fieldRows(

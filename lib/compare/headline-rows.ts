@@ -10,6 +10,13 @@ type Metric = { key: string; label: string; value: (s: SideFigures) => number | 
 const count = (severity: Finding["severity"]) => (s: SideFigures) =>
   s.findings.filter((f) => f.severity === severity).length;
 
+/**
+ * Directories whose modules are compiled at every start because their bytecode cannot be written: the
+ * same count the findings give (each such directory has one owning finding). Directories that are not
+ * writable but hold only fresh pycs cost nothing and are not counted.
+ */
+const blockedDirectories = (s: SideFigures) => s.findings.reduce((n, f) => n + (f.blocking?.directories ?? 0), 0);
+
 const startup = (s: SideFigures) => startupCoverageOf(s.input.inventory.startup);
 
 /** Startup coverage and blocked lead; all-sources coverage follows, labelled as such. */
@@ -24,7 +31,7 @@ const METRICS: readonly Metric[] = [
   { key: "stale", label: "Stale", value: (s) => s.coverage.overall.stale },
   { key: "missing", label: "Missing", value: (s) => s.coverage.overall.missing },
   { key: "unreadable", label: "Unreadable", value: (s) => s.coverage.overall.unreadable },
-  { key: "notWritable", label: "Bytecode dirs not writable", value: (s) => s.coverage.writable.notWritable },
+  { key: "notWritable", label: "Bytecode dirs not writable", value: blockedDirectories },
   { key: "startupMs", label: "Blocked modules compile ms", value: (s) => s.input.measurements?.startup?.ms ?? null },
   {
     key: "startupModules",

@@ -2,6 +2,7 @@ import type { ImpactSection } from "./impact-section";
 import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
 import type { CoverageCounts } from "@/lib/analysis/coverage";
 import type { Finding } from "@/lib/analysis/types";
+import type { Verdict } from "@/lib/analysis/verdict";
 
 export type ComparisonSide = {
   id: string;
@@ -12,6 +13,8 @@ export type ComparisonSide = {
   unit: string | null;
   interpreterVersion: string | null;
   truncated: boolean;
+  /** The side's answer in one sentence, as its snapshot page gives it. */
+  verdict: Verdict;
 };
 
 /** Roots lined up across the two sides; a side is null when it has no counterpart. */

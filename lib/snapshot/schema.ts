@@ -182,6 +182,12 @@ export const serviceSchema = z.object({
   configFiles: z.array(configFileSchema).max(LIST_MAX),
   /** systemctl's NeedDaemonReload: unit files or drop-ins changed since systemd loaded them. Null without systemd. */
   needDaemonReload: z.boolean().nullable().optional(),
+  /**
+   * systemd is PID 1 on the target (/run/systemd/system exists). False: the unit file was only read, the
+   * process is started some other way, so fixes are written for that way, not as systemctl commands.
+   * Absent in older snapshots and when no unit was found.
+   */
+  systemdRunning: z.boolean().optional(),
   /** The identity the collector checked permissions for. */
   identity: z.object({
     user: name,

@@ -94,7 +94,12 @@ test("sign in, open a permalink, share it publicly, open the share in a fresh br
   let publicUrl = "";
   await test.step("Share publicly… shows the public URL and its expiry", async () => {
     await page.getByRole("button", { name: "Share publicly…" }).click();
+    // The CLI's durations, as presets; 7 days unless another is picked.
+    for (const preset of ["1 hour", "1 day", "7 days", "30 days"])
+      await expect(page.getByRole("radio", { name: preset })).toBeVisible();
+    await expect(page.getByRole("radio", { name: "7 days" })).toBeChecked();
     await page.getByRole("button", { name: "Create public link" }).click();
+    await expect(page.getByRole("button", { name: "Copy the link" })).toBeVisible(SLOW);
     await expect(page.getByLabel("Public link")).toBeVisible(SLOW);
     publicUrl = await page.getByLabel("Public link").inputValue();
     expect(publicUrl).toMatch(new RegExp(`^${app.url}/share/[A-Za-z0-9_-]{43}$`));
@@ -112,7 +117,8 @@ test("sign in, open a permalink, share it publicly, open the share in a fresh br
       await stranger.close();
     });
     await test.step("revoke it; the link answers 404", async () => {
-      await page.getByRole("button", { name: "Revoke link" }).click();
+      await page.getByRole("button", { name: "Revoke link…" }).click();
+      await page.getByRole("button", { name: "Yes, revoke link" }).click();
       await expect(page.getByRole("dialog")).toHaveCount(0, SLOW);
       const stranger = await browser.newPage();
       const response = await stranger.goto(publicUrl);

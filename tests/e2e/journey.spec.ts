@@ -108,7 +108,7 @@ test("sign in, add an SSH host with Test connection, collect, copy a fix, compar
     await page.getByRole("button", { name: "Test connection" }).click();
     await expect(page.getByTestId("presented-key")).toHaveText(sshd.hostKeyFingerprint, { timeout: 30_000 });
     await shoot(page, "add-host-key");
-    await page.getByRole("button", { name: "Accept this key" }).click();
+    await page.getByRole("button", { name: "Trust this key" }).click();
     const report = page.getByTestId("connection-report");
     await expect(report).toContainText(/Python\s*3\.\d+/, { timeout: 30_000 });
     await expect(report).toContainText(`${seed.appRoot}: readable`);

@@ -59,6 +59,8 @@ test("a root-owned __pycache__ with few pycs: the rest are missing and nobody ca
     access: { writable: false, cause: "no-write" },
   });
   expect(inventory.service.identity).toMatchObject({ user: "nobody", uid: NOBODY.uid, dacOverride: false });
+  // The collector says whether systemd is PID 1 here, so fixes are written for how the process really starts.
+  expect(inventory.service.systemdRunning).toBe(fs.existsSync("/run/systemd/system"));
 
   if (isRoot) {
     const pyc = cacheFromSource(s.venv.python, path.join(s.pkg, "m1.py"));

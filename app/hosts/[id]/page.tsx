@@ -2,11 +2,12 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { CollectButton } from "@/components/hosts/CollectButton";
+import { COLLECT_STATUS_SLOT, CollectButton } from "@/components/hosts/CollectButton";
 import { HostDetails } from "@/components/hosts/HostDetails";
 import { HostHistory } from "@/components/hosts/HostHistory";
 import { HostSnapshots } from "@/components/hosts/HostSnapshots";
 import { ObserveButton } from "@/components/hosts/ObserveButton";
+import { historyRange } from "@/components/hosts/history-range";
 import { pageParams } from "@/components/hosts/page-params";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -21,11 +22,13 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
   const row = await findHost(id);
   if (!row) notFound();
   const host = toHostView(row);
-  const paging = pageParams(await searchParams);
+  const search = await searchParams;
+  const paging = pageParams(search);
+  const range = historyRange(search.range);
   return (
     <div className="space-y-6">
-      <div className="flex items-start justify-between gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">{host.name}</h1>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{host.name}</h1>
         <div className="flex items-center gap-3">
           <Link href={`/hosts/${host.id}/edit`} className="text-sm text-slate-600 hover:underline">
             Edit host
@@ -34,8 +37,9 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
           <CollectButton hostId={host.id} />
         </div>
       </div>
+      <div id={COLLECT_STATUS_SLOT} className="empty:hidden" />
       <Suspense fallback={<Skeleton label="history chart" lines={6} />}>
-        <HostHistory host={host} />
+        <HostHistory host={host} range={range} />
       </Suspense>
       <Suspense key={`${paging.page}-${paging.per}`} fallback={<Skeleton label="snapshots" lines={5} />}>
         <HostSnapshots hostId={host.id} paging={paging} />

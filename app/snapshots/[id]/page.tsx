@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { FileExplorer } from "@/components/snapshots/FileExplorer";
 import { ImpactPanel } from "@/components/snapshots/ImpactPanel";
-import { SnapshotCoverage } from "@/components/snapshots/SnapshotCoverage";
+import { SnapshotDetails } from "@/components/snapshots/SnapshotDetails";
 import { SnapshotFindings } from "@/components/snapshots/SnapshotFindings";
-import { SnapshotService } from "@/components/snapshots/SnapshotService";
+import { SnapshotVerdict } from "@/components/snapshots/SnapshotVerdict";
 import { Card } from "@/components/ui/Card";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -31,7 +31,7 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
             {row.host.name}
           </Link>
         </p>
-        <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
+        <h1 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight">
           Snapshot {row.takenAt.toISOString().replace("T", " ").slice(0, 19)} UTC
           <SeverityBadge level={ok ? "ok" : "failed"}>{row.status}</SeverityBadge>
         </h1>
@@ -43,8 +43,8 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
           </p>
         )}
       </div>
-      <Suspense fallback={<Skeleton label="coverage" lines={4} />}>
-        <SnapshotCoverage id={row.id} />
+      <Suspense fallback={<Skeleton label="verdict" lines={3} />}>
+        <SnapshotVerdict id={row.id} />
       </Suspense>
       {ok && (
         <Suspense fallback={<Skeleton label="cost" />}>
@@ -56,9 +56,11 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
           <SnapshotFindings id={row.id} />
         </Suspense>
       )}
-      <Suspense fallback={<Skeleton label="service and interpreter" />}>
-        <SnapshotService id={row.id} />
-      </Suspense>
+      {ok && (
+        <Suspense fallback={<Skeleton label="details" lines={3} />}>
+          <SnapshotDetails id={row.id} />
+        </Suspense>
+      )}
       {ok && (
         <Card title="Files">
           <Suspense fallback={<Skeleton label="files" lines={8} />}>

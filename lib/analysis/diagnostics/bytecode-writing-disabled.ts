@@ -7,7 +7,8 @@ import { disabledBy } from "./support/disabled-by";
 import type { Facts } from "./support/facts";
 import { parsePythonArgv } from "./support/python-argv";
 import { userLabel } from "./support/service-labels";
-import { compileEstimate, startupCost } from "./support/startup-cost";
+import { estimateUnlessMeasured, startupCost } from "./support/startup-cost";
+import { systemdManages } from "./support/systemd-manages";
 import { systemdWord } from "./support/systemd-word";
 
 const id = "bytecode-writing-disabled";
@@ -25,7 +26,7 @@ function fixSteps(f: Facts, flagB: boolean, variable: string | null): FixStep[] 
     lines.push("ExecStart=", `ExecStart=${[parsed.interpreter, ...flags, ...parsed.rest].map(systemdWord).join(" ")}`);
   }
   const steps: FixStep[] = [];
-  if (lines.length > 1)
+  if (lines.length > 1 && systemdManages(f))
     steps.push({
       text: `Let the interpreter write its cache: run \`systemctl edit ${unit}\` and add the lines below (UnsetEnvironment= applies after Environment= and EnvironmentFile=).`,
       code: lines.join("\n"),
@@ -72,11 +73,17 @@ export const bytecodeWritingDisabled: Rule = {
       detail:
         "The service's interpreter runs with sys.dont_write_bytecode set, so it reads existing pycs but never saves the ones it compiles. " +
         "Any module without a valid pyc is compiled from source at every process start" +
-        (recompiled ? ` (up to ${plural(recompiled, "module")} now, ${compileEstimate(recompiled)})` : "") +
+        (recompiled ? `: up to ${plural(recompiled, "module")} now${estimateUnlessMeasured(f, recompiled)}` : "") +
         ", and every edited source stays that way: its stale pyc is never replaced. PYTHONDONTWRITEBYTECODE=0 would not do this: only a non-zero integer or a non-numeric value disables writing, and -E/-I ignore the variable.",
       evidence,
       fix,
       startupCost: recompiled ? startupCost(f, recompiled, dirs) : undefined,
+      blocking: recompiled
+        ? {
+            directories: dirs.length,
+            cause: `bytecode writing is disabled (${flagB ? "-B" : "PYTHONDONTWRITEBYTECODE"})`,
+          }
+        : undefined,
     };
   },
 };

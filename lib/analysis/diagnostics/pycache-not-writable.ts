@@ -4,7 +4,7 @@ import { blockedEvidence, recompiledSummary } from "./support/blocked-evidence";
 import { plural } from "./support/count-by";
 import { prefixFixSteps } from "./support/prefix-fix";
 import { startupBlockedIn } from "./support/startup-blocked";
-import { compileEstimate, startupCost } from "./support/startup-cost";
+import { estimateUnlessMeasured, startupCost } from "./support/startup-cost";
 
 const id = "pycache-not-writable";
 
@@ -27,11 +27,15 @@ export const pycacheNotWritable: Rule = {
       detail:
         `The service runs as ${f.user}, who cannot create or replace .pyc files where its interpreter looks for them. ` +
         "The importer then compiles each missing or stale module in memory, tries to save it, fails, and says nothing (the error shows only under python -v). " +
-        `This repeats at every process start, for every worker, for as long as the permissions stay: up to ${plural(recompiled, "module")} here (${compileEstimate(recompiled)}). ` +
+        `This repeats at every process start, for every worker, for as long as the permissions stay: up to ${plural(recompiled, "module")} here${estimateUnlessMeasured(f, recompiled)}. ` +
         "Pointing PYTHONPYCACHEPREFIX at a directory the service owns makes the interpreter keep its cache there instead.",
       evidence: blockedEvidence(f, dirs),
       fix: [...prefixFixSteps(f), precompileStep(f, roots), chownStep(f, roots)],
       startupCost: startupCost(f, recompiled, dirs),
+      blocking: {
+        directories: dirs.length,
+        cause: `${f.user} cannot write __pycache__ in ${plural(dirs.length, "directory", "directories")}`,
+      },
     };
   },
 };

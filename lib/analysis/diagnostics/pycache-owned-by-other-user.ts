@@ -3,7 +3,7 @@ import type { Rule } from "./rule";
 import { chownStep } from "./support/alternative-steps";
 import { blockedEvidence, recompiledSummary } from "./support/blocked-evidence";
 import { countBy, plural } from "./support/count-by";
-import { compileEstimate, startupCost } from "./support/startup-cost";
+import { estimateUnlessMeasured, startupCost } from "./support/startup-cost";
 
 const id = "pycache-owned-by-other-user";
 
@@ -38,7 +38,7 @@ export const pycacheOwnedByOtherUser: Rule = {
       detail:
         `${f.user} owns these source directories, but their __pycache__ belongs to ${owner}, most likely left by running the app or a management command as that user. ` +
         (sticky ? "In a sticky (+t) __pycache__ only a file's owner may replace it. " : "") +
-        `Valid pycs in them are still used, but ${f.user} cannot add or replace any, so missing and stale modules are compiled at every process start: up to ${plural(recompiled, "module")} (${compileEstimate(recompiled)}).`,
+        `Valid pycs in them are still used, but ${f.user} cannot add or replace any, so missing and stale modules are compiled at every process start: up to ${plural(recompiled, "module")}${estimateUnlessMeasured(f, recompiled)}.`,
       evidence: [...evidence, ...blockedEvidence(f, dirs)],
       fix: [
         chownStep(f, [...new Set(dirs.map((d) => d.root.path))], false),
@@ -47,6 +47,10 @@ export const pycacheOwnedByOtherUser: Rule = {
         },
       ],
       startupCost: startupCost(f, recompiled, dirs),
+      blocking: {
+        directories: dirs.length,
+        cause: `${plural(dirs.length, "__pycache__ directory", "__pycache__ directories")} belong to ${owner}, not ${f.user}`,
+      },
     };
   },
 };

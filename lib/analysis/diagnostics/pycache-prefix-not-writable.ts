@@ -6,7 +6,7 @@ import { plural } from "./support/count-by";
 import { prefixFixSteps } from "./support/prefix-fix";
 import { accountName, groupName } from "./support/service-labels";
 import { shellJoin } from "./support/shell-quote";
-import { compileEstimate, startupCost } from "./support/startup-cost";
+import { estimateUnlessMeasured, startupCost } from "./support/startup-cost";
 
 const id = "pycache-prefix-not-writable";
 
@@ -28,7 +28,7 @@ export const pycachePrefixNotWritable: Rule = {
       title: `The pycache prefix ${prefix} is not writable for ${f.user}`,
       detail:
         `The service's interpreter keeps all its bytecode under ${prefix}, mirroring each source's absolute path, and ignores every __pycache__ directory (stdlib and site-packages included). ` +
-        `${f.user} cannot create or replace files there, so the importer compiles the missing or stale modules at every process start without a word: up to ${plural(recompiled, "module")} here (${compileEstimate(recompiled)}).`,
+        `${f.user} cannot create or replace files there, so the importer compiles the missing or stale modules at every process start without a word: up to ${plural(recompiled, "module")} here${estimateUnlessMeasured(f, recompiled)}.`,
       evidence: [...evidence, ...blockedEvidence(f, dirs)],
       fix: [
         ...prefixFixSteps(f),
@@ -41,6 +41,7 @@ export const pycachePrefixNotWritable: Rule = {
         },
       ],
       startupCost: startupCost(f, recompiled, dirs),
+      blocking: { directories: dirs.length, cause: `${f.user} cannot write the pycache prefix ${prefix}` },
     };
   },
 };

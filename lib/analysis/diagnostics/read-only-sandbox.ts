@@ -5,7 +5,7 @@ import { blockedEvidence, recompiledSummary } from "./support/blocked-evidence";
 import { countBy, plural } from "./support/count-by";
 import type { Facts } from "./support/facts";
 import { prefixFixSteps } from "./support/prefix-fix";
-import { compileEstimate, startupCost } from "./support/startup-cost";
+import { estimateUnlessMeasured, startupCost } from "./support/startup-cost";
 
 const id = "read-only-sandbox";
 
@@ -52,11 +52,15 @@ export const readOnlySandbox: Rule = {
       title: `The service's sandbox keeps bytecode read-only in ${plural(dirs.length, "directory", "directories")}`,
       detail:
         `systemd runs the service with parts of the filesystem read-only (or the filesystem itself is mounted read-only), so ${f.user} cannot save a pyc there even where the file modes would allow it. ` +
-        `The importer swallows the error and compiles the missing or stale modules again at every process start: up to ${plural(recompiled, "module")} here (${compileEstimate(recompiled)}). ` +
+        `The importer swallows the error and compiles the missing or stale modules again at every process start: up to ${plural(recompiled, "module")} here${estimateUnlessMeasured(f, recompiled)}. ` +
         "CacheDirectory= stays writable under ProtectSystem=strict and DynamicUser=, which makes it the natural home for PYTHONPYCACHEPREFIX.",
       evidence,
       fix: fixSteps(f, mountOnly, [...new Set(dirs.map((d) => d.root.path))]),
       startupCost: startupCost(f, recompiled, dirs),
+      blocking: {
+        directories: dirs.length,
+        cause: `the sandbox keeps bytecode read-only in ${plural(dirs.length, "directory", "directories")}`,
+      },
     };
   },
 };

@@ -19,7 +19,7 @@ export const restartPending: Rule = {
     if (!process) return null;
     const slack = startUncertainty(process);
     const files = process.startedAt === null ? [] : changedFiles(f, process.startedAt, slack);
-    const drift = [...daemonReloadDrift(f), ...files, ...environmentDrift(f), ...argvDrift(f)];
+    const drift = [...daemonReloadDrift(f), ...files, ...environmentDrift(f.service), ...argvDrift(f)];
     if (drift.length === 0) return null;
     const certain = drift.some((d) => d.certain);
     return {
@@ -27,7 +27,7 @@ export const restartPending: Rule = {
       severity: certain ? "warning" : "info",
       title: certain
         ? "The running service predates its configuration"
-        : "The running service has PYTHON* variables the unit does not set",
+        : "The running service has a compile-relevant variable the unit does not set",
       detail:
         "The main process keeps the environment and command line it was started with; unit files, drop-ins and environment files only take effect at the next restart " +
         "(drop-ins and unit files also need systemctl daemon-reload; NeedDaemonReload does not cover environment files). " +

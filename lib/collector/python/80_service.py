@@ -53,8 +53,8 @@ def service_entry(spec, config, process, ident, allowed):
             "protectHome": c["protectHome"], "readOnlyPaths": c["readOnlyPaths"], "readWritePaths": c["readWritePaths"],
             "privateTmp": c["privateTmp"], "cacheDirectory": c["cacheDirectory"], "stateDirectory": c["stateDirectory"],
             "umask": _umask_text(c["umask"]), "configFiles": config_files(c),
-            "needDaemonReload": c["needDaemonReload"], "identity": public_identity(ident),
-            "process": process}
+            "needDaemonReload": c["needDaemonReload"], "systemdRunning": systemd_running(),
+            "identity": public_identity(ident), "process": process}
 
 
 def working_dir(config, ident, cwd):

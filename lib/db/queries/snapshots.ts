@@ -31,6 +31,30 @@ export async function findPreviousOkSnapshot(hostId: string, takenAt: Date): Pro
   });
 }
 
+/**
+ * The newest successful snapshot of any host but `hostName`: the default other side when a host is compared
+ * ("Compare with…" never pairs a host with itself). Null when no other host has one.
+ */
+export async function findLatestOkSnapshotOfOtherHost(hostName: string): Promise<{ hostName: string } | null> {
+  const row = await prisma.snapshot.findFirst({
+    where: { status: "ok", host: { name: { not: hostName } } },
+    orderBy: { takenAt: "desc" },
+    select: { host: { select: { name: true } } },
+  });
+  return row && { hostName: row.host.name };
+}
+
+/** "host · 2026-12-07 10:00 UTC" for each of these snapshot ids that exists, in one query. */
+export async function listSnapshotLabels(ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await prisma.snapshot.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, takenAt: true, host: { select: { name: true } } },
+  });
+  return new Map(
+    rows.map((r) => [r.id, `${r.host.name} · ${r.takenAt.toISOString().replace("T", " ").slice(0, 16)} UTC`]),
+  );
+}
+
 /** Newest first, summary columns only: what lists and the history chart need; `skip` pages through them. */
 export async function listSnapshots(hostId: string, { take = 200, skip = 0 } = {}): Promise<Snapshot[]> {
   return prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take, skip });

@@ -74,8 +74,12 @@ const BOX_ENV = {
 export function execIn(leader: number, argv: string[], input?: string): Promise<ExecResult> {
   return new Promise((resolve) => {
     const args = ["-t", String(leader), "-a", ...argv];
-    const child = execFile("nsenter", args, { maxBuffer: 64 << 20, env: BOX_ENV }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
+    const child = execFile(
+      "nsenter",
+      args,
+      { maxBuffer: 64 << 20, env: { NODE_ENV: process.env.NODE_ENV, ...BOX_ENV } },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.on("error", () => {});
     child.stdin?.end(input ?? "");

@@ -219,6 +219,25 @@ const CASES: Case[] = [
   },
   {
     rule: "restart-pending",
+    name: "PYTHONPATH only the process has (changes which modules load)",
+    fires: "info",
+    snapshot: () =>
+      healthy()
+        .process({ environment: { PYTHONPATH: "/srv/lib" } })
+        .snapshot(),
+  },
+  {
+    rule: "restart-pending",
+    name: "PYTHONUNBUFFERED and LANG differ between unit and process (cannot change compilation)",
+    fires: null,
+    snapshot: () =>
+      healthy()
+        .env("PYTHONUNBUFFERED", "0")
+        .process({ environment: { PYTHONUNBUFFERED: "1", LANG: "C.UTF-8" } })
+        .snapshot(),
+  },
+  {
+    rule: "restart-pending",
     name: "process matches, files older than its start",
     fires: null,
     snapshot: () => healthy().process().snapshot(),

@@ -141,3 +141,29 @@ test("without a startup closure the warm-up claims the roots only", () => {
   expect(warm.text).toContain("the standard library's it still compiles itself");
   expect(warm.text).not.toContain("already finds");
 });
+
+test("with a measured start the finding shows the measurement and no estimate beside it", () => {
+  const measurements = { collectorMs: 900, startup: { modules: 10, ms: 55, capped: false } };
+  const finding = findingOf(seed("lernmanager").snapshot("s1", "web", measurements), "pycache-not-writable");
+  expect(finding.detail).not.toMatch(/≈ \d+–\d+ ms/);
+  expect(finding.startupCost).toContain("55 ms");
+});
+
+test("where systemd is not running, the fixes are an environment variable, a compileall and a chown, never systemctl", () => {
+  const finding = findingOf(
+    seed("lernmanager").service({ systemdRunning: false }).process().snapshot(),
+    "pycache-not-writable",
+  );
+  const text = textOf(finding);
+  expect(text).not.toMatch(/systemctl|\[Service\]|%C/);
+  expect(text).toContain("PYTHONPYCACHEPREFIX=/var/cache/lernmanager/pyc");
+  expect(text).toContain("-m compileall");
+  expect(text).toContain("chown");
+});
+
+test("with systemd running the same unit gets a drop-in and systemctl restart", () => {
+  const text = textOf(
+    findingOf(seed("lernmanager").service({ systemdRunning: true }).snapshot(), "pycache-not-writable"),
+  );
+  expect(text).toContain("systemctl restart");
+});

@@ -171,3 +171,19 @@ test("roots pair by kind, then directory name, then order; a root without a part
     ["/usr/lib/python3/dist-packages", null],
   ]);
 });
+
+test("the headline's count of unwritable bytecode directories is the findings' count, not every root-owned directory", () => {
+  const left = side("/srv/app", "me");
+  // Root owns the whole tree: the app's pkg holds a missing module (blocked), site-packages only fresh pycs.
+  const right = side("/opt/app", "nobody", {
+    owner: "root",
+    rest: (b) => b.root("/opt/app/.venv/lib/python3.11/site-packages", { kind: "site-packages", owner: "root" }),
+  });
+  const c = compare(left, right);
+  const row = c.headline.rows.find((r) => r.key === "notWritable");
+  const finding = c.findings.onlyRight.find((f) => f.id === "pycache-not-writable");
+  expect(finding?.blocking?.directories).toBeGreaterThan(0);
+  expect(finding!.title).toContain(`in ${finding!.blocking!.directories} director`);
+  expect(row?.right).toBe(finding!.blocking!.directories);
+  expect(row?.left).toBe(0);
+});

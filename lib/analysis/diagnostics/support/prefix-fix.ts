@@ -5,6 +5,7 @@ import type { Facts } from "./facts";
 import { parsePythonArgv } from "./python-argv";
 import { accountName, cacheDirName, groupName, interpreterPath, optimizeFlag, supportsPrefix } from "./service-labels";
 import { shellJoin } from "./shell-quote";
+import { systemdManages } from "./systemd-manages";
 import { systemdWord } from "./systemd-word";
 
 /** Words of a python command line without any -X pycache_prefix option (it would beat ours). */
@@ -99,7 +100,7 @@ export function prefixFixSteps(f: Facts): FixStep[] {
   const name = cacheDirName(f);
   const literal = `/var/cache/${name}/pyc`;
   const unit = f.service.unit;
-  if (!unit || f.service.source === "none") {
+  if (!unit || !systemdManages(f)) {
     return [
       {
         text: `Point PYTHONPYCACHEPREFIX at a directory ${accountName(f)} owns, in the environment the service starts with, then restart it.`,

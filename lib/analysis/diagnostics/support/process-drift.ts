@@ -1,5 +1,5 @@
 import { displayPath } from "@/lib/snapshot/display-path";
-import { REDACTED } from "@/lib/snapshot/schema";
+import { REDACTED, type Service } from "@/lib/snapshot/schema";
 import type { Facts } from "./facts";
 
 export type Drift = { label: string; value: string; certain: boolean };
@@ -39,14 +39,34 @@ export function daemonReloadDrift(f: Facts): Drift[] {
 }
 
 /**
- * PYTHON* variables whose configured value differs from the live process. A key only the process has
- * may also come from the manager's DefaultEnvironment=, so it is reported as uncertain.
+ * The variables that change where the interpreter finds modules or whether and where it writes their
+ * bytecode (python-bytecode.md §1, §3, §4). A difference in any other variable (PYTHONUNBUFFERED, LANG)
+ * cannot change caching: the service panel shows it, no finding does.
  */
-export function environmentDrift(f: Facts): Drift[] {
-  const live = f.service.process?.readable ? f.service.process.environment : null;
+export const COMPILE_VARIABLES: ReadonlySet<string> = new Set([
+  "PYTHONDONTWRITEBYTECODE",
+  "PYTHONPYCACHEPREFIX",
+  "PYTHONOPTIMIZE",
+  "PYTHONPATH",
+  "PYTHONHOME",
+  "PYTHONSAFEPATH",
+  "PYTHONNOUSERSITE",
+  "PYTHONUSERBASE",
+  "PYTHONPLATLIBDIR",
+]);
+
+/**
+ * Variables whose configured value differs from the live process (all of them, or only those in `keep`).
+ * A key only the process has may also come from the manager's DefaultEnvironment=, so it is uncertain.
+ */
+export function environmentDrift(
+  service: Service,
+  keep: (key: string) => boolean = (k) => COMPILE_VARIABLES.has(k),
+): Drift[] {
+  const live = service.process?.readable ? service.process.environment : null;
   if (!live) return [];
-  const configured = f.service.environment;
-  const keys = new Set([...Object.keys(configured), ...Object.keys(live)].filter((k) => k.startsWith("PYTHON")));
+  const configured = service.environment;
+  const keys = new Set([...Object.keys(configured), ...Object.keys(live)].filter(keep));
   const drift: Drift[] = [];
   for (const key of [...keys].sort()) {
     const want = configured[key];

@@ -8,6 +8,14 @@ export function compileEstimate(modules: number): string {
 }
 
 /**
+ * " (≈ 12–18 ms if all are imported)" where the collector measured nothing; "" where it measured, so a
+ * finding never shows an estimate beside a measurement (the measurement is in startupCost).
+ */
+export function estimateUnlessMeasured(f: Facts, modules: number): string {
+  return f.snapshot.measurements?.startup ? "" : ` (${compileEstimate(modules)})`;
+}
+
+/**
  * What this finding costs at every start: the blocked startup modules in its directories first (the
  * collector measured compiling all blocked ones), else the estimate for every source there.
  */
@@ -23,5 +31,5 @@ export function startupCost(f: Facts, recompiled: number, dirs: readonly DirFact
   }
   if (!measured) return undefined;
   const capped = measured.capped ? ", stopped at the cap" : "";
-  return `each process start compiles up to ${plural(recompiled, "module")} from source (${compileEstimate(recompiled)}); measured start: ${Math.round(measured.ms)} ms, ${plural(measured.modules, "module")}${capped}`;
+  return `each process start compiles up to ${plural(recompiled, "module")} from source; measured: ${Math.round(measured.ms)} ms for ${plural(measured.modules, "module")}${capped}`;
 }
