@@ -1,0 +1,261 @@
+# A container (Docker or Podman) as the service. Its configuration comes from `<engine> inspect`, read as
+# data; its files are read through /proc/<container pid>/root, the container's root as this host sees it, by
+# making that directory this process's root (chroot) once everything of the host has been read: absolute
+# symlinks inside the image then resolve inside the image, and user names come from the image's
+# /etc/passwd. Nothing of the image runs on the host: every interpreter start goes through
+# `<engine> exec -i` (46_run_interpreter.py), from the host's root (a descriptor kept before the chroot).
+
+ENGINES = ("docker", "podman")
+# Set once the collector has entered a container's root: engine path, container id, the host root's
+# descriptor and the host uids that stand for the container's root (trusted for running inside it).
+CONTAINER = {}
+
+
+def find_engines(wanted):
+    """The engine CLIs' absolute paths: the one named, else docker then podman, those on the collector's PATH."""
+    search = os.environ.get("PATH", "") + ":" + SYSTEMD_PATH
+    found = [which(n, search) for n in ([wanted] if wanted else ENGINES)]
+    found = [p for p in found if p and os.path.isfile(p) and os.access(p, os.X_OK)]
+    if not found:
+        raise CollectorError("container-engine-missing", "no %s CLI on this host (looked on %s)" % (
+            wanted or " or ".join(ENGINES), search))
+    return found
+
+
+def _inspect_failure(name, engine, stderr):
+    text = stderr.decode("utf-8", "replace").strip()
+    low = text.lower()
+    last = (text.splitlines() or ["no message"])[-1][:300]
+    if "cannot connect" in low or "is the docker daemon running" in low:
+        return CollectorError("container-engine-missing", "the %s engine does not answer: %s" % (
+            os.path.basename(engine), last))
+    if "permission denied" in low:
+        return CollectorError("container-engine-denied", "%s refused the collecting account: %s" % (
+            os.path.basename(engine), last))
+    if "no such" in low or "not found" in low:
+        return CollectorError("container-not-found", "%s knows no container %r" % (os.path.basename(engine), name))
+    return CollectorError("container-inspect-failed", "%s inspect failed: %s" % (os.path.basename(engine), last))
+
+
+def inspect_container(engine, name):
+    """The container's inspect document (one JSON object)."""
+    if name.startswith("-"):
+        raise CollectorError("bad-spec", "the container name %r starts with '-': a command would read it as an option" % name)
+    try:
+        proc = subprocess.run([engine, "inspect", "--type", "container", "--", name], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
+                              env=dict(os.environ, LC_ALL="C"))
+    except OSError as e:
+        raise CollectorError("container-engine-missing", "%s cannot be run: %s" % (engine, e.strerror or e))
+    except subprocess.TimeoutExpired:
+        raise CollectorError("container-inspect-failed", "%s inspect did not answer within 60 s" % engine)
+    if proc.returncode != 0:
+        raise _inspect_failure(name, engine, proc.stderr)
+    try:
+        docs = json.loads(proc.stdout.decode("utf-8"))
+    except ValueError:
+        raise CollectorError("container-inspect-failed", "%s inspect did not print JSON" % engine)
+    if not isinstance(docs, list) or len(docs) != 1 or not isinstance(docs[0], dict):
+        raise CollectorError("container-not-found", "%s knows no container %r" % (os.path.basename(engine), name))
+    return docs[0]
+
+
+def _words(value):
+    """Entrypoint/Cmd: a list, a string (older podman: one word), or null."""
+    if isinstance(value, list):
+        return [str(w) for w in value]
+    return [value] if isinstance(value, str) and value else []
+
+
+def _mounts(doc):
+    """Volume, bind and tmpfs mounts: [{type, destination, source, readOnly, options}]."""
+    out = []
+    for m in doc.get("Mounts") or []:
+        if isinstance(m, dict) and m.get("Destination"):
+            options = m.get("Options") if isinstance(m.get("Options"), list) else [m.get("Mode") or ""]
+            out.append({"type": str(m.get("Type") or "bind"), "destination": m["Destination"],
+                        "source": m.get("Source") or None, "readOnly": m.get("RW") is False,
+                        "options": [str(o) for o in options if o]})
+    host = doc.get("HostConfig") or {}
+    tmpfs = host.get("Tmpfs") if isinstance(host.get("Tmpfs"), dict) else {}
+    for dest, options in sorted(tmpfs.items()):
+        if not any(m["destination"] == dest for m in out):
+            out.append({"type": "tmpfs", "destination": dest, "source": None, "readOnly": False,
+                        "options": [o for o in str(options or "").split(",") if o]})
+    return out
+
+
+def parse_inspect(doc, engine_name):
+    """The facts the collector and the analysis use, from docker's or podman's inspect JSON."""
+    config = doc.get("Config") or {}
+    state = doc.get("State") or {}
+    host = doc.get("HostConfig") or {}
+    env = {}
+    for item in config.get("Env") or []:
+        key, eq, value = str(item).partition("=")
+        if eq:
+            env[key] = value
+    restart = host.get("RestartPolicy") or {}
+    return {
+        "engine": engine_name, "id": str(doc.get("Id") or ""), "name": str(doc.get("Name") or "").lstrip("/"),
+        "image": config.get("Image") or doc.get("ImageName") or None, "imageId": doc.get("Image") or None,
+        "imageDigest": doc.get("ImageDigest") or None,
+        "running": state.get("Running") is True, "status": str(state.get("Status") or ""),
+        "pid": int(state.get("Pid") or 0), "startedAt": state.get("StartedAt") or None,
+        "restartCount": int(doc.get("RestartCount") or 0),
+        "restartPolicy": str(restart.get("Name") or "no") or "no",
+        "user": str(config.get("User") or "") or None, "workingDir": config.get("WorkingDir") or None,
+        "entrypoint": _words(config.get("Entrypoint")), "cmd": _words(config.get("Cmd")),
+        "readonlyRootfs": host.get("ReadonlyRootfs") is True, "mounts": _mounts(doc), "environment": env,
+    }
+
+
+def container_config(facts):
+    """The unit-shaped configuration the rest of the collector reads (14_service_config.py's keys)."""
+    user, _, group = (facts["user"] or "").partition(":")
+    return {
+        "unit": facts["name"], "source": "container", "fragment": None, "dropins": [], "mainPid": facts["pid"],
+        "needDaemonReload": None, "unloadedDropins": [], "mainStartMonotonic": None,
+        "user": user or None, "group": group or None, "dynamicUser": False, "supplementaryGroups": [],
+        "workingDirectory": facts["workingDir"], "execStart": facts["entrypoint"] + facts["cmd"],
+        "environment": dict(facts["environment"]), "environmentFiles": [],
+        "protectSystem": "no", "protectHome": "no", "readOnlyPaths": [], "readWritePaths": [],
+        "inaccessiblePaths": [], "privateTmp": False, "cacheDirectory": [], "stateDirectory": [],
+        "logsDirectory": [], "runtimeDirectory": [], "umask": None, "capabilityBoundingSet": None,
+    }
+
+
+def load_container(spec):
+    """(facts, config) of the spec's running container; the error codes name what the user can fix."""
+    wanted = spec["container"]
+    failures = []
+    for engine in find_engines(wanted.get("engine")):
+        try:
+            doc = inspect_container(engine, wanted["name"])
+            break
+        except CollectorError as e:
+            failures.append(e)
+    else:
+        # No engine knows it: say so when one could answer, else why the first could not.
+        order = ("container-not-found", "container-engine-denied", "container-inspect-failed", "container-engine-missing")
+        raise sorted(failures, key=lambda e: order.index(e.code) if e.code in order else len(order))[0]
+    facts = parse_inspect(doc, os.path.basename(engine))
+    if not facts["running"] or facts["pid"] <= 0:
+        raise CollectorError("container-not-running", "the container %s is not running (%s): start it, then collect" % (
+            facts["name"] or wanted["name"], facts["status"] or "stopped"))
+    facts["enginePath"] = engine
+    return facts, container_config(facts)
+
+
+def _id_map(pid, kind):
+    """[(inside, outside, count)] from /proc/PID/uid_map or gid_map; the identity map when unreadable."""
+    rows = []
+    for line in (read_text("/proc/%d/%s_map" % (pid, kind)) or "").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            rows.append(tuple(int(p) for p in parts))
+    return rows or [(0, 0, 1 << 32)]
+
+
+def map_id(rows, inside):
+    """The host id of a container id (a rootless container maps its root to the user), -1 when unmapped."""
+    for start, outside, count in rows:
+        if start <= inside < start + count:
+            return outside + inside - start
+    return -1
+
+
+def map_identity(ident):
+    """The service identity in host ids, which is what lstat shows through /proc/PID/root."""
+    uids, gids = CONTAINER["uidMap"], CONTAINER["gidMap"]
+    if ident.get("uid", -1) >= 0:
+        ident["uid"] = map_id(uids, ident["uid"])
+        ident["gid"] = map_id(gids, ident["gid"])
+        ident["groups"] = sorted(set(map_id(gids, g) for g in ident["groups"]))
+    return ident
+
+
+def enter_container_root(facts):
+    """chroot into the container's root, keeping the host's root for the engine (46_run_interpreter.py)."""
+    pid = facts["pid"]
+    if os.geteuid() != 0:
+        raise CollectorError("container-root-unreadable", "reading the container's files through /proc/%d/root "
+                             "needs root on this host; collect as root" % pid)
+    # Everything the collector imports lazily must be loaded while the host's library is reachable.
+    import encodings.ascii, encodings.latin_1, encodings.utf_8  # noqa: F401
+    uid_map, gid_map = _id_map(pid, "uid"), _id_map(pid, "gid")
+    host_root = os.open("/", os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.chroot("/proc/%d/root" % pid)
+    except OSError as e:
+        os.close(host_root)
+        raise CollectorError("container-root-unreadable", "/proc/%d/root: %s" % (pid, e.strerror or e))
+    os.chdir("/")
+    global pwd, grp
+    pwd = grp = ImageAccounts()
+    CONTAINER.update({"accounts": pwd, "engine": facts["enginePath"], "id": facts["id"], "hostRoot": host_root,
+                      "uidMap": uid_map, "gidMap": gid_map, "trustedUids": {map_id(uid_map, 0)}})
+
+
+def to_host_root():
+    """preexec of every engine start: leave the container's root for the host's (as root, by descriptor)."""
+    os.fchdir(CONTAINER["hostRoot"])
+    os.chroot(".")
+    os.chdir("/")
+
+
+def public_container(facts, allowed):
+    keep = ("engine", "id", "name", "image", "imageId", "imageDigest", "startedAt", "restartCount", "restartPolicy",
+            "user", "workingDir", "entrypoint", "cmd", "readonlyRootfs", "mounts")
+    out = dict((k, facts[k]) for k in keep)
+    out["environment"] = redact(facts["environment"], allowed)
+    return out
+
+
+class _Entry(object):
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
+
+
+class ImageAccounts(object):
+    """pwd and grp answered from the image's /etc/passwd and /etc/group, read as text: inside the container's
+    root, the C library's name service could load modules its nsswitch.conf names from the image."""
+
+    def __init__(self):
+        self.users, self.groups = [], []
+        for line in (read_text("/etc/passwd") or "").splitlines():
+            f = line.split(":")
+            if len(f) >= 7 and f[2].isdigit() and f[3].isdigit():
+                self.users.append(_Entry(pw_name=f[0], pw_uid=int(f[2]), pw_gid=int(f[3]), pw_dir=f[5]))
+        for line in (read_text("/etc/group") or "").splitlines():
+            f = line.split(":")
+            if len(f) >= 4 and f[2].isdigit():
+                self.groups.append(_Entry(gr_name=f[0], gr_gid=int(f[2]), gr_mem=[m for m in f[3].split(",") if m]))
+
+    def _find(self, rows, key, value):
+        for row in rows:
+            if getattr(row, key) == value:
+                return row
+        raise KeyError(value)
+
+    def getpwnam(self, name):
+        return self._find(self.users, "pw_name", name)
+
+    def getpwuid(self, uid):
+        return self._find(self.users, "pw_uid", uid)
+
+    def getgrnam(self, name):
+        return self._find(self.groups, "gr_name", name)
+
+    def getgrgid(self, gid):
+        return self._find(self.groups, "gr_gid", gid)
+
+    def grouplist(self, name, gid):
+        return [gid] + [g.gr_gid for g in self.groups if name in g.gr_mem]
+
+
+def group_list(name, gid):
+    """os.getgrouplist, from the image's files inside a container."""
+    if CONTAINER:
+        return CONTAINER["accounts"].grouplist(name, gid)
+    return os.getgrouplist(name, gid)
