@@ -21,6 +21,8 @@ export function hostRowData(input: HostInput) {
     serviceUnit: input.serviceUnit,
     unitFile: input.unitFile,
     python: input.python,
+    container: input.container,
+    engine: input.engine,
     measureStartup: input.measureStartup,
     maxFiles: input.maxFiles,
     timeoutSeconds: input.timeoutSeconds,

@@ -13,6 +13,9 @@ export function specForHost(host: Host): CollectorSpec {
     service: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
+    container: host.container
+      ? { name: host.container, engine: host.engine === "docker" || host.engine === "podman" ? host.engine : null }
+      : null,
     entryPoints,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,

@@ -160,10 +160,39 @@ export const configFileSchema = z.object({
   loaded: z.boolean().optional(),
 });
 
+export const containerSchema = z.object({
+  engine: z.enum(["docker", "podman"]),
+  id: name,
+  name,
+  image: message.nullable(),
+  imageId: name.nullable(),
+  imageDigest: name.nullable(),
+  startedAt: name.nullable(),
+  restartCount: z.number().int().min(0),
+  restartPolicy: name,
+  user: name.nullable(),
+  workingDir: path.nullable(),
+  entrypoint: z.array(z.string().max(ARG_MAX)).max(LIST_MAX),
+  cmd: z.array(z.string().max(ARG_MAX)).max(LIST_MAX),
+  readonlyRootfs: z.boolean(),
+  mounts: z
+    .array(
+      z.object({
+        type: name,
+        destination: path,
+        source: message.nullable(),
+        readOnly: z.boolean(),
+        options: z.array(name).max(LIST_MAX),
+      }),
+    )
+    .max(LIST_MAX),
+  environment: environmentSchema,
+});
+
 export const serviceSchema = z.object({
   unit: name.nullable(),
   /** Where the settings came from. */
-  source: z.enum(["systemctl", "unit-file", "none"]),
+  source: z.enum(["systemctl", "unit-file", "container", "none"]),
   user: name.nullable(), // null = root (systemd default)
   group: name.nullable(),
   supplementaryGroups: z.array(name).max(LIST_MAX),
@@ -192,6 +221,8 @@ export const serviceSchema = z.object({
     dacOverride: z.boolean(),
   }),
   process: processSchema.nullable(),
+  /** The container the service runs in, from `<engine> inspect` (absent for a plain host). */
+  container: containerSchema.optional(),
 });
 
 /**

@@ -45,6 +45,8 @@ export async function inputFrom(name: string, values: OptionValues) {
     serviceUnit: str(values, "service") ?? null,
     unitFile: str(values, "unit-file") ? path.resolve(str(values, "unit-file")!) : null,
     python: str(values, "python") ?? null,
+    container: str(values, "container") ?? null,
+    engine: str(values, "engine") ?? null,
     entryPoints: (values.entry as string[] | undefined) ?? [],
     measureStartup: !values["no-startup-cost"],
     maxFiles: intOption(values, "max-files"),
@@ -72,6 +74,7 @@ export const hostsAddCommand: Command = {
     "hosts add NAME (--local | --ssh USER@HOST[:PORT]|ALIAS [--ssh-config FILE] [--identity FILE | --password-stdin]\n" +
     "             [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
     "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH]\n" +
+    "             [--container NAME [--engine docker|podman]]\n" +
     "             [--entry MODULE[:ATTR] …] [--no-startup-cost] [--max-files N] [--timeout SECONDS] [--schedule CRON]",
   summary:
     "Save a host. SSH uses the ssh-agent unless --identity, --password-stdin or the alias's IdentityFile says " +
@@ -79,6 +82,7 @@ export const hostsAddCommand: Command = {
   help:
     "--ssh ALIAS reads HostName, User, Port, IdentityFile, ProxyJump (chains too, each hop with its own\n" +
     "IdentityFile) and Include from ~/.ssh/config (or --ssh-config FILE) once, now; --jump replaces its ProxyJump.\n" +
+    "--container NAME collects a running Docker/Podman container on the target as the service.\n" +
     "--accept-host-key pins the target's and every jump host's key on first use.",
   options: {
     local: { type: "boolean" },
@@ -93,6 +97,8 @@ export const hostsAddCommand: Command = {
     service: { type: "string" },
     "unit-file": { type: "string" },
     python: { type: "string" },
+    container: { type: "string" },
+    engine: { type: "string" },
     entry: { type: "string", multiple: true },
     "no-startup-cost": { type: "boolean" },
     "max-files": { type: "string" },

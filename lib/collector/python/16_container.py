@@ -208,6 +208,8 @@ def public_container(facts, allowed):
     keep = ("engine", "id", "name", "image", "imageId", "imageDigest", "startedAt", "restartCount", "restartPolicy",
             "user", "workingDir", "entrypoint", "cmd", "readonlyRootfs", "mounts")
     out = dict((k, facts[k]) for k in keep)
+    out["entrypoint"] = redact_argv(facts["entrypoint"], allowed)
+    out["cmd"] = redact_argv(facts["cmd"], allowed)
     out["environment"] = redact(facts["environment"], allowed)
     return out
 
