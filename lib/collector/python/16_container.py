@@ -12,8 +12,9 @@ CONTAINER = {}
 
 
 def find_engines(wanted):
-    """The engine CLIs' absolute paths: the one named, else docker then podman, those on the collector's PATH."""
-    search = os.environ.get("PATH", "") + ":" + SYSTEMD_PATH
+    """The engine CLIs' absolute paths: the one named, else docker then podman, those on the collector's PATH
+    (the collecting account's, as its shell has it)."""
+    search = os.environ.get("PATH", "")
     found = [which(n, search) for n in ([wanted] if wanted else ENGINES)]
     found = [p for p in found if p and os.path.isfile(p) and os.access(p, os.X_OK)]
     if not found:
@@ -22,19 +23,28 @@ def find_engines(wanted):
     return found
 
 
+def inspect_failure_code(stderr_text):
+    """The error code for a failed `inspect`, from the engine's own words (docker's and podman's, in English:
+    the engine runs with LC_ALL=C). The engine's text is the only signal: both exit 1 or 125 for everything."""
+    low = stderr_text.lower()
+    if "permission denied" in low:
+        return "container-engine-denied"
+    if "cannot connect" in low or "daemon running" in low:
+        return "container-engine-missing"
+    if "no such" in low:
+        return "container-not-found"
+    return "container-inspect-failed"
+
+
 def _inspect_failure(name, engine, stderr):
     text = stderr.decode("utf-8", "replace").strip()
-    low = text.lower()
     last = (text.splitlines() or ["no message"])[-1][:300]
-    if "cannot connect" in low or "is the docker daemon running" in low:
-        return CollectorError("container-engine-missing", "the %s engine does not answer: %s" % (
-            os.path.basename(engine), last))
-    if "permission denied" in low:
-        return CollectorError("container-engine-denied", "%s refused the collecting account: %s" % (
-            os.path.basename(engine), last))
-    if "no such" in low or "not found" in low:
-        return CollectorError("container-not-found", "%s knows no container %r" % (os.path.basename(engine), name))
-    return CollectorError("container-inspect-failed", "%s inspect failed: %s" % (os.path.basename(engine), last))
+    code = inspect_failure_code(text)
+    what = os.path.basename(engine)
+    message = {"container-engine-denied": "%s refused the collecting account: %s" % (what, last),
+               "container-engine-missing": "the %s engine does not answer: %s" % (what, last),
+               "container-not-found": "%s knows no container %r" % (what, name)}
+    return CollectorError(code, message.get(code, "%s inspect failed: %s" % (what, last)))
 
 
 def inspect_container(engine, name):
