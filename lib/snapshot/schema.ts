@@ -166,6 +166,8 @@ export const containerSchema = z.object({
   name,
   image: message.nullable(),
   imageId: name.nullable(),
+  /** The image id the tag names at collection time; differs from imageId once the tag moved. */
+  tagImageId: name.nullable().optional(),
   imageDigest: name.nullable(),
   startedAt: name.nullable(),
   restartCount: z.number().int().min(0),

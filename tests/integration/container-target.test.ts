@@ -130,7 +130,14 @@ describe.runIf(podmanUsable())("a Podman container as the target", () => {
       `localhost/dl-test-${c.label}:${SUFFIX}`,
       `localhost/dl-test-${c.label}:fixed-${SUFFIX}`,
     ]);
-    await podman(["rmi", "-f", "--ignore", ...tags, `localhost/dl-test-healthy:${SUFFIX}`]).catch(() => undefined);
+    await podman([
+      "rmi",
+      "-f",
+      "--ignore",
+      ...tags,
+      `localhost/dl-test-healthy:${SUFFIX}`,
+      `localhost/dl-test-moved:${SUFFIX}`,
+    ]).catch(() => undefined);
   }, 120_000);
 
   test.each(cases)(
@@ -143,7 +150,7 @@ describe.runIf(podmanUsable())("a Podman container as the target", () => {
       const before = await collectContainer(name);
       expect(before.inventory.service).toMatchObject({ source: "container", unit: name });
       expect(before.inventory.service.container).toMatchObject({ engine: "podman", image, name });
-      expect(before.inventory.interpreter.trust).toMatchObject({ trusted: true, versionFrom: "probe" });
+      expect(before.inventory.interpreter?.trust).toMatchObject({ trusted: true, versionFrom: "probe" });
       const finding = before.findings.find((f) => f.id === c.ruleId);
       expect(finding, before.findings.map((f) => f.id).join(", ")).toBeDefined();
       expect(finding!.fix.map((s) => s.code ?? "").join("\n")).not.toContain("systemctl");
@@ -170,6 +177,21 @@ describe.runIf(podmanUsable())("a Podman container as the target", () => {
     expect(inventory.service.container).toMatchObject({ readonlyRootfs: true, user: "10001" });
     expect(findings.filter((f) => f.severity !== "info").map((f) => f.id)).toEqual([]);
     await expectCachedStart(image, ["--read-only"]);
+  }, 300_000);
+
+  test("a tag moved to a new image is restart-pending until the container is re-created from it", async () => {
+    const image = `localhost/dl-test-moved:${SUFFIX}`;
+    const lines = ["COPY app /app", "RUN python3 -m compileall -q -j 0 /app", "WORKDIR /app"];
+    await buildImage(image, containerfile(lines), APP);
+    const name = containerName("moved");
+    await startContainer(name, image);
+    expect((await collectContainer(name)).findings.map((f) => f.id)).not.toContain("restart-pending");
+    await buildImage(image, containerfile([...lines, "ENV RELEASE=2"]), APP);
+    const moved = (await collectContainer(name)).findings.find((f) => f.id === "restart-pending");
+    expect(moved?.title).toBe("The running container predates its image tag");
+    expect(moved?.fix[0]?.code).toContain(`podman rm -f ${name}`);
+    await startContainer(name, image);
+    expect((await collectContainer(name)).findings.map((f) => f.id)).not.toContain("restart-pending");
   }, 300_000);
 
   test("a stopped container is container-not-running; an unknown one container-not-found", async () => {

@@ -120,6 +120,20 @@ def parse_inspect(doc, engine_name):
     }
 
 
+def tag_image_id(engine, image):
+    """The id the container's image tag names now (a re-created container would run it), or None."""
+    if not image or image.startswith("-") or image.startswith("sha256:"):
+        return None
+    try:
+        proc = subprocess.run([engine, "image", "inspect", "--format", "{{.Id}}", "--", image],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              timeout=60, env=dict(os.environ, LC_ALL="C"))
+    except (OSError, subprocess.SubprocessError):
+        return None
+    text = proc.stdout.decode("utf-8", "replace").strip()
+    return text if proc.returncode == 0 and re.match(r"^(sha256:)?[0-9a-f]{12,64}$", text) else None
+
+
 def container_config(facts):
     """The unit-shaped configuration the rest of the collector reads (14_service_config.py's keys)."""
     user, _, group = (facts["user"] or "").partition(":")
@@ -154,6 +168,7 @@ def load_container(spec):
         raise CollectorError("container-not-running", "the container %s is not running (%s): start it, then collect" % (
             facts["name"] or wanted["name"], facts["status"] or "stopped"))
     facts["enginePath"] = engine
+    facts["tagImageId"] = tag_image_id(engine, facts["image"])
     return facts, container_config(facts)
 
 
@@ -215,7 +230,7 @@ def to_host_root():
 
 
 def public_container(facts, allowed):
-    keep = ("engine", "id", "name", "image", "imageId", "imageDigest", "startedAt", "restartCount", "restartPolicy",
+    keep = ("engine", "id", "name", "image", "imageId", "tagImageId", "imageDigest", "startedAt", "restartCount", "restartPolicy",
             "user", "workingDir", "entrypoint", "cmd", "readonlyRootfs", "mounts")
     out = dict((k, facts[k]) for k in keep)
     out["entrypoint"] = redact_argv(facts["entrypoint"], allowed)
