@@ -65,9 +65,14 @@ export async function buildImage(tag: string, containerfile: string, files: Reco
 }
 
 /** Starts a detached container (replacing one of that name); `options` are `podman run` options. */
-export async function startContainer(name: string, image: string, options: string[] = []): Promise<void> {
+export async function startContainer(
+  name: string,
+  image: string,
+  options: string[] = [],
+  command: string[] = [],
+): Promise<void> {
   await removeContainer(name);
-  await podman(["run", "-d", "--name", name, ...LIMITS, ...options, image]);
+  await podman(["run", "-d", "--name", name, ...LIMITS, ...options, image, ...command]);
 }
 
 export async function removeContainer(name: string): Promise<void> {
