@@ -102,7 +102,7 @@ export const collectorSpecSchema = z.object({
   python: z.string().nullable(), // the service's interpreter, when the host names it
   /** The host's --entry MODULE[:ATTR] settings, added to the entry points derived from ExecStart. */
   entryPoints: z.array(z.string()).optional(),
-  /** A Docker/Podman container on the target as the service (lib/collector/python/16_container.py). */
+  /** A Docker/Podman container on the target as the service (lib/collector/python/38_container.py). */
   container: z
     .object({
       name: z

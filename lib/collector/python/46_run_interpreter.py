@@ -34,7 +34,7 @@ def can_run(interp):
 
 def start_argv(exe, args):
     """The argv that starts exe: itself, or inside a container `<engine> exec -i -- ID exe …` from the host's
-    root (16_container.py), so the image's binary runs only in the container, as its user."""
+    root (38_container.py), so the image's binary runs only in the container, as its user."""
     if CONTAINER:
         return [CONTAINER["engine"], "exec", "-i", "--", CONTAINER["id"], exe] + args
     return [exe] + args

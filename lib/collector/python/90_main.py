@@ -14,7 +14,7 @@ def collect(spec):
     process, process_env, cwd = find_process(config, allowed)
     mounts = read_mounts(process["pid"] if process else None)
     if container:
-        # Everything of the host is read: from here on, / is the container's root (16_container.py).
+        # Everything of the host is read: from here on, / is the container's root (38_container.py).
         enter_container_root(container)
         cwd = None
     ident = service_identity(config, process)

@@ -6,9 +6,6 @@
 # `<engine> exec -i` (46_run_interpreter.py), from the host's root (a descriptor kept before the chroot).
 
 ENGINES = ("docker", "podman")
-# Set once the collector has entered a container's root: engine path, container id, the host root's
-# descriptor and the host uids that stand for the container's root (trusted for running inside it).
-CONTAINER = {}
 
 
 def find_engines(wanted):
@@ -279,10 +276,3 @@ class ImageAccounts(object):
 
     def grouplist(self, name, gid):
         return [gid] + [g.gr_gid for g in self.groups if name in g.gr_mem]
-
-
-def group_list(name, gid):
-    """os.getgrouplist, from the image's files inside a container."""
-    if CONTAINER:
-        return CONTAINER["accounts"].grouplist(name, gid)
-    return os.getgrouplist(name, gid)
