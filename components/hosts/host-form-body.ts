@@ -35,6 +35,8 @@ export function hostFormBody(form: FormData): { body: Record<string, unknown> } 
     serviceUnit: optional("serviceUnit"),
     unitFile: optional("unitFile"),
     python: optional("python"),
+    container: optional("container"),
+    engine: optional("engine"),
     entryPoints: field("entryPoints")
       .split(/[\s,]+/)
       .filter(Boolean),

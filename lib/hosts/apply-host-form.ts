@@ -15,8 +15,12 @@ import { savedFormFields } from "./saved-form-fields";
 export async function applyHostForm(host: Host, raw: unknown, by: AuditActor): Promise<Host> {
   const fields = savedFormFields(raw, host);
   const input = hostInputSchema.parse({ ...fields, name: host.name, transport: host.transport });
-  const { appRoots, serviceUnit, unitFile, python, entryPoints, measureStartup, maxFiles, timeoutSeconds } = input;
-  const patch = { appRoots, serviceUnit, unitFile, python, entryPoints, measureStartup, maxFiles, timeoutSeconds };
+  const { appRoots, serviceUnit, unitFile, python, container, engine, entryPoints } = input;
+  const { measureStartup, maxFiles, timeoutSeconds } = input;
+  const patch = {
+    ...{ appRoots, serviceUnit, unitFile, python, container, engine, entryPoints },
+    ...{ measureStartup, maxFiles, timeoutSeconds },
+  };
   const edited = await editHost(host, patch, by);
   const { connection } = hostRowData(input);
   return connection ? editHostConnection(edited, connection, by) : edited;

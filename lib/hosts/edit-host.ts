@@ -11,6 +11,8 @@ export type HostSettingsPatch = Partial<{
   serviceUnit: string | null;
   unitFile: string | null;
   python: string | null;
+  container: string | null;
+  engine: "docker" | "podman" | null;
   entryPoints: string[];
   measureStartup: boolean;
   maxFiles: number;
@@ -33,6 +35,8 @@ export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditAc
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
+    container: host.container,
+    engine: host.engine,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,
@@ -45,6 +49,8 @@ export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditAc
     serviceUnit: merged.serviceUnit,
     unitFile: merged.unitFile,
     python: merged.python,
+    container: merged.container,
+    engine: merged.engine,
     measureStartup: merged.measureStartup,
     maxFiles: merged.maxFiles,
     timeoutSeconds: merged.timeoutSeconds,

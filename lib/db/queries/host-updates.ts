@@ -5,7 +5,16 @@ import type { Host, Prisma } from "@/lib/db/generated/client";
 /** The editable, non-secret settings of a host (connection details are changed by adding it again). */
 export type HostSettingsUpdate = Pick<
   Prisma.HostUpdateInput,
-  "appRoots" | "serviceUnit" | "unitFile" | "python" | "entryPoints" | "measureStartup" | "maxFiles" | "timeoutSeconds"
+  | "appRoots"
+  | "serviceUnit"
+  | "unitFile"
+  | "python"
+  | "container"
+  | "engine"
+  | "entryPoints"
+  | "measureStartup"
+  | "maxFiles"
+  | "timeoutSeconds"
 >;
 
 export async function updateHostSettings(id: string, data: HostSettingsUpdate): Promise<Host> {
