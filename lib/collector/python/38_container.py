@@ -203,8 +203,9 @@ def enter_container_root(facts):
     if os.geteuid() != 0:
         raise CollectorError("container-root-unreadable", "reading the container's files through /proc/%d/root "
                              "needs root on this host; collect as root" % pid)
-    # Everything the collector imports lazily must be loaded while the host's library is reachable.
-    import encodings.ascii, encodings.latin_1, encodings.utf_8  # noqa: F401
+    # Everything the collector imports lazily is loaded while the host's library is reachable; after the
+    # chroot no module is ever loaded from a file (see below).
+    import encodings.ascii, encodings.latin_1, encodings.utf_8, importlib.util  # noqa: F401
     uid_map, gid_map = _id_map(pid, "uid"), _id_map(pid, "gid")
     host_root = os.open("/", os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -213,6 +214,11 @@ def enter_container_root(facts):
         os.close(host_root)
         raise CollectorError("container-root-unreadable", "/proc/%d/root: %s" % (pid, e.strerror or e))
     os.chdir("/")
+    # A module file found now would be the image's, run as the host's root: only built-in and frozen modules
+    # may still be imported, and any other import fails instead.
+    sys.meta_path[:] = [f for f in sys.meta_path if getattr(f, "__name__", "") in ("BuiltinImporter", "FrozenImporter")]
+    sys.path[:] = []
+    sys.path_importer_cache.clear()
     global pwd, grp
     pwd = grp = ImageAccounts()
     CONTAINER.update({"accounts": pwd, "engine": facts["enginePath"], "id": facts["id"], "hostRoot": host_root,
