@@ -337,6 +337,7 @@ export type Source = z.infer<typeof sourceSchema>;
 export type ExtraPyc = z.infer<typeof extraPycSchema>;
 export type Root = z.infer<typeof rootSchema>;
 export type Service = z.infer<typeof serviceSchema>;
+export type Container = z.infer<typeof containerSchema>;
 export type Interpreter = z.infer<typeof interpreterSchema>;
 export type InterpreterTrust = z.infer<typeof interpreterTrustSchema>;
 export type Inventory = z.infer<typeof inventorySchema>;
