@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { diagnose } from "@/lib/analysis/diagnostics";
 import type { Finding } from "@/lib/analysis/types";
 import type { Inventory } from "@/lib/snapshot/schema";
+import { runCollector } from "@/lib/collector/run-collector";
+import { createSshTransport } from "@/lib/transport/ssh";
 import { collectLocal, collectOk, testSpec } from "../support/fixtures/collect";
+import { keyLogin } from "../support/ssh-login";
+import { startSshd } from "../support/sshd";
 import {
   buildImage,
   ensureBaseImage,
@@ -192,6 +196,24 @@ describe.runIf(podmanUsable())("a Podman container as the target", () => {
     expect(moved?.fix[0]?.code).toContain(`podman rm -f ${name}`);
     await startContainer(name, image);
     expect((await collectContainer(name)).findings.map((f) => f.id)).not.toContain("restart-pending");
+  }, 300_000);
+
+  test("a container on an SSH host is collected the same way", async () => {
+    const name = containerName("ssh");
+    await startContainer(name, base, [], ["python3", "-c", "import time; time.sleep(600)"]);
+    const sshd = await startSshd();
+    const transport = await createSshTransport(keyLogin(sshd));
+    try {
+      const spec = testSpec({ appRoots: ["/usr/lib/python3/dist-packages"], container: { name, engine: null } });
+      const outcome = await runCollector(transport, spec);
+      expect(outcome.ok, outcome.ok ? "" : `${outcome.code}: ${outcome.message}`).toBe(true);
+      if (!outcome.ok) return;
+      expect(outcome.inventory.service.container).toMatchObject({ engine: "podman", name });
+      expect(outcome.inventory.interpreter).toMatchObject({ path: "/usr/bin/python3", cacheTag: "cpython-311" });
+    } finally {
+      await transport.close();
+      await sshd.stop();
+    }
   }, 300_000);
 
   test("a stopped container is container-not-running; an unknown one container-not-found", async () => {
