@@ -47,7 +47,8 @@ def _inspect_failure(name, engine, stderr):
 def inspect_container(engine, name):
     """The container's inspect document (one JSON object)."""
     if name.startswith("-"):
-        raise CollectorError("bad-spec", "the container name %r starts with '-': a command would read it as an option" % name)
+        raise CollectorError("bad-spec", "the container name %r starts with '-': a command would read it as an "
+                             "option" % name)
     try:
         proc = subprocess.run([engine, "inspect", "--type", "container", "--", name], stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
@@ -158,7 +159,8 @@ def load_container(spec):
             failures.append(e)
     else:
         # No engine knows it: say so when one could answer, else why the first could not.
-        order = ("container-not-found", "container-engine-denied", "container-inspect-failed", "container-engine-missing")
+        order = ("container-not-found", "container-engine-denied", "container-inspect-failed",
+                 "container-engine-missing")
         raise sorted(failures, key=lambda e: order.index(e.code) if e.code in order else len(order))[0]
     facts = parse_inspect(doc, os.path.basename(engine))
     if not facts["running"] or facts["pid"] <= 0:
@@ -216,7 +218,8 @@ def enter_container_root(facts):
     os.chdir("/")
     # A module file found now would be the image's, run as the host's root: only built-in and frozen modules
     # may still be imported, and any other import fails instead.
-    sys.meta_path[:] = [f for f in sys.meta_path if getattr(f, "__name__", "") in ("BuiltinImporter", "FrozenImporter")]
+    sys.meta_path[:] = [f for f in sys.meta_path
+                        if getattr(f, "__name__", "") in ("BuiltinImporter", "FrozenImporter")]
     sys.path[:] = []
     sys.path_importer_cache.clear()
     global pwd, grp
@@ -233,52 +236,10 @@ def to_host_root():
 
 
 def public_container(facts, allowed):
-    keep = ("engine", "id", "name", "image", "imageId", "tagImageId", "imageDigest", "startedAt", "restartCount", "restartPolicy",
-            "user", "workingDir", "entrypoint", "cmd", "readonlyRootfs", "mounts")
+    keep = ("engine", "id", "name", "image", "imageId", "tagImageId", "imageDigest", "startedAt", "restartCount",
+            "restartPolicy", "user", "workingDir", "readonlyRootfs", "mounts")
     out = dict((k, facts[k]) for k in keep)
     out["entrypoint"] = redact_argv(facts["entrypoint"], allowed)
     out["cmd"] = redact_argv(facts["cmd"], allowed)
     out["environment"] = redact(facts["environment"], allowed)
     return out
-
-
-class _Entry(object):
-    def __init__(self, **fields):
-        self.__dict__.update(fields)
-
-
-class ImageAccounts(object):
-    """pwd and grp answered from the image's /etc/passwd and /etc/group, read as text: inside the container's
-    root, the C library's name service could load modules its nsswitch.conf names from the image."""
-
-    def __init__(self):
-        self.users, self.groups = [], []
-        for line in (read_text("/etc/passwd") or "").splitlines():
-            f = line.split(":")
-            if len(f) >= 7 and f[2].isdigit() and f[3].isdigit():
-                self.users.append(_Entry(pw_name=f[0], pw_uid=int(f[2]), pw_gid=int(f[3]), pw_dir=f[5]))
-        for line in (read_text("/etc/group") or "").splitlines():
-            f = line.split(":")
-            if len(f) >= 4 and f[2].isdigit():
-                self.groups.append(_Entry(gr_name=f[0], gr_gid=int(f[2]), gr_mem=[m for m in f[3].split(",") if m]))
-
-    def _find(self, rows, key, value):
-        for row in rows:
-            if getattr(row, key) == value:
-                return row
-        raise KeyError(value)
-
-    def getpwnam(self, name):
-        return self._find(self.users, "pw_name", name)
-
-    def getpwuid(self, uid):
-        return self._find(self.users, "pw_uid", uid)
-
-    def getgrnam(self, name):
-        return self._find(self.groups, "gr_name", name)
-
-    def getgrgid(self, gid):
-        return self._find(self.groups, "gr_gid", gid)
-
-    def grouplist(self, name, gid):
-        return [gid] + [g.gr_gid for g in self.groups if name in g.gr_mem]
