@@ -30,6 +30,8 @@ const APP = {
 const CMD = 'CMD ["python3", "-m", "svc.main"]';
 const SUFFIX = `${process.pid}`;
 const names: string[] = [];
+/** Images a test's tag moved away from: untagged, so removed by id. */
+const untagged: string[] = [];
 let base = "";
 
 const containerName = (label: string) => {
@@ -138,6 +140,7 @@ describe.runIf(podmanUsable())("a Podman container as the target", () => {
       "rmi",
       "-f",
       "--ignore",
+      ...untagged,
       ...tags,
       `localhost/dl-test-healthy:${SUFFIX}`,
       `localhost/dl-test-moved:${SUFFIX}`,
@@ -190,6 +193,7 @@ describe.runIf(podmanUsable())("a Podman container as the target", () => {
     const name = containerName("moved");
     await startContainer(name, image);
     expect((await collectContainer(name)).findings.map((f) => f.id)).not.toContain("restart-pending");
+    untagged.push((await podman(["image", "inspect", "--format", "{{.Id}}", "--", image])).trim());
     await buildImage(image, containerfile([...lines, "ENV RELEASE=2"]), APP);
     const moved = (await collectContainer(name)).findings.find((f) => f.id === "restart-pending");
     expect(moved?.title).toBe("The running container predates its image tag");
