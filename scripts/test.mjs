@@ -33,6 +33,9 @@ const PREREQUISITES = [
   // The real-systemd tests (tests/support/systemd-box.ts) boot a container; without root they skip anyway.
   { name: "systemd-nspawn", ok: () => !isRoot() || fs.existsSync("/usr/bin/systemd-nspawn"), apt: "systemd-container" },
   { name: "debootstrap", ok: () => !isRoot() || works("sh", ["-c", "command -v debootstrap"]), apt: "debootstrap" },
+  // The container-target tests (tests/support/podman.ts) run real Podman containers with runc, as root.
+  { name: "podman", ok: () => !isRoot() || works("sh", ["-c", "command -v podman"]), apt: "podman" },
+  { name: "runc", ok: () => !isRoot() || works("sh", ["-c", "command -v runc"]), apt: "runc" },
 ];
 
 function isRoot() {

@@ -64,6 +64,30 @@ export function HostSettingsFields({ host, errors }: { host?: HostView; errors: 
         )}
       </FormField>
       <FormField
+        label="Container (optional)"
+        hint="A running Docker or Podman container on the target that runs the service."
+        error={errors.container}
+      >
+        {(a) => (
+          <input
+            {...a}
+            name="container"
+            defaultValue={host?.container ?? ""}
+            className={inputClass}
+            placeholder="shop-web"
+          />
+        )}
+      </FormField>
+      <FormField label="Container engine" hint="Default: docker, then podman." error={errors.engine}>
+        {(a) => (
+          <select {...a} name="engine" defaultValue={host?.engine ?? ""} className={inputClass}>
+            <option value="">Whichever the target has</option>
+            <option value="docker">docker</option>
+            <option value="podman">podman</option>
+          </select>
+        )}
+      </FormField>
+      <FormField
         label="Entry points (optional)"
         hint="MODULE[:ATTR], one per line, added to those from ExecStart."
         error={errors.entryPoints}

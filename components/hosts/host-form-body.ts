@@ -36,6 +36,8 @@ export function hostFormBody(form: FormData): { body: Record<string, unknown> } 
     unitFile: optional("unitFile"),
     python: optional("python"),
     serviceUser: optional("serviceUser"),
+    container: optional("container"),
+    engine: optional("engine"),
     entryPoints: field("entryPoints")
       .split(/[\s,]+/)
       .filter(Boolean),

@@ -17,6 +17,13 @@ export function formatSnapshot(s: SnapshotJson): string {
   }
   if (s.service) out.push(`  service ${s.service.unit ?? "(none)"} as ${s.service.identity.user}`);
   if (s.identityNote) out.push(`  note: ${s.identityNote}`);
+  const container = s.service?.container;
+  if (container) {
+    const readOnly = container.readonlyRootfs ? ", read-only root" : "";
+    out.push(
+      `  container ${container.name} (${container.engine}, image ${container.image ?? container.imageId}${readOnly})`,
+    );
+  }
   if (s.startup) {
     const c = s.startup.counts;
     out.push(

@@ -104,6 +104,17 @@ export const collectorSpecSchema = z.object({
   user: z.string().nullable().optional(),
   /** The host's --entry MODULE[:ATTR] settings, added to the entry points derived from ExecStart. */
   entryPoints: z.array(z.string()).optional(),
+  /** A Docker/Podman container on the target as the service (lib/collector/python/38_container.py). */
+  container: z
+    .object({
+      name: z
+        .string()
+        .min(1)
+        .regex(/^(?!-)/, "must not start with '-'"),
+      engine: z.enum(["docker", "podman"]).nullable(),
+    })
+    .nullable()
+    .optional(),
   measureStartup: z.boolean(),
   startupCapSeconds: z.number().positive(),
   maxFiles: z.number().int().positive().max(FILES_MAX),

@@ -15,20 +15,11 @@ import { savedFormFields } from "./saved-form-fields";
 export async function applyHostForm(host: Host, raw: unknown, by: AuditActor): Promise<Host> {
   const fields = savedFormFields(raw, host);
   const input = hostInputSchema.parse({ ...fields, name: host.name, transport: host.transport });
-  const {
-    appRoots,
-    serviceUnit,
-    unitFile,
-    python,
-    serviceUser,
-    entryPoints,
-    measureStartup,
-    maxFiles,
-    timeoutSeconds,
-  } = input;
+  const { appRoots, serviceUnit, unitFile, python, serviceUser, container, engine, entryPoints } = input;
+  const { measureStartup, maxFiles, timeoutSeconds } = input;
   const patch = {
-    ...{ appRoots, serviceUnit, unitFile, python, serviceUser },
-    ...{ entryPoints, measureStartup, maxFiles, timeoutSeconds },
+    ...{ appRoots, serviceUnit, unitFile, python, serviceUser, container, engine, entryPoints },
+    ...{ measureStartup, maxFiles, timeoutSeconds },
   };
   const edited = await editHost(host, patch, by);
   const { connection } = hostRowData(input);

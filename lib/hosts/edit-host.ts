@@ -12,6 +12,8 @@ export type HostSettingsPatch = Partial<{
   unitFile: string | null;
   python: string | null;
   serviceUser: string | null;
+  container: string | null;
+  engine: "docker" | "podman" | null;
   entryPoints: string[];
   measureStartup: boolean;
   maxFiles: number;
@@ -35,6 +37,8 @@ export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditAc
     unitFile: host.unitFile,
     python: host.python,
     serviceUser: host.serviceUser,
+    container: host.container,
+    engine: host.engine,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,
@@ -48,6 +52,8 @@ export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditAc
     unitFile: merged.unitFile,
     python: merged.python,
     serviceUser: merged.serviceUser,
+    container: merged.container,
+    engine: merged.engine,
     measureStartup: merged.measureStartup,
     maxFiles: merged.maxFiles,
     timeoutSeconds: merged.timeoutSeconds,

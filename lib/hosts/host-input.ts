@@ -51,6 +51,15 @@ const common = {
     .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?$/, "a user name")
     .nullable()
     .default(null),
+  /** A Docker/Podman container name or id on the target: it reaches the engine's command line. */
+  container: z
+    .string()
+    .max(255)
+    .regex(noLeadingDash, LEADING_DASH_MESSAGE)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "a container name or id")
+    .nullable()
+    .default(null),
+  engine: z.enum(["docker", "podman"]).nullable().default(null),
   /** "MODULE[:ATTR]" entry points added to those the collector derives from ExecStart. */
   entryPoints: z
     .array(z.string().regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, "MODULE[:ATTR], e.g. wsgi:app"))

@@ -22,6 +22,8 @@ export function hostRowData(input: HostInput) {
     unitFile: input.unitFile,
     python: input.python,
     serviceUser: input.serviceUser,
+    container: input.container,
+    engine: input.engine,
     measureStartup: input.measureStartup,
     maxFiles: input.maxFiles,
     timeoutSeconds: input.timeoutSeconds,

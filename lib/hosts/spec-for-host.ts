@@ -14,6 +14,9 @@ export function specForHost(host: Host): CollectorSpec {
     unitFile: host.unitFile,
     python: host.python,
     user: host.serviceUser,
+    container: host.container
+      ? { name: host.container, engine: host.engine === "docker" || host.engine === "podman" ? host.engine : null }
+      : null,
     entryPoints,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,

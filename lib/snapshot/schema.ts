@@ -160,10 +160,41 @@ export const configFileSchema = z.object({
   loaded: z.boolean().optional(),
 });
 
+export const containerSchema = z.object({
+  engine: z.enum(["docker", "podman"]),
+  id: name,
+  name,
+  image: message.nullable(),
+  imageId: name.nullable(),
+  /** The image id the tag names at collection time; differs from imageId once the tag moved. */
+  tagImageId: name.nullable().optional(),
+  imageDigest: name.nullable(),
+  startedAt: name.nullable(),
+  restartCount: z.number().int().min(0),
+  restartPolicy: name,
+  user: name.nullable(),
+  workingDir: path.nullable(),
+  entrypoint: z.array(z.string().max(ARG_MAX)).max(LIST_MAX),
+  cmd: z.array(z.string().max(ARG_MAX)).max(LIST_MAX),
+  readonlyRootfs: z.boolean(),
+  mounts: z
+    .array(
+      z.object({
+        type: name,
+        destination: path,
+        source: message.nullable(),
+        readOnly: z.boolean(),
+        options: z.array(name).max(LIST_MAX),
+      }),
+    )
+    .max(LIST_MAX),
+  environment: environmentSchema,
+});
+
 export const serviceSchema = z.object({
   unit: name.nullable(),
   /** Where the settings came from. */
-  source: z.enum(["systemctl", "unit-file", "none"]),
+  source: z.enum(["systemctl", "unit-file", "container", "none"]),
   user: name.nullable(), // null = root (systemd default)
   group: name.nullable(),
   supplementaryGroups: z.array(name).max(LIST_MAX),
@@ -203,6 +234,8 @@ export const serviceSchema = z.object({
     source: z.enum(["unit", "host-setting", "collecting-user"]).optional(),
   }),
   process: processSchema.nullable(),
+  /** The container the service runs in, from `<engine> inspect` (absent for a plain host). */
+  container: containerSchema.optional(),
 });
 
 /**
@@ -375,6 +408,7 @@ export type Source = z.infer<typeof sourceSchema>;
 export type ExtraPyc = z.infer<typeof extraPycSchema>;
 export type Root = z.infer<typeof rootSchema>;
 export type Service = z.infer<typeof serviceSchema>;
+export type Container = z.infer<typeof containerSchema>;
 export type Interpreter = z.infer<typeof interpreterSchema>;
 export type InterpreterTrust = z.infer<typeof interpreterTrustSchema>;
 export type Inventory = z.infer<typeof inventorySchema>;

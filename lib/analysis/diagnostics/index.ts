@@ -21,6 +21,7 @@ import type { Rule } from "./rule";
 import { sourceDirUnreadable } from "./source-dir-unreadable";
 import { sourcelessBytecode } from "./sourceless-bytecode";
 import { staleBytecode } from "./stale-bytecode";
+import { inContainerTerms } from "./support/container-fix";
 import { factsOf } from "./support/facts";
 import { truncatedScan } from "./truncated-scan";
 import { uncheckedHashStale } from "./unchecked-hash-stale";
@@ -71,7 +72,8 @@ export function diagnose(snapshot: SnapshotInput): Finding[] {
   const impact = impactOf(snapshot.inventory, snapshot.measurements);
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const finding = rule.check(facts);
+    const checked = rule.check(facts);
+    const finding = checked && inContainerTerms(checked, facts);
     if (!finding) continue;
     const predicted = predictFix(finding, facts, impact);
     findings.push({ ...finding, fix: finding.fix.map((step) => ({ ...step, predicted })) });

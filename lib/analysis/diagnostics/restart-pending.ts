@@ -1,4 +1,5 @@
 import type { Rule } from "./rule";
+import { imageMoved } from "./support/image-moved";
 import { applyStep } from "./support/apply-step";
 import type { Service } from "@/lib/snapshot/schema";
 import {
@@ -15,6 +16,7 @@ const id = "restart-pending";
 export const restartPending: Rule = {
   id,
   check(f) {
+    if (f.service.container) return imageMoved(f);
     const process = f.service.process;
     if (!process) return null;
     const slack = startUncertainty(process);

@@ -47,6 +47,8 @@ export async function inputFrom(name: string, values: OptionValues) {
     unitFile: str(values, "unit-file") ? path.resolve(str(values, "unit-file")!) : null,
     python: str(values, "python") ?? null,
     serviceUser: str(values, "user") ?? null,
+    container: str(values, "container") ?? null,
+    engine: str(values, "engine") ?? null,
     entryPoints: (values.entry as string[] | undefined) ?? [],
     measureStartup: !values["no-startup-cost"],
     maxFiles: intOption(values, "max-files"),
@@ -74,13 +76,15 @@ export const hostsAddCommand: Command = {
     "hosts add NAME (--local | --ssh USER@HOST[:PORT]|ALIAS [--ssh-config FILE] [--identity FILE | --password-stdin]\n" +
     "             [--jump USER@HOST[:PORT] [--jump-identity FILE]] [--accept-host-key])\n" +
     "             --app-root PATH [--app-root PATH …] [--service UNIT] [--unit-file PATH] [--python PATH]\n" +
-    "             [--user NAME] [--entry MODULE[:ATTR] …] [--no-startup-cost] [--max-files N] [--timeout SECONDS] [--schedule CRON]",
+    "             [--user NAME] [--container NAME [--engine docker|podman]]\n" +
+    "             [--entry MODULE[:ATTR] …] [--no-startup-cost] [--max-files N] [--timeout SECONDS] [--schedule CRON]",
   summary:
     "Save a host. SSH uses the ssh-agent unless --identity, --password-stdin or the alias's IdentityFile says " +
     "otherwise; a jump host logs in with its own credential, the ssh-agent unless --jump-identity is given.",
   help:
     "--ssh ALIAS reads HostName, User, Port, IdentityFile, ProxyJump (chains too, each hop with its own\n" +
-    "IdentityFile) and Include from ~/.ssh/config (or --ssh-config FILE) once, now; --jump replaces its ProxyJump.",
+    "IdentityFile) and Include from ~/.ssh/config (or --ssh-config FILE) once, now; --jump replaces its ProxyJump.\n" +
+    "--container NAME collects a running Docker/Podman container on the target as the service.",
   options: {
     local: { type: "boolean", description: "The host is this machine (no SSH).", default: "off" },
     ...sshConnectionOptions(false),
@@ -90,6 +94,18 @@ export const hostsAddCommand: Command = {
       default: "off: trust with hosts trust",
     },
     ...hostSettingOptions(false),
+    container: {
+      type: "string",
+      value: "NAME",
+      description: "A running Docker or Podman container on the target that runs the service.",
+      default: "none: a plain host",
+    },
+    engine: {
+      type: "string",
+      value: "docker|podman",
+      description: "The container engine's CLI to ask.",
+      default: "docker if the target has it, else podman",
+    },
   },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {

@@ -138,6 +138,8 @@ def load_config(spec):
 
 def config_files(config):
     """Fragment, drop-ins and environment files with their mtimes (for "changed since start")."""
+    if config["fragment"] is None:
+        return []  # a container: its configuration is the inspect document, not files
     files = [(config["fragment"], "fragment", False)] + [(p, "drop-in", False) for p in config["dropins"]]
     files += [(p, "environment-file", optional) for p, optional in config["environmentFiles"]]
     out = []

@@ -89,7 +89,7 @@ def service_identity(config, process, user=None):
                 "source": "unit"}
     gid = _gid_of(config["group"]) if config["group"] else pw.pw_gid
     gid = pw.pw_gid if gid is None else gid
-    groups = set(os.getgrouplist(pw.pw_name, gid)) | {gid} | _extra_groups(config)
+    groups = set(group_list(pw.pw_name, gid)) | {gid} | _extra_groups(config)
     dac = pw.pw_uid == 0 and _bounding_keeps_dac(config["capabilityBoundingSet"])
     if live and process["uid"] == pw.pw_uid and process.get("capEff"):
         dac = pw.pw_uid == 0 and bool(int(process["capEff"], 16) & CAP_DAC_OVERRIDE_BIT)

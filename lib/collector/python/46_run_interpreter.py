@@ -32,14 +32,26 @@ def can_run(interp):
     return STAND_INS.get(interp, True) is not None
 
 
+def start_argv(exe, args):
+    """The argv that starts exe: itself, or inside a container `<engine> exec -i -- ID exe …` from the host's
+    root (38_container.py), so the image's binary runs only in the container, as its user."""
+    if CONTAINER:
+        return [CONTAINER["engine"], "exec", "-i", "--", CONTAINER["id"], exe] + args
+    return [exe] + args
+
+
+def start_options():
+    return {"preexec_fn": to_host_root} if CONTAINER else {}
+
+
 def run_python(interp, args, data=None, timeout=60):
     """Runs the target interpreter (its checked, resolved path) with TARGET_FLAGS in cwd / and only the
     collector's environment."""
     exe = executable_for(interp)
     try:
-        return subprocess.run([exe] + TARGET_FLAGS + args, input=data, stdout=subprocess.PIPE,
+        return subprocess.run(start_argv(exe, TARGET_FLAGS + args), input=data, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, cwd="/", timeout=timeout,
-                              stdin=None if data is not None else subprocess.DEVNULL)
+                              stdin=None if data is not None else subprocess.DEVNULL, **start_options())
     except OSError as e:
         raise CollectorError("no-python", "%s cannot be run: %s" % (interp, e.strerror or e))
     except subprocess.TimeoutExpired:
@@ -52,8 +64,9 @@ def version_before_isolation(interp):
     ask = "import sys; sys.stdout.write(\"%d.%d.%d\" % tuple(sys.version_info[:3]))"
     exe = executable_for(interp)
     try:
-        proc = subprocess.run([exe, "-E", "-s", "-S", "-B", "-c", ask], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, cwd="/", timeout=30)
+        proc = subprocess.run(start_argv(exe, ["-E", "-s", "-S", "-B", "-c", ask]), stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, cwd="/", timeout=30,
+                              **start_options())
     except (OSError, subprocess.TimeoutExpired):
         return None
     text = proc.stdout.decode("ascii", "replace").strip()

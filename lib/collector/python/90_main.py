@@ -6,16 +6,28 @@ def collect(spec):
     allowed = env_matcher(spec["envAllowlist"])
     show = lambda key, value: shown(key, value, allowed)
     PROGRESS.set_phase("service")
-    config = load_config(spec)
+    container = None
+    if spec.get("container"):
+        container, config = load_container(spec)
+    else:
+        config = load_config(spec)
     process, process_env, cwd = find_process(config, allowed)
+    mounts = read_mounts(process["pid"] if process else None)
+    if container:
+        # Everything of the host is read: from here on, / is the container's root (38_container.py).
+        enter_container_root(container)
+        cwd = None
     ident = service_identity(config, process, spec.get("user"))
+    if container:
+        ident = map_identity(ident)
     ident["groupset"] = frozenset(ident["groups"]) | {ident["gid"]}
     service = service_entry(spec, config, process, ident, allowed)
+    if container:
+        service["container"] = public_container(container, allowed)
     PROGRESS.set_phase("interpreter")
     env = service_env(config, process, process_env, show)
     base_dir = working_dir(config, ident, cwd)
     interpreter, main_script = resolve_interpreter(spec, config, env, ident, base_dir)
-    mounts = read_mounts(process["pid"] if process else None)
     ctx = Ctx(spec, ident, Access(ident, Sandbox(config, mounts)), interpreter, main_script)
     PROGRESS.set_phase("walk")
     app_roots = []

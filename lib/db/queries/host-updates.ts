@@ -10,6 +10,8 @@ export type HostSettingsUpdate = Pick<
   | "unitFile"
   | "python"
   | "serviceUser"
+  | "container"
+  | "engine"
   | "entryPoints"
   | "measureStartup"
   | "maxFiles"

@@ -17,7 +17,9 @@ export function toHostView(host: Host) {
     id: host.id,
     name: host.name,
     transport: host.transport as "local" | "ssh",
-    target: ssh ? `${host.sshUser}@${host.sshHost}:${host.sshPort}` : "this machine",
+    target:
+      (ssh ? `${host.sshUser}@${host.sshHost}:${host.sshPort}` : "this machine") +
+      (host.container ? `, container ${host.container}` : ""),
     authMethod: host.authMethod,
     identityFile: host.identityFile,
     hasStoredSecret: host.secretCipher !== null,
@@ -39,6 +41,8 @@ export function toHostView(host: Host) {
     unitFile: host.unitFile,
     python: host.python,
     serviceUser: host.serviceUser,
+    container: host.container,
+    engine: host.engine,
     entryPoints: lists.entryPoints,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Host" ADD COLUMN "container" TEXT;
+ALTER TABLE "Host" ADD COLUMN "engine" TEXT;
