@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules and ssh2's optional crypto bindings must be required at run time, not bundled.
-  serverExternalPackages: ["ssh2", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["ssh2", "libsql", "@libsql/client", "@prisma/adapter-libsql"],
   poweredByHeader: false,
   // `npm test` type-checks the whole tree (app, lib and tests) as its own step; a build should not
   // fail a user's `npm start` over a test file.
