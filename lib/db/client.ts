@@ -1,4 +1,5 @@
 import "./lean-wasm";
+import { DATABASE_BUSY_WAIT_MS } from "./database-busy";
 import { PrismaClient } from "./generated/client";
 import { restrictDatabaseFiles } from "./open-sqlite";
 import { databaseFile } from "./paths";
@@ -10,7 +11,11 @@ const globalForPrisma = globalThis as unknown as { deploylensPrisma?: PrismaClie
 function createClient(): PrismaClient {
   const file = databaseFile();
   restrictDatabaseFiles(file);
-  return new PrismaClient({ adapter: sqliteAdapter(file) });
+  // Starting a transaction may wait DATABASE_BUSY_WAIT_MS for another process's lock (sqlite-adapter.ts).
+  // Prisma must wait longer than that: a start it gave up on would still succeed later, and that
+  // transaction, owned by no one, would keep the write lock for good.
+  const transactionOptions = { maxWait: 2 * DATABASE_BUSY_WAIT_MS };
+  return new PrismaClient({ adapter: sqliteAdapter(file), transactionOptions });
 }
 
 export const prisma: PrismaClient = globalForPrisma.deploylensPrisma ?? createClient();

@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
-import { createClient, type Client, type Config } from "@libsql/client";
+import { createClient, type Client, type Config, type InStatement } from "@libsql/client";
 import { PrismaLibSql } from "@prisma/adapter-libsql";
-import { waitWhileBusy } from "./database-busy";
+import { isDatabaseBusy, waitWhileBusy } from "./database-busy";
 
 type Adapter = Awaited<ReturnType<PrismaLibSql["connect"]>>;
 
@@ -13,16 +13,46 @@ type Adapter = Awaited<ReturnType<PrismaLibSql["connect"]>>;
  */
 const NO_WAIT_IN_SQLITE = 0;
 
+const WRITE_STATEMENT = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
+
 /**
- * Transactions take the write lock when they begin (BEGIN IMMEDIATE), not at their first write: a busy
- * database then fails the BEGIN, which is retried as a whole, never a half-run transaction whose read
- * snapshot went stale.
+ * Writes take the write lock first (BEGIN IMMEDIATE), in transactions and alone, so a locked database
+ * fails at BEGIN and the whole call is retried; a transaction never needs a retry half-way, on a stale
+ * read snapshot. A statement that failed as busy is left unfinished by the driver on its pooled connection
+ * (until garbage collection), and that connection could then never COMMIT ("SQL statements in progress"):
+ * after a busy error every connection is closed and reopened. No other call is under way on this client
+ * then, as Prisma's adapter runs one call, or one transaction, at a time.
  */
-class ImmediateTransactionsLibSql extends PrismaLibSql {
+class WriteLockFirstLibSql extends PrismaLibSql {
   override createClient(config: Config): Client {
     const client = createClient(config);
     const begin = client.transaction.bind(client);
-    client.transaction = () => begin("write");
+    const execute = client.execute.bind(client);
+    const reopenWhenBusy = async <T>(call: () => Promise<T>): Promise<T> => {
+      try {
+        return await call();
+      } catch (error) {
+        if (isDatabaseBusy(error)) await client.reconnect();
+        throw error;
+      }
+    };
+    const writeAlone = async (statement: InStatement) => {
+      const transaction = await begin("write");
+      try {
+        const result = await transaction.execute(statement);
+        await transaction.commit();
+        return result;
+      } finally {
+        transaction.close();
+      }
+    };
+    client.transaction = () => reopenWhenBusy(() => begin("write"));
+    client.execute = (statement: InStatement) =>
+      reopenWhenBusy(() =>
+        WRITE_STATEMENT.test(typeof statement === "string" ? statement : statement.sql)
+          ? writeAlone(statement)
+          : execute(statement),
+      );
     return client;
   }
 }
@@ -42,7 +72,7 @@ function waitingWhileBusy(adapter: Adapter): Adapter {
 
 /** Prisma's libSQL adapter for an SQLite file, embedded in this process (no server). */
 export function sqliteAdapter(file: string) {
-  const libsql = new ImmediateTransactionsLibSql({ url: pathToFileURL(file).href, timeout: NO_WAIT_IN_SQLITE });
+  const libsql = new WriteLockFirstLibSql({ url: pathToFileURL(file).href, timeout: NO_WAIT_IN_SQLITE });
   return {
     provider: "sqlite" as const,
     adapterName: libsql.adapterName,
