@@ -6,9 +6,15 @@ export async function register() {
   migrateOnStart();
   // `next build` runs this too: nothing below belongs to a build.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // SIGTERM/SIGINT stop the server within seconds, whatever runs, and mark running collections "interrupted".
+  const { stopOnSignal } = await import("./lib/jobs/stop-on-signal");
+  stopOnSignal();
   // Collections the previous process did not finish are recorded as "interrupted", never left "running".
   const { markInterruptedJobs } = await import("./lib/jobs/mark-interrupted-jobs");
   await markInterruptedJobs();
+  // The CLI and alerts link to the dashboard serving this database: the address this server is reached under.
+  const { recordPublicUrl } = await import("./lib/db/queries/public-url");
+  await recordPublicUrl();
   // With no users yet, the console gets the one-time link that creates the first admin.
   const { announceSetupOnStart } = await import("./lib/auth/announce-setup-on-start");
   await announceSetupOnStart();

@@ -13,7 +13,7 @@ export default async function SetupPage({ searchParams }: PageProps<"/setup">) {
       ) : (
         <p className="text-sm text-slate-600">
           This setup link is not valid. Use the link the server printed on its console at start-up, or run{" "}
-          <code>npx deploylens users add NAME --role admin --password-stdin</code>.
+          <code>deploylens users add NAME --role admin --password-stdin</code>.
         </p>
       )}
     </div>

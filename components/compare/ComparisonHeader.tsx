@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Comparison, ComparisonSide } from "@/lib/analysis/compare/types";
+import type { Comparison, ComparisonSide } from "@/lib/compare/types";
 
 function SideLabel({ side, which }: { side: ComparisonSide; which: string }) {
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Comparison } from "@/lib/analysis/compare/types";
+import type { Comparison } from "@/lib/compare/types";
 import type { PickerHost } from "@/lib/compare/picker-options";
 import { compareQuery, type CompareView } from "@/lib/compare/view-state";
 import { ShareDialog } from "@/components/shares/ShareDialog";

@@ -1,4 +1,4 @@
-import { compare } from "@/lib/analysis/compare";
+import { compare } from "@/lib/compare/compare";
 import { comparePath } from "@/lib/compare/compare-refs";
 import { listPickerOptions } from "@/lib/compare/picker-options";
 import type { CompareView } from "@/lib/compare/view-state";

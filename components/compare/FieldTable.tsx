@@ -1,4 +1,4 @@
-import type { FieldRow } from "@/lib/analysis/compare/types";
+import type { FieldRow } from "@/lib/compare/types";
 import { displayPath } from "@/lib/snapshot/display-path";
 import { CHANGE_CLASS, type SideNames } from "./side-names";
 import { SideHeads } from "./SideHeads";

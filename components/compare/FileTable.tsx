@@ -1,4 +1,4 @@
-import type { BoundedSection, FileRow, FileSide, RootPair } from "@/lib/analysis/compare/types";
+import type { BoundedSection, FileRow, FileSide, RootPair } from "@/lib/compare/types";
 import { displayPath } from "@/lib/snapshot/display-path";
 import type { SideNames } from "./side-names";
 import { SideHeads } from "./SideHeads";

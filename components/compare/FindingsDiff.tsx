@@ -1,4 +1,4 @@
-import type { Comparison } from "@/lib/analysis/compare/types";
+import type { Comparison } from "@/lib/compare/types";
 import { FindingCard } from "@/components/snapshots/FindingCard";
 import type { SideNames } from "./side-names";
 

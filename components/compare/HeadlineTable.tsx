@@ -1,4 +1,4 @@
-import type { MetricRow } from "@/lib/analysis/compare/types";
+import type { MetricRow } from "@/lib/compare/types";
 import type { SideNames } from "./side-names";
 import { SideHeads } from "./SideHeads";
 

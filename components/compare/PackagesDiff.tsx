@@ -1,4 +1,4 @@
-import type { Comparison } from "@/lib/analysis/compare/types";
+import type { Comparison } from "@/lib/compare/types";
 import { CHANGE_CLASS, type SideNames } from "./side-names";
 import { SideHeads } from "./SideHeads";
 

@@ -19,6 +19,9 @@ export function ConnectionReport({ probe, keys }: { probe: ProbeResult; keys: { 
       <dd>
         {probe.interpreter.version} <span className="font-mono text-xs">({probe.interpreter.path})</span>
         {probe.interpreter.source === "login" && <span className="text-slate-500"> — the login&apos;s python3</span>}
+        {probe.interpreter.trusted === false && (
+          <span className={no}> — not run: others can change it (version read from its files)</span>
+        )}
       </dd>
       {probe.unit && (
         <>

@@ -46,8 +46,8 @@ export function GettingStarted() {
         <div>
           <p className="mb-2 text-sm text-slate-600">Or from a terminal in this folder:</p>
           <CodeBlock>
-            {"npx deploylens hosts add vps --ssh deploy@vps.example.com --app-root /opt/myapp --service myapp.service\n" +
-              "npx deploylens collect vps"}
+            {"deploylens hosts add vps --ssh deploy@vps.example.com --app-root /opt/myapp --service myapp.service\n" +
+              "deploylens collect vps"}
           </CodeBlock>
         </div>
       </div>

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
-import type { Snapshot } from "@/lib/db/generated/client";
+import type { LatestCollection } from "@/lib/db/queries/host-summaries";
 
 /** The newest collection of a host: when, and whether it worked; a failure shows its code and its reason. */
-export function LastCollection({ latest }: { latest: Snapshot | null }) {
+export function LastCollection({ latest }: { latest: LatestCollection | null }) {
   if (!latest) return <span className="text-slate-500">never collected</span>;
   return (
     <span className="flex flex-col gap-0.5">

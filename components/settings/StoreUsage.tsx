@@ -12,7 +12,7 @@ export function StoreUsage({
     <div className="space-y-3 text-sm">
       <p>
         Store size: <strong data-testid="store-size">{megabytes(bytes)}</strong> (database and write-ahead log). Run{" "}
-        <code>npx deploylens prune</code> to apply the policy now; the server does it daily.
+        <code>deploylens prune</code> to apply the policy now; the server does it daily.
       </p>
       <table className="w-full max-w-md text-left">
         <thead className="text-xs uppercase text-slate-500">

@@ -1,4 +1,4 @@
-import type { Comparison, ComparisonSide } from "@/lib/analysis/compare/types";
+import type { Comparison, ComparisonSide } from "@/lib/compare/types";
 
 const label = (side: ComparisonSide) => `${side.host} ${side.takenAt.replace("T", " ").slice(0, 19)} UTC`;
 

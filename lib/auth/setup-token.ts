@@ -12,7 +12,7 @@ export async function announceSetupIfNeeded(baseUrl: string): Promise<void> {
   const token = newSecretToken();
   globalSetup.deploylensSetupTokenHash = hashToken(token);
   console.log(`deploylens: no users yet. Create the first admin at ${baseUrl}/setup?token=${token}`);
-  console.log("deploylens: (or from a terminal: npx deploylens users add NAME --role admin --password-stdin)");
+  console.log("deploylens: (or from a terminal: deploylens users add NAME --role admin --password-stdin)");
 }
 
 export function isSetupToken(token: string | undefined | null): boolean {

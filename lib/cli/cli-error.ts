@@ -1,9 +1,11 @@
-/** A usage or input problem: printed as one line on stderr, exit code 2. */
+import { EXIT, type ExitCode } from "./exit-codes";
+
+/** A problem the CLI itself found: printed as one line on stderr; exit 2 (bad input) unless told otherwise. */
 export class CliError extends Error {
   override name = "CliError";
   constructor(
     message: string,
-    readonly exitCode = 2,
+    readonly exitCode: ExitCode = EXIT.usage,
   ) {
     super(message);
   }

@@ -1,4 +1,4 @@
-import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
+import { startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 
 export type FailOn = "critical" | "warning";
 export type Gates = { failUnder?: number; failOn?: FailOn };

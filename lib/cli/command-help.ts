@@ -1,10 +1,17 @@
 import type { Command } from "./command";
 
-/** `deploylens COMMAND --help`: the synopsis, what it does, and every option it takes. */
+/** The left column of an option's help line: `--app-root PATH`. */
+const flagOf = (name: string, spec: Command["options"][string]) =>
+  `--${name}${spec.type === "string" ? ` ${spec.value ?? "VALUE"}` : ""}`;
+
+/** `deploylens COMMAND --help`: the synopsis, what it does, and every option with its default. */
 export function commandHelp(command: Command): string {
-  const options = Object.entries(command.options).map(([name, spec]) => {
-    const value = spec.type === "string" ? " VALUE" : "";
-    return `  --${name}${value}${spec.multiple ? " (repeatable)" : ""}`;
+  const entries = Object.entries(command.options);
+  const flags = entries.map(([name, spec]) => flagOf(name, spec));
+  const width = Math.max(6, ...flags.map((flag) => flag.length)) + 2;
+  const options = entries.map(([, spec], i) => {
+    const repeat = spec.multiple ? " Repeatable." : "";
+    return `  ${flags[i]!.padEnd(width)}${spec.description}${repeat} (default: ${spec.default})`;
   });
   const more = command.help ? ["", command.help] : [];
   return [
@@ -14,7 +21,7 @@ export function commandHelp(command: Command): string {
     "",
     "Options:",
     ...options,
-    "  --help",
+    `  ${"--help".padEnd(width)}Show this help and exit.`,
     ...more,
     "",
   ].join("\n");

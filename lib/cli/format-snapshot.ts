@@ -1,14 +1,13 @@
 import type { SnapshotJson } from "@/lib/api/snapshot-json";
-import { formatPercent as percent } from "@/lib/analysis/coverage-percent";
+import { formatPercent as percent, coveragePercent } from "@/lib/analysis/coverage-percent";
 import { displayPath } from "@/lib/snapshot/display-path";
 import { cachingVerdict } from "@/lib/analysis/caching-verdict";
-import { coveragePercent } from "@/lib/analysis/coverage-percent";
 import { startupHeadline } from "@/lib/analysis/startup-coverage";
 
 /** The human summary `deploylens collect` prints: coverage, then each finding with its fix. */
 export function formatSnapshot(s: SnapshotJson): string {
   const out: string[] = [`Snapshot ${s.id} of ${s.host} at ${s.takenAt}: ${s.status}`];
-  if (s.error) out.push(`  error [${s.error.code}]: ${s.error.message}`);
+  // A failure's error is told once, on stderr, by the caller.
   if (s.interpreter) {
     const prefix = s.interpreter.pycachePrefix ? `, pycache prefix ${displayPath(s.interpreter.pycachePrefix)}` : "";
     out.push(

@@ -2,13 +2,18 @@ import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { MigrationError, migrate } from "@/lib/db/migrate";
 import { CliError } from "./cli-error";
+import { GROUPS, groupHelp } from "./command-groups";
 import { commandHelp } from "./command-help";
 import { commands, parseCommandArgs, usage } from "./commands";
-import { flushOutput, printErr, printOut } from "./output";
+import { exitCodeOf, PRISMA_INPUT_ERRORS, prismaCodeOf } from "./exit-codes";
+import { describeZodError } from "./flag-of-issue";
+import { endQuietlyOnClosedPipe, flushOutput, printErr, printOut } from "./output";
+
+const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || arg === "help";
 
 async function main(argv: string[]): Promise<number> {
-  const [first, ...rest] = argv;
-  if (!first || first === "--help" || first === "-h" || first === "help") {
+  const [first, second] = argv;
+  if (!first || isHelp(first)) {
     printOut(usage());
     return 0;
   }
@@ -17,11 +22,19 @@ async function main(argv: string[]): Promise<number> {
     printOut(`deploylens ${version}\n`);
     return 0;
   }
+  // `deploylens hosts`, `hosts --help`: the group's subcommands, as gh lists a command group's.
+  if (first in GROUPS && (second === undefined || isHelp(second))) {
+    printOut(groupHelp(first, commands));
+    return 0;
+  }
   const command = commands.find((c) => c.words.every((word, i) => argv[i] === word));
-  if (!command)
-    throw new CliError(`unknown command ${JSON.stringify(argv.slice(0, 2).join(" "))}; see deploylens --help`);
+  if (!command) {
+    const words = first in GROUPS ? `${first} ${second}` : first;
+    const help = first in GROUPS ? `deploylens ${first} --help` : "deploylens --help";
+    throw new CliError(`unknown command ${JSON.stringify(words)}; see ${help}`);
+  }
   if (argv.slice(command.words.length).some((arg) => arg === "--help" || arg === "-h")) {
-    process.stdout.write(commandHelp(command));
+    printOut(commandHelp(command));
     return 0;
   }
   const { values, positionals } = parseCommandArgs(command, argv.slice(command.words.length));
@@ -29,27 +42,25 @@ async function main(argv: string[]): Promise<number> {
   return command.run(values, positionals);
 }
 
-function describe(error: unknown): { message: string; exitCode: number } {
-  if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
-  if (error instanceof ZodError) {
-    return { message: error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "), exitCode: 2 };
-  }
-  // Input the user can correct is a usage error (2); anything else that went wrong is 1.
-  if (error instanceof AppError) return { message: error.message, exitCode: error.status === 422 ? 2 : 1 };
-  if (error instanceof MigrationError) return { message: error.message, exitCode: 1 };
-  return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), exitCode: 1 };
+function describe(error: unknown): string {
+  if (error instanceof ZodError) return describeZodError(error);
+  if (error instanceof CliError || error instanceof AppError || error instanceof MigrationError) return error.message;
+  const prisma = PRISMA_INPUT_ERRORS[prismaCodeOf(error) ?? ""];
+  if (prisma) return prisma;
+  // Something nobody anticipated: the stack is what a bug report needs.
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 async function run(argv: string[]): Promise<number> {
   try {
     return await main(argv);
   } catch (error) {
-    const { message, exitCode } = describe(error);
-    printErr(`deploylens: ${message}\n`);
-    return exitCode;
+    printErr(`deploylens: ${describe(error)}\n`);
+    return error instanceof CliError ? error.exitCode : exitCodeOf(error);
   }
 }
 
+endQuietlyOnClosedPipe();
 // Exit only once stdout and stderr have drained: a piped reader may still be reading (`compare … | jq`).
 void run(process.argv.slice(2)).then(async (code) => {
   process.exitCode = code;

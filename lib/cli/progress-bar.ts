@@ -1,6 +1,6 @@
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
-
-const WIDTH = 24;
+import { safeText } from "./safe-text";
+import { progressLine, type ProgressState } from "./progress-line";
 
 export type Progress = {
   update(host: string, event: ProgressEvent): void;
@@ -9,32 +9,42 @@ export type Progress = {
 };
 
 const silent: Progress = { update() {}, hostDone() {}, clear() {} };
+const REDRAW_MS = 250;
+
+/** Progress is for a person at a terminal: never when the output goes to a file, a pipe, cron mail or CI. */
+export function showsProgress(stdout: { isTTY?: boolean }, stderr: { isTTY?: boolean }): boolean {
+  return Boolean(stdout.isTTY && stderr.isTTY);
+}
 
 /**
- * One redrawn line on a terminal: hosts done out of all, and what the running host is scanning.
- * Nothing at all when the stream is not a TTY, so pipes, cron mail and CI logs stay clean.
+ * One line on stderr, redrawn in place every quarter second (the elapsed time moves even while a phase
+ * takes long) and whenever a host reports; nothing at all unless showsProgress().
  */
-export function progressBar(stream: NodeJS.WriteStream, total: number): Progress {
-  if (!stream.isTTY) return silent;
-  let done = 0;
-  let status = "connecting";
+export function progressBar(total: number, streams = { stdout: process.stdout, stderr: process.stderr }): Progress {
+  if (!showsProgress(streams.stdout, streams.stderr)) return silent;
+  const stream = streams.stderr;
+  const started = Date.now();
+  const state: ProgressState = { host: null, progress: null, elapsedMs: 0, done: 0, total };
   const draw = () => {
-    const filled = Math.round((done / total) * WIDTH);
-    const bar = `${"█".repeat(filled)}${"░".repeat(WIDTH - filled)}`;
-    const line = `${bar} ${done}/${total} hosts · ${status}`;
-    stream.write(`\r\x1b[K${line.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}`);
+    state.elapsedMs = Date.now() - started;
+    const line = safeText(progressLine(state));
+    stream.write(`\r\x1b[K${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}`);
   };
+  const timer = setInterval(draw, REDRAW_MS);
+  timer.unref();
   draw();
   return {
     update(host, event) {
-      status = `${host}: ${event.phase}, ${event.dirs} directories, ${event.files} files`;
+      state.host = host;
+      state.progress = { phase: event.phase, dirs: event.dirs, files: event.files };
       draw();
     },
     hostDone() {
-      done += 1;
+      state.done += 1;
       draw();
     },
     clear() {
+      clearInterval(timer);
       stream.write("\r\x1b[K");
     },
   };

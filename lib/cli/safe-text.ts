@@ -1,19 +1,12 @@
+import { escapeControls, escapeControlsInJson, UNSAFE_CHARS } from "@/lib/analysis/export/escape-controls";
+
 /**
- * Characters a terminal would act on instead of showing: C0 controls (ESC starts colour and cursor
- * sequences) except tab and newline, DEL, C1 controls, and the Unicode bidi controls that make text read
- * differently from what it is (U+202E turns "evil\u202Etxt.py" around). File names and messages come from
- * the target, so every byte the CLI prints passes through here.
+ * Text for a terminal: the characters a terminal would act on instead of showing (C0 and C1 controls but tab
+ * and newline, DEL, bidi controls; see escape-controls.ts) shown as \xNN or \uNNNN, everything else unchanged.
+ * File names and messages come from the target, so every byte the CLI prints passes through here.
  */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-const escape = (ch: string) => {
-  const code = ch.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-};
-
-/** Text for a terminal: unsafe characters shown as \xNN or \uNNNN, everything else unchanged. */
 export function safeText(text: string): string {
-  return text.replace(UNSAFE, escape);
+  return escapeControls(text);
 }
 
 /**
@@ -21,6 +14,16 @@ export function safeText(text: string): string {
  * (they can only occur inside strings, where JSON allows that), so `jq` reads what was sent.
  */
 export function safeJson(value: unknown): string {
-  const text = JSON.stringify(value, null, 2);
-  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escapeControlsInJson(JSON.stringify(value, null, 2));
+}
+
+/**
+ * An export (lib/analysis/export), which escaped the target's text itself: printed as the API serves it,
+ * byte for byte. Its own CRLF row separators (CSV) stay; any other unsafe character is still escaped, so
+ * a text that missed the export's escaping cannot drive the terminal either.
+ */
+export function safeDocument(text: string): string {
+  return text.replace(UNSAFE_CHARS, (ch, offset: number) =>
+    ch === "\r" && text[offset + 1] === "\n" ? ch : escapeControls(ch),
+  );
 }

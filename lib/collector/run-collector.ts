@@ -10,7 +10,7 @@ import { collectorProgram } from "./collector-program";
 import { InventoryRecordsSink } from "./inventory-records-sink";
 import { parseEvent } from "./parse-event";
 import { maxOutputBytes } from "./max-output-bytes";
-import { OutputTooLargeError, readLines } from "./read-lines";
+import { LineTooLongError, OutputTooLargeError, readLines } from "./read-lines";
 import { collectorSpecSchema, type CollectorSpec } from "./spec";
 
 export type CollectorOutcome =
@@ -34,7 +34,13 @@ export type RunCollectorOptions = {
 type Final =
   | { kind: "result"; inventory: Inventory; measurements: Measurements; sourceTables?: SourceTable[] }
   | { kind: "error"; code: string; message: string };
-type Reading = { final: Final | null; problem: string | null; tooLarge: string | null; lines: number };
+/** `cut`: the output broke a size limit, so reading stopped and the collector is to be stopped too. */
+type Reading = {
+  final: Final | null;
+  problem: string | null;
+  cut: { code: "collector-output-too-large" | "collector-output-invalid"; message: string } | null;
+  lines: number;
+};
 
 const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, code, message });
 
@@ -43,7 +49,7 @@ async function readEvents(
   { onProgress, blobWriter, compactSources }: RunCollectorOptions,
   maxBytes: number,
 ): Promise<Reading> {
-  const reading: Reading = { final: null, problem: null, tooLarge: null, lines: 0 };
+  const reading: Reading = { final: null, problem: null, cut: null, lines: 0 };
   const records = new InventoryRecordsSink(blobWriter, compactSources);
   let lineNumber = 0;
   try {
@@ -71,8 +77,11 @@ async function readEvents(
       } else reading.final = { kind: "error", code: parsed.event.code, message: parsed.event.message };
     }
   } catch (error) {
-    if (!(error instanceof OutputTooLargeError)) throw error;
-    reading.tooLarge = error.message;
+    if (error instanceof OutputTooLargeError)
+      reading.cut = { code: "collector-output-too-large", message: error.message };
+    else if (error instanceof LineTooLongError)
+      reading.cut = { code: "collector-output-invalid", message: error.message };
+    else throw error;
   }
   return reading;
 }
@@ -116,7 +125,7 @@ export async function runCollector(
   if (opts.python !== undefined && !SAFE_INTERPRETER.test(opts.python))
     return fail("bad-spec", `python must be an absolute path, got ${JSON.stringify(opts.python)}`);
   const maxBytes = maxOutputBytes();
-  // Stops the collector when its output passes the cap, without waiting for it to finish.
+  // Stops the collector when its output passes a cap, without waiting for it to finish.
   const cap = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, cap.signal]) : cap.signal;
   const run = (command: string) => runOnce(transport, command, { ...opts, signal }, cap, maxBytes);
@@ -141,11 +150,11 @@ async function runOnce(
 ): Promise<{ outcome: CollectorOutcome; run: Parameters<typeof mayBeTooOld>[0] }> {
   const handle = await transport.exec(command, { stdin: collectorProgram(), signal: opts.signal });
   const reading = await readEvents(handle.stdout, opts, maxBytes);
-  if (reading.tooLarge !== null) {
-    cap.abort(new Error(reading.tooLarge));
+  if (reading.cut !== null) {
+    cap.abort(new Error(reading.cut.message));
     await handle.done.catch(() => {});
     return {
-      outcome: fail("collector-output-too-large", reading.tooLarge),
+      outcome: fail(reading.cut.code, reading.cut.message),
       run: { lines: 1, errorCode: null, exitCode: 0 },
     };
   }

@@ -13,6 +13,8 @@ export const probeResultSchema = z.object({
     path: z.string().max(4096),
     version: z.string().max(64),
     source: z.enum(["setting", "login"]),
+    /** False when the named interpreter is one the collector will not run (someone else can change it). */
+    trusted: z.boolean().optional(),
   }),
   unit: z
     .object({

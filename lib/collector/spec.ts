@@ -91,7 +91,11 @@ export const ENV_ALLOWLIST = [
 /** What the collector (lib/collector/python) is asked to do. Travels as base64(JSON) in argv, never through a shell word. */
 export const collectorSpecSchema = z.object({
   appRoots: z.array(z.string().startsWith("/")).min(1),
-  service: z.string().nullable(), // systemd unit name, e.g. "lernmanager.service"
+  // systemd unit name, e.g. "lernmanager.service"; never one systemctl would read as an option
+  service: z
+    .string()
+    .regex(/^(?!-)/, "must not start with '-'")
+    .nullable(),
   unitFile: z.string().nullable(), // explicit unit file when systemd cannot be asked
   /** The unit search path instead of systemd's system directories (systemctl is then not asked): tests. */
   unitDirs: z.array(z.string().startsWith("/")).nullable().optional(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { compare } from "@/lib/analysis/compare";
+import { compare } from "@/lib/compare/compare";
 import { resolveSnapshot } from "./resolve-snapshot";
 
 /** The permanent link of a comparison: immutable snapshot ids, never "latest". */

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 
+/**
+ * Every host field that reaches a command line (systemctl's unit, ssh's user and host) must not start with '-':
+ * the command would read it as an option (a unit "-Hroot@host" is systemctl's --host, which starts ssh).
+ */
+export const LEADING_DASH_MESSAGE = "must not start with '-' (a command would read it as an option)";
+const noLeadingDash = /^(?!-)/;
+
 const name = z
   .string()
   .regex(
@@ -14,11 +21,13 @@ const endpoint = z.object({
     .string()
     .min(1)
     .max(64)
+    .regex(noLeadingDash, LEADING_DASH_MESSAGE)
     .regex(/^[^\s@:]+$/, "no spaces, '@' or ':'"),
   host: z
     .string()
     .min(1)
     .max(255)
+    .regex(noLeadingDash, LEADING_DASH_MESSAGE)
     .regex(/^[A-Za-z0-9.\-:\[\]]+$/, "a host name or IP address"),
   port: port.default(22),
 });
@@ -28,6 +37,7 @@ const common = {
   appRoots: z.array(absolutePath).min(1, "name at least one --app-root"),
   serviceUnit: z
     .string()
+    .regex(noLeadingDash, LEADING_DASH_MESSAGE)
     .regex(/^[A-Za-z0-9@:._\\-]+$/, "a systemd unit name")
     .nullable()
     .default(null),

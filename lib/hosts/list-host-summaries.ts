@@ -1,24 +1,28 @@
 import "server-only";
-import { listHostsWithLatest, listRecentStartupByHost } from "@/lib/db/queries/host-summaries";
+import { listHostPage, listSnapshotSummaries } from "@/lib/db/queries/host-summaries";
 import { toHostView } from "@/lib/db/queries/hosts";
 import { coveragePercent } from "@/lib/analysis/coverage-percent";
 
+export type HostListQuery = { search?: string; skip?: number; take?: number };
+
 /**
- * Every host with its newest snapshot (any status), newest successful one and the startup coverage of its last
- * 30 successful snapshots (oldest first), for the home page and the CLI. Two queries in all, whatever the host count.
+ * Hosts by name (a page of them, or all) with their newest snapshot (any status), newest successful one and the
+ * startup coverage of their last 30 successful snapshots (oldest first), for the home page and the CLI.
+ * Two queries in all, whatever the host count.
  */
-export async function listHostSummaries() {
-  const rows = await listHostsWithLatest();
-  const recent = await listRecentStartupByHost(rows.map((r) => r.host.id));
-  return rows.map(({ host, latest, latestOk }) => ({
-    host: toHostView(host),
-    latest,
-    latestOk,
-    spark: (recent.get(host.id) ?? []).map((p) => ({
-      id: p.id,
-      percent: coveragePercent(p.startupFresh, p.startupClosure) ?? 0,
-    })),
-  }));
+export async function listHostSummaries(query: HostListQuery = {}) {
+  const { hosts, hasMore } = await listHostPage(query);
+  const summaries = await listSnapshotSummaries(hosts.map((host) => host.id));
+  const rows = hosts.map((host) => {
+    const { latest = null, latestOk = null, spark = [] } = summaries.get(host.id) ?? {};
+    return {
+      host: toHostView(host),
+      latest,
+      latestOk,
+      spark: spark.map((p) => ({ id: p.id, percent: coveragePercent(p.startupFresh, p.startupClosure) ?? 0 })),
+    };
+  });
+  return { rows, hasMore };
 }
 
-export type HostSummary = Awaited<ReturnType<typeof listHostSummaries>>[number];
+export type HostSummary = Awaited<ReturnType<typeof listHostSummaries>>["rows"][number];

@@ -4,7 +4,7 @@ import { EventEmitter } from "node:events";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
 import type { Host } from "@/lib/db/generated/client";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
-import { afterCollection } from "@/lib/regressions/after-collection";
+import { afterCollection } from "@/lib/jobs/after-collection";
 import { collectHost, type CollectResult } from "./collect-host";
 import { recordJobQueued, recordJobState } from "./persist-job";
 

@@ -1,6 +1,6 @@
 import { blockedModules } from "./blocked-modules";
 import type { Regression } from "./regression";
-import { startupCoveragePercent } from "./startup-coverage-percent";
+import { startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 
 export type RegressionRow = {
   id: string;

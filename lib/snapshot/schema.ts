@@ -194,6 +194,25 @@ export const serviceSchema = z.object({
   process: processSchema.nullable(),
 });
 
+/**
+ * Whether the collector ran the service's interpreter. It runs one only when root or the collecting account
+ * alone can change it: the file, every symlink hop and every directory on the way from /. Otherwise the
+ * facts come from pyvenv.cfg, the file name and a trusted interpreter of the same version (`standIn`).
+ */
+export const interpreterTrustSchema = z.object({
+  trusted: z.boolean(),
+  /** The file the path resolves to (symlinks followed). */
+  resolvedPath: path,
+  /** The first element someone else can change, with its owner and mode; null when trusted. */
+  untrustedBy: permissionSchema.extend({ reason: message }).nullable(),
+  /** The virtual environment the interpreter belongs to (where its pyvenv.cfg is), if any. */
+  venv: path.nullable(),
+  /** The trusted interpreter of the same version that answered in its place; null when none did. */
+  standIn: path.nullable(),
+  /** Where the version came from: the interpreter's own answer, its pyvenv.cfg, its file name, or the stand-in. */
+  versionFrom: z.enum(["probe", "pyvenv.cfg", "file-name", "stand-in"]),
+});
+
 export const interpreterSchema = z.object({
   path,
   /** How it was chosen: the host's --python, ExecStart's argv[0], a console script's shebang, or python3 on PATH. */
@@ -217,6 +236,8 @@ export const interpreterSchema = z.object({
    * site directories, each followed by the directories its .pth files name), in that order.
    */
   sysPath: z.array(path).max(LIST_MAX).optional(),
+  /** Absent in snapshots taken before the collector checked its interpreters. */
+  trust: interpreterTrustSchema.optional(),
 });
 
 export const mountSchema = z.object({
@@ -284,6 +305,7 @@ export type ExtraPyc = z.infer<typeof extraPycSchema>;
 export type Root = z.infer<typeof rootSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type Interpreter = z.infer<typeof interpreterSchema>;
+export type InterpreterTrust = z.infer<typeof interpreterTrustSchema>;
 export type Inventory = z.infer<typeof inventorySchema>;
 export type StartupModule = z.infer<typeof startupModuleSchema>;
 export type Startup = z.infer<typeof startupSchema>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { spawn } from "node:child_process";
 import { PassThrough, pipeline } from "node:stream";
+import { killProcessGroup, trackProcessGroup, untrackProcessGroup } from "./local-process-groups";
 import { captureStderr } from "./ssh-stderr-capture";
 import { TransportError, type ExecHandle, type Transport } from "./types";
 
@@ -17,26 +18,18 @@ export function createLocalTransport(): Transport {
   };
 }
 
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, "SIGTERM");
-  } catch {
-    // Already gone.
-  }
-}
-
 function localExec(command: string, { stdin, signal }: ExecOptions): ExecHandle {
   signal?.throwIfAborted();
   // Its own process group, so an abort also stops what the command started (the collector's helpers).
   const child = spawn("/bin/sh", ["-c", command], { stdio: ["pipe", "pipe", "pipe"], detached: true });
+  trackProcessGroup(child.pid);
   // A PassThrough, as in the SSH transport: callers read stdout with backpressure and cannot write.
   const stdout = new PassThrough();
   pipeline(child.stdout, stdout, () => {});
   const stderr = captureStderr(child.stderr);
   const done = new Promise<{ exitCode: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
     const onAbort = () => {
-      killGroup(child.pid);
+      killProcessGroup(child.pid);
       stdout.destroy(signal?.reason instanceof Error ? signal.reason : undefined);
       reject(signal?.reason);
     };
@@ -46,6 +39,7 @@ function localExec(command: string, { stdin, signal }: ExecOptions): ExecHandle 
       reject(new TransportError("exec-failed", `Cannot start /bin/sh: ${err.message}`));
     });
     child.on("close", (exitCode, signalName) => {
+      untrackProcessGroup(child.pid);
       signal?.removeEventListener("abort", onAbort);
       resolve({ exitCode, signal: signalName, stderr: stderr() });
     });

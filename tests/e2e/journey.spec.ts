@@ -7,7 +7,7 @@ import { buildSeedDeployment, type SeedDeployment } from "../support/seed-deploy
 import { startSshd, type Sshd } from "../support/sshd";
 import { tempDir } from "../support/temp-dir";
 
-// The journey of issue 10, in real Chromium against `next start`, a real sshd on loopback and a real database:
+// A new user's journey, in real Chromium against `next start`, a real sshd on loopback and a real database:
 // sign in, add an SSH host through the form, test it, accept its key, collect, copy a fix, compare, share.
 const ARTIFACTS = path.resolve(import.meta.dirname, "artifacts");
 const temp = tempDir("deploylens-e2e-journey-");

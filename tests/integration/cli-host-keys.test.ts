@@ -52,11 +52,16 @@ test(
   async () => {
     expect((await addHost("fresh")).code).toBe(0);
     const unseen = await runCli(["hosts", "trust", "fresh", sshd.hostKeyFingerprint], { databaseFile });
-    expect([unseen.code, unseen.stderr]).toEqual([1, expect.stringContaining("has not seen")]);
+    expect([unseen.code, unseen.stderr]).toEqual([2, expect.stringContaining("has not seen")]);
 
     const refused = await runCli(["collect", "fresh", "--json"], { databaseFile });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("[host-key-unknown]");
+    expect(refused.stderr).toBe(
+      `deploylens: collect fresh failed [host-key-unknown]: the host key of host ${sshd.user}@127.0.0.1:${sshd.port} ` +
+        `is not trusted yet; it presented ${sshd.hostKeyFingerprint}.\n` +
+        "Compare it with the server's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then trust it:\n" +
+        `  deploylens hosts trust fresh ${sshd.hostKeyFingerprint}\n`,
+    );
     expect(JSON.parse(refused.stdout)).toMatchObject({
       status: "failed",
       error: {
@@ -72,7 +77,7 @@ test(
     });
 
     const other = await runCli(["hosts", "trust", "fresh", invented], { databaseFile });
-    expect([other.code, pinOf("fresh")]).toEqual([1, null]);
+    expect([other.code, pinOf("fresh")]).toEqual([2, null]);
 
     const trusted = await runCli(["hosts", "trust", "fresh", sshd.hostKeyFingerprint], { databaseFile });
     expect(trusted.code, trusted.stderr).toBe(0);
@@ -97,11 +102,12 @@ test(
     expect(refused.stderr).toContain("[host-key-changed]");
     expect(refused.stderr).toContain(original);
     expect(refused.stderr).toContain(replaced);
+    expect(refused.stderr).toContain(`\n  deploylens hosts trust pinned ${replaced} --replace ${original}\n`);
 
     const silent = await runCli(["hosts", "trust", "pinned", replaced], { databaseFile });
-    expect([silent.code, silent.stderr]).toEqual([1, expect.stringContaining(`replace ${original}`)]);
+    expect([silent.code, silent.stderr]).toEqual([2, expect.stringContaining(`replace ${original}`)]);
     const wrongOld = await runCli(["hosts", "trust", "pinned", replaced, "--replace", invented], { databaseFile });
-    expect([wrongOld.code, pinOf("pinned")]).toEqual([1, original]);
+    expect([wrongOld.code, pinOf("pinned")]).toEqual([2, original]);
     const explicit = await runCli(["hosts", "trust", "pinned", replaced, "--replace", original], { databaseFile });
     expect(explicit.code, explicit.stderr).toBe(0);
     expect(pinOf("pinned")).toBe(replaced);

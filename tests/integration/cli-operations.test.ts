@@ -8,6 +8,7 @@ import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp-dir";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+const BIN = path.join(ROOT, "bin/deploylens");
 const temp = tempDir("deploylens-cli-ops-");
 const databaseFile = path.join(temp.dir, "ops.db");
 const cli = (...args: string[]) => runCli(args, { databaseFile });
@@ -68,9 +69,9 @@ test("--fail-on critical trips on a world-writable __pycache__ only; --fail-on w
   expect((await cli("collect", "open", "--fail-on", "warning")).code).toBe(3);
 });
 
-test("the cron line `npx deploylens collect --all --fail-under 80` collects every host, without a progress bar in a pipe", () => {
+test("the cron line `deploylens collect --all --fail-under 80` collects every host, without a progress bar in a pipe", () => {
   const env = { ...process.env, DATABASE_URL: `file:${databaseFile}` };
-  const run = spawnSync("npx", ["--no-install", "deploylens", "collect", "--all", "--fail-under", "80", "--json"], {
+  const run = spawnSync(process.execPath, [BIN, "collect", "--all", "--fail-under", "80", "--json"], {
     cwd: ROOT,
     env,
     encoding: "utf8",
@@ -150,7 +151,7 @@ test("hosts edit, show and remove; schedule and baseline; snapshots and export",
   expect(exported.stdout.split("\n").filter((line) => line.startsWith("app,"))).toHaveLength(8);
 
   expect((await cli("hosts", "remove", "open")).code).toBe(0);
-  expect((await cli("hosts", "show", "open")).code).toBe(1);
+  expect((await cli("hosts", "show", "open")).code).toBe(2);
 });
 
 test("hosts edit --entry sets the entry points the next collection starts from; --entry none clears them", async () => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { migrate } from "@/lib/db/migrate";
-import { runCli } from "../support/run-cli";
+import { runCli, runCliInTerminal } from "../support/run-cli";
 import { tempDir } from "../support/temp-dir";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/deploylens");
@@ -64,12 +64,24 @@ test("file names from a target cannot drive the terminal: control and bidi chara
     );
     expect(result.ok, result.message ?? "").toBe(true);
   }
-  for (const format of [[], ["--csv"]]) {
-    const shown = await runCli(["compare", "left", "right", ...format], { databaseFile });
-    expect(shown.code, shown.stderr).toBe(0);
+  const { compareRefs } = await import("@/lib/compare/compare-refs");
+  const { exportComparison } = await import("@/lib/compare/export-comparison");
+  const { findDashboardUrl } = await import("@/lib/db/queries/public-url");
+  for (const format of ["markdown", "csv"] as const) {
+    const flags = format === "csv" ? ["--csv"] : [];
+    // On a terminal, the CLI's escaper shows the name without letting it act.
+    const shown = await runCliInTerminal(["compare", "left", "right", ...flags], { databaseFile });
+    expect(shown.code, shown.output).toBe(0);
     // Markdown also escapes the "[" (it could start a link); the name stays readable either way.
-    expect(shown.stdout).toMatch(/\\x1b\\?\[31mred\\u202etxt\.py/);
-    expect(shown.stdout).not.toMatch(/[\x1b\u202e]/);
+    expect(shown.output).toMatch(/\\x1b\\?\[31mred\\u202etxt\.py/);
+    expect(shown.output).not.toMatch(/[\x1b\u202e]/);
+    // To a pipe, the document is the exporter's, byte for byte: the exporter escapes what it carries.
+    const piped = await runCli(["compare", "left", "right", ...flags], { databaseFile });
+    expect(piped.code, piped.stderr).toBe(0);
+    const { comparison } = await compareRefs("left", "right", await findDashboardUrl(), { allRows: format === "csv" });
+    const exported = exportComparison(comparison, format);
+    if (format === "csv") expect(piped.stdout).toBe(exported);
+    else expect(piped.stdout.startsWith(exported)).toBe(true);
   }
   const json = await runCli(["compare", "left", "right", "--json"], { databaseFile });
   expect(json.stdout).not.toMatch(/[\x1b\u202e]/);

@@ -6,7 +6,7 @@ import { migrate } from "@/lib/db/migrate";
 import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
 import { startReceiver, type Receiver } from "../support/http-receiver";
 import { tempDir } from "../support/temp-dir";
-import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
+import { startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 
 const temp = tempDir("deploylens-webhook-");
 const databaseFile = path.join(temp.dir, "webhook.db");

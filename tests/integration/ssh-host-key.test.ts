@@ -28,9 +28,7 @@ async function echoWorks(opts: SshOptions): Promise<void> {
 
 /** sshd (LogLevel VERBOSE) logs every public-key attempt, accepted or failed, with "publickey". */
 async function authAttempts(): Promise<number> {
-  // Let lines sshd wrote for a connection that just ended arrive through the pipe.
-  await new Promise((r) => setTimeout(r, 300));
-  return sshd.logs().split("publickey").length - 1;
+  return (await sshd.settledLogs()).split("publickey").length - 1;
 }
 
 test("an unknown host key is refused without acceptance, naming the fingerprint ssh-keygen computes", async () => {

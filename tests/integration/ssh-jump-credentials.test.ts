@@ -54,10 +54,10 @@ test.skipIf(!asRoot)(
     });
     const result = await collectHost(host);
     expect(result.ok, `${result.code}: ${result.message}`).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(jump.logs()).toMatch(/method publickey/);
-    expect(jump.logs()).not.toMatch(/method password/);
-    expect(target.logs()).toContain(`Accepted password for ${login.user}`);
+    const jumpLogs = await jump.settledLogs();
+    expect(jumpLogs).toMatch(/method publickey/);
+    expect(jumpLogs).not.toMatch(/method password/);
+    expect(await target.settledLogs()).toContain(`Accepted password for ${login.user}`);
   },
 );
 

@@ -22,9 +22,7 @@ function endpoint(sshd: Sshd, pinnedHostKey: string | null = sshd.hostKeyFingerp
   return { ...keyLogin(sshd), pinnedHostKey };
 }
 
-/** Lets lines a just-finished connection made sshd write arrive through the pipe. */
-const settle = () => new Promise((r) => setTimeout(r, 300));
-const connectionsTo = (sshd: Sshd) => sshd.logs().split("Connection from").length - 1;
+const connectionsTo = async (sshd: Sshd) => (await sshd.settledLogs()).split("Connection from").length - 1;
 
 test("the target is reached through the jump host's forwardOut, with both host keys checked", async () => {
   const seen: HostKeyInfo[] = [];
@@ -37,8 +35,7 @@ test("the target is reached through the jump host's forwardOut, with both host k
   expect((await readAll(handle.stdout)).toString()).toBe("via jump\n");
   expect((await handle.done).exitCode).toBe(0);
   await transport.close();
-  await settle();
-  expect(jump.logs()).toMatch(
+  expect(await jump.settledLogs()).toMatch(
     new RegExp(`server_request_direct_tcpip: .*target 127\\.0\\.0\\.1 port ${target.port}\\b`),
   );
   expect(seen).toEqual([
@@ -63,7 +60,7 @@ test("short commands through the tunnel all report their exit codes", async () =
 });
 
 test("a changed jump host key is refused before the target is contacted", async () => {
-  const before = connectionsTo(target);
+  const before = await connectionsTo(target);
   const err = await connectError({ ...endpoint(target), jumps: [endpoint(jump, target.hostKeyFingerprint)] });
   expect(err.code).toBe("host-key-changed");
   expect(err.details).toEqual({
@@ -73,8 +70,7 @@ test("a changed jump host key is refused before the target is contacted", async 
     fingerprint: jump.hostKeyFingerprint,
     pinned: target.hostKeyFingerprint,
   });
-  await settle();
-  expect(connectionsTo(target)).toBe(before);
+  expect(await connectionsTo(target)).toBe(before);
 });
 
 test("the target's own pin is enforced behind an accepted jump host", async () => {

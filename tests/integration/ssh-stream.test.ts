@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { pollUntil } from "@/tests/support/poll";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport } from "@/lib/transport/ssh";
 import type { Transport } from "@/lib/transport/types";
@@ -36,10 +37,22 @@ test("64 MiB of stdout streams intact while an unread stdout holds only a bounde
   const first = (await reader.next()).value as Buffer;
   hash.update(first);
   let bytes = first.length;
-  // Stop reading for a while: without backpressure the whole output would pile up in this process.
+  // Stop reading until nothing more arrives (memory held still for half a second): with backpressure that
+  // is once the SSH window is full; without it, only once the whole output piled up in this process.
   const before = process.memoryUsage().arrayBuffers;
-  await new Promise((r) => setTimeout(r, 2_000));
-  const grown = process.memoryUsage().arrayBuffers - before;
+  let last = before;
+  await pollUntil(
+    "the unread output to stop growing",
+    async () => {
+      await new Promise((r) => setTimeout(r, 500));
+      const now = process.memoryUsage().arrayBuffers;
+      const still = now === last;
+      last = now;
+      return still ? true : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 0 },
+  );
+  const grown = last - before;
   expect(grown).toBeLessThan(16 * MiB);
   for (let next = await reader.next(); !next.done; next = await reader.next()) {
     const chunk = next.value as Buffer;

@@ -3,7 +3,7 @@ import { addBoxHost, collectBox, idsOf, type BoxSnapshot } from "../support/syst
 import { installApp, type BoxApp } from "../support/systemd-box/python-app";
 import { useSystemdBox } from "../support/systemd-box/use-systemd-box";
 
-// restart-pending under a real systemd (issue 13): no false alarm after edit → daemon-reload → restart in
+// restart-pending under a real systemd: no false alarm after edit → daemon-reload → restart in
 // the same second, and every real pending change still caught. One box boot, one service per scenario.
 const { box, databaseFile, describe: describeInBox } = useSystemdBox("restart");
 

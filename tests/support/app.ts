@@ -5,7 +5,16 @@ import { tempDir } from "./temp-dir";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export type RunningApp = { url: string; databaseFile: string; logs: () => string; stop: () => Promise<void> };
+export type RunningApp = {
+  url: string;
+  databaseFile: string;
+  logs: () => string;
+  stop: () => Promise<void>;
+  /** The `next start` process, for tests of how it reacts to signals. */
+  pid: number;
+  /** Resolves with the exit code (or signal name) once the server process has exited. */
+  exited: Promise<number | string | null>;
+};
 
 async function waitForHttp(url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -42,13 +51,16 @@ export async function startApp(
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal)),
+  );
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      await exited;
     }
     if (!options.databaseFile) temp.remove();
   };
@@ -58,5 +70,5 @@ export async function startApp(
     await stop();
     throw error;
   }
-  return { url, databaseFile, logs: () => output, stop };
+  return { url, databaseFile, logs: () => output, stop, pid: child.pid!, exited };
 }

@@ -3,16 +3,17 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { aptMirror } from "./apt-mirror";
 import { lock } from "./systemd-box/rootfs";
 
 /**
  * A real CPython 2.7 for the "Python 2 only" fault: Debian bookworm has none, so bullseye's packages are
- * fetched once from deb.debian.org (pinned by SHA-256, from bullseye's Packages index), unpacked with
+ * fetched once from the Debian mirror apt is configured with (pinned by SHA-256, from bullseye's Packages index;
+ * the pool holds every suite's files), unpacked with
  * dpkg-deb -x into /var/cache/deploylens/python2 (DEPLOYLENS_PYTHON2_CACHE moves it) and kept. The binary
  * finds its standard library relative to itself, so no PYTHONHOME is needed.
  */
 export const PYTHON2_VERSION = "2.7.18-8+deb11u1";
-const MIRROR = "http://deb.debian.org/debian";
 const PACKAGES: Record<string, { file: string; sha256: string }[]> = {
   amd64: [
     {
@@ -47,7 +48,9 @@ export async function ensurePython2(): Promise<Python2> {
     fs.chmodSync(building, 0o755);
     try {
       for (const deb of debs) {
-        const bytes = await download(`${MIRROR}/${deb.file}`);
+        const mirror = aptMirror();
+        if (!mirror) return { unavailable: "apt names no Debian mirror on this machine" };
+        const bytes = await download(`${mirror}/${deb.file}`);
         if ("unavailable" in bytes) return bytes;
         const sha256 = createHash("sha256").update(bytes.data).digest("hex");
         if (sha256 !== deb.sha256) throw new Error(`${deb.file}: SHA-256 ${sha256}, expected ${deb.sha256}`);

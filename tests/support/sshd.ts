@@ -5,6 +5,7 @@ import path from "node:path";
 import { onProcessExit } from "./sshd/exit-cleanup";
 import { keygen } from "./sshd/keygen";
 import { createPasswordUser, type PasswordUser } from "./sshd/password-user";
+import { settledLogs } from "./sshd/settled-logs";
 import {
   startSshdOnFreePort,
   startSshdProcess,
@@ -33,6 +34,8 @@ export type Sshd = {
   passwordLogin?: { user: string; password: string };
   /** Everything sshd logged so far (-e), for failure messages. */
   logs(): string;
+  /** Everything sshd logged for the connections that have ended, none missing (sshd/settled-logs.ts). */
+  settledLogs(): Promise<string>;
   /** Lets another public key log in as `user`. */
   authorizeKey(publicKey: string): Promise<void>;
   /** The listening sshd's pid (its connections are its children). */
@@ -112,6 +115,7 @@ function handle({ spec, server, client, hostKeyFingerprint, passwordUser, unregi
     dir: spec.dir,
     passwordLogin: passwordUser && { user: passwordUser.user, password: passwordUser.password },
     logs: () => spec.log.join(""),
+    settledLogs: () => settledLogs(sshd.port, sshd.pid(), sshd.logs),
     authorizeKey: (key) => fs.appendFile(path.join(spec.dir, "authorized_keys"), key.endsWith("\n") ? key : `${key}\n`),
     pid: () => Number(readFileSync(path.join(spec.dir, "sshd.pid"), "utf8")),
     restart: async () => {

@@ -15,16 +15,21 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test.each([["ed25519"], ["ecdsa"], ["rsa"]])("fingerprintOf a %s key blob equals ssh-keygen -lf", (type) => {
-  const keyPath = path.join(dir, type);
-  execFileSync("ssh-keygen", ["-q", "-t", type, "-N", "", "-f", keyPath]);
-  // The .pub line is "<type> <base64 wire blob> <comment>": the blob is what a server presents.
-  const blob = Buffer.from(fs.readFileSync(`${keyPath}.pub`, "utf8").split(" ")[1] ?? "", "base64");
-  const truth = execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", `${keyPath}.pub`], { encoding: "utf8" }).split(
-    " ",
-  )[1];
-  expect(fingerprintOf(blob)).toBe(truth);
-});
+// ssh-keygen makes a real key each time: an RSA key takes seconds on a busy machine.
+test.each([["ed25519"], ["ecdsa"], ["rsa"]])(
+  "fingerprintOf a %s key blob equals ssh-keygen -lf",
+  { timeout: 60_000 },
+  (type) => {
+    const keyPath = path.join(dir, type);
+    execFileSync("ssh-keygen", ["-q", "-t", type, "-N", "", "-f", keyPath]);
+    // The .pub line is "<type> <base64 wire blob> <comment>": the blob is what a server presents.
+    const blob = Buffer.from(fs.readFileSync(`${keyPath}.pub`, "utf8").split(" ")[1] ?? "", "base64");
+    const truth = execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", `${keyPath}.pub`], {
+      encoding: "utf8",
+    }).split(" ")[1];
+    expect(fingerprintOf(blob)).toBe(truth);
+  },
+);
 
 test.each([
   ["the same fingerprint", "SHA256:abc", "SHA256:abc", true],

@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { ComparisonView } from "@/components/compare/ComparisonView";
 import { SharedComparisonHeader } from "@/components/shares/SharedComparisonHeader";
-import { compare } from "@/lib/analysis/compare";
+import { compare } from "@/lib/compare/compare";
 import { findSnapshot } from "@/lib/db/queries/snapshots";
 import { findLiveShare } from "@/lib/shares/shares";
 import { toSnapshotInput } from "@/lib/db/load-snapshot";

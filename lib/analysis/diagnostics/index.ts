@@ -2,6 +2,7 @@ import { SEVERITIES, type Finding, type SnapshotInput } from "../types";
 import { appRootUnreadable } from "./app-root-unreadable";
 import { bytecodeWritingDisabled } from "./bytecode-writing-disabled";
 import { foreignCacheTag } from "./foreign-cache-tag";
+import { interpreterUntrusted } from "./interpreter-untrusted";
 import { optimizeLevelMismatch } from "./optimize-level-mismatch";
 import { orphanBytecode } from "./orphan-bytecode";
 import { pycacheNotWritable } from "./pycache-not-writable";
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   appRootUnreadable,
   bytecodeWritingDisabled,
   foreignCacheTag,
+  interpreterUntrusted,
   optimizeLevelMismatch,
   orphanBytecode,
   pycacheNotWritable,

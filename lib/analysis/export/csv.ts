@@ -1,12 +1,14 @@
 import { displayPath } from "@/lib/snapshot/display-path";
+import { escapeControls } from "./escape-controls";
 
 /**
- * One CSV field (RFC 4180). A value starting with = + - @ (or a tab/CR) is prefixed with ' so a
- * spreadsheet shows it as text instead of evaluating a formula planted in a file name.
+ * One CSV field (RFC 4180). Control and bidi characters inside it are shown as \xNN / \uNNNN (the row
+ * separator is added by csvRows, never escaped). A value starting with = + - @ (or a tab/CR) is prefixed
+ * with ' so a spreadsheet shows it as text instead of evaluating a formula planted in a file name.
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
-  let text = displayPath(String(value));
+  let text = escapeControls(displayPath(String(value)));
   if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -3,24 +3,27 @@ import { coverageOf } from "../coverage";
 import { startupCoverageOf, startupHeadline } from "../startup-coverage";
 import type { Finding, SnapshotInput } from "../types";
 import { csvRows } from "./csv";
+import { escapeControlsInJson } from "./escape-controls";
 import { findingMarkdown } from "./findings-markdown";
 import { mdTable, mdText } from "./markdown-text";
 
 export function snapshotJson(s: SnapshotInput, findings: readonly Finding[]): string {
   const coverage = coverageOf(s.inventory);
   const startup = startupCoverageOf(s.inventory.startup);
-  return JSON.stringify(
-    {
-      id: s.id,
-      host: s.host,
-      takenAt: s.takenAt,
-      startup,
-      coverage: coverage.overall,
-      roots: coverage.roots,
-      findings,
-    },
-    null,
-    2,
+  return escapeControlsInJson(
+    JSON.stringify(
+      {
+        id: s.id,
+        host: s.host,
+        takenAt: s.takenAt,
+        startup,
+        coverage: coverage.overall,
+        roots: coverage.roots,
+        findings,
+      },
+      null,
+      2,
+    ),
   );
 }
 

@@ -2,7 +2,10 @@ import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { updateHostBaseline } from "@/lib/db/queries/host-updates";
 import { findLatestOkSnapshot, getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
 import { ValidationError } from "@/lib/errors";
+import { CliError } from "../cli-error";
 import type { Command } from "../command";
+import { EXIT } from "../exit-codes";
+import { commandLine } from "../shell-quote";
 import { printOut } from "../output";
 
 export const baselineCommand: Command = {
@@ -19,7 +22,11 @@ export const baselineCommand: Command = {
       return 0;
     }
     const row = ref === "latest" ? await findLatestOkSnapshot(host.id) : await getSnapshotOrThrow(ref!);
-    if (!row) throw new ValidationError(`${host.name} has no successful snapshot yet`);
+    if (!row)
+      throw new CliError(
+        `${host.name} has no successful snapshot yet; take one with: ${commandLine(["collect", host.name])}`,
+        EXIT.failed,
+      );
     if (row.hostId !== host.id) throw new ValidationError(`snapshot ${row.id} belongs to another host`);
     if (row.status !== "ok")
       throw new ValidationError(`snapshot ${row.id} failed; a baseline must be a successful snapshot`);

@@ -1,4 +1,3 @@
-import { baseUrl } from "@/lib/base-url";
 import { cliActor, recordAudit } from "@/lib/audit/record-audit";
 import { getHostOrThrow, listHosts } from "@/lib/db/queries/hosts";
 import type { Host } from "@/lib/db/generated/client";
@@ -6,6 +5,8 @@ import { startCollection, waitForJob } from "@/lib/jobs/collection-queue";
 import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
 import { snapshotJsonOf } from "@/lib/api/snapshot-json";
 import { settleDeliveries } from "@/lib/webhooks/pending-deliveries";
+import { findDashboardUrl } from "@/lib/db/queries/public-url";
+import { describeCollectFailure } from "../collect-failure";
 import { CliError } from "../cli-error";
 import { gateFailures, type FailOn, type Gates } from "../collect-gates";
 import type { Command, OptionValues } from "../command";
@@ -29,13 +30,14 @@ async function hostsFrom(values: OptionValues, names: string[]): Promise<Host[]>
   if (values.all && names.length > 0) throw new CliError("name hosts or use --all, not both");
   if (!values.all && names.length === 0) throw new CliError("name at least one host, or use --all");
   const hosts = values.all ? await listHosts() : await Promise.all(names.map((name) => getHostOrThrow(name)));
-  if (hosts.length === 0) throw new CliError("no hosts saved yet; add one with deploylens hosts add", EXIT.failed);
+  if (hosts.length === 0)
+    throw new CliError("no hosts saved yet; add one with: deploylens hosts add NAME", EXIT.failed);
   return hosts;
 }
 
 /** Collects every host through the same queue as the dashboard (per-host single flight, global cap). */
 async function collectAll(hosts: Host[]) {
-  const progress = progressBar(process.stderr, hosts.length);
+  const progress = progressBar(hosts.length);
   const results = await Promise.all(
     hosts.map(async (host) => {
       await recordAudit({
@@ -61,35 +63,51 @@ export const collectCommand: Command = {
   summary:
     "Take a snapshot of hosts now (read-only). Exit 0 when all succeeded, 1 when one failed, 3 when a gate failed.",
   help: [
-    "CI gates (checked on every successful snapshot):",
-    "  --fail-under PERCENT      exit 3 when startup coverage is below PERCENT (or no sources were found)",
-    "  --fail-on critical        exit 3 when a critical finding is present",
-    "  --fail-on warning         exit 3 when a warning or critical finding is present",
-    "--json prints the snapshot (one host) or an array of snapshots (several, or --all).",
-    "A cron line: 0 * * * *  cd /opt/deploylens && npx deploylens collect --all --fail-under 80",
+    "The gates are checked on every successful snapshot.",
+    "A cron line: 0 * * * *  deploylens collect --all --fail-under 80",
   ].join("\n"),
   options: {
-    all: { type: "boolean" },
-    json: { type: "boolean" },
-    "fail-under": { type: "string" },
-    "fail-on": { type: "string" },
+    all: { type: "boolean", description: "Collect every saved host.", default: "off: the hosts named" },
+    json: {
+      type: "boolean",
+      description: "Print the snapshot as JSON (an array for several hosts or --all).",
+      default: "off",
+    },
+    "fail-under": {
+      type: "string",
+      value: "PERCENT",
+      description: "Exit 3 when startup coverage is below PERCENT (or no sources were found).",
+      default: "no gate",
+    },
+    "fail-on": {
+      type: "string",
+      value: "SEVERITY",
+      description: "Exit 3 on a finding of this severity: critical, or warning (warning or critical).",
+      default: "no gate",
+    },
   },
   positionals: { min: 0, max: Infinity },
   async run(values, names) {
     const gates = gatesFrom(values);
     const hosts = await hostsFrom(values, names);
     const outcomes = await collectAll(hosts);
+    const dashboard = await findDashboardUrl();
     const snapshots = [];
     let code: number = EXIT.ok;
     for (const { host, result } of outcomes) {
-      if (!result.snapshotId) throw new Error(`collect ${host.name}: ${result.message}`);
+      if (!result.snapshotId) {
+        // Nothing was stored (the database refused it): there is no snapshot to show.
+        printErr(`deploylens: collect ${host.name} failed [${result.code}]: ${result.message}\n`);
+        code = EXIT.failed;
+        continue;
+      }
       // The row only: the store step returned the view it computed, so the blob is never read back.
       const row = await getSnapshotOrThrow(result.snapshotId);
-      const snapshot = snapshotJsonOf(row, result.view ?? null, baseUrl());
+      const snapshot = snapshotJsonOf(row, result.view ?? null, dashboard);
       snapshots.push(snapshot);
       if (!values.json) printOut(formatSnapshot(snapshot));
-      if (!result.ok) {
-        printErr(`deploylens: collect ${host.name} failed [${result.code}]: ${result.message}\n`);
+      if (snapshot.error) {
+        printErr(describeCollectFailure(host, snapshot.error));
         code = EXIT.failed;
       }
       for (const failure of gateFailures({ ...row, host: host.name }, gates)) {

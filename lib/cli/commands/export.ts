@@ -1,22 +1,25 @@
 import { diagnose } from "@/lib/analysis/diagnostics";
-import { exportSnapshot } from "@/lib/analysis/export";
+import { exportSnapshot } from "@/lib/analysis/export/export-snapshot";
 import { resolveSnapshot } from "@/lib/compare/resolve-snapshot";
-import { CliError } from "../cli-error";
 import type { Command } from "../command";
-import { printOut } from "../output";
+import { EXIT } from "../exit-codes";
+import { exportFormat, EXPORT_FORMAT_OPTIONS } from "../export-format";
+import { printDocument } from "../output";
+import { requireSuccessfulSnapshots } from "../require-successful-snapshot";
 
 export const exportCommand: Command = {
   words: ["export"],
   synopsis: "export (NAME | SNAPSHOT) [--markdown | --json | --csv]",
   summary: "One snapshot (a host's latest successful one, or an id) as Markdown (default), JSON or CSV (every source).",
-  options: { json: { type: "boolean" }, markdown: { type: "boolean" }, csv: { type: "boolean" } },
+  options: EXPORT_FORMAT_OPTIONS,
   positionals: { min: 1, max: 1 },
   async run(values, [ref]) {
-    const formats = (["json", "markdown", "csv"] as const).filter((f) => values[f]);
-    if (formats.length > 1) throw new CliError("choose one of --json, --markdown, --csv");
+    const format = exportFormat(values);
+    await requireSuccessfulSnapshots([ref!]);
     const { input } = await resolveSnapshot(ref!);
-    const output = exportSnapshot(input, diagnose(input), formats[0] ?? "markdown");
-    printOut(output.endsWith("\n") ? output : `${output}\n`);
-    return 0;
+    const output = exportSnapshot(input, diagnose(input), format);
+    // CSV ends with its own CRLF and is printed byte for byte; the others end with a newline for the shell.
+    printDocument(format === "csv" || output.endsWith("\n") ? output : `${output}\n`);
+    return EXIT.ok;
   },
 };

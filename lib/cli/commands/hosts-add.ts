@@ -10,6 +10,7 @@ import { printOut } from "../output";
 import { intOption } from "../option-values";
 import { updateHostSchedule } from "@/lib/db/queries/host-updates";
 import { parseSchedule } from "@/lib/jobs/cron-schedule";
+import { hostSettingOptions, sshConnectionOptions } from "../host-setting-options";
 
 const str = (values: OptionValues, key: string) => values[key] as string | undefined;
 
@@ -78,26 +79,16 @@ export const hostsAddCommand: Command = {
     "otherwise; a jump host logs in with its own credential, the ssh-agent unless --jump-identity is given.",
   help:
     "--ssh ALIAS reads HostName, User, Port, IdentityFile, ProxyJump (chains too, each hop with its own\n" +
-    "IdentityFile) and Include from ~/.ssh/config (or --ssh-config FILE) once, now; --jump replaces its ProxyJump.\n" +
-    "--accept-host-key pins the target's and every jump host's key on first use.",
+    "IdentityFile) and Include from ~/.ssh/config (or --ssh-config FILE) once, now; --jump replaces its ProxyJump.",
   options: {
-    local: { type: "boolean" },
-    ssh: { type: "string" },
-    "ssh-config": { type: "string" },
-    identity: { type: "string" },
-    "password-stdin": { type: "boolean" },
-    jump: { type: "string" },
-    "jump-identity": { type: "string" },
-    "accept-host-key": { type: "boolean" },
-    "app-root": { type: "string", multiple: true },
-    service: { type: "string" },
-    "unit-file": { type: "string" },
-    python: { type: "string" },
-    entry: { type: "string", multiple: true },
-    "no-startup-cost": { type: "boolean" },
-    "max-files": { type: "string" },
-    timeout: { type: "string" },
-    schedule: { type: "string" },
+    local: { type: "boolean", description: "The host is this machine (no SSH).", default: "off" },
+    ...sshConnectionOptions(false),
+    "accept-host-key": {
+      type: "boolean",
+      description: "Pin the target's and every jump host's key on first use instead of asking.",
+      default: "off: trust with hosts trust",
+    },
+    ...hostSettingOptions(false),
   },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {

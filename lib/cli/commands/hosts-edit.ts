@@ -2,9 +2,12 @@ import path from "node:path";
 import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow, toHostView } from "@/lib/db/queries/hosts";
 import { editHost } from "@/lib/hosts/edit-host";
+import { editHostConnection } from "@/lib/hosts/edit-host-connection";
 import { parseSchedule } from "@/lib/jobs/cron-schedule";
 import { CliError } from "../cli-error";
 import type { Command, OptionValues } from "../command";
+import { connectionEditOptions, connectionFromOptions } from "../edit-connection";
+import { hostSettingOptions } from "../host-setting-options";
 import { intOption, stringOption } from "../option-values";
 import { printJson, printOut } from "../output";
 
@@ -32,23 +35,24 @@ export const hostsEditCommand: Command = {
   words: ["hosts", "edit"],
   synopsis:
     "hosts edit NAME [--app-root PATH …] [--service UNIT|none] [--unit-file PATH|none] [--python PATH|none]\n" +
-    "             [--entry MODULE[:ATTR] … | --entry none] [--max-files N] [--timeout SECONDS] [--startup-cost | --no-startup-cost] [--schedule CRON|off] [--json]",
-  summary: "Change a saved host's settings (to change where or how it connects, remove it and add it again).",
+    "             [--entry MODULE[:ATTR] … | --entry none] [--max-files N] [--timeout SECONDS]\n" +
+    "             [--startup-cost | --no-startup-cost] [--schedule CRON|off]\n" +
+    "             [--ssh USER@HOST[:PORT]] [--agent | --identity FILE | --password-stdin | --private-key-stdin]\n" +
+    "             [--jump USER@HOST[:PORT]|none] [--jump-identity FILE|none] [--json]",
+  summary: "Change a saved host: what the dashboard's edit form changes (its name and kind stay).",
   help:
     "--app-root replaces the list of app roots when given (repeat it for several); so does --entry for the\n" +
-    "entry points added to those derived from ExecStart (--entry none clears them).",
+    "entry points added to those derived from ExecStart (--entry none clears them). A changed address asks\n" +
+    "for its host key again at the next connection; a stored password or key is kept unless replaced.",
   options: {
-    "app-root": { type: "string", multiple: true },
-    service: { type: "string" },
-    "unit-file": { type: "string" },
-    python: { type: "string" },
-    entry: { type: "string", multiple: true },
-    "max-files": { type: "string" },
-    timeout: { type: "string" },
-    "startup-cost": { type: "boolean" },
-    "no-startup-cost": { type: "boolean" },
-    schedule: { type: "string" },
-    json: { type: "boolean" },
+    ...hostSettingOptions(true),
+    "startup-cost": {
+      type: "boolean",
+      description: "Measure what the blocked startup modules cost to compile.",
+      default: "unchanged",
+    },
+    ...connectionEditOptions,
+    json: { type: "boolean", description: "Print the saved host as JSON.", default: "off" },
   },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
@@ -56,7 +60,10 @@ export const hostsEditCommand: Command = {
     const schedule = stringOption(values, "schedule");
     const nextSchedule = schedule === undefined ? undefined : schedule === "off" ? null : parseSchedule(schedule);
     const unitFile = optional(values, "unit-file");
-    const row = await editHost(
+    const by = { actor: cliActor(), address: null };
+    // Checked before anything is saved, so a bad address or key leaves the host as it was.
+    const connection = await connectionFromOptions(host, values);
+    const edited = await editHost(
       host,
       {
         appRoots: values["app-root"] as string[] | undefined,
@@ -69,8 +76,9 @@ export const hostsEditCommand: Command = {
         timeoutSeconds: intOption(values, "timeout"),
         schedule: nextSchedule,
       },
-      { actor: cliActor(), address: null },
+      by,
     );
+    const row = connection ? await editHostConnection(edited, connection, by) : edited;
     if (values.json) printJson(toHostView(row));
     else printOut(`Updated host ${row.name}\n`);
     return 0;

@@ -20,7 +20,11 @@ export const hostsImportSshConfigCommand: Command = {
   summary:
     "List the aliases of ~/.ssh/config (or FILE); with --all or ALIAS names, save each as a host named after it.",
   help: "Adding needs --app-root (and takes the other options of hosts add, applied to every alias).",
-  options: { ...addOptions, all: { type: "boolean" }, json: { type: "boolean" } },
+  options: {
+    ...addOptions,
+    all: { type: "boolean", description: "Save every alias of the file.", default: "off: only the aliases named" },
+    json: { type: "boolean", description: "Print JSON instead of text.", default: "off" },
+  },
   positionals: { min: 0, max: Infinity },
   async run(values, positionals) {
     const file = positionals[0] !== undefined && isFile(positionals[0]) ? positionals[0] : undefined;

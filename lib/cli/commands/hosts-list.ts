@@ -8,11 +8,11 @@ export const hostsListCommand: Command = {
   words: ["hosts", "list"],
   synopsis: "hosts list [--json]",
   summary: "List saved hosts with their latest startup coverage, blocked startup modules and all-sources coverage.",
-  options: { json: { type: "boolean" } },
+  options: { json: { type: "boolean", description: "Print JSON instead of text.", default: "off" } },
   positionals: { min: 0, max: 0 },
   async run(values) {
     // The same summaries the home page shows.
-    const rows = (await listHostSummaries()).map(({ host, latestOk }) => ({
+    const rows = (await listHostSummaries()).rows.map(({ host, latestOk }) => ({
       ...host,
       latestSnapshotId: latestOk?.id ?? null,
       startupPercent:

@@ -1,7 +1,6 @@
-import { coveragePercent, formatPercent } from "@/lib/analysis/coverage-percent";
+import { coveragePercent, formatPercent, startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 import { getHostOrThrow, toHostView } from "@/lib/db/queries/hosts";
 import { findLatestOkSnapshot } from "@/lib/db/queries/snapshots";
-import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
 import type { Command } from "../command";
 import { printJson, printOut } from "../output";
 
@@ -9,7 +8,7 @@ export const hostsShowCommand: Command = {
   words: ["hosts", "show"],
   synopsis: "hosts show NAME [--json]",
   summary: "One saved host: where it is, what is collected, its schedule and baseline, its latest coverage.",
-  options: { json: { type: "boolean" } },
+  options: { json: { type: "boolean", description: "Print JSON instead of text.", default: "off" } },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const row = await getHostOrThrow(name!);

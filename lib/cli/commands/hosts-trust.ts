@@ -11,7 +11,25 @@ export const hostsTrustCommand: Command = {
     "Pin a host key DeployLens was shown (by a host-key-unknown or host-key-changed failure) and you checked. " +
     "Replacing a pin needs --replace naming the old one.",
   help: "--jump is the jump host (the first of a ProxyJump chain); --hop N is the chain's Nth jump host (--hop 1 = --jump).",
-  options: { jump: { type: "boolean" }, hop: { type: "string" }, replace: { type: "string" } },
+  options: {
+    jump: {
+      type: "boolean",
+      description: "The key is the jump host's (the first of a ProxyJump chain).",
+      default: "the target's key",
+    },
+    hop: {
+      type: "string",
+      value: "N",
+      description: "The key is the Nth jump host's of a chain (--hop 1 = --jump).",
+      default: "none",
+    },
+    replace: {
+      type: "string",
+      value: "SHA256:OLD",
+      description: "Replace this existing pin (required when one is pinned).",
+      default: "none: only a first pin",
+    },
+  },
   positionals: { min: 2, max: 2 },
   async run(values, [name, fingerprint]) {
     const hop = intOption(values, "hop");

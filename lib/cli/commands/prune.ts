@@ -13,7 +13,10 @@ export const pruneCommand: Command = {
     "last 30 days; older, the last snapshot of each host's day; always every state change and every baseline.",
     "The server runs it daily. --dry-run only reports what would go.",
   ].join("\n"),
-  options: { "dry-run": { type: "boolean" }, json: { type: "boolean" } },
+  options: {
+    "dry-run": { type: "boolean", description: "Only report what would be removed.", default: "off" },
+    json: { type: "boolean", description: "Print JSON instead of text.", default: "off" },
+  },
   positionals: { min: 0, max: 0 },
   async run(values) {
     const report = await pruneSnapshots({ dryRun: Boolean(values["dry-run"]) });

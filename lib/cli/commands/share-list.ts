@@ -1,18 +1,18 @@
 import { listShareViews } from "@/lib/shares/shares";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
-import { printOut } from "../output";
+import { printJson, printOut } from "../output";
 
 export const shareListCommand: Command = {
   words: ["share", "list"],
   synopsis: "share list [--json]",
   summary: "List public links: who made them, until when, and whether they still work.",
-  options: { json: { type: "boolean" } },
+  options: { json: { type: "boolean", description: "Print JSON instead of text.", default: "off" } },
   positionals: { min: 0, max: 0 },
   async run(values) {
     const shares = await listShareViews();
     if (values.json) {
-      printOut(`${JSON.stringify(shares, null, 2)}\n`);
+      printJson(shares);
       return 0;
     }
     if (shares.length === 0) {

@@ -1,7 +1,6 @@
-import { coveragePercent, formatPercent } from "@/lib/analysis/coverage-percent";
+import { coveragePercent, formatPercent, startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
-import { startupCoveragePercent } from "@/lib/regressions/startup-coverage-percent";
 import { parseRegressions } from "@/lib/regressions/regression";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
@@ -12,7 +11,10 @@ export const snapshotsCommand: Command = {
   words: ["snapshots"],
   synopsis: "snapshots NAME [--limit N] [--json]",
   summary: "A host's snapshots, newest first: coverage, findings, regressions; the baseline is marked.",
-  options: { json: { type: "boolean" }, limit: { type: "string" } },
+  options: {
+    json: { type: "boolean", description: "Print JSON instead of text.", default: "off" },
+    limit: { type: "string", value: "N", description: "Show at most N snapshots.", default: "200" },
+  },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const host = await getHostOrThrow(name!);

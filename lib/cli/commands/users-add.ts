@@ -9,7 +9,19 @@ export const usersAddCommand: Command = {
   words: ["users", "add"],
   synopsis: "users add NAME --role admin|operator|viewer --password-stdin",
   summary: "Add a dashboard user; the password is read from stdin (never from the command line).",
-  options: { role: { type: "string" }, "password-stdin": { type: "boolean" } },
+  options: {
+    role: {
+      type: "string",
+      value: "ROLE",
+      description: "The role: admin, operator or viewer.",
+      default: "none: required",
+    },
+    "password-stdin": {
+      type: "boolean",
+      description: "Read the password from stdin (never the command line).",
+      default: "none: required",
+    },
+  },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     if (!values["password-stdin"]) throw new CliError("give the password on stdin with --password-stdin");

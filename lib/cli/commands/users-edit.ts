@@ -9,7 +9,14 @@ export const usersEditCommand: Command = {
   words: ["users", "edit"],
   synopsis: "users edit NAME [--role admin|operator|viewer] [--password-stdin]",
   summary: "Change a user's role or password (read from stdin); a new password signs them out everywhere.",
-  options: { role: { type: "string" }, "password-stdin": { type: "boolean" } },
+  options: {
+    role: { type: "string", value: "ROLE", description: "The role: admin, operator or viewer.", default: "unchanged" },
+    "password-stdin": {
+      type: "boolean",
+      description: "Read the password from stdin (never the command line).",
+      default: "unchanged",
+    },
+  },
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     if (!values.role && !values["password-stdin"])

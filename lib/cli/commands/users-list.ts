@@ -1,18 +1,18 @@
 import { listUsers, toUserView } from "@/lib/db/queries/users";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
-import { printOut } from "../output";
+import { printJson, printOut } from "../output";
 
 export const usersListCommand: Command = {
   words: ["users", "list"],
   synopsis: "users list [--json]",
   summary: "List dashboard users and their roles.",
-  options: { json: { type: "boolean" } },
+  options: { json: { type: "boolean", description: "Print JSON instead of text.", default: "off" } },
   positionals: { min: 0, max: 0 },
   async run(values) {
     const users = (await listUsers()).map(toUserView);
     if (values.json) {
-      printOut(`${JSON.stringify(users, null, 2)}\n`);
+      printJson(users);
       return 0;
     }
     if (users.length === 0) {

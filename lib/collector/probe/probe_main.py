@@ -5,10 +5,11 @@
 
 
 def _interpreter(spec):
-    """The interpreter the form names (probed with -I -S -B), else the python3 this probe runs under."""
+    """The interpreter the form names (probed with -I -S -B only when trusted, 45_trust.py; else its
+    version read as data), else the python3 this probe runs under."""
     if spec.get("python"):
-        info = probe_interpreter(spec["python"])
-        return {"path": spec["python"], "version": info["version"], "source": "setting"}
+        info, trust = learn_interpreter(spec["python"])
+        return {"path": spec["python"], "version": info["version"], "source": "setting", "trusted": trust["trusted"]}
     return {"path": sys.executable, "version": "%d.%d.%d" % sys.version_info[:3], "source": "login"}
 
 

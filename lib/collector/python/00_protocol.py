@@ -101,13 +101,14 @@ def env_matcher(names):
 
 
 def redact(env, allowed):
-    """Secrets stay on the target: every value whose key is not allowlisted is replaced here."""
-    return dict((k, env[k] if allowed(k) else REDACTED) for k in sorted(env))
+    """Secrets stay on the target: every value whose key is not allowlisted is replaced here, and an
+    allowlisted value loses a URL's password (PYTHONWARNINGS=…https://tok:SECRET@host…) like argv does."""
+    return dict((k, redact_url_userinfo(env[k]) if allowed(k) else REDACTED) for k in sorted(env))
 
 
 def shown(key, value, allowed):
     """A KEY=VALUE phrase for `explain`, with the value redacted like the environment itself."""
-    return "%s=%s" % (key, value if allowed(key) else REDACTED)
+    return "%s=%s" % (key, redact_url_userinfo(value) if allowed(key) else REDACTED)
 
 
 def read_spec(argv):

@@ -14,7 +14,8 @@ def systemd_running():
 def systemctl_show(unit):
     """{prop: value} from `systemctl show`, or None when systemctl cannot answer for this unit."""
     try:
-        proc = subprocess.run(["systemctl", "show", unit, "-p", SYSTEMCTL_PROPS, "--all", "--no-pager"],
+        # "--": the unit is a positional argument, never an option, whatever its text.
+        proc = subprocess.run(["systemctl", "show", "-p", SYSTEMCTL_PROPS, "--all", "--no-pager", "--", unit],
                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                               timeout=15, env=dict(os.environ, LC_ALL="C", SYSTEMD_PAGER="cat"))
     except (OSError, subprocess.SubprocessError):
@@ -40,6 +41,10 @@ def locate_unit(spec):
         unit = os.path.basename(explicit)
     if not unit:
         return None
+    if unit.startswith("-"):
+        # The dashboard refuses such a name too; this side must not rely on that (systemctl would take
+        # "-Hroot@host" as its --host option and start ssh).
+        raise CollectorError("bad-spec", "the unit name %r starts with '-': a command would read it as an option" % unit)
     unit = unit_name(unit)
     if not explicit and not spec.get("unitDirs") and systemd_running():
         props = systemctl_show(unit)

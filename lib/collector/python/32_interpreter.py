@@ -1,5 +1,6 @@
-# The service's interpreter: chosen (host setting, ExecStart, shebang, python3 on PATH), probed with
-# `-I -S -B -c` (never through a shell, never importing the app, never running `site`: a .pth file,
+# The service's interpreter: chosen (host setting, ExecStart, shebang, python3 on PATH), checked
+# (45_trust.py: only root or the collecting account can change it, else 47_untrusted.py), probed with
+# `-I -S -B -c` (46_run_interpreter.py) (never through a shell, never importing the app, never running `site`: a .pth file,
 # sitecustomize or usercustomize in the target's environment is code its owner controls), and the
 # settings the SERVICE runs with computed from its options and environment exactly as python-bytecode.md §1, §3,
 # §4 state them. The probe only reports facts of the interpreter; 33_site_paths.py rebuilds what
@@ -52,55 +53,6 @@ def env_flag(value):
         return 1
     number = int(value.strip())
     return 1 if number < 0 or number > 0x7FFFFFFF else number
-
-
-# -I: no PYTHON* variable, no script directory, no user site; -S: no `site` (no .pth, no
-# sitecustomize/usercustomize); -B: no bytecode written.
-TARGET_FLAGS = ["-I", "-S", "-B"]
-
-
-def run_python(interp, args, data=None, timeout=60):
-    """Runs the target interpreter with TARGET_FLAGS in cwd / and only the collector's environment."""
-    try:
-        return subprocess.run([interp] + TARGET_FLAGS + args, input=data, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, cwd="/", timeout=timeout,
-                              stdin=None if data is not None else subprocess.DEVNULL)
-    except OSError as e:
-        raise CollectorError("no-python", "%s cannot be run: %s" % (interp, e.strerror or e))
-    except subprocess.TimeoutExpired:
-        raise CollectorError("no-python", "%s did not answer within %d s" % (interp, timeout))
-
-
-def version_before_isolation(interp):
-    """The version of an interpreter that refused the probe, asked with options every CPython since 2.6
-    accepts (-I exists only since 3.4): "2.7.18", or None when it does not answer that either."""
-    ask = "import sys; sys.stdout.write(\"%d.%d.%d\" % tuple(sys.version_info[:3]))"
-    try:
-        proc = subprocess.run([interp, "-E", "-s", "-S", "-B", "-c", ask], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, cwd="/", timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    text = proc.stdout.decode("ascii", "replace").strip()
-    return text if proc.returncode == 0 and re.match(r"^\d+\.\d+\.\d+$", text) else None
-
-
-def probe_interpreter(interp):
-    proc = run_python(interp, ["-c", PROBE], timeout=30)
-    old = version_before_isolation(interp) if proc.returncode != 0 else None
-    if old is not None and tuple(int(n) for n in old.split(".")[:2]) < (3, 4):
-        why = "only Python 3 has __pycache__" if old.startswith("2.") else "DeployLens inspects Python 3.4 or newer"
-        raise CollectorError("unsupported-python", "%s is Python %s; %s" % (interp, old, why))
-    if proc.returncode != 0:
-        last = (proc.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
-        raise CollectorError("no-python", "%s -I -S -B failed (exit %d): %s" % (interp, proc.returncode, last[:300]))
-    try:
-        info = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        raise CollectorError("no-python", "%s did not answer the probe with JSON" % interp)
-    PROBED_STARTUP[interp] = info.pop("startupFacts", None)
-    if (info["major"], info["minor"]) < (3, 2):
-        raise CollectorError("unsupported-python", "%s is Python %s; only Python 3 has __pycache__" % (interp, info["version"]))
-    return info
 
 
 def choose_interpreter(spec, command, search_path):

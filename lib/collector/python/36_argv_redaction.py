@@ -4,8 +4,8 @@
 # the script path, WSGI/ASGI app specs (`pkg.mod:app`), positional words, and the values of options
 # known to be harmless. Replaced: the value of any other option (`--opt=VALUE`, `--opt VALUE`,
 # `-oVALUE`), the value of a KEY=VALUE word whose key is not allowlisted, `python -c`'s code, and
-# the password (or a lone token) in a URL's userinfo. Configured and live command lines go through the
-# same rules, so they still line up word for word.
+# the password (or a lone token) in a URL's userinfo, which allowlisted environment values lose too.
+# Configured and live command lines go through the same rules, so they still line up word for word.
 
 HARMLESS_OPTIONS = frozenset((
     "--workers", "--threads", "--bind", "--listen", "--host", "--port", "--chdir", "--pythonpath", "--module",
@@ -17,7 +17,9 @@ HARMLESS_OPTIONS = frozenset((
     "-w", "-b", "-k", "-t", "-A", "-Q", "-l", "-n",
 ))
 _APP_SPEC = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*:[A-Za-z_][A-Za-z0-9_.]*(\(\))?$")
-_URL_USERINFO = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@\s]*)@")
+# The userinfo ends at the authority's LAST '@' (the greedy run backs off to it): an unencoded '@' in a
+# password ("redis://:p@ss-word@host") must not leave the password's tail in clear.
+_URL_USERINFO = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)([^/?#\s]*)@")
 _FLAG_CLUSTER = re.compile(r"^-[A-Za-z]{1,2}$")
 
 

@@ -67,7 +67,7 @@ def trusted(source, check_hash):
 def settle_hashes(ctx, interp):
     """Hash pycs: stale (reason hash) when the source no longer hashes to the header's value. For a
     trusted pyc that means the importer runs the OLD code; otherwise it recompiles."""
-    if not ctx.hash_jobs:
+    if not ctx.hash_jobs or not can_run(interp):
         return
     PROGRESS.set_phase("hash")
     lines = run_helper(interp, "hash", [path for _, _, path in ctx.hash_jobs])
@@ -80,6 +80,8 @@ def settle_hashes(ctx, interp):
 
 def settle_bodies(ctx, interp):
     """Unmarshals fresh pycs when there are few; a body marshal cannot read fails the import."""
+    if not can_run(interp):
+        return
     jobs = []
     for job in ctx.marshal_jobs:
         if job[0]["status"] == "fresh":

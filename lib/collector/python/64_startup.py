@@ -19,6 +19,9 @@ def startup_facts(interp):
     """What the interpreter loads before any code of the service (none of it when it cannot be asked)."""
     if PROBED_STARTUP.get(interp) is not None:
         return PROBED_STARTUP[interp]
+    if interp in STAND_INS:
+        # Only the venv's own base interpreter can tell an untrusted one's startup modules, and it did above.
+        return None
     proc = run_python(interp, ["-c", STARTUP_PROBE], timeout=30)
     try:
         return json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1]) if proc.returncode == 0 else None
@@ -199,7 +202,7 @@ def finish_startup(pending, ctx, interpreter, spec):
             blocked_paths.append(path)
         modules.append({"name": name, "path": path, "status": source["status"], "reason": source["reason"], "blocked": blocked})
     cost = None
-    if spec["measureStartup"]:
+    if spec["measureStartup"] and can_run(interpreter["path"]):
         cost = {"modules": 0, "ms": 0.0, "capped": False}
         if blocked_paths:
             cap = spec["startupCapSeconds"]

@@ -95,19 +95,20 @@ def resolve_interpreter(spec, config, env, ident, base_dir):
     search_path = env.get("PATH") or (SYSTEMD_PATH if config else os.environ.get("PATH", SYSTEMD_PATH))
     command = python_command(config["execStart"], search_path) if config else None
     path, origin, why = choose_interpreter(spec, command, search_path)
-    info = probe_interpreter(path)
+    info, trust = learn_interpreter(path)
     opts = parse_python_options(command["args"] if command else [])
     where = "the shebang of %s" % command["shebang"] if command and command["origin"] == "shebang" else "the command line"
     settings, explain = effective_settings(opts, env, info, where, base_dir)
     site_dirs, sys_path = site_paths(info, opts, env, ident)
     explain["interpreter"] = "%s: %s" % (path, why)
     explain["environment"] = "PYTHON* variables come from " + env.origin
+    explain["trust"] = trust_phrase(trust, info["version"])
     main_script = None
     if command and opts["script"] and not opts["module"]:
         main_script = os.path.normpath(os.path.join(base_dir, opts["script"]))
         explain["mainScript"] = "%s is the main script: Python never reads or writes a pyc for it (python-bytecode.md §1), so it is not counted" % main_script
     entry = {"path": path, "origin": origin, "version": info["version"], "implementation": info["implementation"],
              "cacheTag": info["cacheTag"], "magic": info["magic"], "explain": explain,
-             "sitePackages": _site_dirs(site_dirs), "sysPath": sys_path}
+             "sitePackages": _site_dirs(site_dirs), "sysPath": sys_path, "trust": trust}
     entry.update(settings)
     return entry, main_script

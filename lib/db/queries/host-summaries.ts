@@ -1,54 +1,104 @@
 import "server-only";
+import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma, type Host, type Snapshot } from "@/lib/db/generated/client";
 
-export type HostWithLatest = { host: Host; latest: Snapshot | null; latestOk: Snapshot | null };
+/** The newest collection of a host, any status: when, and whether it worked. */
+export type LatestCollection = Pick<Snapshot, "id" | "takenAt" | "status" | "errorCode" | "errorMessage">;
+/** The summary columns of a host's newest successful snapshot that the host list shows. */
+export type LatestOkSummary = Pick<
+  Snapshot,
+  | "id"
+  | "sources"
+  | "fresh"
+  | "stale"
+  | "missing"
+  | "startupClosure"
+  | "startupFresh"
+  | "startupBlocked"
+  | "criticalFindings"
+  | "warningFindings"
+  | "regressions"
+>;
+export type SparkPoint = { id: string; startupClosure: number; startupFresh: number };
+export type HostSnapshotSummary = {
+  latest: LatestCollection | null;
+  latestOk: LatestOkSummary | null;
+  spark: SparkPoint[];
+};
 
-/** Every host by name, with its newest snapshot (any status) and its newest successful one. */
-export async function listHostsWithLatest(): Promise<HostWithLatest[]> {
-  const hosts = await prisma.host.findMany({
+/** Hosts by name, optionally those whose name contains `search`, `take` of them after `skip` (all when absent). */
+export async function listHostPage({ search = "", skip = 0, take }: { search?: string; skip?: number; take?: number }) {
+  const hosts: Host[] = await prisma.host.findMany({
+    where: search ? { name: { contains: search } } : undefined,
     orderBy: { name: "asc" },
-    include: { snapshots: { orderBy: { takenAt: "desc" }, take: 1 } },
+    skip,
+    // One more than asked for tells whether a next page exists, without a count query.
+    take: take === undefined ? undefined : take + 1,
   });
-  const latestOk = await prisma.snapshot.findMany({
-    where: { status: "ok", hostId: { in: hosts.map((h) => h.id) } },
-    orderBy: { takenAt: "desc" },
-    distinct: ["hostId"],
-  });
-  const okByHost = new Map(latestOk.map((s) => [s.hostId, s]));
-  return hosts.map(({ snapshots, ...host }) => ({
-    host,
-    latest: snapshots[0] ?? null,
-    latestOk: okByHost.get(host.id) ?? null,
-  }));
+  const hasMore = take !== undefined && hosts.length > take;
+  return { hosts: hasMore ? hosts.slice(0, take) : hosts, hasMore };
 }
 
-export type SparkPoint = { id: string; startupClosure: number; startupFresh: number };
+const count = z.union([z.number(), z.bigint()]).transform(Number);
+const summaryRowSchema = z.object({
+  id: z.string(),
+  hostId: z.string(),
+  takenAt: z.coerce.date(),
+  status: z.string(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  sources: count,
+  fresh: count,
+  stale: count,
+  missing: count,
+  startupClosure: count.nullable(),
+  startupFresh: count.nullable(),
+  startupBlocked: count.nullable(),
+  criticalFindings: count,
+  warningFindings: count,
+  regressions: z.string().nullable(),
+  isLatest: count,
+  isLatestOk: count,
+  inSpark: count,
+});
 
 /**
- * The last `per` successful snapshots with a startup closure of each host, oldest first, in one query for all
- * hosts: a window function keeps `per` rows per host instead of loading every host's whole history.
+ * For each of `hostIds`, in one query: its newest snapshot (any status), its newest successful one, and the
+ * startup coverage of its last `per` successful snapshots with a startup closure (oldest first). The ids
+ * travel as ONE JSON parameter read by json_each, never as a list of bound parameters, so the count of
+ * hosts is not limited by SQLite's parameter cap; window functions keep a few rows per host, never a history.
  */
-export async function listRecentStartupByHost(hostIds: string[], per = 30): Promise<Map<string, SparkPoint[]>> {
-  const byHost = new Map<string, SparkPoint[]>();
+export async function listSnapshotSummaries(hostIds: string[], per = 30): Promise<Map<string, HostSnapshotSummary>> {
+  const byHost = new Map<string, HostSnapshotSummary>();
   if (hostIds.length === 0) return byHost;
-  const rows = await prisma.$queryRaw<
-    { id: string; hostId: string; startupClosure: number | bigint; startupFresh: number | bigint | null }[]
-  >(Prisma.sql`
-    SELECT id, hostId, startupClosure, startupFresh FROM (
-      SELECT id, hostId, startupClosure, startupFresh, takenAt,
-             ROW_NUMBER() OVER (PARTITION BY hostId ORDER BY takenAt DESC) AS rank
+  const rows: unknown[] = await prisma.$queryRaw(Prisma.sql`
+    WITH ranked AS (
+      SELECT id, hostId, takenAt, status, errorCode, errorMessage, sources, fresh, stale, missing, startupClosure,
+             startupFresh, startupBlocked, criticalFindings, warningFindings, regressions,
+             ROW_NUMBER() OVER (PARTITION BY hostId ORDER BY takenAt DESC, id DESC) AS anyRank,
+             ROW_NUMBER() OVER (PARTITION BY hostId, status ORDER BY takenAt DESC, id DESC) AS statusRank,
+             ROW_NUMBER() OVER (PARTITION BY hostId, status, startupClosure IS NULL ORDER BY takenAt DESC, id DESC)
+               AS startupRank
       FROM Snapshot
-      WHERE status = 'ok' AND startupClosure IS NOT NULL AND hostId IN (${Prisma.join(hostIds)})
-    ) WHERE rank <= ${per}
-    ORDER BY hostId, takenAt ASC`);
-  for (const row of rows) {
-    const point = {
-      id: row.id,
-      startupClosure: Number(row.startupClosure),
-      startupFresh: Number(row.startupFresh ?? 0),
-    };
-    byHost.set(row.hostId, [...(byHost.get(row.hostId) ?? []), point]);
+      WHERE hostId IN (SELECT value FROM json_each(${JSON.stringify(hostIds)}))
+    )
+    SELECT id, hostId, takenAt, status, errorCode, errorMessage, sources, fresh, stale, missing, startupClosure,
+           startupFresh, startupBlocked, criticalFindings, warningFindings, regressions,
+           anyRank = 1 AS isLatest,
+           status = 'ok' AND statusRank = 1 AS isLatestOk,
+           status = 'ok' AND startupClosure IS NOT NULL AND startupRank <= ${per} AS inSpark
+    FROM ranked
+    WHERE anyRank = 1 OR (status = 'ok' AND (statusRank = 1 OR (startupClosure IS NOT NULL AND startupRank <= ${per})))
+    ORDER BY hostId, takenAt ASC, id ASC`);
+  for (const raw of rows) {
+    const { hostId, isLatest, isLatestOk, inSpark, ...row } = summaryRowSchema.parse(raw);
+    let summary = byHost.get(hostId);
+    if (!summary) byHost.set(hostId, (summary = { latest: null, latestOk: null, spark: [] }));
+    if (isLatest) summary.latest = row;
+    if (isLatestOk) summary.latestOk = row;
+    if (inSpark)
+      summary.spark.push({ id: row.id, startupClosure: row.startupClosure ?? 0, startupFresh: row.startupFresh ?? 0 });
   }
   return byHost;
 }

@@ -12,7 +12,7 @@ export async function compareTiming(
   profileFile: string | null,
 ): Promise<CompareFigures> {
   const { loadSnapshot } = await import("@/lib/db/load-snapshot");
-  const { compare } = await import("@/lib/analysis/compare");
+  const { compare } = await import("@/lib/compare/compare");
   const loadStarted = performance.now();
   const [left, right] = await Promise.all([loadSnapshot(leftId), loadSnapshot(rightId)]);
   const loadMs = performance.now() - loadStarted;

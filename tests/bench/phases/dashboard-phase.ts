@@ -21,7 +21,7 @@ export const searchQuery = (tree: Tree) => `${dirPath(dirCount(tree.counts.sourc
 
 /**
  * One `next start` on a fresh database: its peak RSS through a collection of the tree started from the
- * API (issue 12), then that snapshot's page in real Chromium (issue 10). Both need a production build:
+ * API, then that snapshot's page in real Chromium. Both need a production build:
  * without one (smoke mode) both are skipped with the reason.
  */
 export async function dashboardPhase(ctx: DashboardContext): Promise<{ rss: RssOutcome; render: RenderOutcome }> {

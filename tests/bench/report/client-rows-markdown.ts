@@ -7,7 +7,7 @@ export function clientMethodLines(data: BenchData): string[] {
   const lines: string[] = [];
   if (data.cli)
     lines.push(
-      "- **CLI** (issue 12): `node bin/deploylens …` as a child process, exactly as `npx deploylens` starts it. Each `collect NAME` (default output, to a pipe) runs against a fresh " +
+      "- **CLI** `node bin/deploylens …` as a child process, exactly as `npx deploylens` starts it. Each `collect NAME` (default output, to a pipe) runs against a fresh " +
         "database whose host was added beforehand, untimed, with `deploylens hosts add NAME --ssh USER@127.0.0.1:PORT --identity KEY --app-root ROOT --python VENV --no-startup-cost " +
         "--accept-host-key` (the same sshd, tree and venv as the snapshot row); every collect is checked afterwards with `snapshots NAME --json` (ok, all sources counted). " +
         "**CLI start excluded** by subtracting the median `deploylens --version` of the same run (node's start and loading the CLI bundle; opening and migrating the database is counted). " +
@@ -23,7 +23,7 @@ export function clientMethodLines(data: BenchData): string[] {
   if (data.load?.measured) {
     const run = data.load.run;
     lines.push(
-      `- **Load** (issue 9): \`next start\` of the production build on a fresh database; ${run.hosts} SSH hosts, each on its own real sshd on 127.0.0.1 (${run.sshds} sshd), ` +
+      `- **Load** \`next start\` of the production build on a fresh database; ${run.hosts} SSH hosts, each on its own real sshd on 127.0.0.1 (${run.sshds} sshd), ` +
         `app roots alternating between two ${count(run.sourcesPerHost)}-source trees. ${run.collections.length} collections go through \`POST /api/hosts/:id/snapshots\` and are followed on their event streams; ` +
         "every host runs in parallel and its own collections one after another (a second request while one runs would join it), the server's queue " +
         `${run.serverCap ? `capped at ${run.serverCap}` : "at its default cap"}. Meanwhile ${run.clients} clients, each signed in with its own session, request pages (\`/\`, \`/hosts/:id\`, \`/snapshots/:id\`) ` +
@@ -33,7 +33,7 @@ export function clientMethodLines(data: BenchData): string[] {
   }
   if (data.render?.measured)
     lines.push(
-      `- **Snapshot page** (issue 10): the dashboard snapshot of tree a (the RSS row's), opened ${data.render.data.runs.length} time(s) in real Chromium (headless, /usr/bin/chromium), each in a fresh signed-in context. ` +
+      `- **Snapshot page** the dashboard snapshot of tree a (the RSS row's), opened ${data.render.data.runs.length} time(s) in real Chromium (headless, /usr/bin/chromium), each in a fresh signed-in context. ` +
         "First row: from navigation start (the page's own clock) to the first file-table row holding a path. DOM rows: the table's rows after the first render and after scrolling to its end, the larger. " +
         `Search: from typing \`${data.render.data.query}\` into "Search files" until the table shows that file alone. Polled every animation frame.`,
     );

@@ -6,7 +6,7 @@ import { cliCollectVsFloor, cliCompareLarge, cliRss, cliRssGrowth, cliRssLarge, 
 import { loadFigure } from "./load-figure";
 import { renderSearch, renderTable } from "./render-figures";
 
-/** Every figure, issue 12's table first (in-process and through the CLI), then issues 8, 9 and 10. */
+/** Every figure: in-process and through the CLI first, then the store, load and page figures. */
 export function benchFigures(data: BenchData): Figure[] {
   return [
     e2eVsFloor(data),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BenchData } from "./bench-data";
 import { benchFigures, countCheck } from "./figures";
-import { keptSections } from "./kept-sections";
+import { keptSections } from "../retention/results-section";
 import { resultsMarkdown } from "./results-markdown";
 
 /** Writes RESULTS.md and results.json into `dir`; returns the figures. */
@@ -10,9 +10,9 @@ export function writeResults(dir: string, data: BenchData) {
   const figures = benchFigures(data);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "RESULTS.md");
-  // `--only retention` writes its own section, and the driver change its table; a full run keeps them.
-  const kept = fs.existsSync(file) ? keptSections(fs.readFileSync(file, "utf8")) : [];
-  fs.writeFileSync(file, resultsMarkdown(data, figures) + kept.map((section) => `\n${section}\n`).join(""));
+  // The hand-written history and `--only retention`'s section survive a full run.
+  const kept = fs.existsSync(file) ? keptSections(fs.readFileSync(file, "utf8")) : "";
+  fs.writeFileSync(file, resultsMarkdown(data, figures) + (kept ? `\n${kept}\n` : ""));
   const json = { ...data, figures, countCheck: countCheck(data) };
   fs.writeFileSync(path.join(dir, "results.json"), `${JSON.stringify(json, null, 2)}\n`);
   return figures;

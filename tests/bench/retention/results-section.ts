@@ -1,20 +1,35 @@
 import fs from "node:fs";
 
-const START = "<!-- retention -->";
-const END = "<!-- /retention -->";
+/**
+ * RESULTS.md holds the generated tables plus sections written by hand or by a partial run, each between
+ * `<!-- NAME -->` and `<!-- /NAME -->`: `retention` (written by `--only retention`) and `history` (how the
+ * figures moved from run to run). A full run rewrites the tables and keeps these sections.
+ */
+export const KEPT_SECTIONS = ["history", "retention"] as const;
+type SectionName = (typeof KEPT_SECTIONS)[number];
 
-/** The retention figure lives in its own marked section of RESULTS.md, written by `--only retention`. */
-export function retentionSection(markdown: string): string | null {
-  const start = markdown.indexOf(START);
-  const end = markdown.indexOf(END);
-  return start >= 0 && end > start ? markdown.slice(start, end + END.length) : null;
+const markers = (name: SectionName) => [`<!-- ${name} -->`, `<!-- /${name} -->`] as const;
+
+function section(markdown: string, name: SectionName): string | null {
+  const [start, end] = markers(name);
+  const from = markdown.indexOf(start);
+  const to = markdown.indexOf(end);
+  return from >= 0 && to > from ? markdown.slice(from, to + end.length) : null;
 }
 
-/** Replaces (or appends) the section in the file, leaving the rest of RESULTS.md alone. */
+/** The kept sections of a RESULTS.md, joined in a fixed order ("" when it has none). */
+export function keptSections(markdown: string): string {
+  return KEPT_SECTIONS.map((name) => section(markdown, name))
+    .filter((text): text is string => text !== null)
+    .join("\n\n");
+}
+
+/** Replaces (or appends) the retention section in the file, leaving the rest of RESULTS.md alone. */
 export function writeRetentionSection(file: string, body: string): void {
   const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-  const section = `${START}\n${body.trim()}\n${END}`;
-  const old = retentionSection(current);
-  const next = old ? current.replace(old, section) : `${current.trimEnd()}\n\n${section}\n`;
+  const [start, end] = markers("retention");
+  const fresh = `${start}\n${body.trim()}\n${end}`;
+  const old = section(current, "retention");
+  const next = old ? current.replace(old, fresh) : `${current.trimEnd()}\n\n${fresh}\n`;
   fs.writeFileSync(file, next);
 }

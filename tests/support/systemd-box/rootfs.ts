@@ -2,6 +2,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { aptMirror } from "../apt-mirror";
 
 /**
  * The Debian tree the box boots: what the collector needs on a VPS (python3, systemctl) plus what the
@@ -9,7 +10,6 @@ import path from "node:path";
  */
 export const BOX_SUITE = "bookworm";
 export const BOX_PACKAGES = ["systemd", "systemd-sysv", "dbus", "python3", "python3-venv", "openssh-server", "acl"];
-const MIRROR = "http://deb.debian.org/debian";
 /** Bump when prepare() changes, so cached trees built by the old recipe are not reused. */
 const RECIPE = 1;
 
@@ -65,7 +65,9 @@ function bootstrap(target: string): Promise<void> {
     // Downloaded packages are kept, so a rebuild after a recipe or package change downloads only what is new.
     const debs = path.join(CACHE_ROOT, "debs");
     fs.mkdirSync(debs, { recursive: true });
-    const args = ["--variant=minbase", include, `--cache-dir=${debs}`, BOX_SUITE, target, MIRROR];
+    // The mirror apt already uses here; without one, debootstrap's own default.
+    const mirror = aptMirror();
+    const args = ["--variant=minbase", include, `--cache-dir=${debs}`, BOX_SUITE, target, ...(mirror ? [mirror] : [])];
     const child = spawn(tool, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));

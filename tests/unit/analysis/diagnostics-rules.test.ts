@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { RULES } from "@/lib/analysis/diagnostics";
 import type { Severity, SnapshotInput } from "@/lib/analysis/types";
-import { REDACTED, type Root } from "@/lib/snapshot/schema";
+import { REDACTED, type InterpreterTrust, type Root } from "@/lib/snapshot/schema";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 import { findingOf, findingsOf, healthy, idsOf, textOf } from "./helpers";
 
@@ -17,6 +17,25 @@ const blindAppRoot = (patch: Partial<Root>) => (): SnapshotInput => {
     .snapshot();
   const roots = s.inventory.roots.map((r, i) => (i === 0 ? { ...r, dirs: [], sources: [], ...patch } : r));
   return { ...s, inventory: { ...s.inventory, roots } };
+};
+
+/** The trust entry of a venv owned by the service user "app": the collector read it instead of running it. */
+const untrustedVenv: InterpreterTrust = {
+  trusted: false,
+  resolvedPath: "/usr/bin/python3.11",
+  untrustedBy: {
+    path: "/srv/app/.venv",
+    uid: 1001,
+    gid: 1001,
+    owner: "app",
+    group: "app",
+    mode: 0o755,
+    acl: false,
+    reason: "/srv/app/.venv is owned by app, neither root nor the collecting account",
+  },
+  venv: "/srv/app/.venv",
+  standIn: "/usr/bin/python3.11",
+  versionFrom: "pyvenv.cfg",
 };
 
 /** For every rule: situations built to trigger it, and near misses built not to. */
@@ -361,6 +380,31 @@ const CASES: Case[] = [
   },
 
   {
+    rule: "interpreter-untrusted",
+    name: "a venv the service user owns: its bin/python was not run",
+    fires: "warning",
+    snapshot: () => healthy().interpreter({ trust: untrustedVenv }).snapshot(),
+  },
+  {
+    rule: "interpreter-untrusted",
+    name: "a service-owned app beside a root-owned venv whose bin/python links into /usr/bin",
+    fires: null,
+    snapshot: () =>
+      healthy()
+        .interpreter({
+          trust: {
+            trusted: true,
+            resolvedPath: "/usr/bin/python3.11",
+            untrustedBy: null,
+            venv: "/srv/app/.venv",
+            standIn: null,
+            versionFrom: "probe",
+          },
+        })
+        .snapshot(),
+  },
+
+  {
     rule: "truncated-scan",
     name: "scan stopped at max files",
     fires: "warning",
@@ -487,4 +531,12 @@ test("a fix that rewrites ExecStart= asks for the redacted values back", () => {
   const [configure] = findingOf(snapshot, "pycache-not-writable").fix;
   expect(configure?.code).toContain(`--token ${REDACTED} app:app`);
   expect(configure?.text).toContain(`Put your own values back where it says ${REDACTED}`);
+});
+
+test("interpreter-untrusted names the owner and mode that made it so, and a root-owned venv as the fix", () => {
+  const text = textOf(findingOf(healthy().interpreter({ trust: untrustedVenv }).snapshot(), "interpreter-untrusted"));
+  expect(text).toContain("/srv/app/.venv: app:app 0755");
+  expect(text).toContain("owned by app, neither root nor the collecting account");
+  expect(text).toContain("chown -R root:root /srv/app/.venv\nchmod -R go-w /srv/app/.venv");
+  expect(text).toContain("/usr/bin/python3.11");
 });

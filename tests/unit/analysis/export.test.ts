@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "vitest";
-import { compare } from "@/lib/analysis/compare";
-import { exportComparison } from "@/lib/analysis/export";
+import { compare } from "@/lib/compare/compare";
+import { exportComparison } from "@/lib/compare/export-comparison";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 
 /** File names a hostile or careless host could carry. */

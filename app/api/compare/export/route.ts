@@ -1,6 +1,7 @@
 import { handle } from "@/lib/api/to-error-response";
 import { baseUrl } from "@/lib/base-url";
-import { exportComparison } from "@/lib/analysis/export";
+import { escapeControlsInJson } from "@/lib/analysis/export/escape-controls";
+import { exportComparison } from "@/lib/compare/export-comparison";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { parseCompareQuery } from "@/lib/compare/compare-query";
 import { requireRole } from "@/lib/auth/require-role";
@@ -19,7 +20,9 @@ export async function GET(req: Request) {
     const { left, right, format } = parseCompareQuery(req.url);
     const { comparison, url } = await compareRefs(left, right, baseUrl(req), { allRows: format === "csv" });
     const body =
-      format === "json" ? JSON.stringify({ ...comparison, url }, null, 2) : exportComparison(comparison, format);
+      format === "json"
+        ? escapeControlsInJson(JSON.stringify({ ...comparison, url }, null, 2))
+        : exportComparison(comparison, format);
     return new Response(body, {
       headers: {
         "content-type": TYPES[format],

@@ -1,0 +1,35 @@
+import "server-only";
+
+// Route handlers and instrumentation may load this module in separate chunks: share one set per process.
+const global = globalThis as unknown as { deploylensLocalGroups?: Set<number> };
+const groups: Set<number> = (global.deploylensLocalGroups ??= new Set());
+
+/** SIGTERM to a process group: the command and whatever it started (the collector's helpers). */
+export function killProcessGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
+}
+
+/** A local command's process group, live until `untrack`: the dashboard stops it when it shuts down. */
+export function trackProcessGroup(pid: number | undefined): void {
+  if (pid !== undefined) groups.add(pid);
+}
+
+export function untrackProcessGroup(pid: number | undefined): void {
+  if (pid !== undefined) groups.delete(pid);
+}
+
+/**
+ * Stops every local command still running (a shutting-down dashboard): each runs in its own process group, so
+ * without this a collection would outlive the server that started it. Returns how many were stopped.
+ */
+export function stopLocalProcessGroups(): number {
+  const stopped = groups.size;
+  for (const pid of groups) killProcessGroup(pid);
+  groups.clear();
+  return stopped;
+}
