@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules and ssh2's optional crypto bindings must be required at run time, not bundled.
-  serverExternalPackages: ["ssh2", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["ssh2", "libsql", "@libsql/client", "@prisma/adapter-libsql"],
   poweredByHeader: false,
   // forbidden(): a page a role may not open answers 403 with its own forbidden.tsx (lib/auth/require-page-role.ts).
   experimental: { authInterrupts: true },

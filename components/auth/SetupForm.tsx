@@ -1,5 +1,6 @@
 "use client";
 
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@/lib/auth/password-rule";
 import { useJsonSubmit } from "./use-json-submit";
 
 /** Creates the first admin with the one-time token, then signs in as that admin. */
@@ -19,7 +20,18 @@ export function SetupForm({ token }: { token: string }) {
       </label>
       <label className="block text-sm font-medium">
         Password
-        <input name="password" type="password" autoComplete="new-password" minLength={10} required className={field} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+          aria-describedby="password-rule"
+          className={field}
+        />
+        <span id="password-rule" className="mt-1 block text-xs font-normal text-slate-600">
+          {PASSWORD_RULE}
+        </span>
       </label>
       <button
         type="submit"

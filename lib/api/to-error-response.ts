@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseBusy } from "@/lib/db/database-busy";
 import { AppError } from "@/lib/errors";
 
 type PrismaKnownError = { code: string; meta?: { target?: unknown } };
@@ -42,6 +43,12 @@ export function toErrorResponse(error: unknown): Response {
   if (isPrismaKnownError(error)) {
     if (error.code === "P2002") return errorBody(409, "conflict", "a record with that name already exists");
     if (error.code === "P2025") return errorBody(404, "not-found", "the record does not exist");
+  }
+  if (isDatabaseBusy(error)) {
+    // Another process held the database's write lock past the wait: nothing was written, try again.
+    return errorBody(503, "database-busy", "the database is locked by another process; try again", {
+      "Retry-After": "5",
+    });
   }
   console.error("deploylens: unexpected error", error);
   return errorBody(500, "internal", "internal error; see the server log");

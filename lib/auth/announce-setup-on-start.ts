@@ -1,9 +1,12 @@
 import "server-only";
-import { allowedOrigins } from "./request-guard";
+import { serverPublicUrl } from "@/lib/base-url";
 import { announceSetupIfNeeded } from "./setup-token";
 
-/** Start-up hook: with no users, print the one-time setup link under an origin the server answers. */
+/**
+ * Start-up hook: with no users, print the one-time setup link under the address the server printed (or
+ * DEPLOYLENS_URL). A link on localhost after a banner on 127.0.0.1 signs the admin in under one host, and the
+ * browser asks again under the other.
+ */
 export async function announceSetupOnStart(): Promise<void> {
-  const configured = process.env.DEPLOYLENS_URL ?? process.env.DEPLOYLENS_ORIGINS?.split(",")[0]?.trim();
-  await announceSetupIfNeeded((configured || allowedOrigins()[0]!).replace(/\/+$/, ""));
+  await announceSetupIfNeeded(serverPublicUrl());
 }

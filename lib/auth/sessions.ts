@@ -5,6 +5,7 @@ import {
   revokeSessionByTokenHash,
   touchSession,
 } from "@/lib/db/queries/sessions";
+import { isDatabaseBusy } from "@/lib/db/database-busy";
 import type { UserRow } from "@/lib/db/queries/users";
 import { hashToken, newSecretToken } from "./secret-token";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "./session-policy";
@@ -25,8 +26,18 @@ export async function findSessionUser(token: string | undefined | null): Promise
   const now = Date.now();
   if (!session || session.revokedAt) return null;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) return null;
-  if (now - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) await touchSession(session.id, new Date(now));
+  if (now - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) touchInBackground(session.id, new Date(now));
   return { id: session.user.id, name: session.user.name, role: session.user.role };
+}
+
+/**
+ * lastSeenAt only keeps an idle session alive: no request waits for it, and while another process holds
+ * the database's write lock it is skipped (the next request a minute later writes it).
+ */
+function touchInBackground(id: string, at: Date): void {
+  touchSession(id, at).catch((error: unknown) => {
+    if (!isDatabaseBusy(error)) console.error("deploylens: could not record session activity", error);
+  });
 }
 
 export async function revokeSession(token: string): Promise<SessionUser | null> {

@@ -1,15 +1,21 @@
 import "./lean-wasm";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { DATABASE_BUSY_WAIT_MS } from "./database-busy";
 import { PrismaClient } from "./generated/client";
-import { BUSY_TIMEOUT_MS } from "./open-sqlite";
+import { restrictDatabaseFiles } from "./open-sqlite";
 import { databaseFile } from "./paths";
+import { sqliteAdapter } from "./sqlite-adapter";
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { deploylensPrisma?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: databaseFile(), timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  const file = databaseFile();
+  restrictDatabaseFiles(file);
+  // Starting a transaction may wait DATABASE_BUSY_WAIT_MS for another process's lock (sqlite-adapter.ts).
+  // Prisma must wait longer than that: a start it gave up on would still succeed later, and that
+  // transaction, owned by no one, would keep the write lock for good.
+  const transactionOptions = { maxWait: 2 * DATABASE_BUSY_WAIT_MS };
+  return new PrismaClient({ adapter: sqliteAdapter(file), transactionOptions });
 }
 
 export const prisma: PrismaClient = globalForPrisma.deploylensPrisma ?? createClient();

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type Database from "better-sqlite3";
 import { databaseFile, migrationsDir } from "./paths";
-import { openSqlite } from "./open-sqlite";
+import { openSqlite, type SqliteDatabase } from "./open-sqlite";
 
 // The same table Prisma Migrate keeps, so `prisma migrate status` and DeployLens agree on history.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -38,7 +37,7 @@ export function readMigrations(dir = migrationsDir()): MigrationFile[] {
 
 type AppliedRow = { migration_name: string; checksum: string; finished_at: string | null };
 
-function appliedMigrations(db: Database.Database): Map<string, AppliedRow> {
+function appliedMigrations(db: SqliteDatabase): Map<string, AppliedRow> {
   const rows = db
     .prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
     .all() as AppliedRow[];
@@ -62,7 +61,7 @@ function refuseEditedOrFailed(files: MigrationFile[], applied: Map<string, Appli
   }
 }
 
-function applyOne(db: Database.Database, file: MigrationFile) {
+function applyOne(db: SqliteDatabase, file: MigrationFile) {
   const now = () => new Date().toISOString();
   const id = randomUUID();
   // Each migration and its history row commit together, or neither does.

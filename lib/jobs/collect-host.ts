@@ -2,7 +2,8 @@ import "server-only";
 import type { Host } from "@/lib/db/generated/client";
 import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { runCollector } from "@/lib/collector/run-collector";
-import { recordSnapshot, type CollectionOutcome } from "@/lib/db/store-snapshot";
+import { isDatabaseBusy } from "@/lib/db/database-busy";
+import type { CollectionOutcome } from "@/lib/db/store-snapshot";
 import { AppError } from "@/lib/errors";
 import { openHostTransport } from "@/lib/hosts/open-host-transport";
 import { withObservedStartup } from "@/lib/jobs/apply-observation";
@@ -10,6 +11,7 @@ import { specForHost } from "@/lib/hosts/spec-for-host";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import { InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
+import { storeOutcome } from "./store-outcome";
 
 export type CollectResult = {
   snapshotId: string;
@@ -56,6 +58,10 @@ function failureOf(error: unknown, host: Host, signal: AbortSignal): CollectionO
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, details: error.details };
   }
+  // Reading the host's secrets or pinning its key needs the database: a lock there is not the target's fault.
+  if (isDatabaseBusy(error)) {
+    return { ok: false, code: "database-busy", message: "another process held the database's write lock" };
+  }
   if (signal.aborted) return { ok: false, code: "timeout", message: `collection exceeded ${host.timeoutSeconds} s` };
   return { ok: false, code: "internal", message: error instanceof Error ? error.message : String(error) };
 }
@@ -75,7 +81,9 @@ export async function collectHost(host: Host, onProgress?: (e: ProgressEvent) =>
     };
   }
   const timing = { takenAt, durationMs: performance.now() - started };
-  const { id: snapshotId, view } = await recordSnapshot(host.id, outcome, timing, collected.blob);
+  const stored = await storeOutcome(host.id, outcome, timing, collected.blob);
+  const { id: snapshotId, view } = stored;
+  outcome = stored.outcome;
   return outcome.ok
     ? { snapshotId, ok: true, code: null, message: null, view }
     : { snapshotId, ok: false, code: outcome.code, message: outcome.message };

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
+import { isDatabaseBusy } from "@/lib/db/database-busy";
 import type { Host } from "@/lib/db/generated/client";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import { afterCollection } from "@/lib/jobs/after-collection";
@@ -92,7 +93,7 @@ async function run(job: Job, host: Host) {
   } catch (error) {
     // Storing the failed snapshot itself failed (e.g. the database is gone): report, never hang.
     const message = error instanceof Error ? error.message : String(error);
-    job.result = { snapshotId: "", ok: false, code: "internal", message };
+    job.result = { snapshotId: "", ok: false, code: isDatabaseBusy(error) ? "database-busy" : "internal", message };
   } finally {
     job.state = "done";
     job.persisted = recordJobState(job.persisted, job.id, "done", job.result?.snapshotId || null);

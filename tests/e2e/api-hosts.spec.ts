@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { startApp, type RunningApp } from "../support/app";
 import { signedInRequest } from "../support/session";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { expect, test } from "@playwright/test";
 import { startApp } from "../support/app";
 import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";

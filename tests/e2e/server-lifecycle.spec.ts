@@ -1,5 +1,5 @@
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { expect, test } from "@playwright/test";
 import { signedInRequest } from "../support/session";
 import { startApp } from "../support/app";

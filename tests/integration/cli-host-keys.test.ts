@@ -1,5 +1,5 @@
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { runCli } from "../support/run-cli";
 import { startSshd, type Sshd } from "../support/sshd";

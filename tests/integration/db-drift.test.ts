@@ -1,5 +1,5 @@
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { afterAll, expect, test } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { generatedModels } from "../support/generated-models";

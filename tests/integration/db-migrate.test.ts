@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { afterAll, expect, test } from "vitest";
 import { MigrationError, migrate, readMigrations } from "@/lib/db/migrate";
 import { migrationsDir } from "@/lib/db/paths";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";

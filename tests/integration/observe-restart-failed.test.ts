@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";

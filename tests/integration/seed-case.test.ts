@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { historyPoints, type HistoryRow } from "@/components/hosts/history-points";
 import { applyPrefixFix, buildSeedDeployment, type SeedDeployment } from "../support/seed-deployment";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ensureBuilt } from "../../scripts/ensure-built.mjs";
 import { startApp, type RunningApp } from "../support/app";

@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import Database from "../support/sqlite-database";
 import { expect, test } from "vitest";
 import { observeInBackground, type ObservationJson } from "../support/observe-in-background";
 import { runCli } from "../support/run-cli";

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import Database from "better-sqlite3";
+import Database from "../../support/sqlite-database";
 import type { StoreDelta } from "./worker-protocol";
 
 export type StoreState = { blobs: number; blobBytes: number; rowBytes: number; fileBytes: number; snapshots: number };

@@ -4,7 +4,7 @@ import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
 import { startCollection } from "@/lib/jobs/collection-queue";
 import { requireRole } from "@/lib/auth/require-role";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAuditOfDoneAction } from "@/lib/audit/record-audit-of-done-action";
 import { clientAddress } from "@/lib/auth/client-address";
 
 // GET /api/hosts/:id/snapshots — summary rows, newest first
@@ -24,7 +24,8 @@ export async function POST(req: Request, ctx: RouteContext<"/api/hosts/[id]/snap
     const { id } = await ctx.params;
     const host = await getHostOrThrow(id);
     const job = startCollection(host, user.name);
-    await recordAudit({
+    // The job runs from here on: a locked database may delay its audit event, not turn this 202 into an error.
+    await recordAuditOfDoneAction({
       actor: user.name,
       address: clientAddress(req),
       action: "collection-started",
