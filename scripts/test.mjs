@@ -87,10 +87,11 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const totals = { passed: 0, failed: 0 };
 const add = ({ passed, failed }) => ((totals.passed += passed), (totals.failed += failed));
 
-// Formatting and typecheck each count as one test: a pass or a failure.
+// Formatting, lint and typecheck each count as one test: a pass or a failure.
 for (const [title, args] of [
   ["format", ["run", "--silent", "format:check"]],
   ["typecheck", ["run", "--silent", "typecheck"]],
+  ["lint", ["run", "--silent", "lint"]],
 ]) {
   add(step(title, "npm", args) ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 }

@@ -26,7 +26,10 @@ export type Scheduler = { reload(): Promise<void>; nextRun(hostId: string): Date
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const jobs = new Map<string, { schedule: string; cron: Cron }>();
   const report = deps.onError ?? ((what, error) => console.error(`deploylens scheduler: ${what}:`, error));
-  const run = (what: string, task: () => Promise<void>) => () => task().catch((error: unknown) => report(what, error));
+  // Timers and cron jobs ignore what their callback returns: the failure is reported here, never left floating.
+  const run = (what: string, task: () => Promise<void>) => () => {
+    void task().catch((error: unknown) => report(what, error));
+  };
 
   async function reload() {
     const wanted = new Map((await deps.listSchedules()).map((s) => [s.hostId, s.schedule]));
