@@ -29,7 +29,6 @@ import subprocess
 import sys
 import threading
 import time
-import traceback
 
 FORMAT_VERSION = 1
 REDACTED = "[redacted]"
@@ -145,8 +144,7 @@ def read_spec(argv):
     if not spec["appRoots"] or not all(isinstance(r, str) and r.startswith("/") for r in spec["appRoots"]):
         raise CollectorError("bad-spec", "spec.appRoots must be absolute paths")
     dirs = spec.get("unitDirs")
-    absolute = lambda d: isinstance(d, str) and d.startswith("/")
-    if dirs is not None and not (isinstance(dirs, list) and all(absolute(d) for d in dirs)):
+    if dirs is not None and not (isinstance(dirs, list) and all(isinstance(d, str) and d.startswith("/") for d in dirs)):
         raise CollectorError("bad-spec", "spec.unitDirs must be absolute paths or null")
     return spec
 

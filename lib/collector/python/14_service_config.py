@@ -97,7 +97,8 @@ def load_config(spec):
     unit, source, fragment, dropins, pid, props = located
     s = merge_assignments([fragment] + dropins)
     table = specifier_table(unit, fragment)
-    one = lambda key: expand_specifiers(s[key], table) if s.get(key) else None
+    def one(key):
+        return expand_specifiers(s[key], table) if s.get(key) else None
     env_files = _env_files(path_words(s["EnvironmentFile"], table))
     env = environment_assignments(s["Environment"], table)
     file_env = {}

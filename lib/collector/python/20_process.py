@@ -85,7 +85,8 @@ def read_process(pid, allowed):
     for line in status.splitlines():
         key, _, value = line.partition(":")
         fields[key] = value.split()
-    ids = lambda key: [int(x) for x in fields.get(key, [])]
+    def ids(key):
+        return [int(x) for x in fields.get(key, [])]
     uid, gid = ids("Uid"), ids("Gid")
     cmdline = read_bytes("/proc/%d/cmdline" % pid, 1 << 17)
     environ = read_bytes("/proc/%d/environ" % pid, 1 << 20)

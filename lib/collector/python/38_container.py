@@ -207,7 +207,10 @@ def enter_container_root(facts):
                              "needs root on this host; collect as root" % pid)
     # Everything the collector imports lazily is loaded while the host's library is reachable; after the
     # chroot no module is ever loaded from a file (see below).
-    import encodings.ascii, encodings.latin_1, encodings.utf_8, importlib.util  # noqa: F401
+    import encodings.ascii  # noqa: F401
+    import encodings.latin_1  # noqa: F401
+    import encodings.utf_8  # noqa: F401
+    import importlib.util  # noqa: F401
     uid_map, gid_map = _id_map(pid, "uid"), _id_map(pid, "gid")
     host_root = os.open("/", os.O_RDONLY | os.O_DIRECTORY)
     try:

@@ -31,7 +31,8 @@ class SettingsReader(object):
         return ok
 
     def _stmt(self, node, ns, package, depth):
-        lookup = lambda n: ns.get(n, UNKNOWN)
+        def lookup(n):
+            return ns.get(n, UNKNOWN)
         if isinstance(node, ast.ImportFrom):
             return self._import_from(node, ns, package, depth)
         if isinstance(node, ast.Import):

@@ -98,7 +98,7 @@ def _uwsgi_ini(path):
 
 
 def _uwsgi(words, base_dir):
-    s, notes, name = {}, [], "uwsgi"
+    s, notes = {}, []
     for ini in _opt(words, ["--ini"]) + [w for w in words if w.endswith(".ini") and not w.startswith("-")]:
         path = os.path.normpath(os.path.join(base_dir, ini))
         for key, value in _uwsgi_ini(path).items():
@@ -194,7 +194,8 @@ def server_settings(argv, env, base_dir):
         per_start = s["workers"]
     else:
         return None
-    setting = lambda key: {"value": s[key][0], "source": s[key][1]} if key in s else None
+    def setting(key):
+        return {"value": s[key][0], "source": s[key][1]} if key in s else None
     return {"kind": kind, "processesPerStart": {"value": per_start[0], "source": per_start[1]},
             "workers": setting("workers"), "preload": setting("preload"), "maxRequests": setting("maxRequests"),
             "maxRequestsJitter": setting("maxRequestsJitter"), "reload": setting("reload"),

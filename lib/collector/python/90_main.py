@@ -1,10 +1,12 @@
 # Orchestration: the walk (whose per-file records stream out as it goes, 55_records.py), then the one result
 # (or error) event.
+import traceback
 
 
 def collect(spec):
     allowed = env_matcher(spec["envAllowlist"])
-    show = lambda key, value: shown(key, value, allowed)
+    def show(key, value):
+        return shown(key, value, allowed)
     PROGRESS.set_phase("service")
     container = None
     if spec.get("container"):
