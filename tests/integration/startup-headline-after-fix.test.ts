@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,13 +8,13 @@ import { writeUnit } from "../support/fixtures/unit-files";
 import { freePort } from "../support/free-port";
 import { DEBIAN_PYTHON } from "../support/real-apps/django-project";
 import { writeFlaskApp } from "../support/real-apps/flask-app";
-import { verboseStart } from "../support/real-apps/verbose-start";
+import { startService, verboseStart } from "../support/real-apps/verbose-start";
 import { runCli } from "../support/run-cli";
 
 // The headline after the product's own fix: a real Flask app (Debian's packages) that its service user
 // cannot cache gets the PYTHONPYCACHEPREFIX drop-in DeployLens prints, starts once as that user, and
-// then startup coverage is 100 % and `collect --fail-under 80` passes. systemd is emulated where it
-// would act: the drop-in is read from the unit's .d directory, CacheDirectory= is created for the user.
+// then startup coverage is 100 % and `collect --fail-under 80` passes. The unit file is read from disk and
+// systemd does not run it, so the fix is applied as printed for a process started by hand.
 
 const isRoot = process.getuid?.() === 0;
 const NOBODY = ["--reuid=nobody", "--regid=65534", "--clear-groups"];
@@ -47,21 +48,23 @@ test.skipIf(!isRoot)(
     const before = JSON.parse((await cli("collect", "app", "--json")).stdout) as Collected;
     expect(before.startup.counts.blocked).toBeGreaterThan(0);
     const fix = before.findings.find((f) => f.id === "pycache-not-writable")?.fix;
-    const dropIn = fix?.[0]?.code ?? "";
-    expect(dropIn).toContain(`Environment=PYTHONPYCACHEPREFIX=%C/${name}/pyc`);
+    // systemd is not running here, so the fix is written for how the process is really started: a
+    // command that makes the prefix, and the variable to start the service with.
+    const lines = (fix?.[0]?.code ?? "").split("\n");
+    const prefix = `/var/cache/${name}/pyc`;
+    expect(lines).toContain(`PYTHONPYCACHEPREFIX=${prefix}`);
+    const make = lines.filter((line) => line.startsWith("install -d "));
+    expect(make.length).toBeGreaterThan(0);
+    cleanups.push(() => fs.rmSync(path.dirname(prefix), { recursive: true, force: true }));
+    for (const command of make) execFileSync("sh", ["-c", command]);
 
-    // Apply it as systemd would: the drop-in, its CacheDirectory= owned by the user, then one start.
-    fs.mkdirSync(`${unitFile}.d`);
-    fs.writeFileSync(path.join(`${unitFile}.d`, "prefix.conf"), `${dropIn}\n`);
-    const cacheDir = path.join("/var/cache", name);
-    fs.mkdirSync(cacheDir, { mode: 0o755 });
-    cleanups.push(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
-    fs.chownSync(cacheDir, 65534, 65534);
-    await verboseStart(["setpriv", ...NOBODY, ...argv], {
-      cwd: dep.app,
-      env: { PYTHONPYCACHEPREFIX: path.join(cacheDir, "pyc") },
-      ready: (stderr) => stderr.includes("Serving on http"),
-    });
+    // One start as the service user with the printed variable; then the service keeps running, so the
+    // collection finds its process and the prefix in its environment, as on a host without systemd.
+    const env = { PYTHONPYCACHEPREFIX: prefix };
+    const ready = (stderr: string) => stderr.includes("Serving on http");
+    await verboseStart(["setpriv", ...NOBODY, ...argv], { cwd: dep.app, env, ready });
+    const service = await startService(["setpriv", ...NOBODY, ...argv], { cwd: dep.app, env, ready });
+    cleanups.push(() => service.stop());
 
     const after = await cli("collect", "app", "--fail-under", "80", "--json");
     expect(after.code, after.stderr).toBe(0);

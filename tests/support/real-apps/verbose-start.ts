@@ -60,3 +60,34 @@ export function accuracy(found: Iterable<string>, truth: Set<string>) {
     missed: [...truth].filter((name) => !mine.has(name)).sort(),
   };
 }
+
+/** A service started as `argv` and left running (its process group) until stop(); ready when `ready` says so. */
+export async function startService(
+  argv: string[],
+  options: { cwd: string; env?: Record<string, string>; ready: (stderr: string) => boolean; timeoutMs?: number },
+): Promise<{ stop(): void }> {
+  const child = spawn(argv[0]!, argv.slice(1), {
+    cwd: options.cwd,
+    env: cleanEnv(options.env ?? {}),
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (!options.ready(stderr)) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      stop();
+      throw new Error(`${argv.join(" ")} did not start (exit ${child.exitCode}):\n${stderr.slice(-2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { stop };
+}
