@@ -26,10 +26,9 @@ export type Scheduler = { reload(): Promise<void>; nextRun(hostId: string): Date
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const jobs = new Map<string, { schedule: string; cron: Cron }>();
   const report = deps.onError ?? ((what, error) => console.error(`deploylens scheduler: ${what}:`, error));
-  // Timers and cron jobs ignore what their callback returns: the failure is reported here, never left floating.
-  const run = (what: string, task: () => Promise<void>) => () => {
-    void task().catch((error: unknown) => report(what, error));
-  };
+  // A failure is reported here, never left floating. The promise is returned all the same: croner's `protect`
+  // waits for it, so a run that outlasts its interval is not started again until it ends.
+  const run = (what: string, task: () => Promise<void>) => () => task().catch((error: unknown) => report(what, error));
 
   async function reload() {
     const wanted = new Map((await deps.listSchedules()).map((s) => [s.hostId, s.schedule]));
@@ -56,7 +55,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const housekeeping = deps.housekeeping
     ? new Cron(deps.housekeepingSchedule ?? "17 3 * * *", { protect: true }, run("housekeeping", deps.housekeeping))
     : null;
-  const reloader = setInterval(run("reload schedules", reload), deps.reloadMs ?? 30_000);
+  const reloadNow = run("reload schedules", reload);
+  const reloader = setInterval(() => void reloadNow(), deps.reloadMs ?? 30_000);
   reloader.unref();
   return {
     reload,
