@@ -1,19 +1,22 @@
 import "server-only";
-import { findSnapshot, findPreviousOkSnapshot, getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
-import { updateSnapshotRegressions } from "@/lib/db/queries/regressions";
-import { detectRegressions } from "./detect-regressions";
+import { getHostOrThrow } from "@/lib/db/queries/hosts";
+import { findSnapshot, findPreviousOkSnapshot } from "@/lib/db/queries/snapshots";
+import { detectRegressions, type RegressionRow } from "./detect-regressions";
 import type { Regression } from "./regression";
 
-/** Finds and stores a new snapshot's regressions against its predecessor and its host's baseline. */
-export async function recordRegressions(
-  snapshotId: string,
-): Promise<{ hostName: string; takenAt: Date; regressions: Regression[] }> {
-  const row = await getSnapshotOrThrow(snapshotId);
+type NewSnapshot = Omit<RegressionRow, "id"> & { hostId: string; takenAt: Date };
+
+/**
+ * A snapshot's regressions against its predecessor and its host's baseline, found before its row is written
+ * so the row is stored once, complete.
+ */
+export async function regressionsBeforeInsert(snapshot: NewSnapshot): Promise<Regression[]> {
+  const host = await getHostOrThrow(snapshot.hostId);
   const [previous, baseline] = await Promise.all([
-    findPreviousOkSnapshot(row.hostId, row.takenAt),
-    row.host.baselineSnapshotId ? findSnapshot(row.host.baselineSnapshotId) : null,
+    findPreviousOkSnapshot(snapshot.hostId, snapshot.takenAt),
+    host.baselineSnapshotId ? findSnapshot(host.baselineSnapshotId) : null,
   ]);
-  const regressions = detectRegressions(row, previous, baseline?.hostId === row.hostId ? baseline : null);
-  if (regressions.length) await updateSnapshotRegressions(row.id, JSON.stringify(regressions));
-  return { hostName: row.host.name, takenAt: row.takenAt, regressions };
+  // Not stored yet: no earlier snapshot can have this id.
+  const current: RegressionRow = { ...snapshot, id: "" };
+  return detectRegressions(current, previous, baseline?.hostId === snapshot.hostId ? baseline : null);
 }
