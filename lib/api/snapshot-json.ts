@@ -3,7 +3,7 @@ import { snapshotViewOf, type SnapshotView } from "@/lib/analysis/snapshot-view"
 import { headlineModules, startupCountsOf, startupOrigin } from "@/lib/analysis/startup-coverage";
 import type { SnapshotInput } from "@/lib/analysis/types";
 import type { SnapshotRow } from "@/lib/db/queries/snapshots";
-import { parseErrorDetails } from "@/lib/snapshot/error-details";
+import { decodeErrorDetails } from "@/lib/db/snapshot-columns";
 
 export type SnapshotJson = ReturnType<typeof toSnapshotJson>;
 
@@ -12,7 +12,7 @@ function errorOf(row: SnapshotRow) {
   return {
     code: row.errorCode ?? "unknown",
     message: row.errorMessage ?? "",
-    details: parseErrorDetails(row.errorDetails),
+    details: decodeErrorDetails(row.errorDetails),
   };
 }
 

@@ -5,7 +5,7 @@ import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { trackDelivery } from "@/lib/webhooks/pending-deliveries";
 import { regressionPayload } from "@/lib/webhooks/regression-payload";
 import { findWebhookUrl } from "@/lib/webhooks/webhook-url";
-import { parseRegressions } from "@/lib/regressions/regression";
+import { decodeRegressions } from "@/lib/db/snapshot-columns";
 
 /**
  * When a just-stored snapshot regressed (its regressions were found before its row was written) and a webhook
@@ -13,7 +13,7 @@ import { parseRegressions } from "@/lib/regressions/regression";
  */
 export async function afterCollection(snapshotId: string): Promise<void> {
   const row = await getSnapshotOrThrow(snapshotId);
-  const regressions = parseRegressions(row.regressions);
+  const regressions = decodeRegressions(row.regressions);
   if (regressions.length === 0) return;
   const url = await findWebhookUrl();
   if (!url) return;

@@ -87,9 +87,15 @@ export async function recordSnapshot(
     measurements: JSON.stringify(measurements),
   };
   const regressions = await regressionsBeforeInsert(columns);
+  const view = snapshotViewOf(input, { coverage, findings });
   const id = await insertSnapshot(
-    { ...columns, regressions: regressions.length ? JSON.stringify(regressions) : null },
+    {
+      ...columns,
+      regressions: regressions.length ? JSON.stringify(regressions) : null,
+      // Kept with the row so reading the snapshot neither decodes the blob nor re-runs the rules.
+      view: JSON.stringify(view),
+    },
     blob ?? (await encodeInventory(inventory)),
   );
-  return { id, view: snapshotViewOf(input, { coverage, findings }) };
+  return { id, view };
 }
