@@ -2,6 +2,7 @@ import { z } from "zod";
 import { regressionSchema, type Regression } from "@/lib/analysis/regression";
 import { snapshotViewSchema } from "@/lib/analysis/snapshot-view-schema";
 import type { SnapshotView } from "@/lib/analysis/snapshot-view";
+import { compressBlob, decompressBlob } from "@/lib/snapshot/blob-codec";
 import { parseErrorDetails, type ErrorDetails } from "@/lib/snapshot/error-details";
 import { measurementsSchema, type Measurements } from "@/lib/snapshot/schema";
 
@@ -42,9 +43,24 @@ export function decodeErrorDetails(column: string | null): ErrorDetails | null {
   return parseErrorDetails(column);
 }
 
+/** A view inflates to at most this: far above any real one, low enough that a damaged value cannot exhaust memory. */
+const VIEW_MAX_BYTES = 256 * 1024 * 1024;
+
+/** Snapshot.view as stored: brotli-compressed JSON (its startup closure repeats the same paths). */
+export function encodeView(view: SnapshotView): Uint8Array<ArrayBuffer> {
+  // Prisma's Bytes type wants a plain ArrayBuffer-backed array, not a pooled Buffer.
+  return new Uint8Array(compressBlob(Buffer.from(JSON.stringify(view))));
+}
+
 /** Snapshot.view; null when the snapshot has none (failed, or stored before it was recorded) or it does not parse. */
-export function decodeView(column: string | null): SnapshotView | null {
+export function decodeView(column: Uint8Array | null): SnapshotView | null {
   if (!column) return null;
-  const parsed = snapshotViewSchema.safeParse(parseJson(column));
+  let text: string;
+  try {
+    text = decompressBlob(column, VIEW_MAX_BYTES).toString("utf8");
+  } catch {
+    return null;
+  }
+  const parsed = snapshotViewSchema.safeParse(parseJson(text));
   return parsed.success ? parsed.data : null;
 }

@@ -4,6 +4,7 @@ import { diagnose } from "@/lib/analysis/diagnostics";
 import { criticalFindingIds } from "@/lib/analysis/critical-finding-ids";
 import { snapshotViewOf, type SnapshotView } from "@/lib/analysis/snapshot-view";
 import { startupCountsOf } from "@/lib/analysis/startup-coverage";
+import { encodeView } from "@/lib/db/snapshot-columns";
 import { insertSnapshot } from "@/lib/db/store-snapshot";
 import { regressionsBeforeInsert } from "@/lib/regressions/record-regressions";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
@@ -93,7 +94,7 @@ export async function recordSnapshot(
       ...columns,
       regressions: regressions.length ? JSON.stringify(regressions) : null,
       // Kept with the row so reading the snapshot neither decodes the blob nor re-runs the rules.
-      view: JSON.stringify(view),
+      view: encodeView(view),
     },
     blob ?? (await encodeInventory(inventory)),
   );

@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "Snapshot" ADD COLUMN "view" TEXT;
