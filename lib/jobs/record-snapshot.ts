@@ -6,7 +6,7 @@ import { snapshotViewOf, type SnapshotView } from "@/lib/analysis/snapshot-view"
 import { startupCountsOf } from "@/lib/analysis/startup-coverage";
 import { encodeView } from "@/lib/db/snapshot-columns";
 import { insertSnapshot } from "@/lib/db/store-snapshot";
-import { regressionsBeforeInsert } from "@/lib/regressions/record-regressions";
+import { regressionsBeforeInsert } from "@/lib/regressions/regressions-before-insert";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
 import { configHash } from "@/lib/snapshot/config-hash";
 import { errorDetailsSchema } from "@/lib/snapshot/error-details";
