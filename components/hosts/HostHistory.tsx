@@ -2,7 +2,7 @@ import { CollectionFailure } from "@/components/snapshots/CollectionFailure";
 import { Card } from "@/components/ui/Card";
 import type { HostView } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
-import { parseErrorDetails } from "@/lib/snapshot/error-details";
+import { decodeErrorDetails } from "@/lib/db/snapshot-columns";
 import { HistoryChart } from "./HistoryChart";
 import { HistoryMarkers } from "./HistoryMarkers";
 import { historyPoints } from "./history-points";
@@ -19,7 +19,7 @@ export async function HostHistory({ host, range }: { host: HostView; range: Hist
   );
   const markers = points.filter((p) => p.changes.length > 0 || p.regression).map((point, i) => ({ point, n: i + 1 }));
   // What the server recorded when the key was refused, as data: the endpoint, the key it saw, the old pin.
-  const refused = parseErrorDetails(snapshots[0]?.errorDetails ?? null);
+  const refused = decodeErrorDetails(snapshots[0]?.errorDetails ?? null);
   const keyRefused = refused?.code === "host-key-unknown" || refused?.code === "host-key-changed";
   const hop = refused?.hop ?? 1;
   const pinned =
@@ -39,7 +39,7 @@ export async function HostHistory({ host, range }: { host: HostView; range: Hist
           error={{
             code: latest.errorCode ?? "unknown",
             message: latest.errorMessage ?? "",
-            details: parseErrorDetails(latest.errorDetails),
+            details: decodeErrorDetails(latest.errorDetails),
           }}
           title="The last collection failed"
         />

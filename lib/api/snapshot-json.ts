@@ -1,27 +1,24 @@
 import { identityNote } from "@/lib/analysis/identity-note";
-import { snapshotViewOf, type SnapshotView } from "@/lib/analysis/snapshot-view";
+import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { headlineModules, startupCountsOf, startupOrigin } from "@/lib/analysis/startup-coverage";
-import type { SnapshotInput } from "@/lib/analysis/types";
 import type { SnapshotRow } from "@/lib/db/queries/snapshots";
-import { parseErrorDetails } from "@/lib/snapshot/error-details";
+import { decodeErrorDetails } from "@/lib/db/snapshot-columns";
 
-export type SnapshotJson = ReturnType<typeof toSnapshotJson>;
+export type SnapshotJson = ReturnType<typeof snapshotJsonOf>;
 
 /** A failed snapshot's error: its code, its message and the facts recorded with it. */
 function errorOf(row: SnapshotRow) {
   return {
     code: row.errorCode ?? "unknown",
     message: row.errorMessage ?? "",
-    details: parseErrorDetails(row.errorDetails),
+    details: decodeErrorDetails(row.errorDetails),
   };
 }
 
-/** The public JSON of a snapshot: `collect --json` and `GET /api/snapshots/:id` return exactly this. */
-export function toSnapshotJson(row: SnapshotRow, input: SnapshotInput | null, baseUrl: string) {
-  return snapshotJsonOf(row, input && snapshotViewOf(input), baseUrl);
-}
-
-/** The same JSON from a view the store step already computed (collect prints it without reading the blob back). */
+/**
+ * The public JSON of a snapshot: `collect --json` and `GET /api/snapshots/:id` return exactly this. `view` is
+ * the one stored with the snapshot (lib/api/view-of-snapshot.ts), or the one the store step just computed.
+ */
 export function snapshotJsonOf(row: SnapshotRow, view: SnapshotView | null, baseUrl: string) {
   const inventory = view?.inventory ?? null;
   const coverage = view?.coverage ?? null;

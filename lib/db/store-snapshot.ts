@@ -1,22 +1,10 @@
 import "server-only";
-import { coverageOf } from "@/lib/analysis/coverage";
-import { diagnose } from "@/lib/analysis/diagnostics";
-import { criticalFindingIds } from "@/lib/analysis/critical-finding-ids";
-import { snapshotViewOf, type SnapshotView } from "@/lib/analysis/snapshot-view";
-import { startupCountsOf } from "@/lib/analysis/startup-coverage";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
-import { configHash } from "@/lib/snapshot/config-hash";
-import { encodeInventory } from "@/lib/snapshot/inventory-blob-writer";
-import { errorDetailsSchema } from "@/lib/snapshot/error-details";
-import type { Inventory, Measurements } from "@/lib/snapshot/schema";
-import type { SourceTable } from "@/lib/snapshot/source-table";
 import { createSnapshotRow, saveInventoryBlob } from "./queries/snapshots";
 
-export type CollectionOutcome =
-  | { ok: true; inventory: Inventory; measurements: Measurements; sourceTables?: readonly SourceTable[] }
-  | { ok: false; code: string; message: string; details?: Record<string, string | number> };
-
-export type StoredSnapshot = { id: string; view: SnapshotView | null };
+/** The row's columns as lib/jobs computed them, before the row or its blob exists. */
+export type SnapshotColumns = Omit<Prisma.SnapshotUncheckedCreateInput, "id" | "blobSha256">;
 
 /** Stores the encoded inventory once per distinct content; returns its hash. */
 async function storeBlob(blob: EncodedBlob): Promise<string> {
@@ -25,74 +13,11 @@ async function storeBlob(blob: EncodedBlob): Promise<string> {
   return blob.sha256;
 }
 
-function failedDetails(outcome: Extract<CollectionOutcome, { ok: false }>): string | null {
-  if (!outcome.details || Object.keys(outcome.details).length === 0) return null;
-  // Only the documented fields, each bounded: this row is what the trust route believes.
-  const parsed = errorDetailsSchema.safeParse({ ...outcome.details, code: outcome.code });
-  return parsed.success ? JSON.stringify(parsed.data) : null;
-}
-
-/** Records one collection, ok or failed, with its summary columns. Snapshots are never updated afterwards. */
-export async function storeSnapshot(
-  hostId: string,
-  outcome: CollectionOutcome,
-  timing: { takenAt: Date; durationMs: number },
-): Promise<string> {
-  return (await recordSnapshot(hostId, outcome, timing)).id;
-}
-
 /**
- * storeSnapshot that also returns the view it computed (lib/analysis/snapshot-view.ts). `blob` is the
- * inventory as it was encoded while it arrived (run-collector's blobWriter); without it, it is encoded here.
+ * Writes one snapshot row, with its inventory blob when the collection succeeded. The columns are final:
+ * a snapshot row is written once and never updated.
  */
-export async function recordSnapshot(
-  hostId: string,
-  outcome: CollectionOutcome,
-  timing: { takenAt: Date; durationMs: number },
-  blob?: EncodedBlob,
-): Promise<StoredSnapshot> {
-  const base = { hostId, takenAt: timing.takenAt, durationMs: Math.round(timing.durationMs) };
-  if (!outcome.ok) {
-    const id = await createSnapshotRow({
-      ...base,
-      status: "failed",
-      errorCode: outcome.code,
-      errorMessage: outcome.message.slice(0, 4000),
-      errorDetails: failedDetails(outcome),
-    });
-    return { id, view: null };
-  }
-  const { inventory, measurements, sourceTables } = outcome;
-  // Packed sources are not in the inventory itself: their blob was encoded while they arrived.
-  if (sourceTables && !blob) throw new Error("a collection with packed sources is stored with its blob");
-  const blobSha256 = await storeBlob(blob ?? (await encodeInventory(inventory)));
-  const coverage = coverageOf(inventory, sourceTables);
-  const { overall } = coverage;
-  const closure = inventory.startup ? startupCountsOf(inventory.startup) : null;
-  const input = { id: "", host: "", takenAt: timing.takenAt.toISOString(), inventory, measurements, sourceTables };
-  const findings = diagnose(input);
-  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
-  const id = await createSnapshotRow({
-    ...base,
-    status: "ok",
-    truncated: inventory.truncated !== null,
-    sources: overall.sources,
-    fresh: overall.fresh,
-    stale: overall.stale,
-    missing: overall.missing,
-    interpreterVersion: inventory.interpreter?.version ?? null,
-    serviceUser: inventory.service.identity.user,
-    configHash: configHash(inventory),
-    criticalFindings: count("critical"),
-    criticalFindingIds: JSON.stringify(criticalFindingIds(findings)),
-    warningFindings: count("warning"),
-    startupMs: measurements.startup?.ms ?? null,
-    startupModules: measurements.startup?.modules ?? null,
-    startupClosure: closure?.modules ?? null,
-    startupFresh: closure?.fresh ?? null,
-    startupBlocked: closure?.blocked ?? null,
-    measurements: JSON.stringify(measurements),
-    blobSha256,
-  });
-  return { id, view: snapshotViewOf(input, { coverage, findings }) };
+export async function insertSnapshot(columns: SnapshotColumns, blob?: EncodedBlob): Promise<string> {
+  const blobSha256 = blob ? await storeBlob(blob) : null;
+  return createSnapshotRow({ ...columns, blobSha256 });
 }

@@ -3,7 +3,7 @@ import type { Host } from "@/lib/db/generated/client";
 import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { runCollector } from "@/lib/collector/run-collector";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
-import type { CollectionOutcome } from "@/lib/db/store-snapshot";
+import type { CollectionOutcome } from "./record-snapshot";
 import { AppError } from "@/lib/errors";
 import { openHostTransport } from "@/lib/hosts/open-host-transport";
 import { withObservedStartup } from "@/lib/jobs/apply-observation";

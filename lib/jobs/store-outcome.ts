@@ -1,6 +1,6 @@
 import "server-only";
 import { COLLECTION_STORE_WAIT_MS, isDatabaseBusy, waitWhileBusy } from "@/lib/db/database-busy";
-import { recordSnapshot, type CollectionOutcome, type StoredSnapshot } from "@/lib/db/store-snapshot";
+import { recordSnapshot, type CollectionOutcome, type StoredSnapshot } from "./record-snapshot";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
 
 type Timing = { takenAt: Date; durationMs: number };

@@ -1,6 +1,7 @@
 import { blockedModules } from "./blocked-modules";
-import type { Regression } from "./regression";
+import type { Regression } from "@/lib/analysis/regression";
 import { startupCoveragePercent } from "@/lib/analysis/coverage-percent";
+import { decodeCriticalFindingIds } from "@/lib/db/snapshot-columns";
 
 export type RegressionRow = {
   id: string;
@@ -23,22 +24,15 @@ export function regressionThreshold(): number {
   return process.env.DEPLOYLENS_REGRESSION_THRESHOLD && Number.isFinite(configured) && configured >= 0 ? configured : 5;
 }
 
-function parseIds(column: string | null): string[] | null {
-  if (column === null) return null;
-  try {
-    const parsed: unknown = JSON.parse(column);
-    return Array.isArray(parsed) ? parsed.map(String) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A critical finding the earlier snapshot did not have, by identity (rule id): one that replaces another
  * is new even though the count stays. Rows from before ids were recorded fall back to the count.
  */
 function newCritical(current: RegressionRow, earlier: RegressionRow): string | null {
-  const [now, before] = [parseIds(current.criticalFindingIds), parseIds(earlier.criticalFindingIds)];
+  const [now, before] = [
+    decodeCriticalFindingIds(current.criticalFindingIds),
+    decodeCriticalFindingIds(earlier.criticalFindingIds),
+  ];
   if (now && before) {
     const added = now.filter((id) => !before.includes(id));
     return added.length ? `new critical finding${added.length > 1 ? "s" : ""}: ${added.join(", ")}` : null;

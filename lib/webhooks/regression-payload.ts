@@ -1,4 +1,4 @@
-import type { Regression } from "@/lib/regressions/regression";
+import type { Regression } from "@/lib/analysis/regression";
 
 export type RegressionEvent = {
   hostName: string;

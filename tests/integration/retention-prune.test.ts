@@ -31,7 +31,7 @@ function blobStats() {
 
 test("prune keeps exactly what the policy says, frees the blob only pruned snapshots used, and shrinks the file", async () => {
   const { createHost } = await import("@/lib/hosts/create-host");
-  const { storeSnapshot } = await import("@/lib/db/store-snapshot");
+  const { storeSnapshot } = await import("@/lib/jobs/record-snapshot");
   const { updateHostBaseline } = await import("@/lib/db/queries/host-updates");
   const { pruneSnapshots } = await import("@/lib/retention/prune-snapshots");
   const { storeSizeBytes } = await import("@/lib/retention/store-size");

@@ -103,3 +103,30 @@ test("a collection that fails (no such interpreter) is stored as failed with a s
   db.close();
   expect(row).toEqual({ status: "failed", errorCode: result.code, blobSha256: null });
 });
+
+test("a snapshot keeps the view computed when it was stored, and reads it back instead of re-analysing", async () => {
+  const { findHost } = await import("@/lib/db/queries/hosts");
+  const { collectHost } = await import("@/lib/jobs/collect-host");
+  const { loadSnapshot } = await import("@/lib/db/load-snapshot");
+  const { snapshotViewOf } = await import("@/lib/analysis/snapshot-view");
+  const { decodeView, encodeView } = await import("@/lib/db/snapshot-columns");
+  const { viewOfSnapshot } = await import("@/lib/api/view-of-snapshot");
+  const { getSnapshotOrThrow } = await import("@/lib/db/queries/snapshots");
+  const { prisma } = await import("@/lib/db/client");
+  const result = await collectHost((await findHost("here"))!);
+  expect(result.ok, result.message ?? "").toBe(true);
+  const { row, input } = await loadSnapshot(result.snapshotId);
+  const computed = snapshotViewOf(input!);
+  const stored = decodeView(row.view);
+  expect(stored).toEqual(JSON.parse(JSON.stringify(computed)));
+  expect(stored!.findings.length).toBeGreaterThan(0);
+
+  // What is read is the stored view: a view stored without findings reads without findings.
+  const edited = { ...stored!, findings: [] };
+  await prisma.snapshot.update({ where: { id: row.id }, data: { view: encodeView(edited) } });
+  expect((await viewOfSnapshot(await getSnapshotOrThrow(row.id)))!.findings).toEqual([]);
+
+  // A row stored before the view was recorded computes it from its blob, as before.
+  await prisma.snapshot.update({ where: { id: row.id }, data: { view: null } });
+  expect(await viewOfSnapshot(await getSnapshotOrThrow(row.id))).toEqual(computed);
+});

@@ -10,7 +10,7 @@ async function main(job: StoreLargeJob): Promise<StoreLargeResult> {
   migrate({ file: job.databaseFile });
   const { largeInventory } = await import("./large-inventory");
   const { createHost } = await import("@/lib/hosts/create-host");
-  const { recordSnapshot } = await import("@/lib/db/store-snapshot");
+  const { recordSnapshot } = await import("@/lib/jobs/record-snapshot");
   const result: StoreLargeResult = { generateMs: [], storeMs: [] };
   for (const variant of ["a", "b"] as const) {
     let started = performance.now();

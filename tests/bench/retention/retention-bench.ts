@@ -27,7 +27,7 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
   migrate({ file: databaseFile });
   const { prisma } = await import("@/lib/db/client");
   const { createHost } = await import("@/lib/hosts/create-host");
-  const { storeSnapshot } = await import("@/lib/db/store-snapshot");
+  const { storeSnapshot } = await import("@/lib/jobs/record-snapshot");
   const { updateHostBaseline } = await import("@/lib/db/queries/host-updates");
   const { pruneSnapshots } = await import("@/lib/retention/prune-snapshots");
   const { storeSizeBytes } = await import("@/lib/retention/store-size");

@@ -10,10 +10,3 @@ export const regressionSchema = z.object({
 });
 
 export type Regression = z.infer<typeof regressionSchema>;
-
-/** The stored column back to data; a value that does not parse counts as none rather than breaking a list. */
-export function parseRegressions(column: string | null): Regression[] {
-  if (!column) return [];
-  const parsed = z.array(regressionSchema).safeParse(JSON.parse(column));
-  return parsed.success ? parsed.data : [];
-}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { regressionSchema, type Regression } from "@/lib/analysis/regression";
+import { snapshotViewSchema } from "@/lib/analysis/snapshot-view-schema";
+import type { SnapshotView } from "@/lib/analysis/snapshot-view";
+import { compressBlob, decompressBlob } from "@/lib/snapshot/blob-codec";
+import { parseErrorDetails, type ErrorDetails } from "@/lib/snapshot/error-details";
+import { measurementsSchema, type Measurements } from "@/lib/snapshot/schema";
+
+/**
+ * The JSON columns of a Snapshot row back to data, one decoder per column, each checked by its schema:
+ * every reader goes through these, never JSON.parse and a cast.
+ */
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Snapshot.measurements: the run's timings. They were validated before they were stored, so a bad value throws. */
+export function decodeMeasurements(column: string | null): Measurements | null {
+  return column ? measurementsSchema.parse(JSON.parse(column)) : null;
+}
+
+/** Snapshot.regressions; a value that does not parse counts as none rather than breaking a list. */
+export function decodeRegressions(column: string | null): Regression[] {
+  if (!column) return [];
+  const parsed = z.array(regressionSchema).safeParse(parseJson(column));
+  return parsed.success ? parsed.data : [];
+}
+
+/** Snapshot.criticalFindingIds: the critical findings' rule ids; null when not recorded (or unreadable). */
+export function decodeCriticalFindingIds(column: string | null): string[] | null {
+  if (column === null) return null;
+  const parsed = z.array(z.string()).safeParse(parseJson(column));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Snapshot.errorDetails: a failure's recorded facts, or null when there are none (or they do not parse). */
+export function decodeErrorDetails(column: string | null): ErrorDetails | null {
+  return parseErrorDetails(column);
+}
+
+/** A view inflates to at most this: far above any real one, low enough that a damaged value cannot exhaust memory. */
+const VIEW_MAX_BYTES = 256 * 1024 * 1024;
+
+/** Snapshot.view as stored: brotli-compressed JSON (its startup closure repeats the same paths). */
+export function encodeView(view: SnapshotView): Uint8Array<ArrayBuffer> {
+  // Prisma's Bytes type wants a plain ArrayBuffer-backed array, not a pooled Buffer.
+  return new Uint8Array(compressBlob(Buffer.from(JSON.stringify(view))));
+}
+
+/** Snapshot.view; null when the snapshot has none (failed, or stored before it was recorded) or it does not parse. */
+export function decodeView(column: Uint8Array | null): SnapshotView | null {
+  if (!column) return null;
+  let text: string;
+  try {
+    text = decompressBlob(column, VIEW_MAX_BYTES).toString("utf8");
+  } catch {
+    return null;
+  }
+  const parsed = snapshotViewSchema.safeParse(parseJson(text));
+  return parsed.success ? parsed.data : null;
+}
