@@ -4,7 +4,6 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { listHosts, toHostView } from "@/lib/db/queries/hosts";
 import { createHost } from "@/lib/hosts/create-host";
 import { requireRole } from "@/lib/auth/require-role";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { clientAddress } from "@/lib/auth/client-address";
 
 // GET /api/hosts — saved hosts, without credentials
@@ -19,13 +18,7 @@ export async function GET(req: Request) {
 export async function POST(req: Request) {
   return handle(async () => {
     const user = await requireRole(req, "operator");
-    const host = await createHost(await readJsonBody(req));
-    await recordAudit({
-      actor: user.name,
-      address: clientAddress(req),
-      action: "host-created",
-      object: { type: "host", id: host.name },
-    });
+    const host = await createHost(await readJsonBody(req), { actor: user.name, address: clientAddress(req) });
     return json(toHostView(host), 201);
   });
 }
