@@ -1,14 +1,11 @@
 import "server-only";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { NO_ACTOR, recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Host } from "@/lib/db/generated/client";
 import { findHostIdByName, insertHost } from "@/lib/db/queries/hosts";
 import { ConflictError } from "@/lib/errors";
 import { hostInputSchema } from "./host-input";
 import { hostRowData } from "./host-row-data";
 import { resolveSshText } from "./resolve-ssh-text";
-
-/** A caller that names no one (a script or a test calling lib directly) is recorded as no actor. */
-const NO_ACTOR: AuditActor = { actor: null, address: null };
 
 /**
  * Validates and saves a host; credentials are encrypted before they reach the database. An `ssh` given as

@@ -178,6 +178,6 @@ test("hosts import-ssh-config records host-created for each host it adds, with t
   });
   // Recorded once per host, however it was added: `hosts add` (web1, above) no longer records its own as well.
   const created = (await auditLog()).filter((event) => event.action === "host-created");
-  expect(created.filter((event) => event.object.id === "imported")).toHaveLength(1);
-  expect(created.filter((event) => event.object.id === "web1")).toHaveLength(1);
+  expect(created.filter((event) => event.object?.id === "imported")).toHaveLength(1);
+  expect(created.filter((event) => event.object?.id === "web1")).toHaveLength(1);
 });
