@@ -1,3 +1,5 @@
+import { ERROR_STATUS } from "./error-codes";
+
 /**
  * The one error family. Every failure a user can fix has its own stable `code` and a message that says
  * what to do; lib/api/to-error-response.ts maps these (and ZodError, Prisma codes) to HTTP, the CLI to an
@@ -18,19 +20,19 @@ export class AppError extends Error {
 
 export class NotFoundError extends AppError {
   constructor(what: string, key: string) {
-    super(404, "not-found", `${what} ${JSON.stringify(key)} does not exist`);
+    super(ERROR_STATUS["not-found"], "not-found", `${what} ${JSON.stringify(key)} does not exist`);
   }
 }
 
 export class ConflictError extends AppError {
   constructor(message: string, code = "conflict") {
-    super(409, code, message);
+    super(ERROR_STATUS.conflict, code, message);
   }
 }
 
 export class ValidationError extends AppError {
   constructor(message: string, code = "invalid-input") {
-    super(422, code, message);
+    super(ERROR_STATUS["invalid-input"], code, message);
   }
 }
 

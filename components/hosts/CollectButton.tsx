@@ -3,21 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
+import { apiSend } from "@/components/api-fetch";
 import { type CollectDone, type CollectProgress, nextStepFor } from "./collect-events";
 import { CollectProgressBar } from "./CollectProgressBar";
 
 type Failure = { code: string | null; message: string };
 
 async function startJob(hostId: string): Promise<string> {
-  const response = await fetch(`/api/hosts/${hostId}/snapshots`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: "{}",
-  });
-  const body = (await response.json().catch(() => null)) as { data?: { events: string }; error?: Failure } | null;
-  if (body?.data) return body.data.events;
-  throw Object.assign(new Error(body?.error?.message ?? `the server answered ${response.status}`), {
-    code: body?.error?.code ?? null,
+  const result = await apiSend<{ events: string }>(`/api/hosts/${hostId}/snapshots`, "POST", {});
+  if (result.data) return result.data.events;
+  throw Object.assign(new Error(result.error?.message ?? `the server answered ${result.status}`), {
+    code: result.error?.code ?? null,
   });
 }
 

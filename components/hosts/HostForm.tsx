@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { apiSend } from "@/components/api-fetch";
 import type { HostView } from "@/lib/db/queries/hosts";
 import type { AcceptedPin } from "./connection-test-types";
 import { FormField, inputClass } from "./FormField";
@@ -46,19 +47,20 @@ export function HostForm({ host, initialTransport = "local" }: Props) {
     setErrors({});
     setFormError(null);
     try {
-      const response = await send(host ? `/api/hosts/${host.id}` : "/api/hosts", host ? "PATCH" : "POST", read.body);
-      const body = (await response.json().catch(() => null)) as { data?: { id: string }; error?: { message: string } };
-      if (!response.ok || !body?.data) {
-        setErrors(fieldErrorsOf(body) ?? {});
-        setFormError(body?.error?.message ?? `saving failed (${response.status})`);
+      const url = host ? `/api/hosts/${host.id}` : "/api/hosts";
+      const result = await apiSend<{ id: string }>(url, host ? "PATCH" : "POST", read.body);
+      if (!result.data) {
+        setErrors(fieldErrorsOf(result) ?? {});
+        setFormError(result.error?.message ?? `saving failed (${result.status})`);
         return setBusy(false);
       }
-      const refused = await pinAccepted(body.data.id, pins);
+      const saved = result.data;
+      const refused = await pinAccepted(saved.id, pins);
       if (refused) {
         setFormError(`The host was saved, but its key was not pinned: ${refused}`);
         return setBusy(false);
       }
-      router.push(`/hosts/${body.data.id}`);
+      router.push(`/hosts/${saved.id}`);
       router.refresh();
     } catch (cause) {
       setFormError(`the server could not be reached (${String(cause)})`);

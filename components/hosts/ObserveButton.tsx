@@ -1,12 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { apiFetch, apiSend } from "@/components/api-fetch";
 
 type Observation = { modules: { loaded: string; blocked: boolean }[]; staticMissed: string[]; durationMs: number };
-type Envelope = {
-  data?: { state?: string; directories?: number | null } & Partial<Observation>;
-  error?: { message: string };
-};
+type Watch = { state?: string; directories?: number | null } & Partial<Observation>;
 
 const POLL_MS = 1000;
 
@@ -27,35 +25,28 @@ export function ObserveButton({ hostId }: { hostId: string }) {
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   async function poll(url: string) {
-    const response = await fetch(url).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as Envelope | null;
-    if (response?.status === 202) {
-      const n = body?.data?.directories;
+    const result = await apiFetch<Watch>(url).catch(() => null);
+    if (result?.status === 202) {
+      const n = result.data?.directories;
       setStatus(n ? `Watching ${n} directories: start the service now.` : "Arming the watches…");
       timer.current = setTimeout(() => void poll(url), POLL_MS);
       return;
     }
     setBusy(false);
     setStatus(
-      body?.data?.modules ? summary(body.data as Observation) : (body?.error?.message ?? "The observation failed."),
+      result?.data?.modules
+        ? summary(result.data as Observation)
+        : (result?.error?.message ?? "The observation failed."),
     );
   }
 
   async function observe() {
     setBusy(true);
     setStatus("Arming the watches…");
-    const response = await fetch(`/api/hosts/${hostId}/observations`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as {
-      data?: { url: string };
-      error?: { message: string };
-    } | null;
-    if (body?.data) return poll(body.data.url);
+    const result = await apiSend<{ url: string }>(`/api/hosts/${hostId}/observations`, "POST", {}).catch(() => null);
+    if (result?.data) return poll(result.data.url);
     setBusy(false);
-    setStatus(body?.error?.message ?? "Could not start the observation.");
+    setStatus(result?.error?.message ?? "Could not start the observation.");
   }
 
   return (

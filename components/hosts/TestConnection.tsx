@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { apiSend } from "@/components/api-fetch";
 import { ConnectionReport } from "./ConnectionReport";
 import { testNextStep, type AcceptedPin, type ConnectionTest } from "./connection-test-types";
 import { fieldErrorsOf, type FieldErrors } from "./host-form-body";
@@ -32,18 +33,17 @@ export function TestConnection({ hostId, readBody, pins, onPins, onFieldErrors }
     setState({ kind: "busy" });
     const pinned = Object.fromEntries(withPins.map((p) => [p.endpoint, p.fingerprint]));
     try {
-      const response = await fetch("/api/hosts/test-connection", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ hostId, host: read.body, pins: pinned }),
+      const result = await apiSend<ConnectionTest>("/api/hosts/test-connection", "POST", {
+        hostId,
+        host: read.body,
+        pins: pinned,
       });
-      const body = (await response.json().catch(() => null)) as { data?: ConnectionTest; error?: { message: string } };
-      const fields = fieldErrorsOf(body);
+      const fields = fieldErrorsOf(result);
       if (fields) onFieldErrors(fields);
-      if (!response.ok || !body?.data) {
-        return setState({ kind: "error", message: body?.error?.message ?? `request failed (${response.status})` });
+      if (!result.data) {
+        return setState({ kind: "error", message: result.error?.message ?? `request failed (${result.status})` });
       }
-      setState({ kind: "done", test: body.data });
+      setState({ kind: "done", test: result.data });
     } catch (cause) {
       setState({ kind: "error", message: `the server could not be reached (${String(cause)})` });
     }

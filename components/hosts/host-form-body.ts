@@ -74,7 +74,7 @@ export function fieldOfIssue(path: (string | number)[]): string {
   return String(head ?? "form");
 }
 
-/** The field errors of a 422 answer, or null when it carried none. */
+/** The field errors of a 422 answer (the body, or an apiFetch result: both hold `error`), or null when none. */
 export function fieldErrorsOf(body: unknown): FieldErrors | null {
   const issues = (body as { error?: { issues?: { path: (string | number)[]; message: string }[] } })?.error?.issues;
   if (!issues?.length) return null;

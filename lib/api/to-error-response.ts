@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/error-codes";
 import { AppError } from "@/lib/errors";
 
 type PrismaKnownError = { code: string; meta?: { target?: unknown } };
@@ -25,6 +26,11 @@ function errorBody(
   return Response.json({ error: { code, message, ...(issues && { issues }) } }, { status, headers });
 }
 
+/** A failure that is not an AppError answers with one of the API's own codes, at that code's status. */
+function codeBody(code: ErrorCode, message: string, headers?: Record<string, string>, issues?: Issue[]): Response {
+  return errorBody(ERROR_STATUS[code], code, message, headers, issues);
+}
+
 /** An AppError may carry response headers (429's Retry-After). */
 const headersOf = (error: AppError) => ("headers" in error ? (error.headers as Record<string, string>) : undefined);
 
@@ -38,27 +44,18 @@ export function toErrorResponse(error: unknown): Response {
       path: issue.path.map((p) => (typeof p === "symbol" ? "" : p)),
       message: issue.message,
     }));
-    return errorBody(422, "invalid-input", message, undefined, issues);
+    return codeBody("invalid-input", message, undefined, issues);
   }
   if (isPrismaKnownError(error)) {
-    if (error.code === "P2002") return errorBody(409, "conflict", "a record with that name already exists");
-    if (error.code === "P2025") return errorBody(404, "not-found", "the record does not exist");
+    if (error.code === "P2002") return codeBody("conflict", "a record with that name already exists");
+    if (error.code === "P2025") return codeBody("not-found", "the record does not exist");
   }
   if (isDatabaseBusy(error)) {
     // Another process held the database's write lock past the wait: nothing was written, try again.
-    return errorBody(503, "database-busy", "the database is locked by another process; try again", {
+    return codeBody("database-busy", "the database is locked by another process; try again", {
       "Retry-After": "5",
     });
   }
   console.error("deploylens: unexpected error", error);
-  return errorBody(500, "internal", "internal error; see the server log");
-}
-
-/** Wraps a route handler body so every failure goes through toErrorResponse. */
-export async function handle(body: () => Promise<Response>): Promise<Response> {
-  try {
-    return await body();
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+  return codeBody("internal", "internal error; see the server log");
 }

@@ -31,6 +31,9 @@ export type AuditEntry = {
 /** Who did it and from where: a user and their address, or cliActor() and null. */
 export type AuditActor = Pick<AuditEntry, "actor" | "address">;
 
+/** A caller that names no one (a script or a test calling lib directly) is recorded as no actor. */
+export const NO_ACTOR: AuditActor = { actor: null, address: null };
+
 /** Who runs the CLI: it has no session, so the operating-system account stands for the actor. */
 export function cliActor(): string {
   return `cli:${os.userInfo().username}`;

@@ -1,14 +1,15 @@
+import { ERROR_STATUS } from "@/lib/error-codes";
 import { AppError } from "@/lib/errors";
 
 export class UnauthorizedError extends AppError {
   constructor(message = "sign in first") {
-    super(401, "unauthorized", message);
+    super(ERROR_STATUS.unauthorized, "unauthorized", message);
   }
 }
 
 export class ForbiddenError extends AppError {
   constructor(message: string, code = "forbidden") {
-    super(403, code, message);
+    super(ERROR_STATUS.forbidden, code, message);
   }
 }
 
@@ -16,7 +17,11 @@ export class ForbiddenError extends AppError {
 export class TooManyAttemptsError extends AppError {
   readonly headers: Record<string, string>;
   constructor(readonly retryAfterSeconds: number) {
-    super(429, "too-many-attempts", `too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+    super(
+      ERROR_STATUS["too-many-attempts"],
+      "too-many-attempts",
+      `too many failed sign-ins; try again in ${retryAfterSeconds} s`,
+    );
     this.headers = { "retry-after": String(retryAfterSeconds) };
   }
 }

@@ -1,12 +1,10 @@
 import "./lean-wasm";
+import { processSingleton } from "@/lib/process-singleton";
 import { DATABASE_BUSY_WAIT_MS } from "./database-busy";
 import { PrismaClient } from "./generated/client";
 import { restrictDatabaseFiles } from "./open-sqlite";
 import { databaseFile } from "./paths";
 import { sqliteAdapter } from "./sqlite-adapter";
-
-// One client per process; Next's dev server reloads modules, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { deploylensPrisma?: PrismaClient };
 
 function createClient(): PrismaClient {
   const file = databaseFile();
@@ -18,5 +16,5 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter: sqliteAdapter(file), transactionOptions });
 }
 
-export const prisma: PrismaClient = globalForPrisma.deploylensPrisma ?? createClient();
-globalForPrisma.deploylensPrisma = prisma;
+// One client per process; Next's dev server reloads modules, so keep it on globalThis.
+export const prisma: PrismaClient = processSingleton("deploylensPrisma", createClient);

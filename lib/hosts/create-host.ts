@@ -1,4 +1,5 @@
 import "server-only";
+import { NO_ACTOR, recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Host } from "@/lib/db/generated/client";
 import { findHostIdByName, insertHost } from "@/lib/db/queries/hosts";
 import { ConflictError } from "@/lib/errors";
@@ -8,14 +9,19 @@ import { resolveSshText } from "./resolve-ssh-text";
 
 /**
  * Validates and saves a host; credentials are encrypted before they reach the database. An `ssh` given as
- * text (USER@HOST[:PORT] or an ssh_config alias) is resolved first, once, like `hosts add --ssh`.
+ * text (USER@HOST[:PORT] or an ssh_config alias) is resolved first, once, like `hosts add --ssh`. Records
+ * `host-created` for `by`, so every way of adding a host (the API, `hosts add`, `hosts import-ssh-config`) is audited.
  */
-export async function createHost(raw: unknown): Promise<Host> {
+export async function createHost(raw: unknown, by: AuditActor = NO_ACTOR): Promise<Host> {
   const input = hostInputSchema.parse(resolveSshText(raw));
   if (await findHostIdByName(input.name)) {
     throw new ConflictError(`a host named ${JSON.stringify(input.name)} already exists`);
   }
   const { connection, ...common } = hostRowData(input);
-  if (input.transport === "local" || !connection) return insertHost(common);
-  return insertHost({ ...common, ...connection, acceptNextHostKey: input.acceptHostKey });
+  const host =
+    input.transport === "local" || !connection
+      ? await insertHost(common)
+      : await insertHost({ ...common, ...connection, acceptNextHostKey: input.acceptHostKey });
+  await recordAudit({ ...by, action: "host-created", object: { type: "host", id: host.name } });
+  return host;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { NO_ACTOR, recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow, pinHostKey } from "@/lib/db/queries/hosts";
 import { findHostKeySighting } from "@/lib/db/queries/host-key-sightings";
 import { listHostKeyFailures } from "@/lib/db/queries/snapshots";
@@ -48,10 +49,24 @@ async function serverSaw(host: Host, which: Endpoint, presented: string): Promis
 
 /**
  * Pins a host key the user checked. Only a fingerprint the server recorded for that endpoint in a failed
- * collection can be pinned, and an existing different pin is replaced only when `replace` names it.
+ * collection can be pinned, and an existing different pin is replaced only when `replace` names it. Records
+ * `host-key-accepted` or `host-key-replaced` for `by`, also when the key was already pinned.
  */
-export async function trustHostKey(idOrName: string, raw: TrustInput): Promise<Host> {
+export async function trustHostKey(idOrName: string, raw: TrustInput, by: AuditActor = NO_ACTOR): Promise<Host> {
   const input = trustInputSchema.parse(raw);
+  const host = await pinCheckedKey(idOrName, input);
+  const detail = {
+    endpoint: input.endpoint,
+    ...(input.hop !== undefined ? { hop: input.hop } : {}),
+    fingerprint: input.fingerprint,
+    previous: input.replace ?? null,
+  };
+  const action = input.replace ? "host-key-replaced" : "host-key-accepted";
+  await recordAudit({ ...by, action, object: { type: "host", id: host.name }, detail });
+  return host;
+}
+
+async function pinCheckedKey(idOrName: string, input: z.output<typeof trustInputSchema>): Promise<Host> {
   const host = await getHostOrThrow(idOrName);
   const endpoint: Endpoint = { endpoint: input.endpoint, hop: input.hop ?? 1 };
   const hops = listJumpHops(host).length;

@@ -1,4 +1,5 @@
 import "server-only";
+import { processSingleton } from "@/lib/process-singleton";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
@@ -36,8 +37,12 @@ const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
 type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, Host> };
 // Route handlers and instrumentation may load this module in separate chunks: share one queue.
-const globalQueue = globalThis as unknown as { deploylensQueue?: Queue };
-const queue: Queue = (globalQueue.deploylensQueue ??= { jobs: new Map(), waiting: [], running: 0, hosts: new Map() });
+const queue: Queue = processSingleton<Queue>("deploylensQueue", () => ({
+  jobs: new Map(),
+  waiting: [],
+  running: 0,
+  hosts: new Map(),
+}));
 
 export function findJob(id: string): Job | null {
   return queue.jobs.get(id) ?? null;

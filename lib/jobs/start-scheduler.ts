@@ -1,15 +1,16 @@
 import "server-only";
+import { processSingleton } from "@/lib/process-singleton";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listScheduledHosts } from "@/lib/db/queries/host-updates";
 import { startCollection, waitForJob } from "./collection-queue";
 import { createScheduler, type Scheduler } from "./scheduler";
 
 // Next may evaluate instrumentation and route chunks separately: one scheduler per process.
-const global = globalThis as unknown as { deploylensScheduler?: Scheduler };
+const slot = processSingleton<{ scheduler?: Scheduler }>("deploylensScheduler", () => ({}));
 
 /** The server's scheduler: scheduled collections through the shared queue, and daily retention. */
 export async function startScheduler(): Promise<Scheduler> {
-  if (global.deploylensScheduler) return global.deploylensScheduler;
+  if (slot.scheduler) return slot.scheduler;
   const { pruneSnapshots } = await import("@/lib/retention/prune-snapshots");
   const scheduler = createScheduler({
     listSchedules: async () => (await listScheduledHosts()).map((h) => ({ hostId: h.id, schedule: h.schedule! })),
@@ -21,7 +22,7 @@ export async function startScheduler(): Promise<Scheduler> {
     },
     reloadMs: Number(process.env.DEPLOYLENS_SCHEDULE_RELOAD_MS) || undefined,
   });
-  global.deploylensScheduler = scheduler;
+  slot.scheduler = scheduler;
   await scheduler.reload();
   return scheduler;
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -158,4 +159,25 @@ test("users edit refuses nothing to change, a bad role, a short password and an 
   await expect(changeUser("bob", {}, by)).rejects.toThrow(/say what to change/);
   await expect(changeUser("nobody", { role: "viewer" }, by)).rejects.toThrow(/user "nobody" does not exist/);
   expect((await auditLog()).length).toBe(before);
+});
+
+test("hosts import-ssh-config records host-created for each host it adds, with the OS user as actor", async () => {
+  const key = path.join(temp.dir, "id_import");
+  execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key]);
+  const configFile = path.join(temp.dir, "ssh_config_import");
+  fs.writeFileSync(
+    configFile,
+    `Host imported\n  HostName 127.0.0.1\n  Port 2201\n  User deploy\n  IdentityFile ${key}\n`,
+  );
+  await ok(["hosts", "import-ssh-config", configFile, "imported", "--app-root", appRoot]);
+  expect((await auditLog())[0]).toMatchObject({
+    actor: expect.stringMatching(/^cli:\w+/),
+    address: null,
+    action: "host-created",
+    object: { type: "host", id: "imported" },
+  });
+  // Recorded once per host, however it was added: `hosts add` (web1, above) no longer records its own as well.
+  const created = (await auditLog()).filter((event) => event.action === "host-created");
+  expect(created.filter((event) => event.object?.id === "imported")).toHaveLength(1);
+  expect(created.filter((event) => event.object?.id === "web1")).toHaveLength(1);
 });

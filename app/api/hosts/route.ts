@@ -1,31 +1,13 @@
-import { handle } from "@/lib/api/to-error-response";
+import { z } from "zod";
 import { json } from "@/lib/api/json";
-import { readJsonBody } from "@/lib/api/read-json-body";
+import { route } from "@/lib/api/route";
 import { listHosts, toHostView } from "@/lib/db/queries/hosts";
 import { createHost } from "@/lib/hosts/create-host";
-import { requireRole } from "@/lib/auth/require-role";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { clientAddress } from "@/lib/auth/client-address";
 
 // GET /api/hosts — saved hosts, without credentials
-export async function GET(req: Request) {
-  return handle(async () => {
-    await requireRole(req, "viewer");
-    return json((await listHosts()).map(toHostView));
-  });
-}
+export const GET = route({ role: "viewer" }, async () => json((await listHosts()).map(toHostView)));
 
-// POST /api/hosts — save a host (body: hostInputSchema)
-export async function POST(req: Request) {
-  return handle(async () => {
-    const user = await requireRole(req, "operator");
-    const host = await createHost(await readJsonBody(req));
-    await recordAudit({
-      actor: user.name,
-      address: clientAddress(req),
-      action: "host-created",
-      object: { type: "host", id: host.name },
-    });
-    return json(toHostView(host), 201);
-  });
-}
+// POST /api/hosts — save a host (body: hostInputSchema, which createHost applies after resolving `ssh` text)
+export const POST = route({ role: "operator", body: z.unknown() }, async ({ body, by }) =>
+  json(toHostView(await createHost(body, by())), 201),
+);

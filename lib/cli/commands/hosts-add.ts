@@ -1,6 +1,6 @@
 import path from "node:path";
 import { text } from "node:stream/consumers";
-import { cliActor, recordAudit } from "@/lib/audit/record-audit";
+import { cliActor } from "@/lib/audit/record-audit";
 import { toHostView } from "@/lib/db/queries/hosts";
 import { createHost } from "@/lib/hosts/create-host";
 import { parseEndpoint } from "@/lib/hosts/host-input";
@@ -110,15 +110,9 @@ export const hostsAddCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const schedule = values.schedule === undefined ? null : parseSchedule(values.schedule as string);
-    let row = await createHost(await inputFrom(name!, values));
+    let row = await createHost(await inputFrom(name!, values), { actor: cliActor(), address: null });
     if (schedule) row = await updateHostSchedule(row.id, schedule);
     const host = toHostView(row);
-    await recordAudit({
-      actor: cliActor(),
-      address: null,
-      action: "host-created",
-      object: { type: "host", id: host.name },
-    });
     printOut(`Saved host ${host.name} (${host.target}); collect it with: deploylens collect ${host.name}\n`);
     return 0;
   },

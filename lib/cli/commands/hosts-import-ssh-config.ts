@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { cliActor } from "@/lib/audit/record-audit";
 import { toHostView } from "@/lib/db/queries/hosts";
 import { createHost } from "@/lib/hosts/create-host";
 import { sshConfigContext } from "@/lib/hosts/ssh-config-context";
@@ -57,7 +58,10 @@ export const hostsImportSshConfigCommand: Command = {
     const added = [];
     for (const alias of chosen) {
       const host = toHostView(
-        await createHost(await inputFrom(alias, { ...values, ssh: alias, "ssh-config": ctx.configFile })),
+        await createHost(await inputFrom(alias, { ...values, ssh: alias, "ssh-config": ctx.configFile }), {
+          actor: cliActor(),
+          address: null,
+        }),
       );
       added.push(host);
       const via = [host.jump, ...host.jumpChain.map((hop) => hop.jump)].filter(Boolean).join(",");

@@ -1,5 +1,5 @@
 import { trustHostKey } from "@/lib/hosts/trust-host-key";
-import { cliActor, recordAudit } from "@/lib/audit/record-audit";
+import { cliActor } from "@/lib/audit/record-audit";
 import type { Command } from "../command";
 import { intOption } from "../option-values";
 import { printOut } from "../output";
@@ -35,10 +35,8 @@ export const hostsTrustCommand: Command = {
     const hop = intOption(values, "hop");
     const endpoint = values.jump || hop !== undefined ? "jump" : "target";
     const replace = values.replace as string | undefined;
-    const host = await trustHostKey(name!, { fingerprint: fingerprint!, endpoint, hop, replace });
-    const action = replace ? "host-key-replaced" : "host-key-accepted";
-    const detail = { endpoint, ...(hop !== undefined ? { hop } : {}), fingerprint, previous: replace ?? null };
-    await recordAudit({ actor: cliActor(), address: null, action, object: { type: "host", id: host.name }, detail });
+    const by = { actor: cliActor(), address: null };
+    const host = await trustHostKey(name!, { fingerprint: fingerprint!, endpoint, hop, replace }, by);
     const which = endpoint === "target" ? "" : `the jump host${hop !== undefined ? ` ${hop}` : ""} of `;
     printOut(`Pinned ${fingerprint} for ${which}${host.name}\n`);
     return 0;

@@ -1,10 +1,9 @@
-import { handle } from "@/lib/api/to-error-response";
+import { route } from "@/lib/api/route";
 import { baseUrl } from "@/lib/base-url";
 import { escapeControlsInJson } from "@/lib/analysis/export/escape-controls";
 import { exportComparison } from "@/lib/compare/export-comparison";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { parseCompareQuery } from "@/lib/compare/compare-query";
-import { requireRole } from "@/lib/auth/require-role";
 
 const TYPES = {
   json: "application/json",
@@ -14,20 +13,17 @@ const TYPES = {
 const EXTENSIONS = { json: "json", markdown: "md", csv: "csv" } as const;
 
 // GET /api/compare/export?left=…&right=…&format=markdown|csv|json — the comparison as a file
-export async function GET(req: Request) {
-  return handle(async () => {
-    await requireRole(req, "viewer");
-    const { left, right, format } = parseCompareQuery(req.url);
-    const { comparison, url } = await compareRefs(left, right, baseUrl(req), { allRows: format === "csv" });
-    const body =
-      format === "json"
-        ? escapeControlsInJson(JSON.stringify({ ...comparison, url }, null, 2))
-        : exportComparison(comparison, format);
-    return new Response(body, {
-      headers: {
-        "content-type": TYPES[format],
-        "content-disposition": `attachment; filename="deploylens-compare.${EXTENSIONS[format]}"`,
-      },
-    });
+export const GET = route({ role: "viewer" }, async ({ req }) => {
+  const { left, right, format } = parseCompareQuery(req.url);
+  const { comparison, url } = await compareRefs(left, right, baseUrl(req), { allRows: format === "csv" });
+  const body =
+    format === "json"
+      ? escapeControlsInJson(JSON.stringify({ ...comparison, url }, null, 2))
+      : exportComparison(comparison, format);
+  return new Response(body, {
+    headers: {
+      "content-type": TYPES[format],
+      "content-disposition": `attachment; filename="deploylens-compare.${EXTENSIONS[format]}"`,
+    },
   });
-}
+});

@@ -1,9 +1,6 @@
 import { z } from "zod";
-import { handle } from "@/lib/api/to-error-response";
 import { json } from "@/lib/api/json";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { requireRole } from "@/lib/auth/require-role";
-import { clientAddress } from "@/lib/auth/client-address";
+import { parseBody, route } from "@/lib/api/route";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { startObservation } from "@/lib/jobs/running-observations";
 
@@ -14,13 +11,14 @@ const observeInputSchema = z.object({
 });
 
 // POST /api/hosts/:id/observations — arm the watches and observe the service's next start
-export async function POST(req: Request, ctx: RouteContext<"/api/hosts/[id]/observations">) {
-  return handle(async () => {
-    const user = await requireRole(req, "operator");
+export const POST = route(
+  { role: "operator" },
+  async ({ req, by }, ctx: RouteContext<"/api/hosts/[id]/observations">) => {
     const { id } = await ctx.params;
     const host = await getHostOrThrow(id);
-    const input = observeInputSchema.parse(await readJsonBody(req));
-    const obsId = startObservation(host, { ...input, actor: { actor: user.name, address: clientAddress(req) } });
+    // The body is read after the host is found: an unknown host answers 404 whatever the body.
+    const input = await parseBody(req, observeInputSchema);
+    const obsId = startObservation(host, { ...input, actor: by() });
     return json({ id: obsId, state: "arming", url: `/api/hosts/${host.id}/observations/${obsId}` }, 202);
-  });
-}
+  },
+);

@@ -1,5 +1,4 @@
-import { handle } from "@/lib/api/to-error-response";
-import { requireRole } from "@/lib/auth/require-role";
+import { route } from "@/lib/api/route";
 import { NotFoundError } from "@/lib/errors";
 import { findJob } from "@/lib/jobs/collection-queue";
 import { jobEventStream } from "@/lib/jobs/job-event-stream";
@@ -7,18 +6,15 @@ import { jobEventStream } from "@/lib/jobs/job-event-stream";
 export const dynamic = "force-dynamic";
 
 // GET /api/jobs/:id/events — Server-Sent Events: "progress" while collecting, then one "snapshot"
-export async function GET(req: Request, ctx: RouteContext<"/api/jobs/[id]/events">) {
-  return handle(async () => {
-    await requireRole(req, "viewer");
-    const { id } = await ctx.params;
-    const job = findJob(id);
-    if (!job) throw new NotFoundError("job", id);
-    return new Response(jobEventStream(job, req.signal), {
-      headers: {
-        "content-type": "text/event-stream",
-        "cache-control": "no-cache, no-transform",
-        connection: "keep-alive",
-      },
-    });
+export const GET = route({ role: "viewer" }, async ({ req }, ctx: RouteContext<"/api/jobs/[id]/events">) => {
+  const { id } = await ctx.params;
+  const job = findJob(id);
+  if (!job) throw new NotFoundError("job", id);
+  return new Response(jobEventStream(job, req.signal), {
+    headers: {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+    },
   });
-}
+});

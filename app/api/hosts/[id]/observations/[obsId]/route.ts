@@ -1,6 +1,5 @@
-import { handle } from "@/lib/api/to-error-response";
 import { json } from "@/lib/api/json";
-import { requireRole } from "@/lib/auth/require-role";
+import { route } from "@/lib/api/route";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { findObservation } from "@/lib/db/queries/observations";
 import { AppError, NotFoundError } from "@/lib/errors";
@@ -8,9 +7,9 @@ import { publicObservation } from "@/lib/snapshot/observation-schema";
 import { findRunningObservation } from "@/lib/jobs/running-observations";
 
 // GET /api/hosts/:id/observations/:obsId — the observation; 202 { state } while it still watches
-export async function GET(req: Request, ctx: RouteContext<"/api/hosts/[id]/observations/[obsId]">) {
-  return handle(async () => {
-    await requireRole(req, "viewer");
+export const GET = route(
+  { role: "viewer" },
+  async (_call, ctx: RouteContext<"/api/hosts/[id]/observations/[obsId]">) => {
     const { id, obsId } = await ctx.params;
     const host = await getHostOrThrow(id);
     const stored = await findObservation(host.id, obsId);
@@ -19,5 +18,5 @@ export async function GET(req: Request, ctx: RouteContext<"/api/hosts/[id]/obser
     if (!running) throw new NotFoundError("observation", obsId);
     if (running.state === "failed") throw new AppError(409, running.code, running.message);
     return json(running, 202);
-  });
-}
+  },
+);
