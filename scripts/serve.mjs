@@ -18,8 +18,11 @@ const { values } = parseArgs({
 });
 const port = Number(values.port ?? process.env.PORT ?? "3000");
 const hostname = values.hostname ?? "127.0.0.1";
-// What `next start` sets: the request guard derives the allowed origins from PORT.
+// What `next start` sets: the request guard derives the allowed origins from PORT, and the address the
+// server announces (its public URL, the setup link: lib/base-url.ts) is the one it listens on.
+const origin = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
 process.env.PORT = String(port);
+process.env.__NEXT_PRIVATE_ORIGIN ??= origin;
 process.env.NODE_ENV ??= "production";
 globalThis[PEER_HEADER_MARK] = true;
 
@@ -59,4 +62,5 @@ for (const [signal, code] of [
 }
 
 await app.prepare();
-server.listen(port, hostname, () => console.log(`deploylens: listening on http://${hostname}:${port}`));
+// One address, once (Next's own banner would repeat it as "Network:").
+server.listen(port, hostname, () => console.log(`DeployLens is ready.\n- Local:        ${origin}`));

@@ -157,6 +157,9 @@ test("sign in, add an SSH host with Test connection, collect, copy a fix, compar
   });
 
   await test.step("copy the permanent link and open it in a fresh signed-in context: the same view", async () => {
+    // The comparison streams in behind its skeleton: compare the pages once both have it.
+    const loaded = (p: Page) => expect(p.locator("main")).not.toContainText("Loading comparison", { timeout: 30_000 });
+    await loaded(page);
     const view = await page.locator("main").innerText();
     await page.getByTestId("copy-link").click();
     await expect(page.getByTestId("copy-link")).toHaveText("Link copied");
@@ -167,6 +170,7 @@ test("sign in, add an SSH host with Test connection, collect, copy a fix, compar
     const other = await fresh.newPage();
     await other.goto(permalink);
     await expect(other.getByTestId("permalink")).toBeVisible();
+    await loaded(other);
     expect(await other.locator("main").innerText()).toBe(view);
     await fresh.close();
   });
