@@ -89,7 +89,7 @@ describe.runIf(podmanUsable())("with a real Podman container", () => {
     ).toBe(0);
     expect((await cli("hosts", "add", "plain", "--local", "--app-root", app)).code).toBe(0);
     const collected = await cli("collect", "box");
-    expect(collected.code).toBe(0);
+    expect(collected.code, collected.stderr).toBe(0);
     expect(collected.stdout).toContain(`container ${name} (podman, image `);
     expect((await cli("collect", "plain")).code).toBe(0);
     const compared = await cli("compare", "plain", "box");

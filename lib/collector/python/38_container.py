@@ -211,6 +211,7 @@ def enter_container_root(facts):
     import encodings.latin_1  # noqa: F401
     import encodings.utf_8  # noqa: F401
     import importlib.util  # noqa: F401
+    import unicodedata  # noqa: F401 (ast.parse normalises non-ASCII identifiers with it)
     uid_map, gid_map = _id_map(pid, "uid"), _id_map(pid, "gid")
     host_root = os.open("/", os.O_RDONLY | os.O_DIRECTORY)
     try:
