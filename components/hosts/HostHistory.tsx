@@ -48,6 +48,7 @@ export async function HostHistory({ host, range }: { host: HostView; range: Hist
         <TrustHostKey
           hostId={host.id}
           fingerprint={keyToTrust.fingerprint!}
+          keyType={keyToTrust.keyType}
           endpoint={keyToTrust.endpoint!}
           hop={keyToTrust.hop}
           replace={keyToTrust.pinned}

@@ -5,6 +5,8 @@ import { useState } from "react";
 type Props = {
   hostId: string;
   fingerprint: string;
+  /** The key's type as the server presented it ("ssh-ed25519"); absent in failures recorded before it was. */
+  keyType?: string;
   endpoint: "target" | "jump";
   /** Which jump host of a ProxyJump chain (1 = the one dialled directly); absent for a single jump host. */
   hop?: number;
@@ -15,7 +17,13 @@ type Props = {
  * Shown after a host-key-unknown or host-key-changed failure, from the fingerprint the server recorded: the
  * fingerprint once, one button, and afterwards exactly what was pinned (as Cockpit does).
  */
-export function TrustHostKey({ hostId, fingerprint, endpoint, hop, replace }: Props) {
+/** The file on the server whose fingerprint `ssh-keygen -lf` prints for a key of this type. */
+function serverKeyFile(keyType: string | undefined): string {
+  const kind = keyType?.includes("ecdsa") ? "ecdsa" : keyType?.includes("rsa") ? "rsa" : "ed25519";
+  return `/etc/ssh/ssh_host_${kind}_key.pub`;
+}
+
+export function TrustHostKey({ hostId, fingerprint, keyType, endpoint, hop, replace }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [pinned, setPinned] = useState(false);
   const which = endpoint === "jump" ? `jump host${hop ? ` ${hop}` : ""}` : "host";
@@ -41,7 +49,15 @@ export function TrustHostKey({ hostId, fingerprint, endpoint, hop, replace }: Pr
         {replace
           ? `The ${which} presented a key that differs from the pinned ${replace}.`
           : `First connection to this ${which}: DeployLens has not seen its key.`}{" "}
-        Compare the fingerprint with <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on that machine:
+        Compare{" "}
+        {keyType ? (
+          <>
+            its <code data-testid="key-type">{keyType}</code> key&apos;s
+          </>
+        ) : (
+          "the"
+        )}{" "}
+        fingerprint with <code>ssh-keygen -lf {serverKeyFile(keyType)}</code> on that machine:
       </p>
       <p className="font-mono [overflow-wrap:anywhere]">{fingerprint}</p>
       <button onClick={trust} className="rounded bg-amber-800 px-3 py-1.5 font-medium text-white hover:bg-amber-900">

@@ -15,6 +15,11 @@ export const errorDetailsSchema = z.object({
   host: z.string().max(255).optional(),
   port: z.number().int().min(1).max(65535).optional(),
   fingerprint: fingerprint.optional(),
+  /** The presented key's type, as its blob names it ("ssh-ed25519"). */
+  keyType: z
+    .string()
+    .regex(/^[a-z0-9@.-]{1,64}$/)
+    .optional(),
   pinned: z.string().max(100).optional(),
   cause: z.string().max(100).optional(),
 });

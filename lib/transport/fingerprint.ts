@@ -13,3 +13,16 @@ export function fingerprintOf(key: Buffer): string {
 export function sameFingerprint(pinned: string, presented: string): boolean {
   return pinned.trim().replace(/=+$/, "") === presented;
 }
+
+/**
+ * The key type a public key blob names (its first SSH-wire field: "ssh-ed25519", "ecdsa-sha2-nistp256",
+ * "ssh-rsa"), or null when the blob does not start with a plausible one. It is what `ssh-keygen -l` shows
+ * in parentheses, and it names the server file to compare with.
+ */
+export function keyTypeOf(key: Buffer): string | null {
+  if (key.length < 4) return null;
+  const length = key.readUInt32BE(0);
+  if (length < 1 || length > 64 || key.length < 4 + length) return null;
+  const type = key.subarray(4, 4 + length).toString("latin1");
+  return /^[a-z0-9@.-]+$/.test(type) ? type : null;
+}

@@ -1,4 +1,4 @@
-import { fingerprintOf, sameFingerprint } from "./fingerprint";
+import { fingerprintOf, keyTypeOf, sameFingerprint } from "./fingerprint";
 import type { EndpointRole, HostKeyInfo, SshEndpoint } from "./ssh-options";
 import { TransportError } from "./types";
 
@@ -38,6 +38,8 @@ export function hostKeyCheck(
   const where = describeEndpoint(endpoint, role);
   const verify = (key: Buffer): boolean => {
     const presented = fingerprintOf(key);
+    const keyType = keyTypeOf(key);
+    const typed = keyType ? { keyType } : {};
     const pinned = endpoint.pinnedHostKey;
     if (pinned !== null && !sameFingerprint(pinned, presented)) {
       failure = new TransportError(
@@ -46,7 +48,7 @@ export function hostKeyCheck(
           "Refusing to connect, since this is what a man-in-the-middle attack looks like. If the server was " +
           `really re-keyed, replace the pin explicitly: CLI \`hosts trust NAME ${presented} --replace ${pinned}` +
           `${trustFlags(endpoint, role)}\`, or the Trust button in the UI.`,
-        { ...endpointDetails(endpoint, role), fingerprint: presented, pinned },
+        { ...endpointDetails(endpoint, role), fingerprint: presented, ...typed, pinned },
       );
     } else if (pinned === null && !endpoint.acceptNewHostKey) {
       failure = new TransportError(
@@ -55,7 +57,7 @@ export function hostKeyCheck(
           "server's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then trust it: CLI " +
           `\`hosts trust NAME ${presented}${trustFlags(endpoint, role)}\` (or add the host with --accept-host-key), ` +
           "or the Trust button in the UI.",
-        { ...endpointDetails(endpoint, role), fingerprint: presented },
+        { ...endpointDetails(endpoint, role), fingerprint: presented, ...typed },
       );
     }
     // A re-key runs the verifier again with the same key; the caller hears about it once.

@@ -44,6 +44,9 @@ test("the host page offers to trust the key the server recorded, and the API pin
     await page.goto(`${app.url}/hosts/${host.id}`);
     await page.getByRole("button", { name: "Collect now" }).click();
     await expect(page.getByText(sshd.hostKeyFingerprint, { exact: true })).toBeVisible({ timeout: 90_000 });
+    // Its type once, beside it, and the server file that has the same fingerprint.
+    await expect(page.getByTestId("key-type")).toHaveText("ssh-ed25519");
+    await expect(page.getByText("ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub", { exact: true })).toBeVisible();
   });
 
   await test.step("trusting it from the page pins exactly that key", async () => {

@@ -41,6 +41,7 @@ test("an unknown host key is refused without acceptance, naming the fingerprint 
     host: sshd.host,
     port: sshd.port,
     fingerprint: sshd.hostKeyFingerprint,
+    keyType: "ssh-ed25519",
   });
   expect(err.message).toContain(sshd.hostKeyFingerprint);
   expect(err.message).toContain(`hosts trust NAME ${sshd.hostKeyFingerprint}`);
@@ -74,6 +75,7 @@ test("a changed host key is refused with both fingerprints, before any authentic
       host: sshd.host,
       port: sshd.port,
       fingerprint: presented,
+      keyType: "ssh-ed25519",
       pinned,
     });
     expect(err.message).toContain(pinned);

@@ -68,6 +68,7 @@ test("a changed jump host key is refused before the target is contacted", async 
     host: jump.host,
     port: jump.port,
     fingerprint: jump.hostKeyFingerprint,
+    keyType: "ssh-ed25519",
     pinned: target.hostKeyFingerprint,
   });
   expect(await connectionsTo(target)).toBe(before);
@@ -86,6 +87,7 @@ test("the target's own pin is enforced behind an accepted jump host", async () =
     host: target.host,
     port: target.port,
     fingerprint: target.hostKeyFingerprint,
+    keyType: "ssh-ed25519",
   });
   expect(seen.map((i) => [i.endpoint, i.accepted])).toEqual([
     ["jump", true],
