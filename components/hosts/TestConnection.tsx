@@ -86,9 +86,10 @@ type Failure = Extract<ConnectionTest, { ok: false }>;
 
 function TestFailure({ test, onAccept }: { test: Failure; onAccept: (pin: AcceptedPin) => void }) {
   const [confirmed, setConfirmed] = useState(false);
-  const { endpoint, fingerprint, pinned } = test.details as {
+  const { endpoint, fingerprint, keyType, pinned } = test.details as {
     endpoint?: string;
     fingerprint?: string;
+    keyType?: string;
     pinned?: string;
   };
   const which = endpoint === "jump" ? "jump" : "target";
@@ -101,6 +102,11 @@ function TestFailure({ test, onAccept }: { test: Failure; onAccept: (pin: Accept
           <p>
             First connection to this {which === "jump" ? "jump host" : "host"}. {testNextStep(test.code)}
           </p>
+          {keyType && (
+            <p>
+              Its key type: <code data-testid="presented-key-type">{keyType}</code>
+            </p>
+          )}
           <p className="font-mono [overflow-wrap:anywhere]" data-testid="presented-key">
             {fingerprint}
           </p>
