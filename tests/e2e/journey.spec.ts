@@ -107,6 +107,7 @@ test("sign in, add an SSH host with Test connection, collect, copy a fix, compar
     await page.getByLabel("Entry points (optional)").fill("wsgi:app");
     await page.getByRole("button", { name: "Test connection" }).click();
     await expect(page.getByTestId("presented-key")).toHaveText(sshd.hostKeyFingerprint, { timeout: 30_000 });
+    await expect(page.getByTestId("presented-key-type")).toHaveText("ssh-ed25519");
     await shoot(page, "add-host-key");
     await page.getByRole("button", { name: "Trust this key" }).click();
     const report = page.getByTestId("connection-report");
