@@ -51,6 +51,15 @@ function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+/**
+ * Closes the database, when this command opened it, before the process exits: its connections finish
+ * cleanly and the WAL is checkpointed, so the next process (a script, the dashboard) reads every write.
+ */
+async function closeDatabase(): Promise<void> {
+  const client = (globalThis as { deploylensPrisma?: { $disconnect(): Promise<void> } }).deploylensPrisma;
+  await client?.$disconnect().catch(() => undefined);
+}
+
 async function run(argv: string[]): Promise<number> {
   try {
     return await main(argv);
@@ -64,6 +73,7 @@ endQuietlyOnClosedPipe();
 // Exit only once stdout and stderr have drained: a piped reader may still be reading (`compare … | jq`).
 void run(process.argv.slice(2)).then(async (code) => {
   process.exitCode = code;
+  await closeDatabase();
   await flushOutput();
   process.exit(code);
 });
