@@ -1,4 +1,36 @@
 import { z } from "zod";
+import { containerSchema } from "./container-schema";
+import {
+  ARG_MAX,
+  environmentSchema,
+  epochSeconds,
+  FILES_MAX,
+  LIST_MAX,
+  PATH_MAX,
+  message,
+  name,
+  path,
+  pycKindSchema,
+  sourceStatusSchema,
+  staleReasonSchema,
+} from "./schema-bounds";
+import { interpreterSchema, interpreterTrustSchema } from "./interpreter-schema";
+import { permissionSchema } from "./permission-schema";
+import { serverSchema } from "./server-schema";
+import { startupModuleSchema, startupSchema } from "./startup-schema";
+
+export {
+  containerSchema,
+  environmentSchema,
+  interpreterSchema,
+  interpreterTrustSchema,
+  permissionSchema,
+  serverSchema,
+  startupModuleSchema,
+  startupSchema,
+};
+export { pycKindSchema, sourceStatusSchema, staleReasonSchema } from "./schema-bounds";
+export { FILES_MAX, MESSAGE_MAX, message, name } from "./schema-bounds";
 
 // The contract with the collector (lib/collector/python). Output that does not parse is rejected whole,
 // never half-stored. Paths are strings as Python decodes them with surrogateescape, so a
@@ -7,40 +39,6 @@ import { z } from "zod";
 export const FORMAT_VERSION = 1;
 /** Replaces every environment value whose key is not allowlisted; the value never leaves the target. */
 export const REDACTED = "[redacted]";
-
-// Bounds, generous but finite: output that exceeds them is not from a collector we know.
-/** PATH_MAX. */
-const PATH_MAX = 4096;
-/** Names, versions, tags, hex words. */
-const NAME_MAX = 1024;
-/** Reasons, details, explanations and error messages. */
-export const MESSAGE_MAX = 64 * 1024;
-/** One environment value or command-line word: the kernel's MAX_ARG_STRLEN. */
-const ARG_MAX = 128 * 1024;
-/** Per-file arrays (sources, pycs, directories) of one root: the largest maxFiles a host may set. */
-export const FILES_MAX = 5_000_000;
-/** Smaller lists: groups, mounts, packages, argv words, config files, environment entries. */
-const LIST_MAX = 100_000;
-
-const path = z.string().max(PATH_MAX);
-export const name = z.string().max(NAME_MAX);
-export const message = z.string().max(MESSAGE_MAX);
-const epochSeconds = z.number();
-
-/** A string record with at most `max` keys (zod records have no .max()). */
-const boundedRecord = (value: z.ZodString, max = LIST_MAX) =>
-  z.record(name, value).refine((r) => Object.keys(r).length <= max, { message: `more than ${max} entries` });
-
-export const permissionSchema = z.object({
-  path,
-  uid: z.number().int(),
-  gid: z.number().int(),
-  owner: name.nullable(),
-  group: name.nullable(),
-  mode: z.number().int(), // st_mode & 0o7777
-  /** Extended attributes that change the plain mode check (POSIX ACL, immutable, append-only). */
-  acl: z.boolean().default(false),
-});
 
 export const writabilitySchema = z.object({
   /** Could the service user create or replace bytecode here (python-bytecode.md §7–§8)? */
@@ -81,10 +79,6 @@ export const directorySchema = z.object({
   readable: z.boolean(),
   bytecode: bytecodeDirSchema.nullable(), // null when the directory holds no sources
 });
-
-export const pycKindSchema = z.enum(["timestamp", "checked-hash", "unchecked-hash"]);
-export const staleReasonSchema = z.enum(["magic", "flags", "mtime", "size", "hash", "truncated", "unreadable-pyc"]);
-export const sourceStatusSchema = z.enum(["fresh", "stale", "missing", "unreadable"]);
 
 export const sourceSchema = z.object({
   path, // relative to the root
@@ -130,8 +124,6 @@ export const rootSchema = z.object({
   problem: message.optional(),
 });
 
-export const environmentSchema = boundedRecord(z.string().max(ARG_MAX));
-
 export const processSchema = z.object({
   pid: z.number().int(),
   startedAt: epochSeconds.nullable(),
@@ -158,37 +150,6 @@ export const configFileSchema = z.object({
   optional: z.boolean().default(false),
   /** false: a drop-in on disk that systemd has not loaded (no daemon-reload since it appeared). */
   loaded: z.boolean().optional(),
-});
-
-export const containerSchema = z.object({
-  engine: z.enum(["docker", "podman"]),
-  id: name,
-  name,
-  image: message.nullable(),
-  imageId: name.nullable(),
-  /** The image id the tag names at collection time; differs from imageId once the tag moved. */
-  tagImageId: name.nullable().optional(),
-  imageDigest: name.nullable(),
-  startedAt: name.nullable(),
-  restartCount: z.number().int().min(0),
-  restartPolicy: name,
-  user: name.nullable(),
-  workingDir: path.nullable(),
-  entrypoint: z.array(z.string().max(ARG_MAX)).max(LIST_MAX),
-  cmd: z.array(z.string().max(ARG_MAX)).max(LIST_MAX),
-  readonlyRootfs: z.boolean(),
-  mounts: z
-    .array(
-      z.object({
-        type: name,
-        destination: path,
-        source: message.nullable(),
-        readOnly: z.boolean(),
-        options: z.array(name).max(LIST_MAX),
-      }),
-    )
-    .max(LIST_MAX),
-  environment: environmentSchema,
 });
 
 export const serviceSchema = z.object({
@@ -238,52 +199,6 @@ export const serviceSchema = z.object({
   container: containerSchema.optional(),
 });
 
-/**
- * Whether the collector ran the service's interpreter. It runs one only when root or the collecting account
- * alone can change it: the file, every symlink hop and every directory on the way from /. Otherwise the
- * facts come from pyvenv.cfg, the file name and a trusted interpreter of the same version (`standIn`).
- */
-export const interpreterTrustSchema = z.object({
-  trusted: z.boolean(),
-  /** The file the path resolves to (symlinks followed). */
-  resolvedPath: path,
-  /** The first element someone else can change, with its owner and mode; null when trusted. */
-  untrustedBy: permissionSchema.extend({ reason: message }).nullable(),
-  /** The virtual environment the interpreter belongs to (where its pyvenv.cfg is), if any. */
-  venv: path.nullable(),
-  /** The trusted interpreter of the same version that answered in its place; null when none did. */
-  standIn: path.nullable(),
-  /** Where the version came from: the interpreter's own answer, its pyvenv.cfg, its file name, or the stand-in. */
-  versionFrom: z.enum(["probe", "pyvenv.cfg", "file-name", "stand-in"]),
-});
-
-export const interpreterSchema = z.object({
-  path,
-  /** How it was chosen: the host's --python, ExecStart's argv[0], a console script's shebang, or python3 on PATH. */
-  origin: z.enum(["host-setting", "exec-start", "shebang", "default"]),
-  version: name, // "3.11.7"
-  implementation: name, // "cpython"
-  cacheTag: name.nullable(),
-  magic: name, // hex of importlib.util.MAGIC_NUMBER, e.g. "a70d0d0a"
-  optimize: z.number().int(),
-  pycachePrefix: path.nullable(), // absolute, as the service would resolve it
-  dontWriteBytecode: z.boolean(),
-  /** -E/-I in the service command line: PYTHON* variables are ignored. */
-  ignoresEnvironment: z.boolean(),
-  checkHashPycs: z.enum(["default", "always", "never"]),
-  /** Why each effective setting is what it is, e.g. {"dontWriteBytecode": "PYTHONDONTWRITEBYTECODE=1 in Environment="}. */
-  explain: boundedRecord(message, 1000),
-  sitePackages: z.array(path).max(LIST_MAX),
-  /**
-   * sys.path as the service's interpreter has it at start, without the script's directory (or cwd)
-   * and without PYTHONPATH: the stdlib entries, then what `site` adds (venv, user site, the prefixes'
-   * site directories, each followed by the directories its .pth files name), in that order.
-   */
-  sysPath: z.array(path).max(LIST_MAX).optional(),
-  /** Absent in snapshots taken before the collector checked its interpreters. */
-  trust: interpreterTrustSchema.optional(),
-});
-
 export const mountSchema = z.object({
   mountPoint: path,
   fsType: name,
@@ -291,72 +206,6 @@ export const mountSchema = z.object({
 });
 
 export const packageSchema = z.object({ name, version: name });
-
-/**
- * One module of the service's startup import closure, judged as the walk judges a source, except that a
- * trusted hash pyc of an edited source is `fresh` with reason `hash`: the interpreter loads it from cache
- * (and runs the old code, which the unchecked-hash-stale finding reports).
- */
-export const startupModuleSchema = z.object({
-  name, // dotted module name, e.g. "lernmanager.app"
-  path, // absolute
-  status: sourceStatusSchema,
-  reason: staleReasonSchema.nullable(),
-  /** Not fresh, and the service can never write its pyc: compiled at every start, forever. */
-  blocked: z.boolean(),
-});
-
-/**
- * What the service imports at start (lib/collector/python/58–64): its entry points, the modules of
- * their import closure, and what could not be followed. Deterministic, so it lives in the inventory;
- * the compile-time measurement of the blocked modules stays in the measurements.
- */
-export const startupSchema = z.object({
-  /** service: from ExecStart; host-setting: the host's --entry; app-roots: neither, top-level modules. */
-  origin: z.enum(["service", "host-setting", "service+host-setting", "app-roots"]),
-  entryPoints: z.array(message).max(LIST_MAX),
-  sysPath: z.array(path).max(LIST_MAX),
-  modules: z.array(startupModuleSchema).max(LIST_MAX),
-  /** Required names no sys.path entry holds (dynamic or missing imports). */
-  unresolved: z.array(name).max(LIST_MAX),
-  /** Sources the collector's Python could not parse: their imports are not followed. */
-  unparsed: z.array(z.object({ path, error: message })).max(LIST_MAX),
-  notes: z.array(message).max(LIST_MAX),
-  truncated: z.object({ reason: z.enum(["max-modules", "max-seconds"]), limit: z.number() }).nullable(),
-  /**
-   * Set by DeployLens, never by the collector: the closure a real start of the service imported (an
-   * observation, lib/jobs/observe-host.ts), when the service configuration and the sources had not changed since.
-   * The headline counts these modules instead of the static ones above.
-   */
-  observed: z
-    .object({ observationId: name, modules: z.array(startupModuleSchema).max(LIST_MAX) })
-    .nullable()
-    .optional(),
-});
-
-/** One server setting and where it was read: "ExecStart --workers 4", "gunicorn.conf.py workers = 4". */
-const serverSettingSchema = <T extends z.ZodType>(value: T) => z.object({ value, source: message }).nullable();
-
-/**
- * The service's server as its command line and config files state it (lib/collector/python/66_server_settings.py),
- * read as data: how many processes import the app at each start, and what recycles or reloads them.
- */
-export const serverSchema = z.object({
-  kind: z.enum(["gunicorn", "uwsgi", "waitress", "uvicorn", "hypercorn", "celery", "django-runserver"]),
-  /** Processes that import (and so compile) the app at each start of the service. */
-  processesPerStart: z.object({ value: z.number().int().min(0), source: message }),
-  workers: serverSettingSchema(z.number().int()),
-  /** The app is imported once before the workers fork (gunicorn --preload; uwsgi without lazy-apps). */
-  preload: serverSettingSchema(z.boolean()),
-  /** Requests (celery: tasks) after which a worker is replaced by a new one. */
-  maxRequests: serverSettingSchema(z.number().int()),
-  maxRequestsJitter: serverSettingSchema(z.number().int()),
-  reload: serverSettingSchema(z.boolean()),
-  lazyApps: serverSettingSchema(z.boolean()),
-  threads: serverSettingSchema(z.number().int()),
-  cores: z.number().int().nullable(),
-  notes: z.array(message).max(LIST_MAX),
-});
 
 /** Everything deterministic about a host: identical targets give byte-identical canonical JSON. */
 export const inventorySchema = z.object({
