@@ -2,7 +2,7 @@ import { ERROR_STATUS } from "./error-codes";
 
 /**
  * The one error family. Every failure a user can fix has its own stable `code` and a message that says
- * what to do; lib/api/to-error-response.ts maps these (and ZodError, Prisma codes) to HTTP, the CLI to an
+ * what to do; lib/http/to-error-response.ts maps these (and ZodError, Prisma codes) to HTTP, the CLI to an
  * exit code, a failed collection stores `code` and `details`. Nothing anywhere matches on `message`.
  */
 export class AppError extends Error {

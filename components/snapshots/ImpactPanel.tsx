@@ -1,7 +1,7 @@
 import { fixOutcomes, type OutcomeSide } from "@/lib/analysis/impact/fix-outcome";
 import { formatRange } from "@/lib/analysis/impact/range";
 import { predictionText } from "@/lib/analysis/impact/impact-lines";
-import type { SnapshotJson } from "@/lib/api/snapshot-json";
+import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 import { Card } from "@/components/ui/Card";
 import { loadSnapshotView } from "./load-snapshot-view";
 import { RecycleRate } from "./RecycleRate";

@@ -13,7 +13,7 @@ export class ForbiddenError extends AppError {
   }
 }
 
-/** 429 with the seconds to wait: lib/api/to-error-response.ts turns `headers` into response headers. */
+/** 429 with the seconds to wait: lib/http/to-error-response.ts turns `headers` into response headers. */
 export class TooManyAttemptsError extends AppError {
   readonly headers: Record<string, string>;
   constructor(readonly retryAfterSeconds: number) {

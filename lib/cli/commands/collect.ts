@@ -3,7 +3,7 @@ import { getHostOrThrow, listHosts } from "@/lib/db/queries/hosts";
 import type { Host } from "@/lib/db/generated/client";
 import { startCollection, waitForJob } from "@/lib/jobs/collection-queue";
 import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
-import { snapshotJsonOf } from "@/lib/api/snapshot-json";
+import { snapshotJsonOf } from "@/lib/snapshot-reads/snapshot-json";
 import { settleDeliveries } from "@/lib/webhooks/pending-deliveries";
 import { findDashboardUrl } from "@/lib/db/queries/public-url";
 import { describeCollectFailure } from "../collect-failure";
