@@ -3,7 +3,7 @@ import { formatRange } from "@/lib/analysis/impact/range";
 import { predictionText } from "@/lib/analysis/impact/impact-lines";
 import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 import { Card } from "@/components/ui/Card";
-import { loadSnapshotView } from "./load-snapshot-view";
+import { loadSnapshotView } from "@/lib/snapshot-reads/load-snapshot-view";
 import { RecycleRate } from "./RecycleRate";
 
 const sideOf = (s: SnapshotJson): OutcomeSide => ({
