@@ -1,7 +1,8 @@
-import { cliActor, recordAudit } from "@/lib/audit/record-audit";
+import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow, listHosts } from "@/lib/db/queries/hosts";
 import type { Host } from "@/lib/db/generated/client";
-import { startCollection, waitForJob } from "@/lib/jobs/collection-queue";
+import { waitForJob } from "@/lib/jobs/collection-queue";
+import { requestCollection } from "@/lib/jobs/request-collection";
 import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
 import { snapshotJsonOf } from "@/lib/snapshot-reads/snapshot-json";
 import { settleDeliveries } from "@/lib/webhooks/pending-deliveries";
@@ -40,13 +41,7 @@ async function collectAll(hosts: Host[]) {
   const progress = progressBar(hosts.length);
   const results = await Promise.all(
     hosts.map(async (host) => {
-      await recordAudit({
-        actor: cliActor(),
-        address: null,
-        action: "collection-started",
-        object: { type: "host", id: host.name },
-      });
-      const job = startCollection(host, cliActor());
+      const job = await requestCollection(host, cliActor());
       job.events.on("progress", (event) => progress.update(host.name, event));
       const result = await waitForJob(job);
       progress.hostDone();
