@@ -1,12 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Host } from "@/lib/db/generated/client";
+import type { ErrorCode } from "@/lib/error-codes";
 import { AppError } from "@/lib/errors";
 import { observeHost, type ObserveOptions } from "./observe-host";
 
 /** An observation still running in this process, or one that failed (kept for its GET, then dropped). */
 export type RunningObservation =
-  { state: "arming" | "watching"; directories: number | null } | { state: "failed"; code: string; message: string };
+  { state: "arming" | "watching"; directories: number | null } | { state: "failed"; code: ErrorCode; message: string };
 
 const running = new Map<string, RunningObservation>();
 /** Failed runs stay readable this long, so the page that started one can show why. */
