@@ -73,6 +73,7 @@ export const ERROR_STATUS = {
   aborted: 502,
   "collector-output-too-large": 502,
   "collector-output-invalid": 502,
+  "collector-crashed": 502,
   "collector-python-too-old": 502,
   "no-python": 502,
   "unsupported-python": 502,
@@ -101,6 +102,9 @@ export const ERROR_STATUS = {
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The codes as a list, for a schema that accepts only these (the target's error lines). */
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
 /** Narrows a code read from outside (a stored row, the target's output) to one DeployLens emits. */
 export function isErrorCode(code: string): code is ErrorCode {

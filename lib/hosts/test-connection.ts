@@ -1,4 +1,5 @@
 import "server-only";
+import type { ErrorCode } from "@/lib/error-codes";
 import { z } from "zod";
 import { runProbe, type ProbeResult } from "@/lib/collector/run-probe";
 import type { Host } from "@/lib/db/generated/client";
@@ -25,7 +26,7 @@ export const connectionTestSchema = z.object({
 
 export type ConnectionTest =
   | { ok: true; keys: { target: string | null; jump: string | null }; probe: ProbeResult }
-  | { ok: false; code: string; message: string; details: Record<string, string | number> };
+  | { ok: false; code: ErrorCode; message: string; details: Record<string, string | number> };
 
 type Pins = { target?: string; jump?: string };
 
