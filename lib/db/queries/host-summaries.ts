@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { Prisma, type Host, type Snapshot } from "@/lib/db/generated/client";
+import { Prisma, type Host } from "@/lib/db/generated/client";
+import type { SnapshotSummary } from "@/lib/snapshot/snapshot-summary";
 
 /** The newest collection of a host, any status: when, and whether it worked. */
-export type LatestCollection = Pick<Snapshot, "id" | "takenAt" | "status" | "errorCode" | "errorMessage">;
+export type LatestCollection = Pick<SnapshotSummary, "id" | "takenAt" | "status" | "errorCode" | "errorMessage">;
 /** The summary columns of a host's newest successful snapshot that the host list shows. */
 export type LatestOkSummary = Pick<
-  Snapshot,
+  SnapshotSummary,
   | "id"
   | "sources"
   | "fresh"
