@@ -1,5 +1,5 @@
 import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import { listJumpHops } from "@/lib/db/host-columns";
 import type { ErrorDetails } from "@/lib/snapshot/error-details";
 import { commandLine } from "./shell-quote";
 

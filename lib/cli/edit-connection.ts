@@ -1,7 +1,7 @@
 import path from "node:path";
 import { text } from "node:stream/consumers";
 import type { Host } from "@/lib/db/generated/client";
-import { decodeHostLists } from "@/lib/db/queries/host-lists";
+import { decodeHostLists } from "@/lib/db/host-columns";
 import { hostInputSchema, parseEndpoint } from "@/lib/hosts/host-input";
 import { hostRowData, type HostConnectionData } from "@/lib/hosts/host-row-data";
 import { savedFormFields } from "@/lib/hosts/saved-form-fields";

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import { listJumpHops } from "@/lib/db/host-columns";
 import { updateHostConnection } from "@/lib/db/queries/host-connection";
 import { openCredential } from "@/lib/secrets/credential";
 import type { HostConnectionData } from "./host-row-data";

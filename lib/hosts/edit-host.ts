@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Host } from "@/lib/db/generated/client";
-import { decodeHostLists, encodeHostLists } from "@/lib/db/queries/host-lists";
+import { decodeHostLists, encodeHostLists } from "@/lib/db/host-columns";
 import { updateHostSchedule, updateHostSettings } from "@/lib/db/queries/host-updates";
 import { hostInputSchema } from "./host-input";
 

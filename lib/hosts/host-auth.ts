@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs/promises";
 import type { Host } from "@/lib/db/generated/client";
-import type { JumpHop } from "@/lib/db/jump-chain";
+import type { JumpHop } from "@/lib/db/host-columns";
 import { SetupError } from "@/lib/errors";
 import { openCredential } from "@/lib/secrets/credential";
 import type { SshAuth } from "@/lib/transport/ssh";

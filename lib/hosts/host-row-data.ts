@@ -1,7 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
-import { encodeJumpChain } from "@/lib/db/jump-chain";
-import { encodeHostLists } from "@/lib/db/queries/host-lists";
+import { encodeHostLists, encodeJumpChain } from "@/lib/db/host-columns";
 import { ValidationError } from "@/lib/errors";
 import { sealCredential } from "@/lib/secrets/credential";
 import type { HostInput, SshAuthInput } from "./host-input";

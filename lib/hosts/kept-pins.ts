@@ -1,6 +1,6 @@
 import "server-only";
 import type { Host } from "@/lib/db/generated/client";
-import { encodeJumpChain, listJumpHops } from "@/lib/db/jump-chain";
+import { encodeJumpChain, listJumpHops } from "@/lib/db/host-columns";
 import type { HostConnectionData } from "./host-row-data";
 
 export type KeptPins = Pick<Host, "hostKeySha256" | "jumpKeySha256" | "jumpChain">;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import { listJumpHops } from "@/lib/db/host-columns";
 import { pinHostKey } from "@/lib/db/queries/hosts";
 import { createLocalTransport } from "@/lib/transport/local";
 import { createSshTransport, type HostKeyInfo, type SshAuth } from "@/lib/transport/ssh";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import { listJumpHops } from "@/lib/db/host-columns";
 import { withStoredSecrets } from "./with-stored-secrets";
 
 /**

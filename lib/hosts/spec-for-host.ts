@@ -1,6 +1,6 @@
 import type { Host } from "@/lib/db/generated/client";
 import { defaultSpec, type CollectorSpec } from "@/lib/collector/spec";
-import { decodeHostLists } from "@/lib/db/queries/host-lists";
+import { decodeHostLists } from "@/lib/db/host-columns";
 
 /** The collector stops itself at this share of the host's timeout, so a slow target yields a truncated snapshot, not a timeout. */
 const SELF_LIMIT_SHARE = 0.8;

@@ -5,7 +5,7 @@ import { getHostOrThrow, pinHostKey } from "@/lib/db/queries/hosts";
 import { findHostKeySighting } from "@/lib/db/queries/host-key-sightings";
 import { listHostKeyFailures } from "@/lib/db/queries/snapshots";
 import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import { listJumpHops } from "@/lib/db/host-columns";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { MAX_JUMP_HOPS } from "./host-input";
 import { decodeErrorDetails } from "@/lib/db/snapshot-columns";

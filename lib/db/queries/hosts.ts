@@ -2,8 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Host, Prisma } from "@/lib/db/generated/client";
 import { NotFoundError } from "@/lib/errors";
-import { encodeJumpChain, listJumpHops } from "../jump-chain";
-import { decodeHostLists } from "./host-lists";
+import { decodeHostLists, encodeJumpChain, listJumpHops } from "../host-columns";
 
 export type HostRow = Host;
 
