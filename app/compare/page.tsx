@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { ChooseHosts } from "@/components/compare/ChooseHosts";
 import { ResolvedComparison } from "@/components/compare/ResolvedComparison";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { listHosts, toHostView } from "@/lib/db/queries/hosts";
+import { listHostViews } from "@/lib/hosts/host-views";
 import { findLatestOkSnapshotOfOtherHost } from "@/lib/db/queries/snapshots";
 import { parseCompareView } from "@/lib/compare/view-state";
 import { requirePageRole } from "@/lib/auth/require-page-role";
@@ -19,7 +19,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
     const other = await findLatestOkSnapshotOfOtherHost(left);
     if (other) redirect(`/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(other.hostName)}`);
   }
-  const hosts = (await listHosts()).map(toHostView);
+  const hosts = await listHostViews();
   const chosen = typeof left === "string" && typeof right === "string";
   return (
     <div className="space-y-6">
