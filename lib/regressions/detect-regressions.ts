@@ -1,23 +1,10 @@
-import type { SnapshotSummary } from "@/lib/snapshot/snapshot-summary";
+import type { SnapshotSummary, SummaryCounts } from "@/lib/snapshot/snapshot-summary";
 import { blockedModules } from "./blocked-modules";
 import type { Regression } from "@/lib/analysis/regression";
 import { startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 import { decodeCriticalFindingIds } from "@/lib/db/snapshot-columns";
 
-export type RegressionRow = Pick<
-  SnapshotSummary,
-  | "id"
-  | "status"
-  | "sources"
-  | "fresh"
-  | "stale"
-  | "missing"
-  | "startupClosure"
-  | "startupFresh"
-  | "startupBlocked"
-  | "criticalFindings"
-  | "criticalFindingIds"
->;
+export type RegressionRow = Pick<SnapshotSummary, "id" | "status" | "criticalFindingIds"> & SummaryCounts;
 
 /** Points of startup coverage a snapshot may lose before it is a regression (DEPLOYLENS_REGRESSION_THRESHOLD). */
 export function regressionThreshold(): number {

@@ -32,3 +32,9 @@ export type SnapshotSummary = {
   /** JSON array of the regressions found when the snapshot was stored; null = none. */
   regressions: string | null;
 };
+
+/** The counts a snapshot is judged by: coverage, the startup closure, critical findings. */
+export type SummaryCounts = Pick<
+  SnapshotSummary,
+  "sources" | "fresh" | "stale" | "missing" | "startupClosure" | "startupFresh" | "startupBlocked" | "criticalFindings"
+>;

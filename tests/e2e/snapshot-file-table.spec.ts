@@ -3,8 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
 import type { RunningApp } from "../support/app";
-import { signInBrowser } from "../support/session";
-import { collectedSnapshot, useSignedInApp } from "../support/snapshot-page";
+import { openCollectedSnapshot, useSignedInApp } from "../support/snapshot-page";
 import { tempDir } from "../support/temp-dir";
 
 // Every answer needs a scan of 100,000 rows on the server; give a loaded CI machine room.
@@ -45,16 +44,13 @@ test("a 100,000-file snapshot: the table keeps few rows in the DOM, finds a file
   page,
 }) => {
   test.setTimeout(180_000);
-  await signInBrowser(page.context(), app);
-  const snapshotId = await collectedSnapshot(app, request, {
+  await openCollectedSnapshot(page, app, request, {
     transport: "local",
     name: "big",
     appRoots: [appRoot],
     python,
     measureStartup: false,
   });
-
-  await page.goto(`${app.url}/snapshots/${snapshotId}`);
   const table = page.getByRole("table", { name: "Files" });
   await expect(page.getByText(`${SOURCES.toLocaleString("en")} files`)).toBeVisible();
 

@@ -2,8 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
 import type { RunningApp } from "../support/app";
-import { signInBrowser } from "../support/session";
-import { collectedSnapshot, useSignedInApp } from "../support/snapshot-page";
+import { openCollectedSnapshot, useSignedInApp } from "../support/snapshot-page";
 import { tempDir } from "../support/temp-dir";
 
 // "What it costs" on the snapshot page: a local host whose unit file runs gunicorn with 3 workers and
@@ -46,16 +45,13 @@ test("the snapshot page says what the blocked modules cost and what each fix is 
   page,
 }) => {
   test.setTimeout(180_000);
-  await signInBrowser(page.context(), app);
-  const snapshotId = await collectedSnapshot(app, request, {
+  await openCollectedSnapshot(page, app, request, {
     transport: "local",
     name: "shop",
     appRoots: [appRoot],
     unitFile,
     measureStartup: true,
   });
-
-  await page.goto(`${app.url}/snapshots/${snapshotId}`);
   const impact = page.getByTestId("impact");
   await test.step("the cost: processes from ExecStart, starts unknown without a journal", async () => {
     await expect(impact).toContainText("3 (ExecStart --workers 3)");

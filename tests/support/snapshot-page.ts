@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { startApp, type RunningApp } from "./app";
-import { signedInRequest } from "./session";
+import { signInBrowser, signedInRequest } from "./session";
 
 /**
  * A snapshot-page spec's lifecycle: before its tests, `setUp` (the files the host will serve), then the app
@@ -28,7 +28,7 @@ export function useSignedInApp(
 }
 
 /** Saves a host (the body of POST /api/hosts), collects it and waits until its snapshot is stored: its id. */
-export async function collectedSnapshot(
+async function collectedSnapshot(
   app: RunningApp,
   request: APIRequestContext,
   host: Record<string, unknown>,
@@ -45,4 +45,16 @@ export async function collectedSnapshot(
     snapshotId = list.data[0]!.id;
   }).toPass({ timeout: 120_000 });
   return snapshotId;
+}
+
+/** Signs the browser in, saves and collects the host, and opens its snapshot's page. */
+export async function openCollectedSnapshot(
+  page: Page,
+  app: RunningApp,
+  request: APIRequestContext,
+  host: Record<string, unknown>,
+): Promise<void> {
+  await signInBrowser(page.context(), app);
+  const snapshotId = await collectedSnapshot(app, request, host);
+  await page.goto(`${app.url}/snapshots/${snapshotId}`);
 }
