@@ -5,7 +5,7 @@ import { ChooseHosts } from "@/components/compare/ChooseHosts";
 import { ResolvedComparison } from "@/components/compare/ResolvedComparison";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { listHostViews } from "@/lib/hosts/host-views";
-import { findLatestOkSnapshotOfOtherHost } from "@/lib/db/queries/snapshots";
+import { otherHostToCompare } from "@/lib/compare/other-host";
 import { parseCompareView } from "@/lib/compare/view-state";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
@@ -16,8 +16,8 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   const { left, right } = query;
   // "Compare with…" names only its own host: the other side is the most recently collected other host.
   if (typeof left === "string" && right === undefined) {
-    const other = await findLatestOkSnapshotOfOtherHost(left);
-    if (other) redirect(`/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(other.hostName)}`);
+    const other = await otherHostToCompare(left);
+    if (other) redirect(`/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(other)}`);
   }
   const hosts = await listHostViews();
   const chosen = typeof left === "string" && typeof right === "string";
