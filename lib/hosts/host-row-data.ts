@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { NewHostRow } from "@/lib/db/queries/hosts";
 import { encodeHostLists, encodeJumpChain } from "@/lib/db/host-columns";
 import { ValidationError } from "@/lib/errors";
 import { sealCredential } from "@/lib/secrets/credential";
@@ -26,7 +26,7 @@ export function hostRowData(input: HostInput) {
     measureStartup: input.measureStartup,
     maxFiles: input.maxFiles,
     timeoutSeconds: input.timeoutSeconds,
-  } satisfies Prisma.HostCreateInput;
+  } satisfies NewHostRow;
   if (input.transport === "local") return { ...common, connection: null };
   const jumpKeyFile = input.jump && input.jumpAuth.method === "key-file" ? input.jumpAuth.identityFile : null;
   if (input.jumpChain.length && !input.jump) throw new ValidationError("jumpChain needs jump, the first hop");

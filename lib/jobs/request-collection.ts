@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { recordAuditOfDoneAction } from "@/lib/audit/record-audit-of-done-action";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { startCollection, type Job } from "./collection-queue";
 
 /**
@@ -9,7 +9,7 @@ import { startCollection, type Job } from "./collection-queue";
  * `deploylens collect`): starts or joins the job and records `collection-started` once, here. Scheduled runs
  * call startCollection directly: no one asked for them.
  */
-export async function requestCollection(host: Host, by: AuditActor): Promise<Job> {
+export async function requestCollection(host: HostRow, by: AuditActor): Promise<Job> {
   const job = startCollection(host, by.actor);
   // The job runs from here on: a locked database may delay its audit event, not turn the request into an error.
   await recordAuditOfDoneAction({

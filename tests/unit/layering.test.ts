@@ -96,3 +96,10 @@ test("Prisma is reached only through lib/db/queries", () => {
   const outside = imports.filter(({ file, to }) => to?.replace(/\.ts$/, "") === client && !file.startsWith(queries));
   expect(outside.map(({ file }) => path.relative(ROOT, file))).toEqual([]);
 });
+
+test("Prisma's generated types stay in lib/db: other code reads the queries' own types", () => {
+  const generated = path.join(LIB, "db", "generated") + path.sep;
+  const db = path.join(LIB, "db") + path.sep;
+  const outside = imports.filter(({ file, to }) => to?.startsWith(generated) && !file.startsWith(db));
+  expect(outside.map(({ file }) => path.relative(ROOT, file))).toEqual([]);
+});

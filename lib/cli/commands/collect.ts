@@ -1,6 +1,6 @@
 import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow, listHosts } from "@/lib/db/queries/hosts";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { waitForJob } from "@/lib/jobs/collection-queue";
 import { requestCollection } from "@/lib/jobs/request-collection";
 import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
@@ -27,7 +27,7 @@ function gatesFrom(values: OptionValues): Gates {
   return { failUnder, failOn: failOn as FailOn | undefined };
 }
 
-async function hostsFrom(values: OptionValues, names: string[]): Promise<Host[]> {
+async function hostsFrom(values: OptionValues, names: string[]): Promise<HostRow[]> {
   if (values.all && names.length > 0) throw new CliError("name hosts or use --all, not both");
   if (!values.all && names.length === 0) throw new CliError("name at least one host, or use --all");
   const hosts = values.all ? await listHosts() : await Promise.all(names.map((name) => getHostOrThrow(name)));
@@ -37,7 +37,7 @@ async function hostsFrom(values: OptionValues, names: string[]): Promise<Host[]>
 }
 
 /** Collects every host through the same queue as the dashboard (per-host single flight, global cap). */
-async function collectAll(hosts: Host[]) {
+async function collectAll(hosts: HostRow[]) {
   const progress = progressBar(hosts.length);
   const results = await Promise.all(
     hosts.map(async (host) => {

@@ -5,6 +5,8 @@ import { NotFoundError } from "@/lib/errors";
 import { decodeHostLists, encodeJumpChain, listJumpHops } from "../host-columns";
 
 export type HostRow = Host;
+/** The columns of a new host, as insertHost takes them. */
+export type NewHostRow = Prisma.HostCreateInput;
 
 /** What any API or page may show of a host: never the encrypted secret. */
 export type HostView = ReturnType<typeof toHostView>;
