@@ -43,11 +43,42 @@ function updateMissed(lines: string[], update: RowUpdate): string[] {
   return [...lines.slice(0, start + 1), "", ...(entries.length ? entries : ["None."]), "", ...lines.slice(end)];
 }
 
+const TABLE_HEAD: [string, string] = [
+  "| Figure | Goal | Measured | Ratio | Status | Date | Reproduce |",
+  "| --- | --- | --- | --- | --- | --- | --- |",
+];
+
+/** A RESULTS.md of these rows alone, for a directory no full run has written to. */
+function freshResults(update: RowUpdate): string {
+  return [
+    "# DeployLens benchmarks",
+    "",
+    ...TABLE_HEAD,
+    ...update.figures.map((f) => figureRowMarkdown(f, update.date, update.command)),
+    "",
+    "## How it is measured",
+    "",
+    update.method.line,
+    "",
+    "## Goals missed",
+    "",
+    ...(update.figures.some((f) => f.status === "missed")
+      ? update.figures.filter((f) => f.status === "missed").map(missedHeadline)
+      : ["None."]),
+    "",
+    "## Every run",
+    "",
+    ...update.runs.lines,
+    "",
+  ].join("\n");
+}
+
 /**
  * RESULTS.md with only these figures' rows, method bullet, run bullets and missed entries rewritten. A row is
  * found by the title the previous run gave it; one not found is added at the end of the table.
  */
 export function updateRows(markdown: string, update: RowUpdate): string {
+  if (!markdown.includes(TABLE_HEAD[0])) return freshResults(update);
   let lines = markdown.split("\n");
   for (const figure of update.figures) {
     const old = update.previous.find((f) => f.id === figure.id);
