@@ -43,7 +43,10 @@ const before = [
 ].join("\n");
 
 const update = (status: Figure["status"]): RowUpdate => ({
-  previous: [figure("cli-collect-vs-floor", "Old CLI title", "met", "5 s")],
+  previous: [
+    figure("e2e-vs-floor", "In-process row", "missed", "3 s"),
+    figure("cli-collect-vs-floor", "Old CLI title", "met", "5 s"),
+  ],
   figures: [figure("cli-collect-vs-floor", "New CLI title", status, "3 s")],
   date: "2026-12-07T05:00:00.000Z",
   command: "npm run bench -- --only cli",

@@ -7,6 +7,7 @@ import { benchTarget } from "../e2e/bench-host";
 import { emptySourceTree } from "../large/empty-source-tree";
 import { machineInfo, noteStartLoad } from "../machine-info";
 import { cliPhase } from "../phases/cli-phase";
+import type { CliData } from "./cli-figures-data";
 import type { Figure } from "../report/bench-data";
 import { cliMethodLine, cliRunLines } from "../report/client-rows-markdown";
 import {
@@ -38,7 +39,7 @@ function cliFigures(data: CliBenchData): Figure[] {
  */
 export async function cliOnlyBench(options: BenchOptions): Promise<void> {
   noteStartLoad();
-  const measured = revision();
+  const commit = revision();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "deploylens-bench-cli-"));
   const tree = buildTree(options.sources, "a", log);
   const large = options.million ? await emptySourceTree(options.largeSources, log) : null;
@@ -47,7 +48,19 @@ export async function cliOnlyBench(options: BenchOptions): Promise<void> {
     const target = benchTarget(sshd);
     const python = benchVenv(tree.python, CACHE_DIR);
     const growth = buildTree(options.growthSources, "a", log);
-    const cli = await cliPhase({ workDir: work, sshd, target, python, tree, growth, large, runs: options.runs, log });
+    const measured = await cliPhase({
+      workDir: work,
+      sshd,
+      target,
+      python,
+      tree,
+      growth,
+      large,
+      runs: options.runs,
+      log,
+    });
+    // Without --million the 1,000,000-source rows keep their last figures: so do the run's notes about them.
+    const cli = options.million ? measured : { ...measured, ...previousLarge(options.out ?? COMMITTED_DIR) };
     const data: CliBenchData = { options, tree, cli };
     const figures = cliFigures(data);
     for (const f of figures) log(`${f.id}: ${f.status} — ${f.measured} (${f.ratioText})`);
@@ -55,12 +68,20 @@ export async function cliOnlyBench(options: BenchOptions): Promise<void> {
     const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
     const machine = machineInfo();
     log(`load average ${machine.load.start.toFixed(2)} at the start, ${machine.load.end?.toFixed(2)} at the end`);
-    writeCliRows(out, { figures, cli, command, machine, revision: measured, date: new Date().toISOString() });
+    writeCliRows(out, { figures, cli, command, machine, revision: commit, date: new Date().toISOString() });
     log(`results: ${path.join(out, "RESULTS.md")}`);
   } finally {
     await sshd.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The --million parts of the CLI data results.json holds, if any. */
+function previousLarge(dir: string): Pick<CliData, "large" | "compareLarge"> {
+  const file = path.join(dir, "results.json");
+  if (!fs.existsSync(file)) return { large: null, compareLarge: null };
+  const cli = (JSON.parse(fs.readFileSync(file, "utf8")) as { cli?: Partial<CliData> | null }).cli;
+  return { large: cli?.large ?? null, compareLarge: cli?.compareLarge ?? null };
 }
 
 type CliRun = {

@@ -31,7 +31,8 @@ function updateMissed(lines: string[], update: RowUpdate): string[] {
   if (start < 0) return lines;
   let end = lines.findIndex((line, i) => i > start && line.startsWith("## "));
   if (end < 0) end = lines.length;
-  const titles = [...update.previous, ...update.figures].map((f) => `- **${f.title}**:`);
+  const ids = new Set(update.figures.map((f) => f.id));
+  const titles = [...update.previous.filter((f) => ids.has(f.id)), ...update.figures].map((f) => `- **${f.title}**:`);
   const entries: string[] = [];
   let dropping = false;
   for (const line of lines.slice(start + 1, end)) {
