@@ -1,7 +1,6 @@
 import path from "node:path";
 import { text } from "node:stream/consumers";
 import type { HostRow } from "@/lib/db/queries/hosts";
-import { decodeHostLists } from "@/lib/db/host-columns";
 import { hostInputSchema, parseEndpoint } from "@/lib/hosts/host-input";
 import { hostRowData, type HostConnectionData } from "@/lib/hosts/host-row-data";
 import { savedFormFields } from "@/lib/hosts/saved-form-fields";
@@ -81,7 +80,8 @@ export async function connectionFromOptions(host: HostRow, values: OptionValues)
   if (host.transport !== "ssh") throw new CliError(`${host.name} is this machine: it has no SSH connection to change`);
   const ssh = stringOption(values, "ssh");
   const raw = {
-    ...decodeHostLists(host),
+    appRoots: host.appRoots,
+    entryPoints: host.entryPoints,
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,

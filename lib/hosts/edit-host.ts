@@ -1,7 +1,6 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { HostRow } from "@/lib/db/queries/hosts";
-import { decodeHostLists, encodeHostLists } from "@/lib/db/host-columns";
 import { updateHostSchedule, updateHostSettings } from "@/lib/db/queries/host-updates";
 import { hostInputSchema } from "./host-input";
 
@@ -32,7 +31,8 @@ const settingsSchema = hostInputSchema.options[0];
  */
 export async function editHost(host: HostRow, patch: HostSettingsPatch, by: AuditActor): Promise<HostRow> {
   const current = {
-    ...decodeHostLists(host),
+    appRoots: host.appRoots,
+    entryPoints: host.entryPoints,
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
@@ -47,7 +47,8 @@ export async function editHost(host: HostRow, patch: HostSettingsPatch, by: Audi
   const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
   const merged = settingsSchema.parse({ transport: "local", name: host.name, ...current, ...defined });
   let row = await updateHostSettings(host.id, {
-    ...encodeHostLists(merged),
+    appRoots: merged.appRoots,
+    entryPoints: merged.entryPoints,
     serviceUnit: merged.serviceUnit,
     unitFile: merged.unitFile,
     python: merged.python,

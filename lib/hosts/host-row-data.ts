@@ -1,6 +1,6 @@
 import "server-only";
+import type { JumpHop } from "@/lib/db/host-columns";
 import type { NewHostRow } from "@/lib/db/queries/hosts";
-import { encodeHostLists, encodeJumpChain } from "@/lib/db/host-columns";
 import { ValidationError } from "@/lib/errors";
 import { sealCredential } from "@/lib/secrets/credential";
 import type { HostInput, SshAuthInput } from "./host-input";
@@ -16,7 +16,8 @@ export function hostRowData(input: HostInput) {
   const common = {
     name: input.name,
     transport: input.transport,
-    ...encodeHostLists(input),
+    appRoots: input.appRoots,
+    entryPoints: input.entryPoints,
     serviceUnit: input.serviceUnit,
     unitFile: input.unitFile,
     python: input.python,
@@ -31,7 +32,7 @@ export function hostRowData(input: HostInput) {
   const jumpKeyFile = input.jump && input.jumpAuth.method === "key-file" ? input.jumpAuth.identityFile : null;
   if (input.jumpChain.length && !input.jump) throw new ValidationError("jumpChain needs jump, the first hop");
   // Hops after the first: each with its own user, port and key file (none means the agent); keys pinned later.
-  const further = input.jumpChain.map(({ user, host, port, auth }) => ({
+  const further: JumpHop[] = input.jumpChain.map(({ user, host, port, auth }) => ({
     user,
     host,
     port,
@@ -50,7 +51,7 @@ export function hostRowData(input: HostInput) {
     jumpPort: input.jump?.port ?? null,
     jumpAuthMethod: input.jump ? (jumpKeyFile ? "key-file" : "agent") : null,
     jumpIdentityFile: jumpKeyFile,
-    jumpChain: encodeJumpChain(further),
+    jumpChain: further,
   };
   return { ...common, connection };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { HostRow } from "@/lib/db/queries/hosts";
-import { encodeJumpChain, listJumpHops } from "@/lib/db/host-columns";
+import { listJumpHops } from "@/lib/db/host-columns";
 import type { HostConnectionData } from "./host-row-data";
 
 export type KeptPins = Pick<HostRow, "hostKeySha256" | "jumpKeySha256" | "jumpChain">;
@@ -15,7 +15,8 @@ export function keptPins(saved: HostRow | null, connection: HostConnectionData):
     saved !== null && connection.sshHost === saved.sshHost && connection.sshPort === (saved.sshPort ?? 22);
   const sameJump = saved !== null && connection.jumpHost === saved.jumpHost && connection.jumpPort === saved.jumpPort;
   const before = saved ? listJumpHops(saved) : [];
-  const further = listJumpHops({ ...(saved ?? ({} as HostRow)), ...connection }).slice(1);
+  // The first hop's own pin is the jump column's (sameJump); here only the further hops count.
+  const further = listJumpHops({ ...connection, jumpKeySha256: null }).slice(1);
   const pinnedFurther = further.map((hop, index) => {
     const old = before[index + 1];
     return old && old.host === hop.host && old.port === hop.port ? { ...hop, keySha256: old.keySha256 } : hop;
@@ -23,6 +24,6 @@ export function keptPins(saved: HostRow | null, connection: HostConnectionData):
   return {
     hostKeySha256: sameTarget ? saved.hostKeySha256 : null,
     jumpKeySha256: sameJump ? saved.jumpKeySha256 : null,
-    jumpChain: encodeJumpChain(pinnedFurther),
+    jumpChain: pinnedFurther,
   };
 }

@@ -34,7 +34,7 @@ type Pins = { target?: string; jump?: string };
 function transientHost(input: HostInput, saved: HostRow | null, pins: Pins): HostRow {
   const { connection, ...common } = hostRowData(input);
   // The saved pins apply while their addresses stay, every hop of a chain included.
-  const kept = connection ? keptPins(saved, connection) : { hostKeySha256: null, jumpKeySha256: null, jumpChain: null };
+  const kept = connection ? keptPins(saved, connection) : { hostKeySha256: null, jumpKeySha256: null, jumpChain: [] };
   const now = new Date();
   return {
     ...{ sshUser: null, sshHost: null, sshPort: null, authMethod: null, identityFile: null, secretCipher: null },
@@ -44,7 +44,7 @@ function transientHost(input: HostInput, saved: HostRow | null, pins: Pins): Hos
       jumpPort: null,
       jumpAuthMethod: null,
       jumpIdentityFile: null,
-      jumpChain: null,
+      jumpChain: [],
     },
     ...common,
     ...connection,

@@ -77,7 +77,7 @@ test("the edit form keeps a secret left blank, drops a pin whose address changed
     form({ auth: { method: "stored-key", privateKey: "" }, appRoots: [temp.dir] }),
     by,
   );
-  expect([kept.secretCipher !== null, kept.hostKeySha256, JSON.parse(kept.appRoots)]).toEqual([
+  expect([kept.secretCipher !== null, kept.hostKeySha256, kept.appRoots]).toEqual([
     true,
     sshd.hostKeyFingerprint,
     [temp.dir],

@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { Host, Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { decodeHost, encodeJumpChain, type HostRow, type JumpHop } from "../host-columns";
 
 /** How a saved SSH host is reached: address, login, credential, jump hosts, and their pins. */
-export type HostConnectionUpdate = Pick<
+export type HostConnectionUpdate = { jumpChain: JumpHop[] } & Pick<
   Prisma.HostUpdateInput,
   | "sshUser"
   | "sshHost"
@@ -16,11 +17,13 @@ export type HostConnectionUpdate = Pick<
   | "jumpPort"
   | "jumpAuthMethod"
   | "jumpIdentityFile"
-  | "jumpChain"
   | "hostKeySha256"
   | "jumpKeySha256"
 >;
 
-export async function updateHostConnection(id: string, data: HostConnectionUpdate): Promise<Host> {
-  return prisma.host.update({ where: { id }, data });
+export async function updateHostConnection(id: string, data: HostConnectionUpdate): Promise<HostRow> {
+  const { jumpChain, ...rest } = data;
+  return decodeHost(
+    await prisma.host.update({ where: { id }, data: { ...rest, jumpChain: encodeJumpChain(jumpChain) } }),
+  );
 }

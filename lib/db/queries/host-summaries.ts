@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { Prisma, type Host } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { decodeHost } from "../host-columns";
 import type { SnapshotSummary, SummaryCounts } from "@/lib/snapshot/snapshot-summary";
 
 /** The newest collection of a host, any status: when, and whether it worked. */
@@ -17,13 +18,14 @@ export type HostSnapshotSummary = {
 
 /** Hosts by name, optionally those whose name contains `search`, `take` of them after `skip` (all when absent). */
 export async function listHostPage({ search = "", skip = 0, take }: { search?: string; skip?: number; take?: number }) {
-  const hosts: Host[] = await prisma.host.findMany({
+  const rows = await prisma.host.findMany({
     where: search ? { name: { contains: search } } : undefined,
     orderBy: { name: "asc" },
     skip,
     // One more than asked for tells whether a next page exists, without a count query.
     take: take === undefined ? undefined : take + 1,
   });
+  const hosts = rows.map(decodeHost);
   const hasMore = take !== undefined && hosts.length > take;
   return { hosts: hasMore ? hosts.slice(0, take) : hosts, hasMore };
 }

@@ -1,33 +1,34 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { Host, Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { decodeHost, encodeAppRoots, encodeEntryPoints, type HostRow } from "../host-columns";
 
 /** The editable, non-secret settings of a host (connection details are changed by adding it again). */
-export type HostSettingsUpdate = Pick<
+export type HostSettingsUpdate = { appRoots: string[]; entryPoints: string[] } & Pick<
   Prisma.HostUpdateInput,
-  | "appRoots"
   | "serviceUnit"
   | "unitFile"
   | "python"
   | "serviceUser"
   | "container"
   | "engine"
-  | "entryPoints"
   | "measureStartup"
   | "maxFiles"
   | "timeoutSeconds"
 >;
 
-export async function updateHostSettings(id: string, data: HostSettingsUpdate): Promise<Host> {
-  return prisma.host.update({ where: { id }, data });
+export async function updateHostSettings(id: string, data: HostSettingsUpdate): Promise<HostRow> {
+  const { appRoots, entryPoints, ...rest } = data;
+  const columns = { appRoots: encodeAppRoots(appRoots), entryPoints: encodeEntryPoints(entryPoints) };
+  return decodeHost(await prisma.host.update({ where: { id }, data: { ...rest, ...columns } }));
 }
 
-export async function updateHostSchedule(id: string, schedule: string | null): Promise<Host> {
-  return prisma.host.update({ where: { id }, data: { schedule } });
+export async function updateHostSchedule(id: string, schedule: string | null): Promise<HostRow> {
+  return decodeHost(await prisma.host.update({ where: { id }, data: { schedule } }));
 }
 
-export async function updateHostBaseline(id: string, baselineSnapshotId: string | null): Promise<Host> {
-  return prisma.host.update({ where: { id }, data: { baselineSnapshotId } });
+export async function updateHostBaseline(id: string, baselineSnapshotId: string | null): Promise<HostRow> {
+  return decodeHost(await prisma.host.update({ where: { id }, data: { baselineSnapshotId } }));
 }
 
 /** Removes the host and (by cascade) its snapshots; blobs nobody references go at the next prune. */
@@ -35,6 +36,7 @@ export async function deleteHost(id: string): Promise<void> {
   await prisma.host.delete({ where: { id } });
 }
 
-export async function listScheduledHosts(): Promise<Host[]> {
-  return prisma.host.findMany({ where: { schedule: { not: null } }, orderBy: { name: "asc" } });
+export async function listScheduledHosts(): Promise<HostRow[]> {
+  const rows = await prisma.host.findMany({ where: { schedule: { not: null } }, orderBy: { name: "asc" } });
+  return rows.map(decodeHost);
 }

@@ -1,19 +1,30 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { Host, Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { NotFoundError } from "@/lib/errors";
-import { decodeHostLists, encodeJumpChain, listJumpHops } from "../host-columns";
+import {
+  decodeHost,
+  encodeAppRoots,
+  encodeEntryPoints,
+  encodeJumpChain,
+  listJumpHops,
+  type HostRow,
+  type JumpHop,
+} from "../host-columns";
 
-export type HostRow = Host;
-/** The columns of a new host, as insertHost takes them. */
-export type NewHostRow = Prisma.HostCreateInput;
+export type { HostRow };
+/** The columns of a new host, as insertHost takes them: its lists as data, encoded on the way in. */
+export type NewHostRow = Omit<Prisma.HostCreateInput, "appRoots" | "entryPoints" | "jumpChain"> & {
+  appRoots: string[];
+  entryPoints?: string[];
+  jumpChain?: JumpHop[];
+};
 
 /** What any API or page may show of a host: never the encrypted secret. */
 export type HostView = ReturnType<typeof toHostView>;
 
-export function toHostView(host: Host) {
+export function toHostView(host: HostRow) {
   const ssh = host.transport === "ssh";
-  const lists = decodeHostLists(host);
   return {
     id: host.id,
     name: host.name,
@@ -37,14 +48,14 @@ export function toHostView(host: Host) {
     jumpIdentityFile: host.jumpIdentityFile,
     hostKeySha256: host.hostKeySha256,
     jumpKeySha256: host.jumpKeySha256,
-    appRoots: lists.appRoots,
+    appRoots: host.appRoots,
     serviceUnit: host.serviceUnit,
     unitFile: host.unitFile,
     python: host.python,
     serviceUser: host.serviceUser,
     container: host.container,
     engine: host.engine,
-    entryPoints: lists.entryPoints,
+    entryPoints: host.entryPoints,
     measureStartup: host.measureStartup,
     maxFiles: host.maxFiles,
     timeoutSeconds: host.timeoutSeconds,
@@ -54,16 +65,17 @@ export function toHostView(host: Host) {
   };
 }
 
-export async function listHosts(): Promise<Host[]> {
-  return prisma.host.findMany({ orderBy: { name: "asc" } });
+export async function listHosts(): Promise<HostRow[]> {
+  return (await prisma.host.findMany({ orderBy: { name: "asc" } })).map(decodeHost);
 }
 
 /** By id or by name: the CLI and scripts use names, the UI uses ids. */
-export async function findHost(idOrName: string): Promise<Host | null> {
-  return prisma.host.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName }] } });
+export async function findHost(idOrName: string): Promise<HostRow | null> {
+  const row = await prisma.host.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName }] } });
+  return row && decodeHost(row);
 }
 
-export async function getHostOrThrow(idOrName: string): Promise<Host> {
+export async function getHostOrThrow(idOrName: string): Promise<HostRow> {
   const host = await findHost(idOrName);
   if (!host) throw new NotFoundError("host", idOrName);
   return host;
@@ -78,7 +90,7 @@ export async function pinHostKey(id: string, endpoint: "target" | "jump", finger
   } else {
     // The chain is one JSON column: read, change one hop, write back, with nothing in between.
     await prisma.$transaction(async (tx) => {
-      const further = listJumpHops(await tx.host.findUniqueOrThrow({ where: { id } })).slice(1);
+      const further = decodeHost(await tx.host.findUniqueOrThrow({ where: { id } })).jumpChain;
       const pinned = further.map((h, i) => (i === hop - 2 ? { ...h, keySha256: fingerprint } : h));
       await tx.host.update({ where: { id }, data: { jumpChain: encodeJumpChain(pinned) } });
     });
@@ -89,6 +101,12 @@ export async function findHostIdByName(name: string): Promise<string | null> {
   return (await prisma.host.findUnique({ where: { name }, select: { id: true } }))?.id ?? null;
 }
 
-export async function insertHost(data: Prisma.HostCreateInput): Promise<Host> {
-  return prisma.host.create({ data });
+export async function insertHost(data: NewHostRow): Promise<HostRow> {
+  const { appRoots, entryPoints = [], jumpChain = [], ...rest } = data;
+  const columns = {
+    appRoots: encodeAppRoots(appRoots),
+    entryPoints: encodeEntryPoints(entryPoints),
+    jumpChain: encodeJumpChain(jumpChain),
+  };
+  return decodeHost(await prisma.host.create({ data: { ...rest, ...columns } }));
 }

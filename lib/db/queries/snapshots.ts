@@ -2,11 +2,16 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Host, Prisma, Snapshot } from "@/lib/db/generated/client";
 import { NotFoundError } from "@/lib/errors";
+import { decodeHost, type HostRow } from "../host-columns";
 
-export type SnapshotRow = Snapshot & { host: Host };
+export type SnapshotRow = Snapshot & { host: HostRow };
+
+function withDecodedHost(row: (Snapshot & { host: Host }) | null): SnapshotRow | null {
+  return row && { ...row, host: decodeHost(row.host) };
+}
 
 export async function findSnapshot(id: string): Promise<SnapshotRow | null> {
-  return prisma.snapshot.findUnique({ where: { id }, include: { host: true } });
+  return withDecodedHost(await prisma.snapshot.findUnique({ where: { id }, include: { host: true } }));
 }
 
 export async function getSnapshotOrThrow(id: string): Promise<SnapshotRow> {
@@ -16,11 +21,13 @@ export async function getSnapshotOrThrow(id: string): Promise<SnapshotRow> {
 }
 
 export async function findLatestOkSnapshot(hostId: string): Promise<SnapshotRow | null> {
-  return prisma.snapshot.findFirst({
-    where: { hostId, status: "ok" },
-    orderBy: { takenAt: "desc" },
-    include: { host: true },
-  });
+  return withDecodedHost(
+    await prisma.snapshot.findFirst({
+      where: { hostId, status: "ok" },
+      orderBy: { takenAt: "desc" },
+      include: { host: true },
+    }),
+  );
 }
 
 /** The successful snapshot of the same host just before `takenAt`: "one host over time". */

@@ -1,4 +1,4 @@
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import type { Sshd } from "../../support/sshd";
 import type { BenchTarget } from "./worker-protocol";
 
@@ -21,7 +21,7 @@ export function benchHostInput(name: string, root: string, target: BenchTarget, 
 }
 
 /** Saves the host and pins the sshd's host key, as a user does after checking the fingerprint. */
-export async function createBenchHost(name: string, root: string, target: BenchTarget, python: string): Promise<Host> {
+export async function createBenchHost(name: string, root: string, target: BenchTarget, python: string): Promise<HostRow> {
   const { createHost } = await import("@/lib/hosts/create-host");
   const { pinHostKey, getHostOrThrow } = await import("@/lib/db/queries/hosts");
   const host = await createHost(benchHostInput(name, root, target, python));

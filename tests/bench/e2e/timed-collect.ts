@@ -1,4 +1,4 @@
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import type { CollectResult } from "@/lib/jobs/collect-host";
 import { storeDelta, storeState } from "./store-bytes";
 import { storedSnapshotFacts } from "./stored-snapshot-facts";
@@ -13,7 +13,7 @@ export type CollectProfiling = { cpuProfileFile?: string | null; heapProfileFile
  * what it added to the store. The store is measured outside the timed span.
  */
 export async function timedCollect(
-  host: Host,
+  host: HostRow,
   databaseFile: string,
   profiling: CollectProfiling = {},
 ): Promise<SnapshotFigures> {
