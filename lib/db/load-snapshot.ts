@@ -2,7 +2,6 @@ import "server-only";
 import { getSnapshotOrThrow, readBlob, type SnapshotRow } from "@/lib/db/queries/snapshots";
 import type { SnapshotInput } from "@/lib/analysis/types";
 import { readInventoryBlob } from "@/lib/snapshot/read-inventory-blob";
-import { decodeMeasurements } from "./snapshot-columns";
 
 export type LoadedSnapshot = { row: SnapshotRow; input: SnapshotInput | null };
 
@@ -17,6 +16,11 @@ export async function toSnapshotInput(row: SnapshotRow): Promise<SnapshotInput |
   // The inventory passed inventorySchema before it was stored, and blobs are immutable.
   const blob = await readBlob(row.blobSha256);
   const inventory = await readInventoryBlob(blob.data, blob.rawBytes);
-  const measurements = decodeMeasurements(row.measurements);
-  return { id: row.id, host: row.host.name, takenAt: row.takenAt.toISOString(), inventory, measurements };
+  return {
+    id: row.id,
+    host: row.host.name,
+    takenAt: row.takenAt.toISOString(),
+    inventory,
+    measurements: row.measurements,
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { regressionSchema, type Regression } from "@/lib/analysis/regression";
+import type { Snapshot } from "./generated/client";
+import { regressionSchema, type Regression } from "@/lib/snapshot/regression";
 import { snapshotViewSchema } from "@/lib/analysis/snapshot-view-schema";
 import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { compressBlob, decompressBlob } from "@/lib/snapshot/blob-codec";
@@ -7,8 +8,9 @@ import { parseErrorDetails, type ErrorDetails } from "@/lib/snapshot/error-detai
 import { measurementsSchema, type Measurements } from "@/lib/snapshot/schema";
 
 /**
- * The JSON columns of a Snapshot row back to data, one decoder per column, each checked by its schema:
- * every reader goes through these, never JSON.parse and a cast.
+ * The JSON columns of a Snapshot row back to data, one decoder per column, each checked by its schema, and
+ * their encoders for the one write: the queries return rows decoded (decodeSnapshot), so no code outside
+ * lib/db sees their JSON text. (criticalFindingIds stays text in the summary row the regression rules read.)
  */
 
 function parseJson(text: string): unknown {
@@ -24,11 +26,19 @@ export function decodeMeasurements(column: string | null): Measurements | null {
   return column ? measurementsSchema.parse(JSON.parse(column)) : null;
 }
 
-/** Snapshot.regressions; a value that does not parse counts as none rather than breaking a list. */
-export function decodeRegressions(column: string | null): Regression[] {
-  if (!column) return [];
+/**
+ * Snapshot.regressions; null = none found. A value that does not parse reads as an empty list rather than
+ * breaking a list (it still marks the snapshot, as the stored text did, but names no reason).
+ */
+export function decodeRegressions(column: string | null): Regression[] | null {
+  if (column === null) return null;
   const parsed = z.array(regressionSchema).safeParse(parseJson(column));
   return parsed.success ? parsed.data : [];
+}
+
+/** Snapshot.regressions as stored: null when none were found. */
+export function encodeRegressions(regressions: Regression[]): string | null {
+  return regressions.length ? JSON.stringify(regressions) : null;
 }
 
 /** Snapshot.criticalFindingIds: the critical findings' rule ids; null when not recorded (or unreadable). */
@@ -41,6 +51,40 @@ export function decodeCriticalFindingIds(column: string | null): string[] | null
 /** Snapshot.errorDetails: a failure's recorded facts, or null when there are none (or they do not parse). */
 export function decodeErrorDetails(column: string | null): ErrorDetails | null {
   return parseErrorDetails(column);
+}
+
+/** The JSON text columns of a Snapshot row as data (the view, a compressed blob, is decoded where it is read). */
+export type DecodedSnapshotColumns = {
+  measurements: Measurements | null;
+  regressions: Regression[] | null;
+  errorDetails: ErrorDetails | null;
+};
+
+/** A snapshot row as the queries return it. */
+export type SnapshotRecord = Omit<Snapshot, keyof DecodedSnapshotColumns> & DecodedSnapshotColumns;
+
+export function decodeSnapshot<T extends Snapshot>(
+  row: T,
+): Omit<T, keyof DecodedSnapshotColumns> & DecodedSnapshotColumns {
+  return {
+    ...row,
+    measurements: decodeMeasurements(row.measurements),
+    regressions: decodeRegressions(row.regressions),
+    errorDetails: decodeErrorDetails(row.errorDetails),
+  };
+}
+
+/** The JSON columns as a new row stores them. */
+export function encodeSnapshotColumns(columns: {
+  measurements?: Measurements | null;
+  regressions?: Regression[];
+  errorDetails?: ErrorDetails | null;
+}): Pick<Snapshot, keyof DecodedSnapshotColumns> {
+  return {
+    measurements: columns.measurements ? JSON.stringify(columns.measurements) : null,
+    regressions: encodeRegressions(columns.regressions ?? []),
+    errorDetails: columns.errorDetails ? JSON.stringify(columns.errorDetails) : null,
+  };
 }
 
 /** A view inflates to at most this: far above any real one, low enough that a damaged value cannot exhaust memory. */

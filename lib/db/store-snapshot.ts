@@ -1,10 +1,17 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
+import type { ErrorDetails } from "@/lib/snapshot/error-details";
+import type { Regression } from "@/lib/snapshot/regression";
+import type { Measurements } from "@/lib/snapshot/schema";
 import { createSnapshotRow, saveInventoryBlob } from "./queries/snapshots";
+import { encodeSnapshotColumns } from "./snapshot-columns";
 
-/** The row's columns as lib/jobs computed them, before the row or its blob exists. */
-export type SnapshotColumns = Omit<Prisma.SnapshotUncheckedCreateInput, "id" | "blobSha256">;
+/** The row's columns as lib/jobs computed them, before the row or its blob exists; JSON columns as data. */
+export type SnapshotColumns = Omit<
+  Prisma.SnapshotUncheckedCreateInput,
+  "id" | "blobSha256" | "measurements" | "regressions" | "errorDetails"
+> & { measurements?: Measurements; regressions?: Regression[]; errorDetails?: ErrorDetails | null };
 
 /** Stores the encoded inventory once per distinct content; returns its hash. */
 async function storeBlob(blob: EncodedBlob): Promise<string> {
@@ -19,5 +26,10 @@ async function storeBlob(blob: EncodedBlob): Promise<string> {
  */
 export async function insertSnapshot(columns: SnapshotColumns, blob?: EncodedBlob): Promise<string> {
   const blobSha256 = blob ? await storeBlob(blob) : null;
-  return createSnapshotRow({ ...columns, blobSha256 });
+  const { measurements, regressions, errorDetails, ...rest } = columns;
+  return createSnapshotRow({
+    ...rest,
+    ...encodeSnapshotColumns({ measurements, regressions, errorDetails }),
+    blobSha256,
+  });
 }

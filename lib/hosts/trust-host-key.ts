@@ -8,7 +8,6 @@ import type { HostRow } from "@/lib/db/queries/hosts";
 import { listJumpHops } from "@/lib/db/host-columns";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { MAX_JUMP_HOPS } from "./host-input";
-import { decodeErrorDetails } from "@/lib/db/snapshot-columns";
 
 const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, "an OpenSSH SHA256 fingerprint");
 
@@ -39,7 +38,7 @@ async function serverSaw(host: HostRow, which: Endpoint, presented: string): Pro
   const where = address(host, which);
   if (where.host && (await findHostKeySighting(where.host, where.port, presented))) return true;
   for (const snapshot of await listHostKeyFailures(host.id)) {
-    const details = decodeErrorDetails(snapshot.errorDetails);
+    const details = snapshot.errorDetails;
     if (!details || details.endpoint !== which.endpoint || details.fingerprint !== presented) continue;
     if (which.endpoint === "jump" && (details.hop ?? 1) !== which.hop) continue;
     if (details.host === where.host && details.port === where.port) return true;

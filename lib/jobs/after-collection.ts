@@ -5,7 +5,6 @@ import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { trackDelivery } from "@/lib/webhooks/pending-deliveries";
 import { regressionPayload } from "@/lib/webhooks/regression-payload";
 import { findWebhookUrl } from "@/lib/webhooks/webhook-url";
-import { decodeRegressions } from "@/lib/db/snapshot-columns";
 
 /**
  * When a just-stored snapshot regressed (its regressions were found before its row was written) and a webhook
@@ -13,7 +12,7 @@ import { decodeRegressions } from "@/lib/db/snapshot-columns";
  */
 export async function afterCollection(snapshotId: string): Promise<void> {
   const row = await getSnapshotOrThrow(snapshotId);
-  const regressions = decodeRegressions(row.regressions);
+  const regressions = row.regressions ?? [];
   if (regressions.length === 0) return;
   const url = await findWebhookUrl();
   if (!url) return;

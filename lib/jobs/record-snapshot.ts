@@ -9,7 +9,7 @@ import { insertSnapshot } from "@/lib/db/store-snapshot";
 import { regressionsBeforeInsert } from "@/lib/regressions/regressions-before-insert";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
 import { configHash } from "@/lib/snapshot/config-hash";
-import { errorDetailsSchema } from "@/lib/snapshot/error-details";
+import { errorDetailsSchema, type ErrorDetails } from "@/lib/snapshot/error-details";
 import { encodeInventory } from "@/lib/snapshot/inventory-blob-writer";
 import type { Inventory, Measurements } from "@/lib/snapshot/schema";
 import type { SourceTable } from "@/lib/snapshot/source-table";
@@ -23,11 +23,11 @@ export type StoredSnapshot = { id: string; view: SnapshotView | null };
 
 type Timing = { takenAt: Date; durationMs: number };
 
-function failedDetails(outcome: Extract<CollectionOutcome, { ok: false }>): string | null {
+function failedDetails(outcome: Extract<CollectionOutcome, { ok: false }>): ErrorDetails | null {
   if (!outcome.details || Object.keys(outcome.details).length === 0) return null;
   // Only the documented fields, each bounded: this row is what the trust route believes.
   const parsed = errorDetailsSchema.safeParse({ ...outcome.details, code: outcome.code });
-  return parsed.success ? JSON.stringify(parsed.data) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /** Records one collection, ok or failed, with its summary columns. Snapshots are never updated afterwards. */
@@ -86,14 +86,14 @@ export async function recordSnapshot(
     startupClosure: closure?.modules ?? null,
     startupFresh: closure?.fresh ?? null,
     startupBlocked: closure?.blocked ?? null,
-    measurements: JSON.stringify(measurements),
+    measurements,
   };
   const regressions = await regressionsBeforeInsert(columns);
   const view = snapshotViewOf(input, { coverage, findings });
   const id = await insertSnapshot(
     {
       ...columns,
-      regressions: regressions.length ? JSON.stringify(regressions) : null,
+      regressions,
       // Kept with the row so reading the snapshot neither decodes the blob nor re-runs the rules.
       view: encodeView(view),
     },

@@ -1,6 +1,6 @@
 import type { SnapshotSummary, SummaryCounts } from "@/lib/snapshot/snapshot-summary";
 import { blockedModules } from "./blocked-modules";
-import type { Regression } from "@/lib/analysis/regression";
+import type { Regression } from "@/lib/snapshot/regression";
 import { startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 import { decodeCriticalFindingIds } from "@/lib/db/snapshot-columns";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { findSnapshot, findPreviousOkSnapshot } from "@/lib/db/queries/snapshots";
 import { detectRegressions, type RegressionRow } from "./detect-regressions";
-import type { Regression } from "@/lib/analysis/regression";
+import type { Regression } from "@/lib/snapshot/regression";
 
 type NewSnapshot = Omit<RegressionRow, "id"> & { hostId: string; takenAt: Date };
 

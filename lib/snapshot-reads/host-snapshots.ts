@@ -1,6 +1,5 @@
 import "server-only";
 import { countSnapshots, listSnapshots } from "@/lib/db/queries/snapshots";
-import { decodeErrorDetails } from "@/lib/db/snapshot-columns";
 import type { ErrorDetails } from "@/lib/snapshot/error-details";
 import type { SnapshotSummary } from "@/lib/snapshot/snapshot-summary";
 
@@ -18,5 +17,5 @@ export type HistorySnapshot = SnapshotSummary & { errorDetails: ErrorDetails | n
 
 /** The host's last 200 snapshots, newest first, each failure's facts decoded: the history chart's input. */
 export async function listHostHistory(hostId: string): Promise<HistorySnapshot[]> {
-  return (await listSnapshots(hostId)).map((s) => ({ ...s, errorDetails: decodeErrorDetails(s.errorDetails) }));
+  return listSnapshots(hostId);
 }

@@ -2,7 +2,6 @@ import { identityNote } from "@/lib/analysis/identity-note";
 import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { headlineModules, startupCountsOf, startupOrigin } from "@/lib/analysis/startup-coverage";
 import type { SnapshotRow } from "@/lib/db/queries/snapshots";
-import { decodeErrorDetails } from "@/lib/db/snapshot-columns";
 
 export type SnapshotJson = ReturnType<typeof snapshotJsonOf>;
 
@@ -11,7 +10,7 @@ function errorOf(row: SnapshotRow) {
   return {
     code: row.errorCode ?? "unknown",
     message: row.errorMessage ?? "",
-    details: decodeErrorDetails(row.errorDetails),
+    details: row.errorDetails,
   };
 }
 

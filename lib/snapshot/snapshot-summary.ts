@@ -1,8 +1,12 @@
+import type { Regression } from "./regression";
+
 /**
  * A stored snapshot's summary columns: what lists, the history chart, the CLI's gates, regressions and retention
  * read instead of the inventory. The one declaration; each reader takes the columns it needs with Pick.
- * JSON columns (`criticalFindingIds`, `regressions`) stay text here: lib/db/snapshot-columns.ts decodes them.
+ * `criticalFindingIds` stays JSON text here (the regression rules decode it through lib/db/snapshot-columns.ts);
+ * `regressions` is data, as the queries return it.
  */
+
 export type SnapshotSummary = {
   id: string;
   hostId: string;
@@ -29,8 +33,8 @@ export type SnapshotSummary = {
   startupFresh: number | null;
   startupBlocked: number | null;
   durationMs: number;
-  /** JSON array of the regressions found when the snapshot was stored; null = none. */
-  regressions: string | null;
+  /** The regressions found when the snapshot was stored; null = none. */
+  regressions: Regression[] | null;
 };
 
 /** The counts a snapshot is judged by: coverage, the startup closure, critical findings. */

@@ -1,4 +1,4 @@
-import type { Regression } from "@/lib/analysis/regression";
+import type { Regression } from "@/lib/snapshot/regression";
 
 export type RegressionEvent = {
   hostName: string;

@@ -1,7 +1,6 @@
 import { coveragePercent, formatPercent, startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
-import { decodeRegressions } from "@/lib/db/snapshot-columns";
 import type { Command } from "../command";
 import { formatTable } from "../format-table";
 import { intOption } from "../option-values";
@@ -30,7 +29,7 @@ export const snapshotsCommand: Command = {
       criticalFindings: s.criticalFindings,
       warningFindings: s.warningFindings,
       baseline: s.id === host.baselineSnapshotId,
-      regressions: decodeRegressions(s.regressions),
+      regressions: s.regressions ?? [],
     }));
     if (values.json) {
       printJson(rows);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { decodeHost } from "../host-columns";
+import { decodeRegressions } from "../snapshot-columns";
 import type { SnapshotSummary, SummaryCounts } from "@/lib/snapshot/snapshot-summary";
 
 /** The newest collection of a host, any status: when, and whether it worked. */
@@ -47,7 +48,7 @@ const summaryRowSchema = z.object({
   startupBlocked: count.nullable(),
   criticalFindings: count,
   warningFindings: count,
-  regressions: z.string().nullable(),
+  regressions: z.string().nullable().transform(decodeRegressions),
   isLatest: count,
   isLatestOk: count,
   inSpark: count,

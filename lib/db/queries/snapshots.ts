@@ -3,11 +3,13 @@ import { prisma } from "@/lib/db/client";
 import type { Host, Prisma, Snapshot } from "@/lib/db/generated/client";
 import { NotFoundError } from "@/lib/errors";
 import { decodeHost, type HostRow } from "../host-columns";
+import { decodeSnapshot, type SnapshotRecord } from "../snapshot-columns";
 
-export type SnapshotRow = Snapshot & { host: HostRow };
+export type { SnapshotRecord };
+export type SnapshotRow = SnapshotRecord & { host: HostRow };
 
 function withDecodedHost(row: (Snapshot & { host: Host }) | null): SnapshotRow | null {
-  return row && { ...row, host: decodeHost(row.host) };
+  return row && { ...decodeSnapshot(row), host: decodeHost(row.host) };
 }
 
 export async function findSnapshot(id: string): Promise<SnapshotRow | null> {
@@ -31,11 +33,12 @@ export async function findLatestOkSnapshot(hostId: string): Promise<SnapshotRow 
 }
 
 /** The successful snapshot of the same host just before `takenAt`: "one host over time". */
-export async function findPreviousOkSnapshot(hostId: string, takenAt: Date): Promise<Snapshot | null> {
-  return prisma.snapshot.findFirst({
+export async function findPreviousOkSnapshot(hostId: string, takenAt: Date): Promise<SnapshotRecord | null> {
+  const row = await prisma.snapshot.findFirst({
     where: { hostId, status: "ok", takenAt: { lt: takenAt } },
     orderBy: { takenAt: "desc" },
   });
+  return row && decodeSnapshot(row);
 }
 
 /**
@@ -63,8 +66,9 @@ export async function listSnapshotLabels(ids: readonly string[]): Promise<Map<st
 }
 
 /** Newest first, summary columns only: what lists and the history chart need; `skip` pages through them. */
-export async function listSnapshots(hostId: string, { take = 200, skip = 0 } = {}): Promise<Snapshot[]> {
-  return prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take, skip });
+export async function listSnapshots(hostId: string, { take = 200, skip = 0 } = {}): Promise<SnapshotRecord[]> {
+  const rows = await prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take, skip });
+  return rows.map(decodeSnapshot);
 }
 
 export async function countSnapshots(hostId: string): Promise<number> {
@@ -95,12 +99,13 @@ export async function createSnapshotRow(data: Prisma.SnapshotUncheckedCreateInpu
 }
 
 /** Failed snapshots of one host that recorded host-key facts, newest first. */
-export async function listHostKeyFailures(hostId: string, take = 50): Promise<Snapshot[]> {
-  return prisma.snapshot.findMany({
+export async function listHostKeyFailures(hostId: string, take = 50): Promise<SnapshotRecord[]> {
+  const rows = await prisma.snapshot.findMany({
     where: { hostId, status: "failed", errorDetails: { not: null } },
     orderBy: { takenAt: "desc" },
     take,
   });
+  return rows.map(decodeSnapshot);
 }
 
 /** The uncompressed size of a stored inventory, or null when there is no such blob. */

@@ -21,7 +21,12 @@ export function benchHostInput(name: string, root: string, target: BenchTarget, 
 }
 
 /** Saves the host and pins the sshd's host key, as a user does after checking the fingerprint. */
-export async function createBenchHost(name: string, root: string, target: BenchTarget, python: string): Promise<HostRow> {
+export async function createBenchHost(
+  name: string,
+  root: string,
+  target: BenchTarget,
+  python: string,
+): Promise<HostRow> {
   const { createHost } = await import("@/lib/hosts/create-host");
   const { pinHostKey, getHostOrThrow } = await import("@/lib/db/queries/hosts");
   const host = await createHost(benchHostInput(name, root, target, python));

@@ -23,7 +23,7 @@ export async function storedSnapshotFacts(snapshotId: string): Promise<StoredFac
         missing: c.missing,
       }))
     : [];
-  const measurements = row.measurements ? (JSON.parse(row.measurements) as { collectorMs?: number }) : null;
+  const measurements = row.measurements;
   return {
     sources: row.sources,
     fresh: row.fresh,
