@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
 import { CHROMIUM_LAUNCH_OPTIONS } from "../support/browser";
 import { runCli } from "../support/run-cli";
 import { addUser, ADMIN, sessionHeaders, signIn, type TestUser } from "../support/session";
@@ -36,12 +37,8 @@ test.describe.configure({ mode: "serial" });
 test.use({ actionTimeout: 20_000 });
 const SLOW = { timeout: 20_000 };
 
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app.stop();
-  temp.remove();
+appForTests((started) => (app = started), {
+  after: () => temp.remove(),
 });
 
 test("first run: only the setup link printed on the console creates the first admin", async ({ page }) => {

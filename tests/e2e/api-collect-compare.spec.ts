@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
-import { ADMIN, sessionHeaders, signIn, signInBrowser, signedInRequest } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { signedInAppForTests } from "../support/app-for-tests";
+import { ADMIN, sessionHeaders, signIn, signInBrowser } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 import { twoLayoutApps } from "../support/fixtures/two-layout-apps";
 
@@ -8,15 +9,7 @@ const temp = tempDir("deploylens-e2e-api-");
 let app: RunningApp;
 let request: APIRequestContext;
 
-test.beforeAll(async () => {
-  app = await startApp();
-  request = await signedInRequest(app);
-});
-test.afterAll(async () => {
-  await request.dispose();
-  await app.stop();
-  temp.remove();
-});
+signedInAppForTests((running) => ({ app, request } = running), { after: () => temp.remove() });
 
 /** Reads a job's Server-Sent Events to the end; returns the event names and the final data. */
 async function followEvents(url: string) {

@@ -1,19 +1,12 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import Database, { databaseFileBytes } from "../support/sqlite-database";
-import { startApp, type RunningApp } from "../support/app";
-import { signedInRequest } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { signedInAppForTests } from "../support/app-for-tests";
 
 let app: RunningApp;
 let request: APIRequestContext;
-test.beforeAll(async () => {
-  app = await startApp();
-  request = await signedInRequest(app);
-});
-test.afterAll(async () => {
-  await request.dispose();
-  await app.stop();
-});
+signedInAppForTests((running) => ({ app, request } = running));
 
 const sshHost = (name: string, password: string) => ({
   transport: "ssh",

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
 import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp-dir";
@@ -12,15 +13,16 @@ const databaseFile = path.join(temp.dir, "url.db");
 let fixture: HalfCompiledApp;
 let app: RunningApp;
 
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  fixture = halfCompiledApp();
-  app = await startApp({ databaseFile });
-});
-test.afterAll(async () => {
-  await app?.stop();
-  fixture?.remove();
-  temp.remove();
+appForTests((started) => (app = started), {
+  before: () => {
+    test.setTimeout(300_000);
+    fixture = halfCompiledApp();
+  },
+  start: { databaseFile },
+  after: () => {
+    fixture?.remove();
+    temp.remove();
+  },
 });
 
 test("collect, compare and share create link to the running dashboard's own address", async () => {

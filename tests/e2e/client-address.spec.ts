@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { startApp, type RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
 import { rawRequest } from "../support/raw-http";
-import { addUser, ADMIN, sessionHeaders, signIn } from "../support/session";
+import { ADMIN, sessionHeaders, signIn } from "../support/session";
 
 // The address throttles and the audit log use is the socket's peer, unless DEPLOYLENS_TRUSTED_PROXIES
 // names that peer; then the right-most address X-Forwarded-For holds that is not a trusted proxy.
@@ -25,13 +26,7 @@ const signInWith = (app: RunningApp, name: string, password: string, headers: Re
 
 test.describe("with no trusted proxy", () => {
   let app: RunningApp;
-  test.beforeAll(async () => {
-    app = await startApp();
-    await addUser(app, ADMIN);
-  });
-  test.afterAll(async () => {
-    await app.stop();
-  });
+  appForTests((started) => (app = started), { users: [ADMIN] });
 
   test("what the client writes in X-Forwarded-For or x-deploylens-peer is never recorded", async () => {
     const forged = { "x-forwarded-for": SVG, "x-deploylens-peer": "198.51.100.1" };
@@ -54,12 +49,9 @@ test.describe("with no trusted proxy", () => {
 
 test.describe("behind a trusted proxy", () => {
   let app: RunningApp;
-  test.beforeAll(async () => {
-    app = await startApp({ env: { DEPLOYLENS_TRUSTED_PROXIES: "10.0.0.0/8, 127.0.0.1" } });
-    await addUser(app, ADMIN);
-  });
-  test.afterAll(async () => {
-    await app.stop();
+  appForTests((started) => (app = started), {
+    start: { env: { DEPLOYLENS_TRUSTED_PROXIES: "10.0.0.0/8, 127.0.0.1" } },
+    users: [ADMIN],
   });
 
   test("the caller is the right-most address that is not a trusted proxy, and only a valid IP is recorded", async () => {

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
-import { ADMIN, sessionHeaders, signIn, signInBrowser, signedInRequest } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { signedInAppForTests } from "../support/app-for-tests";
+import { ADMIN, sessionHeaders, signIn, signInBrowser } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 import { twoLayoutApps } from "../support/fixtures/two-layout-apps";
 
@@ -41,21 +42,20 @@ const headlineRows = (page: Page, row: string) => page.locator(`[data-section="h
 const isOpen = (page: Page, id: string) =>
   page.locator(`details[data-section="${id}"]`).evaluate((el) => (el as HTMLDetailsElement).open);
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  app = await startApp();
-  request = await signedInRequest(app);
-  const { laptopRoot, vpsRoot, python } = twoLayoutApps(temp.dir, ["models", "views"]);
-  const laptop = await addHost("laptop", laptopRoot, python);
-  ids.laptopOlder = await collect(laptop);
-  ids.laptop = await collect(laptop);
-  ids.vps = await collect(await addHost("vps", vpsRoot, python));
-});
-test.afterAll(async () => {
-  await request.dispose();
-  await app.stop();
-  temp.remove();
-});
+signedInAppForTests(
+  async (running) => {
+    ({ app, request } = running);
+    const { laptopRoot, vpsRoot, python } = twoLayoutApps(temp.dir, ["models", "views"]);
+    const laptop = await addHost("laptop", laptopRoot, python);
+    ids.laptopOlder = await collect(laptop);
+    ids.laptop = await collect(laptop);
+    ids.vps = await collect(await addHost("vps", vpsRoot, python));
+  },
+  {
+    before: () => test.setTimeout(180_000),
+    after: () => temp.remove(),
+  },
+);
 
 test.beforeEach(async ({ page }) => {
   await signInBrowser(page.context(), app);

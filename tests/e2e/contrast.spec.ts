@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
-import { ADMIN, sessionHeaders, signIn, signInBrowser, signedInRequest } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { signedInAppForTests } from "../support/app-for-tests";
+import { ADMIN, sessionHeaders, signIn, signInBrowser } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 import { twoLayoutApps } from "../support/fixtures/two-layout-apps";
 
@@ -11,27 +12,26 @@ let request: APIRequestContext;
 let snapshotId = "";
 let hostId = "";
 
-test.beforeAll(async () => {
-  app = await startApp();
-  request = await signedInRequest(app);
-  const { laptopRoot, python } = twoLayoutApps(temp.dir, ["a", "b"]);
-  const created = await request.post(`${app.url}/api/hosts`, {
-    data: { transport: "local", name: "laptop", appRoots: [laptopRoot], python },
-  });
-  hostId = ((await created.json()) as { data: { id: string } }).data.id;
-  const started = await request.post(`${app.url}/api/hosts/${hostId}/snapshots`);
-  const { data: job } = (await started.json()) as { data: { events: string } };
-  const events = await (
-    await fetch(`${app.url}${job.events}`, { headers: sessionHeaders(app, await signIn(app, ADMIN)) })
-  ).text();
-  snapshotId = /"snapshotId":"([^"]+)"/.exec(events)?.[1] ?? "";
-  expect(snapshotId).not.toBe("");
-});
-test.afterAll(async () => {
-  await request.dispose();
-  await app.stop();
-  temp.remove();
-});
+signedInAppForTests(
+  async (running) => {
+    ({ app, request } = running);
+    const { laptopRoot, python } = twoLayoutApps(temp.dir, ["a", "b"]);
+    const created = await request.post(`${app.url}/api/hosts`, {
+      data: { transport: "local", name: "laptop", appRoots: [laptopRoot], python },
+    });
+    hostId = ((await created.json()) as { data: { id: string } }).data.id;
+    const started = await request.post(`${app.url}/api/hosts/${hostId}/snapshots`);
+    const { data: job } = (await started.json()) as { data: { events: string } };
+    const events = await (
+      await fetch(`${app.url}${job.events}`, { headers: sessionHeaders(app, await signIn(app, ADMIN)) })
+    ).text();
+    snapshotId = /"snapshotId":"([^"]+)"/.exec(events)?.[1] ?? "";
+    expect(snapshotId).not.toBe("");
+  },
+  {
+    after: () => temp.remove(),
+  },
+);
 
 /** Every visible text whose contrast with its painted background is below AA, as "ratio text (color on bg)". */
 function lowContrastTexts(page: Page): Promise<string[]> {

@@ -1,27 +1,27 @@
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
 import { rawRequest } from "../support/raw-http";
-import { ADMIN, addUser, sessionHeaders, signIn, signInBrowser, type TestUser } from "../support/session";
+import { ADMIN, sessionHeaders, signIn, signInBrowser, type TestUser } from "../support/session";
 
 // A page the user's role does not open answers 403 with that page's own explanation, never a 500.
 const VIEWER: TestUser = { name: "vera", role: "viewer", password: "vera's long password" };
 const OPERATOR: TestUser = { name: "otto", role: "operator", password: "otto's long password" };
 let app: RunningApp;
 let hostId = "";
-test.beforeAll(async () => {
-  app = await startApp();
-  for (const user of [ADMIN, VIEWER, OPERATOR]) await addUser(app, user);
-  const created = await rawRequest(`${app.url}/api/hosts`, {
-    method: "POST",
-    headers: { ...sessionHeaders(app, await signIn(app, ADMIN)), "content-type": "application/json" },
-    body: JSON.stringify({ transport: "local", name: "web1", appRoots: ["/srv/app"] }),
-  });
-  expect(created.status).toBe(201);
-  hostId = (JSON.parse(created.body) as { data: { id: string } }).data.id;
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+appForTests(
+  async (started) => {
+    app = started;
+    const created = await rawRequest(`${app.url}/api/hosts`, {
+      method: "POST",
+      headers: { ...sessionHeaders(app, await signIn(app, ADMIN)), "content-type": "application/json" },
+      body: JSON.stringify({ transport: "local", name: "web1", appRoots: ["/srv/app"] }),
+    });
+    expect(created.status).toBe(201);
+    hostId = (JSON.parse(created.body) as { data: { id: string } }).data.id;
+  },
+  { users: [ADMIN, VIEWER, OPERATOR] },
+);
 
 const pages = () => [
   { path: "/settings", heading: "Settings needs the admin role" },

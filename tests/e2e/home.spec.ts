@@ -1,15 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
-import { addUser, ADMIN, signInBrowser } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
+import { ADMIN, signInBrowser } from "../support/session";
 
 let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-  await addUser(app, ADMIN);
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+appForTests((started) => (app = started), { users: [ADMIN] });
 
 test("a newcomer's home page renders without console errors and says what to do next", async ({ page }) => {
   const problems: string[] = [];

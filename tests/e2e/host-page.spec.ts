@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { signedInAppForTests } from "../support/app-for-tests";
 import { ADMIN, sessionHeaders, signIn, signInBrowser, signedInRequest } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
@@ -31,26 +32,27 @@ async function collect(): Promise<string> {
   return result.snapshotId;
 }
 
-test.beforeAll(async () => {
-  fs.mkdirSync(path.join(appRoot, "blog"), { recursive: true });
-  for (const name of ["__init__", "__main__", "posts"])
-    fs.writeFileSync(path.join(appRoot, "blog", `${name}.py`), "X = 1\n");
-  const env = { ...process.env };
-  delete env.PYTHONDONTWRITEBYTECODE;
-  execFileSync("python3", ["-m", "compileall", "-q", appRoot], { env });
-  fs.writeFileSync(unitFile, `[Service]\nWorkingDirectory=${appRoot}\nExecStart=/usr/bin/python3 -m blog\n`);
-  app = await startApp();
-  request = await signedInRequest(app);
-  const created = await request.post(`${app.url}/api/hosts`, {
-    data: { transport: "local", name: "blog", appRoots: [appRoot], serviceUnit: "blog.service", unitFile },
-  });
-  hostId = ((await created.json()) as { data: { id: string } }).data.id;
-});
-test.afterAll(async () => {
-  await request.dispose();
-  await app.stop();
-  temp.remove();
-});
+signedInAppForTests(
+  async (running) => {
+    ({ app, request } = running);
+    const created = await request.post(`${app.url}/api/hosts`, {
+      data: { transport: "local", name: "blog", appRoots: [appRoot], serviceUnit: "blog.service", unitFile },
+    });
+    hostId = ((await created.json()) as { data: { id: string } }).data.id;
+  },
+  {
+    before: () => {
+      fs.mkdirSync(path.join(appRoot, "blog"), { recursive: true });
+      for (const name of ["__init__", "__main__", "posts"])
+        fs.writeFileSync(path.join(appRoot, "blog", `${name}.py`), "X = 1\n");
+      const env = { ...process.env };
+      delete env.PYTHONDONTWRITEBYTECODE;
+      execFileSync("python3", ["-m", "compileall", "-q", appRoot], { env });
+      fs.writeFileSync(unitFile, `[Service]\nWorkingDirectory=${appRoot}\nExecStart=/usr/bin/python3 -m blog\n`);
+    },
+    after: () => temp.remove(),
+  },
+);
 
 test("host list sparkline, history chart points that open their snapshot, and a paginated snapshot list", async ({
   page,

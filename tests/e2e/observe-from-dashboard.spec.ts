@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { observedApp, startAsNobody, type ObservedApp } from "../support/fixtures/observed-app";
-import { startApp, type RunningApp } from "../support/app";
-import { signInBrowser, signedInRequest } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { signedInAppForTests } from "../support/app-for-tests";
+import { signInBrowser } from "../support/session";
 
 // The host page's "Observe next start": armed, the user starts the service, the start is shown; the next
 // collection's headline is the observed closure, labelled as such on the snapshot page.
@@ -9,15 +10,11 @@ let app: RunningApp;
 let request: APIRequestContext;
 let target: ObservedApp;
 
-test.beforeAll(async () => {
-  target = observedApp();
-  app = await startApp();
-  request = await signedInRequest(app);
-});
-test.afterAll(async () => {
-  await request.dispose();
-  await app.stop();
-  target.remove();
+signedInAppForTests((running) => ({ app, request } = running), {
+  before: () => {
+    target = observedApp();
+  },
+  after: () => target.remove(),
 });
 
 const snapshotLinks = (page: Page) => page.getByRole("table").first().getByRole("link");

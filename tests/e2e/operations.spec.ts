@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
 import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
 import { runCli } from "../support/run-cli";
-import { ADMIN, addUser, signInBrowser } from "../support/session";
+import { ADMIN, signInBrowser } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
 const temp = tempDir("deploylens-e2e-ops-");
@@ -12,25 +13,26 @@ const databaseFile = path.join(temp.dir, "ops.db");
 let fixture: HalfCompiledApp;
 let app: RunningApp;
 
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  fixture = halfCompiledApp();
-  const cli = async (...args: string[]) => {
-    const result = await runCli(args, { databaseFile });
-    if (result.code !== 0) throw new Error(`${args.join(" ")}: ${result.stderr}`);
-  };
-  // The service imports its compiled views at start, so losing their cache is a startup regression.
-  await cli("hosts", "add", "web", ...fixture.hostArgs, "--entry", "webapp.views.v0");
-  await cli("collect", "web");
-  fs.rmSync(path.join(fixture.app, "webapp", "views", "__pycache__"), { recursive: true }); // a regression
-  await cli("collect", "web");
-  app = await startApp({ databaseFile });
-  await addUser(app, ADMIN);
-});
-test.afterAll(async () => {
-  await app?.stop();
-  fixture?.remove();
-  temp.remove();
+appForTests((started) => (app = started), {
+  before: async () => {
+    test.setTimeout(300_000);
+    fixture = halfCompiledApp();
+    const cli = async (...args: string[]) => {
+      const result = await runCli(args, { databaseFile });
+      if (result.code !== 0) throw new Error(`${args.join(" ")}: ${result.stderr}`);
+    };
+    // The service imports its compiled views at start, so losing their cache is a startup regression.
+    await cli("hosts", "add", "web", ...fixture.hostArgs, "--entry", "webapp.views.v0");
+    await cli("collect", "web");
+    fs.rmSync(path.join(fixture.app, "webapp", "views", "__pycache__"), { recursive: true }); // a regression
+    await cli("collect", "web");
+  },
+  start: { databaseFile },
+  users: [ADMIN],
+  after: () => {
+    fixture?.remove();
+    temp.remove();
+  },
 });
 
 test("a regression is marked on the host list and the history chart; settings save retention and a webhook", async ({

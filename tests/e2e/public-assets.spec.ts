@@ -1,16 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
 
 const PUBLIC = path.resolve(import.meta.dirname, "../../public");
 let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+appForTests((started) => (app = started));
 
 test("robots.txt from public/ keeps search engines out of every page", async ({ request }) => {
   const response = await request.get(`${app.url}/robots.txt`);

@@ -1,18 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
 import { rawRequest } from "../support/raw-http";
-import { addUser, ADMIN, sessionHeaders, signIn } from "../support/session";
+import { ADMIN, sessionHeaders, signIn } from "../support/session";
 
 let app: RunningApp;
 let session: Record<string, string>;
-test.beforeAll(async () => {
-  app = await startApp({ env: { DEPLOYLENS_ORIGINS: "https://lens.example.com" } });
-  await addUser(app, ADMIN);
-  session = sessionHeaders(app, await signIn(app));
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+appForTests(
+  async (started) => {
+    app = started;
+    session = sessionHeaders(app, await signIn(app));
+  },
+  { start: { env: { DEPLOYLENS_ORIGINS: "https://lens.example.com" } }, users: [ADMIN] },
+);
 
 const host = { transport: "local", name: "planted", appRoots: ["/srv/app"] };
 const hostCount = async () => {

@@ -1,9 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { signedInAppForTests } from "../support/app-for-tests";
 import { collectLocalHost } from "../support/collect-local";
 import { twoLayoutApps } from "../support/fixtures/two-layout-apps";
 import { rawRequest, type RawResponse } from "../support/raw-http";
-import { ADMIN, sessionHeaders, signIn, signInBrowser, signedInRequest } from "../support/session";
+import { ADMIN, sessionHeaders, signIn, signInBrowser } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
 // Every page and every API answer carries the security headers, and every page still works under its
@@ -17,23 +18,22 @@ test.describe.configure({ mode: "serial" });
 // hydration, and the theme toggle reads that mark once hydrated.
 test.use({ colorScheme: "dark" });
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  app = await startApp();
-  admin = await signedInRequest(app, ADMIN);
-  const { laptopRoot, python } = twoLayoutApps(temp.dir, ["models"]);
-  const collected = await collectLocalHost(app, admin, { name: "laptop", appRoot: laptopRoot, python });
-  ids.host = collected.hostId;
-  ids.snapshot = collected.snapshotId;
-  const share = await admin.post(`${app.url}/api/shares`, { data: { left: ids.snapshot, right: ids.snapshot } });
-  expect(share.status()).toBe(201);
-  ids.share = ((await share.json()) as { data: { url: string } }).data.url;
-});
-test.afterAll(async () => {
-  await admin.dispose();
-  await app.stop();
-  temp.remove();
-});
+signedInAppForTests(
+  async (running) => {
+    ({ app, request: admin } = running);
+    const { laptopRoot, python } = twoLayoutApps(temp.dir, ["models"]);
+    const collected = await collectLocalHost(app, admin, { name: "laptop", appRoot: laptopRoot, python });
+    ids.host = collected.hostId;
+    ids.snapshot = collected.snapshotId;
+    const share = await admin.post(`${app.url}/api/shares`, { data: { left: ids.snapshot, right: ids.snapshot } });
+    expect(share.status()).toBe(201);
+    ids.share = ((await share.json()) as { data: { url: string } }).data.url;
+  },
+  {
+    before: () => test.setTimeout(120_000),
+    after: () => temp.remove(),
+  },
+);
 
 function expectCommonHeaders(response: Pick<RawResponse, "headers">, what: string) {
   expect(response.headers["x-frame-options"], what).toBe("DENY");

@@ -1,9 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { signedInAppForTests } from "../support/app-for-tests";
 import { collectLocalHost } from "../support/collect-local";
 import { twoLayoutApps } from "../support/fixtures/two-layout-apps";
 import { rawRequest } from "../support/raw-http";
-import { ADMIN, addUser, sessionHeaders, signIn, signedInRequest, type TestUser } from "../support/session";
+import { ADMIN, addUser, sessionHeaders, signIn, type TestUser } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
 // A public link may be revoked by whoever made it, and by an admin; the audit names both people.
@@ -15,19 +16,18 @@ const VIEWERS: TestUser[] = [
 let app: RunningApp;
 let admin: APIRequestContext;
 let snapshotId = "";
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  app = await startApp();
-  admin = await signedInRequest(app, ADMIN);
-  for (const viewer of VIEWERS) await addUser(app, viewer);
-  const { laptopRoot, python } = twoLayoutApps(temp.dir, ["models"]);
-  ({ snapshotId } = await collectLocalHost(app, admin, { name: "laptop", appRoot: laptopRoot, python }));
-});
-test.afterAll(async () => {
-  await admin.dispose();
-  await app.stop();
-  temp.remove();
-});
+signedInAppForTests(
+  async (running) => {
+    ({ app, request: admin } = running);
+    for (const viewer of VIEWERS) await addUser(app, viewer);
+    const { laptopRoot, python } = twoLayoutApps(temp.dir, ["models"]);
+    ({ snapshotId } = await collectLocalHost(app, admin, { name: "laptop", appRoot: laptopRoot, python }));
+  },
+  {
+    before: () => test.setTimeout(120_000),
+    after: () => temp.remove(),
+  },
+);
 
 async function as(user: TestUser, method: string, path: string, body?: object) {
   const response = await rawRequest(`${app.url}${path}`, {

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
-import { addUser, type TestUser } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
+import { type TestUser } from "../support/session";
 
 // Parallel wrong passwords over real HTTP: 401 means the password was checked, 429 that the throttle
 // stopped the attempt first. However many arrive at once, at most 10 get a check.
@@ -11,14 +12,11 @@ const users: TestUser[] = ["rita", "sam", "tom"].map((name) => ({
   role: "viewer",
   password: `${name}'s password`,
 }));
-test.beforeAll(async () => {
+appForTests((started) => (app = started), {
   // Loopback stands for a trusted reverse proxy, so each request can come from its own address and
   // only the limit under test (per account or per address) applies.
-  app = await startApp({ env: { DEPLOYLENS_TRUSTED_PROXIES: "127.0.0.1" } });
-  for (const user of users) await addUser(app, user);
-});
-test.afterAll(async () => {
-  await app.stop();
+  start: { env: { DEPLOYLENS_TRUSTED_PROXIES: "127.0.0.1" } },
+  users,
 });
 
 async function attempt(name: string, address: string): Promise<number> {

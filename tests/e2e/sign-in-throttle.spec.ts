@@ -1,17 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
-import { addUser, ADMIN, type TestUser } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
+import { ADMIN, type TestUser } from "../support/session";
 
 let app: RunningApp;
 const OTHER: TestUser = { name: "olga", role: "viewer", password: "olga's password" };
-test.beforeAll(async () => {
+appForTests((started) => (app = started), {
   // The tests stand in for a reverse proxy on loopback, so the server reads X-Forwarded-For from them.
-  app = await startApp({ env: { DEPLOYLENS_TRUSTED_PROXIES: "127.0.0.1" } });
-  await addUser(app, ADMIN);
-  await addUser(app, OTHER);
-});
-test.afterAll(async () => {
-  await app.stop();
+  start: { env: { DEPLOYLENS_TRUSTED_PROXIES: "127.0.0.1" } },
+  users: [ADMIN, OTHER],
 });
 
 // X-Forwarded-For stands for the address a trusted reverse proxy in front of DeployLens reports (docs/security.md).

@@ -1,14 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
-import { ADMIN, addUser, signIn, signedInRequest, signInBrowser } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { appForTests } from "../support/app-for-tests";
+import { ADMIN, signIn, signedInRequest, signInBrowser } from "../support/session";
 
 // Users and roles managed from Settings by an admin, as `deploylens users …` does, in real Chromium.
 let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-  await addUser(app, ADMIN);
-});
-test.afterAll(async () => app.stop());
+appForTests((started) => (app = started), { users: [ADMIN] });
 
 test("an admin adds a user, changes the role, resets the password and removes the user", async ({ browser }) => {
   const context = await browser.newContext();
