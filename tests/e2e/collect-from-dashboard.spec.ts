@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type { RunningApp } from "../support/app";
 import { signedInAppForTests } from "../support/app-for-tests";
 import { signInBrowser } from "../support/session";
+import { packageApp } from "../support/fixtures/package-app";
 import { tempDir } from "../support/temp-dir";
 
 const temp = tempDir("deploylens-e2e-collect-");
@@ -14,15 +14,7 @@ const appRoot = path.join(temp.dir, "srv", "shop");
 const unitFile = path.join(temp.dir, "shop.service");
 
 signedInAppForTests((running) => ({ app, request } = running), {
-  before: () => {
-    fs.mkdirSync(path.join(appRoot, "shop"), { recursive: true });
-    for (const name of ["__init__", "views", "models", "<img src=x onerror=alert(1)>"])
-      fs.writeFileSync(path.join(appRoot, "shop", `${name}.py`), "X = 1\n");
-    const env = { ...process.env };
-    delete env.PYTHONDONTWRITEBYTECODE;
-    execFileSync("python3", ["-m", "compileall", "-q", appRoot], { env });
-    fs.writeFileSync(unitFile, `[Service]\nWorkingDirectory=${appRoot}\nExecStart=/usr/bin/python3 -m shop\n`);
-  },
+  before: () => packageApp(appRoot, unitFile, "shop", ["__init__", "views", "models", "<img src=x onerror=alert(1)>"]),
   after: () => temp.remove(),
 });
 

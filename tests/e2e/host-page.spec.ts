@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { RunningApp } from "../support/app";
 import { signedInAppForTests } from "../support/app-for-tests";
 import { ADMIN, sessionHeaders, signIn, signInBrowser, signedInRequest } from "../support/session";
+import { packageApp } from "../support/fixtures/package-app";
 import { tempDir } from "../support/temp-dir";
 
 // A small real app on this machine: three compiled modules and a unit file the collector reads.
@@ -41,15 +41,7 @@ signedInAppForTests(
     hostId = ((await created.json()) as { data: { id: string } }).data.id;
   },
   {
-    before: () => {
-      fs.mkdirSync(path.join(appRoot, "blog"), { recursive: true });
-      for (const name of ["__init__", "__main__", "posts"])
-        fs.writeFileSync(path.join(appRoot, "blog", `${name}.py`), "X = 1\n");
-      const env = { ...process.env };
-      delete env.PYTHONDONTWRITEBYTECODE;
-      execFileSync("python3", ["-m", "compileall", "-q", appRoot], { env });
-      fs.writeFileSync(unitFile, `[Service]\nWorkingDirectory=${appRoot}\nExecStart=/usr/bin/python3 -m blog\n`);
-    },
+    before: () => packageApp(appRoot, unitFile, "blog", ["__init__", "__main__", "posts"]),
     after: () => temp.remove(),
   },
 );
