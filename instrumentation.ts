@@ -3,7 +3,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { migrateOnStart } = await import("./lib/db/migrate-on-start");
-  migrateOnStart();
+  await migrateOnStart();
   // `next build` runs this too: nothing below belongs to a build.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   // SIGTERM/SIGINT stop the server within seconds, whatever runs, and mark running collections "interrupted".

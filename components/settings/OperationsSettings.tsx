@@ -2,7 +2,7 @@ import { Card } from "@/components/ui/Card";
 import { countSnapshotsByHost } from "@/lib/db/queries/retention";
 import { listWebhookDeliveries } from "@/lib/db/queries/webhooks";
 import { findRetentionPolicy } from "@/lib/retention/retention-policy";
-import { storeSizeBytes } from "@/lib/retention/store-size";
+import { storeSizeBytes } from "@/lib/db/queries/store-size";
 import { findWebhookUrl } from "@/lib/webhooks/webhook-url";
 import { RetentionSettings } from "./RetentionSettings";
 import { StoreUsage } from "./StoreUsage";
@@ -22,7 +22,7 @@ export async function OperationsSettings() {
         <RetentionSettings policy={policy} />
       </Card>
       <Card title="Store">
-        <StoreUsage bytes={storeSizeBytes()} hosts={hosts} />
+        <StoreUsage bytes={await storeSizeBytes()} hosts={hosts} />
       </Card>
       <Card title="Regression webhook">
         <WebhookSettings configured={webhookUrl !== null} deliveries={deliveries} />

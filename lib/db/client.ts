@@ -4,9 +4,11 @@ import { DATABASE_BUSY_WAIT_MS } from "./database-busy";
 import { PrismaClient } from "./generated/client";
 import { restrictDatabaseFiles } from "./open-sqlite";
 import { databaseFile } from "./paths";
+import { postgresClient } from "./postgres-client";
+import { postgresUrl } from "./provider";
 import { sqliteAdapter } from "./sqlite-adapter";
 
-function createClient(): PrismaClient {
+function sqliteClient(): PrismaClient {
   const file = databaseFile();
   restrictDatabaseFiles(file);
   // Starting a transaction may wait DATABASE_BUSY_WAIT_MS for another process's lock (sqlite-adapter.ts).
@@ -14,6 +16,11 @@ function createClient(): PrismaClient {
   // transaction, owned by no one, would keep the write lock for good.
   const transactionOptions = { maxWait: 2 * DATABASE_BUSY_WAIT_MS };
   return new PrismaClient({ adapter: sqliteAdapter(file), transactionOptions });
+}
+
+function createClient(): PrismaClient {
+  const url = postgresUrl();
+  return url ? postgresClient(url) : sqliteClient();
 }
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
