@@ -20,6 +20,9 @@ export async function register() {
   // With no users yet, the console gets the one-time link that creates the first admin.
   const { announceSetupOnStart } = await import("./lib/auth/announce-setup-on-start");
   await announceSetupOnStart();
+  // On PostgreSQL every instance claims collections from the shared queue, scheduler or not.
+  const { fleetQueue, fleetQueueEnabled } = await import("./lib/jobs/fleet-queue");
+  if (fleetQueueEnabled()) await fleetQueue();
   if (process.env.DEPLOYLENS_SCHEDULER === "off") return;
   const { startScheduler } = await import("./lib/jobs/start-scheduler");
   await startScheduler();

@@ -5,8 +5,11 @@ import { Cron } from "croner";
 export type SchedulerDeps = {
   /** Hosts that have a schedule: id and cron expression. */
   listSchedules(): Promise<{ hostId: string; schedule: string }[]>;
-  /** Collects one host (joining a collection already under way); resolves when it is stored. */
-  collect(hostId: string): Promise<void>;
+  /**
+   * Collects one host (joining a collection already under way); resolves when it is stored. `tick` is the
+   * schedule's occurrence being run, the same in every instance that runs this schedule.
+   */
+  collect(hostId: string, tick: Date): Promise<void>;
   /** Daily housekeeping (retention); absent = none. */
   housekeeping?: () => Promise<void>;
   /** When housekeeping runs; default 03:17 every day, off the hour when collections cluster. */
@@ -17,6 +20,12 @@ export type SchedulerDeps = {
 };
 
 export type Scheduler = { reload(): Promise<void>; nextRun(hostId: string): Date | null; stop(): void };
+
+/** The occurrence that fired: croner reports when it ran, not which occurrence; the latest one at or before now. */
+function occurrenceNow(cron: Cron): Date {
+  const now = Date.now();
+  return cron.previousRuns(1, new Date(now + 1))[0] ?? new Date(now - (now % 1000));
+}
 
 /**
  * One croner job per scheduled host. Croner only ever arms the next occurrence from now, so after a
@@ -40,10 +49,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     for (const [hostId, schedule] of wanted) {
       if (jobs.has(hostId)) continue;
       try {
-        const cron = new Cron(
+        const cron: Cron = new Cron(
           schedule,
           { protect: true },
-          run(`collect ${hostId}`, () => deps.collect(hostId)),
+          run(`collect ${hostId}`, (): Promise<void> => deps.collect(hostId, occurrenceNow(cron))),
         );
         jobs.set(hostId, { schedule, cron });
       } catch (error) {

@@ -2,7 +2,7 @@ import { json } from "@/lib/api/json";
 import { route } from "@/lib/api/route";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
-import { startCollection } from "@/lib/jobs/collection-queue";
+import { queueCollection } from "@/lib/jobs/collections";
 import { recordAuditOfDoneAction } from "@/lib/audit/record-audit-of-done-action";
 
 // GET /api/hosts/:id/snapshots — summary rows, newest first
@@ -18,7 +18,7 @@ export const POST = route(
   async ({ user, by }, ctx: RouteContext<"/api/hosts/[id]/snapshots">) => {
     const { id } = await ctx.params;
     const host = await getHostOrThrow(id);
-    const job = startCollection(host, user.name);
+    const job = await queueCollection(host, user.name);
     // The job runs from here on: a locked database may delay its audit event, not turn this 202 into an error.
     await recordAuditOfDoneAction({
       ...by(),

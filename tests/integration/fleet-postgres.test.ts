@@ -1,0 +1,157 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import pg from "pg";
+import { ensureBuilt } from "../../scripts/ensure-built.mjs";
+import { startApp, type RunningApp } from "../support/app";
+import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
+import { jobEvents, nextFrameOf, startCollectionOverApi } from "../support/job-events";
+import { pollUntil } from "../support/poll";
+import { postgresMissing, startPostgres, type RunningPostgres } from "../support/postgres";
+import { runCli } from "../support/run-cli";
+import { ADMIN, sessionHeaders, signIn } from "../support/session";
+import { tempDir } from "../support/temp-dir";
+
+// Two dashboard servers (scripts/serve.mjs, as `npm start` runs it) on one PostgreSQL database: scheduled
+// collections run once across both, and the job of an instance killed mid-collection is finished by the other.
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const EVERY_SECONDS = 2;
+
+describe.skipIf(postgresMissing)(
+  `several instances on PostgreSQL${postgresMissing ? ` (${postgresMissing})` : ""}`,
+  () => {
+    const temp = tempDir("deploylens-fleet-");
+    const apps: RunningApp[] = [];
+    let server: RunningPostgres | undefined;
+    let fixture: HalfCompiledApp | undefined;
+    let url = "";
+    let db: pg.Client | undefined;
+
+    // Every instance shares the database and the secret key; expired jobs are looked for every second, and a job
+    // counts as lost 3 s after its host's time limit, so a take-over shows within seconds.
+    const instanceEnv = (extra: Record<string, string> = {}) => ({
+      DATABASE_URL: url,
+      DEPLOYLENS_SECRET_KEY: "11".repeat(32),
+      DEPLOYLENS_SCHEDULE_RELOAD_MS: "500",
+      DEPLOYLENS_QUEUE_MAINTENANCE_SECONDS: "1",
+      DEPLOYLENS_JOB_GRACE_SECONDS: "3",
+      ...extra,
+    });
+    const start = async (extra?: Record<string, string>) => {
+      const app = await startApp({ databaseFile: path.join(temp.dir, "unused.db"), env: instanceEnv(extra) });
+      apps.push(app);
+      return app;
+    };
+    const cli = (args: string[], stdin?: string) =>
+      runCli(args, { databaseFile: "", stdin, env: { DATABASE_URL: url, DEPLOYLENS_SECRET_KEY: "11".repeat(32) } });
+    const rows = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) =>
+      (await db!.query<T>(sql, values)).rows;
+
+    beforeAll(async () => {
+      ensureBuilt(ROOT);
+      server = await startPostgres();
+      url = await server.createDatabase("fleet");
+      db = new pg.Client({ connectionString: url });
+      await db.connect();
+      fixture = halfCompiledApp("deploylens-fleet-app-");
+      // The CLI migrates the database, as every instance does at start.
+      const added = await cli(
+        ["users", "add", ADMIN.name, "--role", "admin", "--password-stdin"],
+        `${ADMIN.password}\n`,
+      );
+      expect(added.code, added.stderr).toBe(0);
+    }, 900_000);
+
+    afterAll(async () => {
+      for (const app of apps) await app.stop();
+      await db?.end();
+      await server?.stop();
+      fixture?.remove();
+      temp.remove();
+    });
+
+    test("each occurrence of a schedule is collected once, though both instances run the scheduler", async () => {
+      const added = await cli([
+        "hosts",
+        "add",
+        "ticking",
+        ...fixture!.hostArgs,
+        "--schedule",
+        `*/${EVERY_SECONDS} * * * * *`,
+      ]);
+      expect(added.code, added.stderr).toBe(0);
+      const [a, b] = await Promise.all([start(), start()]);
+      const okSnapshots = () =>
+        rows<{ takenAt: Date }>(
+          `SELECT s."takenAt" FROM "Snapshot" s JOIN "Host" h ON h.id = s."hostId" WHERE h.name = 'ticking' AND s.status = 'ok' ORDER BY s."takenAt"`,
+        );
+      const snapshots = await pollUntil(
+        "six scheduled snapshots",
+        async () => {
+          const found = await okSnapshots();
+          return found.length >= 6 ? found : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 500 },
+      );
+      expect(await cli(["hosts", "edit", "ticking", "--schedule", "off"]).then((r) => r.code)).toBe(0);
+
+      // Both instances fire every occurrence; once per occurrence means no more snapshots than occurrences.
+      const spanSeconds = (snapshots.at(-1)!.takenAt.getTime() - snapshots[0]!.takenAt.getTime()) / 1000;
+      expect(snapshots.length, `${a.logs()}\n${b.logs()}`).toBeLessThanOrEqual(
+        Math.floor(spanSeconds / EVERY_SECONDS) + 1,
+      );
+      // One job row per occurrence queued, each ended with its own snapshot.
+      const jobs = await rows<{ state: string; snapshotId: string | null }>(
+        `SELECT j.state, j."snapshotId" FROM "CollectionJob" j JOIN "Host" h ON h.id = j."hostId" WHERE h.name = 'ticking'`,
+      );
+      const done = jobs.filter((job) => job.state === "done");
+      expect(new Set(done.map((job) => job.snapshotId)).size).toBe(done.length);
+      expect(jobs.length - done.length).toBeLessThanOrEqual(1);
+      for (const app of apps.splice(0)) await app.stop();
+    });
+
+    test("SIGKILL mid-collection: the other instance takes the job over and completes it", async () => {
+      // The first instance's python3 reports progress once, then hangs: its collection is under way when it dies.
+      const bin = path.join(temp.dir, "bin");
+      fs.mkdirSync(bin);
+      const hang = [
+        "#!/bin/sh",
+        "cat >/dev/null",
+        `printf '%s\\n' '{"type":"progress","phase":"walk","dirs":1,"files":1}'`,
+        "exec sleep 600",
+        "",
+      ];
+      fs.writeFileSync(path.join(bin, "python3"), hang.join("\n"), { mode: 0o755 });
+      const added = await cli(["hosts", "add", "handover", ...fixture!.hostArgs, "--timeout", "15"]);
+      expect(added.code, added.stderr).toBe(0);
+
+      const doomed = await start({ PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+      const headers = sessionHeaders(doomed, await signIn(doomed));
+      const events = await startCollectionOverApi(doomed, "handover", headers);
+      const first = await nextFrameOf(jobEvents(doomed, events, headers), "progress");
+      expect(first).toMatchObject({ event: "progress", data: { phase: "walk" } });
+      const jobId = events.split("/")[3]!;
+
+      const survivor = await start();
+      process.kill(doomed.pid, "SIGKILL");
+      await doomed.exited;
+
+      // The survivor knows the job by its id and follows it to the end, as a browser sent there would.
+      const survivorHeaders = sessionHeaders(survivor, await signIn(survivor));
+      const frames = jobEvents(survivor, `/api/jobs/${jobId}/events`, survivorHeaders);
+      const end = await nextFrameOf(frames, "snapshot");
+      expect(end.data, survivor.logs()).toMatchObject({ ok: true });
+      const [job] = await rows<{ state: string; snapshotId: string }>(
+        `SELECT state, "snapshotId" FROM "CollectionJob" WHERE id = $1`,
+        [jobId],
+      );
+      expect(job).toEqual({ state: "done", snapshotId: end.data.snapshotId });
+      const [snapshot] = await rows<{ status: string; sources: number; fresh: number }>(
+        `SELECT status, sources, fresh FROM "Snapshot" WHERE id = $1`,
+        [job!.snapshotId],
+      );
+      expect(snapshot).toEqual({ status: "ok", sources: 8, fresh: 4 });
+    });
+  },
+);
