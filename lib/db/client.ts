@@ -4,7 +4,6 @@ import { DATABASE_BUSY_WAIT_MS } from "./database-busy";
 import { PrismaClient } from "./generated/client";
 import { restrictDatabaseFiles } from "./open-sqlite";
 import { databaseFile } from "./paths";
-import { postgresClient } from "./postgres-client";
 import { postgresUrl } from "./provider";
 import { sqliteAdapter } from "./sqlite-adapter";
 
@@ -18,10 +17,12 @@ function sqliteClient(): PrismaClient {
   return new PrismaClient({ adapter: sqliteAdapter(file), transactionOptions });
 }
 
-function createClient(): PrismaClient {
-  const url = postgresUrl();
-  return url ? postgresClient(url) : sqliteClient();
-}
+// PostgreSQL's client and driver are loaded only when DATABASE_URL names PostgreSQL: a process on SQLite (every
+// CLI run by default) parses neither.
+const url = postgresUrl();
+const postgresClient = url ? (await import("./postgres-client")).postgresClient : null;
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
-export const prisma: PrismaClient = processSingleton("deploylensPrisma", createClient);
+export const prisma: PrismaClient = processSingleton("deploylensPrisma", () =>
+  url && postgresClient ? postgresClient(url) : sqliteClient(),
+);
