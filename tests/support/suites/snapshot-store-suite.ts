@@ -139,4 +139,14 @@ export function snapshotStoreSuite(store: StoreUnderTest) {
     expect(summaries.get(bad.id)?.latest?.status).toBe("failed");
     expect(summaries.get(bad.id)?.latestOk).toBeNull();
   });
+
+  test("the store knows its size on disk, and compacting it after a prune keeps every snapshot", async () => {
+    const { storeSizeBytes } = await import("@/lib/db/queries/store-size");
+    const { compactDatabase } = await import("@/lib/db/queries/retention");
+    const { prisma } = await import("@/lib/db/client");
+    const before = await prisma.snapshot.count();
+    expect(await storeSizeBytes()).toBeGreaterThan(0);
+    await compactDatabase();
+    expect(await prisma.snapshot.count()).toBe(before);
+  });
 }
