@@ -137,8 +137,9 @@ describe.skipIf(postgresMissing)(
       process.kill(doomed.pid, "SIGKILL");
       await doomed.exited;
 
-      // The survivor knows the job by its id and follows it to the end, as a browser sent there would.
-      const survivorHeaders = sessionHeaders(survivor, await signIn(survivor));
+      // The survivor knows the job by its id and follows it to the end, as a browser sent there would, with the
+      // session signed in on the dead instance: sessions live in the database.
+      const survivorHeaders = { ...headers, origin: survivor.url };
       const frames = jobEvents(survivor, `/api/jobs/${jobId}/events`, survivorHeaders);
       const end = await nextFrameOf(frames, "snapshot");
       expect(end.data, survivor.logs()).toMatchObject({ ok: true });
@@ -152,6 +153,19 @@ describe.skipIf(postgresMissing)(
         [job!.snapshotId],
       );
       expect(snapshot).toEqual({ status: "ok", sources: 8, fresh: 4 });
+    });
+
+    test("failed sign-ins are counted across instances: parallel guesses on two instances get exactly 10 tries", async () => {
+      const [a, b] = [apps.at(-1)!, await start()];
+      const guess = (app: RunningApp) =>
+        fetch(`${app.url}/api/session`, {
+          method: "POST",
+          headers: { origin: app.url, "content-type": "application/json" },
+          body: JSON.stringify({ name: ADMIN.name, password: "not the password" }),
+        }).then((response) => response.status);
+      const statuses = await Promise.all(Array.from({ length: 14 }, (_, i) => guess(i % 2 ? a : b)));
+      expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(4);
     });
   },
 );
