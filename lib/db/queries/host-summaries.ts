@@ -28,10 +28,19 @@ export type HostSnapshotSummary = {
   spark: SparkPoint[];
 };
 
+/**
+ * A name filter that ignores case, as SQLite's LIKE does for ASCII. PostgreSQL's LIKE does not: there Prisma is
+ * asked for ILIKE (`mode`, a field only PostgreSQL's client declares, hence the narrower type it is given as).
+ */
+function nameContains(search: string): { contains: string } {
+  if (databaseProvider() === "sqlite") return { contains: search };
+  return { contains: search, mode: "insensitive" } as { contains: string };
+}
+
 /** Hosts by name, optionally those whose name contains `search`, `take` of them after `skip` (all when absent). */
 export async function listHostPage({ search = "", skip = 0, take }: { search?: string; skip?: number; take?: number }) {
   const hosts: Host[] = await prisma.host.findMany({
-    where: search ? { name: { contains: search } } : undefined,
+    where: search ? { name: nameContains(search) } : undefined,
     orderBy: { name: "asc" },
     skip,
     // One more than asked for tells whether a next page exists, without a count query.

@@ -138,6 +138,8 @@ export function snapshotStoreSuite(store: StoreUnderTest) {
     expect(summaries.get(here.id)?.latestOk?.sources).toBe(200);
     expect(summaries.get(bad.id)?.latest?.status).toBe("failed");
     expect(summaries.get(bad.id)?.latestOk).toBeNull();
+    const { listHostPage } = await import("@/lib/db/queries/host-summaries");
+    expect((await listHostPage({ search: "HER" })).hosts.map((h) => h.name)).toEqual(["here"]);
   });
 
   test("the store knows its size on disk, and compacting it after a prune keeps every snapshot", async () => {
