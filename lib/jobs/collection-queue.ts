@@ -2,7 +2,7 @@ import "server-only";
 import { processSingleton } from "@/lib/process-singleton";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import type { CollectResult } from "./collect-host";
 import { recordJobQueued, recordJobState } from "./persist-job";
@@ -31,7 +31,7 @@ export function maxConcurrentCollections(): number {
 }
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
-type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, Host> };
+type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, HostRow> };
 // Route handlers and instrumentation may load this module in separate chunks: share one queue.
 const queue: Queue = processSingleton<Queue>("deploylensQueue", () => ({
   jobs: new Map(),
@@ -58,7 +58,7 @@ function newJob(id: string, host: { id: string; name: string }): Job {
 }
 
 /** Starts (or joins) the collection of a host: a second request while one is under way gets the same job. */
-export function startCollection(host: Host, startedBy: string | null = null): Job {
+export function startCollection(host: HostRow, startedBy: string | null = null): Job {
   const active = [...queue.jobs.values()].find((job) => job.hostId === host.id && job.state !== "done");
   if (active) return active;
   const job = newJob(randomUUID(), host);
@@ -87,7 +87,7 @@ function pump() {
   }
 }
 
-async function run(job: Job, host: Host) {
+async function run(job: Job, host: HostRow) {
   const result = await runCollection(host, progressOf(job));
   job.persisted = recordJobState(job.persisted, job.id, "done", result.snapshotId || null);
   queue.running -= 1;

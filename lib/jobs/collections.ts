@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { findJob, startCollection, type Job } from "./collection-queue";
 import { fleetQueueEnabled, findFleetJob, startFleetCollection } from "./fleet-queue";
 
@@ -8,7 +8,7 @@ import { fleetQueueEnabled, findFleetJob, startFleetCollection } from "./fleet-q
  * The server's collections: through this process's own queue on the embedded SQLite store, through the queue
  * every instance shares on PostgreSQL (lib/jobs/fleet-queue.ts). Callers see the same Job either way.
  */
-export async function queueCollection(host: Host, startedBy: string | null, tick?: Date): Promise<Job> {
+export async function queueCollection(host: HostRow, startedBy: string | null, tick?: Date): Promise<Job> {
   if (!fleetQueueEnabled()) return startCollection(host, startedBy);
   return startFleetCollection(host, startedBy, tick ? tickJobId(host.id, tick) : undefined);
 }

@@ -9,7 +9,7 @@ import {
   upsertCollectionJobRow,
 } from "@/lib/db/queries/collection-jobs";
 import { sharedQueueUrl } from "@/lib/db/shared-queue-url";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { processSingleton } from "@/lib/process-singleton";
 import type { CollectResult } from "./collect-host";
 import { jobRecord, maxConcurrentCollections, progressOf, settleJob, type Job } from "./collection-queue";
@@ -111,7 +111,7 @@ function follow(boss: PgBoss, job: Job): Job {
 }
 
 /** The host's job that is still queued or running anywhere in the fleet, if any. */
-async function liveJobOf(boss: PgBoss, host: Host): Promise<Job | null> {
+async function liveJobOf(boss: PgBoss, host: HostRow): Promise<Job | null> {
   for (const { id } of await listUnfinishedJobsOfHost(host.id)) {
     const row = await boss.getJobById(QUEUE, id);
     if (row && LIVE_STATES.has(row.state)) return follow(boss, jobRecord(id, host));
@@ -124,7 +124,7 @@ async function liveJobOf(boss: PgBoss, host: Host): Promise<Job | null> {
  * request idempotent across instances: a schedule's tick has the same id in every instance, so it runs once.
  */
 export async function startFleetCollection(
-  host: Host,
+  host: HostRow,
   startedBy: string | null,
   id: string = randomUUID(),
 ): Promise<Job> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import { afterCollection } from "./after-collection";
 import { collectHost, type CollectResult } from "./collect-host";
@@ -9,7 +9,7 @@ import { collectHost, type CollectResult } from "./collect-host";
 const reportAfterCollection = (error: unknown) => console.error("deploylens: after collection:", error);
 
 /** Collect → store → regressions and alerts, whichever queue claimed the job; never throws. */
-export async function runCollection(host: Host, onProgress: (event: ProgressEvent) => void): Promise<CollectResult> {
+export async function runCollection(host: HostRow, onProgress: (event: ProgressEvent) => void): Promise<CollectResult> {
   try {
     const result = await collectHost(host, onProgress);
     if (result.ok) await afterCollection(result.snapshotId).catch(reportAfterCollection);

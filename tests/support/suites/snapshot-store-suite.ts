@@ -108,7 +108,7 @@ export function snapshotStoreSuite(store: StoreUnderTest) {
     const { loadSnapshot } = await import("@/lib/db/load-snapshot");
     const { snapshotViewOf } = await import("@/lib/analysis/snapshot-view");
     const { decodeView, encodeView } = await import("@/lib/db/snapshot-columns");
-    const { viewOfSnapshot } = await import("@/lib/api/view-of-snapshot");
+    const { viewOfSnapshot } = await import("@/lib/snapshot-reads/view-of-snapshot");
     const { getSnapshotOrThrow } = await import("@/lib/db/queries/snapshots");
     const { prisma } = await import("@/lib/db/client");
     const result = await collectHost((await findHost("here"))!);

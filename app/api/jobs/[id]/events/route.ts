@@ -1,4 +1,4 @@
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/http/route";
 import { NotFoundError } from "@/lib/errors";
 import { findCollectionJob } from "@/lib/jobs/collections";
 import { jobEventStream } from "@/lib/jobs/job-event-stream";
