@@ -22,13 +22,17 @@ export type BenchOptions = {
   profile: boolean;
   /** `--only fleet`: saved hosts, the compressed hour (real seconds), browsing clients, sources of the one tree. */
   fleet: { hosts: number; hourSeconds: number; clients: number; sources: number };
-  /** Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees) or "fleet". */
-  only: "retention" | "fleet" | null;
+  /**
+   * Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees), "cli" (the
+   * CLI rows: collect vs ssh find, peak RSS, --version), which updates only its rows of RESULTS.md/results.json,
+   * or "fleet" (a simulated fleet on the server's scheduler: RESULTS.md's fleet section).
+   */
+  only: "retention" | "cli" | "fleet" | null;
 };
 
 const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smoke] [--million] [--large-sources N] [--runs N]
                        [--ansible-runs N] [--load-hosts N] [--load-collections N] [--load-clients N] [--load-sources N]
-                       [--render-runs N] [--out DIR] [--profile] [--only retention|fleet]
+                       [--render-runs N] [--out DIR] [--profile] [--only retention|cli|fleet]
                        [--fleet-hosts N] [--fleet-hour-seconds N] [--fleet-clients N]
   --sources N            sources in the synthetic deployment (default 100000; --smoke: 4000)
   --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 5000)
@@ -47,6 +51,8 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --out DIR              write RESULTS.md and results.json there
   --profile              profile a snapshot (CPU, memory) and compare() even when their goals are met
   --only retention       only the store size after a simulated year of hourly snapshots of 10 hosts under retention
+  --only cli             only the CLI rows (collect vs ssh find, peak RSS and its growth, --version; with --million
+                         the 1,000,000-source ones too); updates those rows of RESULTS.md and results.json alone
   --only fleet           only the simulated fleet: saved hosts on a few real targets, collected hourly by the server's
                          scheduler in a compressed hour (RESULTS.md's fleet section)
   --fleet-hosts N        hosts of the fleet (default 10000; --smoke: 200)
@@ -70,6 +76,7 @@ const VALUE_FLAGS = [
   "--fleet-hour-seconds",
   "--fleet-clients",
 ];
+const ONLY_PARTS = ["retention", "cli", "fleet"] as const;
 const BOOLEAN_FLAGS = ["--smoke", "--million", "--profile"];
 
 function positiveInt(flag: string, value: string | undefined, least = 1): number {
@@ -80,8 +87,9 @@ function positiveInt(flag: string, value: string | undefined, least = 1): number
 
 function onlyPart(value: string | undefined): BenchOptions["only"] {
   if (value === undefined) return null;
-  if (value !== "retention" && value !== "fleet") throw new Error(`--only takes retention or fleet\n${USAGE}`);
-  return value;
+  const part = ONLY_PARTS.find((name) => name === value);
+  if (!part) throw new Error(`--only takes ${ONLY_PARTS.join(" or ")}\n${USAGE}`);
+  return part;
 }
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
