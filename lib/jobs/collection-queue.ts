@@ -31,10 +31,21 @@ export function maxConcurrentCollections(): number {
 }
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
-type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, HostRow> };
+/**
+ * `active` maps a host id to its queued or running job: a fleet's scheduler starts thousands of collections an
+ * hour, and finding a host's job among every job of the last ten minutes was a scan per start.
+ */
+type Queue = {
+  jobs: Map<string, Job>;
+  active: Map<string, Job>;
+  waiting: Job[];
+  running: number;
+  hosts: Map<string, HostRow>;
+};
 // Route handlers and instrumentation may load this module in separate chunks: share one queue.
 const queue: Queue = processSingleton<Queue>("deploylensQueue", () => ({
   jobs: new Map(),
+  active: new Map(),
   waiting: [],
   running: 0,
   hosts: new Map(),
@@ -59,11 +70,12 @@ function newJob(id: string, host: { id: string; name: string }): Job {
 
 /** Starts (or joins) the collection of a host: a second request while one is under way gets the same job. */
 export function startCollection(host: HostRow, startedBy: string | null = null): Job {
-  const active = [...queue.jobs.values()].find((job) => job.hostId === host.id && job.state !== "done");
+  const active = queue.active.get(host.id);
   if (active) return active;
   const job = newJob(randomUUID(), host);
   job.persisted = recordJobQueued(job.id, host.id, startedBy);
   queue.jobs.set(job.id, job);
+  queue.active.set(host.id, job);
   queue.hosts.set(job.id, host);
   queue.waiting.push(job);
   pump();
@@ -89,6 +101,7 @@ function pump() {
 
 async function run(job: Job, host: HostRow) {
   const result = await runCollection(host, progressOf(job));
+  queue.active.delete(job.hostId);
   job.persisted = recordJobState(job.persisted, job.id, "done", result.snapshotId || null);
   queue.running -= 1;
   queue.hosts.delete(job.id);

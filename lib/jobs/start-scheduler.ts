@@ -1,7 +1,7 @@
 import "server-only";
 import { processSingleton } from "@/lib/process-singleton";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
-import { listScheduledHosts } from "@/lib/db/queries/host-updates";
+import { listHostSchedules } from "@/lib/db/queries/host-updates";
 import { waitForJob } from "./collection-queue";
 import { queueCollection } from "./collections";
 import { createScheduler, type Scheduler } from "./scheduler";
@@ -17,7 +17,7 @@ export async function startScheduler(): Promise<Scheduler> {
   if (slot.scheduler) return slot.scheduler;
   const { pruneSnapshots } = await import("@/lib/retention/prune-snapshots");
   const scheduler = createScheduler({
-    listSchedules: async () => (await listScheduledHosts()).map((h) => ({ hostId: h.id, schedule: h.schedule! })),
+    listSchedules: async () => (await listHostSchedules()).map((h) => ({ hostId: h.id, schedule: h.schedule })),
     collect: async (hostId, tick) => {
       await waitForJob(await queueCollection(await getHostOrThrow(hostId), null, tick));
     },

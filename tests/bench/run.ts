@@ -27,6 +27,7 @@ try {
 try {
   if (options.only === "retention") await (await import("./retention/retention-bench")).retentionBench(options);
   else if (options.only === "cli") await (await import("./cli/cli-only-bench")).cliOnlyBench(options);
+  else if (options.only === "fleet") await (await import("./fleet/fleet-bench")).fleetBench(options);
   else await (await import("./bench-main")).benchMain(options);
   process.exit(0);
 } catch (error) {
