@@ -68,6 +68,8 @@ class Layout(object):
                 parts = source[len(entry.rstrip("/")) + 1:-3].split("/")
                 if parts[-1] == "__init__":
                     parts.pop()
-                if parts and all(p.isidentifier() for p in parts):
+                # A module's own name need not be an identifier: `__import__("_sysconfigdata__x86_64-linux-gnu")`
+                # (sysconfig) imports one. Its packages' names must be.
+                if parts and parts[-1] and all(p.isidentifier() for p in parts[:-1]):
                     return ".".join(parts)
         return None
