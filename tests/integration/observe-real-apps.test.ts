@@ -112,7 +112,8 @@ async function observeStart(
   env: Record<string, string> = {},
 ): Promise<ObservationJson> {
   app.reset();
-  const run = observeInBackground("app", databaseFile);
+  // A shared test machine can stall a start for a second or two: the start is over after 5 s without an import.
+  const run = observeInBackground("app", databaseFile, ["--quiet", "5s"]);
   await run.armed;
   const log = await verboseStart(["setpriv", ...NOBODY_ARGS, ...app.argv], { cwd: app.dep.app, env, ready: app.ready });
   const result = await run.done;

@@ -8,11 +8,13 @@ def read_spec(text):
         spec = json.loads(base64.b64decode(text.encode("ascii"), validate=True).decode("utf-8"))
     except (ValueError, UnicodeError) as e:
         raise ObserveError("bad-spec", "the spec is not base64 of UTF-8 JSON (%s)" % str(e)[:120])
-    checks = (("sourceDirs", list), ("sysPath", list), ("names", dict), ("scripts", list), ("cacheTag", str),
+    checks = (("sourceDirs", list), ("ownDirs", list), ("sysPath", list), ("names", dict), ("scripts", list), ("cacheTag", str),
               ("optimize", int), ("timeoutSeconds", (int, float)), ("quietSeconds", (int, float)))
     for key, kind in checks:
         if not isinstance(spec.get(key), kind):
             raise ObserveError("bad-spec", "spec.%s is missing or has the wrong type" % key)
+    if spec.get("serviceUid") is not None and not isinstance(spec["serviceUid"], int):
+        raise ObserveError("bad-spec", "spec.serviceUid must be an integer or null")
     if spec.get("prefix") is not None and not isinstance(spec["prefix"], str):
         raise ObserveError("bad-spec", "spec.prefix must be a string or null")
     return spec
@@ -29,6 +31,7 @@ class Layout(object):
         self.names = spec["names"]
         self.sys_path = sorted((os.path.normpath(p) for p in spec["sysPath"] if p.startswith("/")), key=len, reverse=True)
         self.scripts = set(spec["scripts"])
+        self.own_dirs = set(os.path.normpath(d) for d in spec["ownDirs"])
         # Directories a start may create on the way to a pyc directory (the prefix tree): watched so the
         # new ones are watched in turn.
         self.ancestors = set()

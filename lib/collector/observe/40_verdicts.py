@@ -71,6 +71,8 @@ def verdict(layout, source, record, started):
         source_stat = os.stat(source)
     except OSError:
         source_stat = None
+    if not (record.source_opened or record.pyc_opened):
+        return None  # only written: another process compiled it (with fanotify, opens are the service's own)
     if record.pyc_written:
         return "compiled", False
     if record.pyc_opened and not record.source_opened:
