@@ -44,7 +44,7 @@ export const fileExists = (file: string) => () => fs.existsSync(file);
 /** Modules the interpreter loaded from source or its pyc ("import 'x' # <…SourceFileLoader…>" lines). */
 export function sourceImports(log: string): Set<string> {
   const names = new Set<string>();
-  for (const match of log.matchAll(/^import '([\w.]+)' # <_frozen_importlib_external\.SourceFileLoader/gm))
+  for (const match of log.matchAll(/^import '([^']+)' # <_frozen_importlib_external\.SourceFileLoader/gm))
     names.add(match[1]!);
   return names;
 }

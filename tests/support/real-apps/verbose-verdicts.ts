@@ -9,7 +9,7 @@ export type VerboseKinds = { source: number; builtin: number; frozen: number; ex
 const MATCHES = /^# (\S+\.pyc) matches (\S+\.py)$/;
 const CODE_FROM_SOURCE = /^# code object from '?(\S+\.py)'?$/;
 const CREATED = /^# created '(\S+\.pyc)'$/;
-const IMPORTED = /^import '([\w.]+)' # (.*)$/;
+const IMPORTED = /^import '([^']+)' # (.*)$/;
 
 /**
  * Can a module of this name come from this source? Its last part is the file's stem (or the package's directory
@@ -64,7 +64,7 @@ export function verboseVerdicts(log: string): Map<string, VerboseModule> {
 /** How many imports of each kind the log shows (built-in and frozen modules have no file to watch). */
 export function verboseKinds(log: string): VerboseKinds {
   const kinds: VerboseKinds = { source: 0, builtin: 0, frozen: 0, extension: 0, other: 0 };
-  for (const match of log.matchAll(/^import '[\w.]+' # (.*)$/gm)) {
+  for (const match of log.matchAll(/^import '[^']+' # (.*)$/gm)) {
     const loader = match[1]!;
     if (loader.includes("SourceFileLoader")) kinds.source++;
     else if (loader.includes("BuiltinImporter")) kinds.builtin++;
