@@ -20,6 +20,26 @@ def read_spec(text):
     return spec
 
 
+def symlinked_sources(source_dirs):
+    """{real path: path the importer uses} for sources that are symlinks (Debian's sitecustomize.py points
+    into /etc): opening one opens its target, so the event comes from the target's directory, under its name."""
+    aliases = {}
+    for d in sorted(source_dirs):
+        try:
+            entries = list(os.scandir(d))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.name.endswith(".py") and entry.is_symlink():
+                    real = os.path.realpath(entry.path)
+                    if real != entry.path:
+                        aliases.setdefault(real, entry.path)
+            except OSError:
+                continue
+    return aliases
+
+
 class Layout(object):
     """Source directories, their pyc directories, and the way back from a pyc name to its source."""
 
@@ -32,6 +52,8 @@ class Layout(object):
         self.sys_path = sorted((os.path.normpath(p) for p in spec["sysPath"] if p.startswith("/")), key=len, reverse=True)
         self.scripts = set(spec["scripts"])
         self.own_dirs = set(os.path.normpath(d) for d in spec["ownDirs"])
+        self.aliases = symlinked_sources(self.source_dirs)
+        self.alias_dirs = set(os.path.dirname(real) for real in self.aliases) - self.source_dirs
         # Directories a start may create on the way to a pyc directory (the prefix tree): watched so the
         # new ones are watched in turn.
         self.ancestors = set()

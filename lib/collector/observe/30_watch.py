@@ -20,7 +20,8 @@ class Watches(object):
     def arm(self, layout):
         """Watches every source directory, every existing pyc directory and, where one is missing, the
         directories on its way that exist (a start creates the rest). Returns how many directories are watched."""
-        dirs = [d for d in sorted(layout.source_dirs | set(layout.pyc_dirs) | layout.ancestors) if os.path.isdir(d)]
+        every = layout.source_dirs | set(layout.pyc_dirs) | layout.ancestors | layout.alias_dirs
+        dirs = [d for d in sorted(every) if os.path.isdir(d)]
         if self.fan is not None and not all(self.fan.watch(d) for d in dirs):
             self.fan.close()  # a mark refused (its limit): every open from inotify, attributed by time
             self.fan = None
@@ -80,6 +81,9 @@ def note(records, layout, directory, name, mask):
     code (a source directory under an app root, or its main script)."""
     if mask & IN_ISDIR:
         return None
+    alias = layout.aliases.get(os.path.join(directory, name))
+    if alias is not None:
+        directory, name = os.path.split(alias)
     if directory in layout.source_dirs and name.endswith(".py") and mask & IN_OPEN:
         source = os.path.join(directory, name)
         if source in layout.scripts:
