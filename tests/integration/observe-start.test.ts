@@ -69,7 +69,7 @@ test.runIf(isRoot)(
     const ours = new Map(observation.modules.map((m) => [m.path, { loaded: m.loaded, blocked: m.blocked }]));
     const underApp = (p: string) => p.startsWith(`${app.app}/`);
     const truthInApp = new Map([...truth].filter(([p]) => underApp(p)));
-    expect(truthInApp.size).toBe(13);
+    expect(truthInApp.size).toBe(14);
     expect(new Map([...ours].filter(([p]) => underApp(p)))).toEqual(truthInApp);
     // Every verdict kind is there, the checked-hash pyc read as a load from cache (its source is opened to hash it).
     expect(truthInApp.get(path.join(app.app, "locked/hashed.py"))).toEqual({ loaded: "cache", blocked: false });
@@ -81,6 +81,7 @@ test.runIf(isRoot)(
     // A source read after its pyc was loaded is still a load from cache; a name that is no identifier is kept.
     expect(truthInApp.get(path.join(app.app, "webapp/reads_source.py"))).toEqual({ loaded: "cache", blocked: false });
     expect(observation.modules.find((m) => m.path === path.join(app.app, "odd-name.py"))?.name).toBe("odd-name");
+    expect(truthInApp.get(path.join(app.app, "webapp/linked.py"))).toEqual({ loaded: "compiled", blocked: false });
     // What the start imported outside the app matches the log too.
     for (const [source, verdict] of ours) if (truth.has(source)) expect(verdict, source).toEqual(truth.get(source));
     expect(observation.modules.map((m) => m.name)).not.toContain("webapp.unused");
