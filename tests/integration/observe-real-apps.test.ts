@@ -11,7 +11,7 @@ import { freePort } from "../support/free-port";
 import { observeInBackground, type ObservationJson } from "../support/observe-in-background";
 import { DEBIAN_PYTHON, writeDjangoProject, writeGunicornReadyHook } from "../support/real-apps/django-project";
 import { writeFlaskApp } from "../support/real-apps/flask-app";
-import { startService, verboseStart } from "../support/real-apps/verbose-start";
+import { startService, verboseService } from "../support/real-apps/verbose-start";
 import { verboseKinds, verboseVerdicts, type VerboseModule } from "../support/real-apps/verbose-verdicts";
 import { runCli } from "../support/run-cli";
 
@@ -115,8 +115,14 @@ async function observeStart(
   // A shared test machine can stall a start for a second or two: the start is over after 5 s without an import.
   const run = observeInBackground("app", databaseFile, ["--quiet", "5s"]);
   await run.armed;
-  const log = await verboseStart(["setpriv", ...NOBODY_ARGS, ...app.argv], { cwd: app.dep.app, env, ready: app.ready });
+  // The service stays up until the observation is over, as a service does (fanotify asks each opener's user).
+  const service = await verboseService(["setpriv", ...NOBODY_ARGS, ...app.argv], {
+    cwd: app.dep.app,
+    env,
+    ready: app.ready,
+  });
   const result = await run.done;
+  const log = await service.stop();
   expect(result.code, result.stderr).toBe(0);
   const observation = JSON.parse(result.stdout) as ObservationJson;
 

@@ -17,7 +17,7 @@ FAN_EVENT = struct.Struct("IBBHQii")  # struct fanotify_event_metadata
 
 
 class Fanotify(object):
-    """Opens in watched directories, as (directory, name, pid), from processes of one uid (or already gone)."""
+    """Opens in watched directories, as (directory, name, pid), from running processes of one uid."""
 
     def __init__(self, uid):
         libc = ctypes.CDLL(None, use_errno=True)
@@ -43,14 +43,13 @@ class Fanotify(object):
                     line = next(l for l in f if l.startswith(b"Uid:"))
                 self._uids[pid] = int(line.split()[1])
             except (OSError, StopIteration, ValueError, IndexError):
-                # Gone before its event was read (a short start under load): its uid is unknown, and dropping
-                # its opens could drop the service's own, so it is counted, as inotify alone would.
+                # Gone before its event was read: not a service, which keeps running after its start (a
+                # one-shot `python -c` of someone else's, most likely). Its uid cannot be asked any more.
                 self._uids[pid] = None
         return self._uids[pid]
 
     def read(self):
-        """The opens waiting now, each (directory, name, pid): the service user's, and those of processes gone
-        before they could be asked."""
+        """The opens waiting now, each (directory, name, pid), from the service user's running processes."""
         try:
             data = os.read(self.fd, 1 << 20)
         except BlockingIOError:
@@ -70,7 +69,7 @@ class Fanotify(object):
                 target = None
             finally:
                 os.close(fd)
-            if target is None or pid == os.getpid() or self._uid_of(pid) not in (self.uid, None):
+            if target is None or pid == os.getpid() or self._uid_of(pid) != self.uid:
                 continue
             events.append((os.path.dirname(target), os.path.basename(target), pid))
         return events

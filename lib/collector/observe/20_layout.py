@@ -21,8 +21,9 @@ def read_spec(text):
 
 
 def symlinked_sources(source_dirs):
-    """{real path: path the importer uses} for sources that are symlinks (Debian's sitecustomize.py points
-    into /etc): opening one opens its target, so the event comes from the target's directory, under its name."""
+    """{real path: path the importer uses} for sources that are symlinks into other directories (Debian's
+    sitecustomize.py points into /etc): opening one opens its target, so the event comes from the target's
+    directory, under its name. A target in a watched directory is a module of its own name: not an alias."""
     aliases = {}
     for d in sorted(source_dirs):
         try:
@@ -33,7 +34,7 @@ def symlinked_sources(source_dirs):
             try:
                 if entry.name.endswith(".py") and entry.is_symlink():
                     real = os.path.realpath(entry.path)
-                    if real != entry.path:
+                    if os.path.dirname(real) not in source_dirs:
                         aliases.setdefault(real, entry.path)
             except OSError:
                 continue
