@@ -20,13 +20,16 @@ export type BenchOptions = {
   out: string | null;
   /** Profile a snapshot (CPU, memory) and compare() even when every goal is met. */
   profile: boolean;
-  /** Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees). */
-  only: "retention" | null;
+  /**
+   * Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees) or "cli" (the
+   * CLI rows: collect vs ssh find, peak RSS, --version), which updates only its rows of RESULTS.md/results.json.
+   */
+  only: "retention" | "cli" | null;
 };
 
 const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smoke] [--million] [--large-sources N] [--runs N]
                        [--ansible-runs N] [--load-hosts N] [--load-collections N] [--load-clients N] [--load-sources N]
-                       [--render-runs N] [--out DIR] [--profile] [--only retention]
+                       [--render-runs N] [--out DIR] [--profile] [--only retention|cli]
   --sources N            sources in the synthetic deployment (default 100000; --smoke: 4000)
   --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 5000)
   --smoke                small trees, 1 run each, a small load; Ansible only when installed, the dashboard only when built
@@ -43,7 +46,9 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --render-runs N        loads of the snapshot page in Chromium (default 5; --smoke: 1)
   --out DIR              write RESULTS.md and results.json there
   --profile              profile a snapshot (CPU, memory) and compare() even when their goals are met
-  --only retention       only the store size after a simulated year of hourly snapshots of 10 hosts under retention`;
+  --only retention       only the store size after a simulated year of hourly snapshots of 10 hosts under retention
+  --only cli             only the CLI rows (collect vs ssh find, peak RSS and its growth, --version; with --million
+                         the 1,000,000-source ones too); updates those rows of RESULTS.md and results.json alone`;
 
 const VALUE_FLAGS = [
   "--sources",
@@ -59,6 +64,7 @@ const VALUE_FLAGS = [
   "--out",
   "--only",
 ];
+const ONLY_PARTS = ["retention", "cli"] as const;
 const BOOLEAN_FLAGS = ["--smoke", "--million", "--profile"];
 
 function positiveInt(flag: string, value: string | undefined, least = 1): number {
@@ -69,8 +75,9 @@ function positiveInt(flag: string, value: string | undefined, least = 1): number
 
 function onlyPart(value: string | undefined): BenchOptions["only"] {
   if (value === undefined) return null;
-  if (value !== "retention") throw new Error(`--only takes retention\n${USAGE}`);
-  return value;
+  const part = ONLY_PARTS.find((name) => name === value);
+  if (!part) throw new Error(`--only takes ${ONLY_PARTS.join(" or ")}\n${USAGE}`);
+  return part;
 }
 
 export function parseBenchOptions(argv: string[]): BenchOptions {

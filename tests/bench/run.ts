@@ -26,6 +26,7 @@ try {
 }
 try {
   if (options.only === "retention") await (await import("./retention/retention-bench")).retentionBench(options);
+  else if (options.only === "cli") await (await import("./cli/cli-only-bench")).cliOnlyBench(options);
   else await (await import("./bench-main")).benchMain(options);
   process.exit(0);
 } catch (error) {
