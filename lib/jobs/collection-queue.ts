@@ -3,7 +3,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import { afterCollection } from "@/lib/jobs/after-collection";
 import { collectHost, type CollectResult } from "./collect-host";
@@ -35,7 +35,7 @@ export function maxConcurrentCollections(): number {
 }
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
-type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, Host> };
+type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, HostRow> };
 // Route handlers and instrumentation may load this module in separate chunks: share one queue.
 const queue: Queue = processSingleton<Queue>("deploylensQueue", () => ({
   jobs: new Map(),
@@ -49,7 +49,7 @@ export function findJob(id: string): Job | null {
 }
 
 /** Starts (or joins) the collection of a host: a second request while one is under way gets the same job. */
-export function startCollection(host: Host, startedBy: string | null = null): Job {
+export function startCollection(host: HostRow, startedBy: string | null = null): Job {
   const active = [...queue.jobs.values()].find((job) => job.hostId === host.id && job.state !== "done");
   if (active) return active;
   const job: Job = {
@@ -87,7 +87,7 @@ function pump() {
   }
 }
 
-async function run(job: Job, host: Host) {
+async function run(job: Job, host: HostRow) {
   const onProgress = (event: ProgressEvent) => {
     job.progress = event;
     job.events.emit("progress", event);

@@ -8,11 +8,7 @@ import type { Inventory } from "./schema";
 type Arrays = Record<RecordField, RecordItem[]>;
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError(
-    500,
-    "inventory-blob-too-large",
-    `a stored inventory inflates beyond its recorded ${maxBytes} bytes`,
-  );
+  return new AppError("inventory-blob-too-large", `a stored inventory inflates beyond its recorded ${maxBytes} bytes`);
 }
 
 /** The lines of a stored blob as they inflate, never more than `maxBytes` in all. */
@@ -67,7 +63,7 @@ export async function readInventoryBlob(data: Uint8Array, rawBytes: number): Pro
       arrays[field].push(item);
     } else if (line) head = JSON.parse(line) as Inventory;
   }
-  if (!head) throw new AppError(500, "inventory-blob-damaged", "a stored inventory ends before its last line");
+  if (!head) throw new AppError("inventory-blob-damaged", "a stored inventory ends before its last line");
   for (const [index, root] of head.roots.entries()) {
     const arrays = byRoot.get(index);
     if (arrays) for (const field of RECORD_FIELDS) (root[field] as RecordItem[]) = arrays[field];
