@@ -2,10 +2,9 @@ import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { ComparisonView } from "@/components/compare/ComparisonView";
 import { SharedComparisonHeader } from "@/components/shares/SharedComparisonHeader";
-import { compare } from "@/lib/compare/compare";
+import { compareStored } from "@/lib/compare/compare-stored";
 import { findSnapshot } from "@/lib/db/queries/snapshots";
 import { findLiveShare } from "@/lib/shares/shares";
-import { toSnapshotInput } from "@/lib/db/load-snapshot";
 
 // A public link: this one comparison, read-only, no links into the app; 404 once expired or revoked.
 export default async function SharePage({ params }: PageProps<"/share/[token]">) {
@@ -14,9 +13,8 @@ export default async function SharePage({ params }: PageProps<"/share/[token]">)
   const share = await findLiveShare(token);
   if (!share) notFound();
   const [left, right] = await Promise.all([findSnapshot(share.leftSnapshotId), findSnapshot(share.rightSnapshotId)]);
-  const [leftInput, rightInput] = await Promise.all([left && toSnapshotInput(left), right && toSnapshotInput(right)]);
-  if (!leftInput || !rightInput) notFound();
-  const comparison = compare(leftInput, rightInput);
+  if (left?.status !== "ok" || right?.status !== "ok" || !left.blobSha256 || !right.blobSha256) notFound();
+  const comparison = await compareStored(left, right);
   return (
     <div className="space-y-6">
       <SharedComparisonHeader comparison={comparison} expiresAt={share.expiresAt.toISOString()} />
