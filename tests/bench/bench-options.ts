@@ -20,13 +20,16 @@ export type BenchOptions = {
   out: string | null;
   /** Profile a snapshot (CPU, memory) and compare() even when every goal is met. */
   profile: boolean;
-  /** Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees). */
-  only: "retention" | null;
+  /**
+   * Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees), "compare"
+   * (`deploylens compare` of two generated --large-sources snapshots; updates only its own row).
+   */
+  only: "retention" | "compare" | null;
 };
 
 const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smoke] [--million] [--large-sources N] [--runs N]
                        [--ansible-runs N] [--load-hosts N] [--load-collections N] [--load-clients N] [--load-sources N]
-                       [--render-runs N] [--out DIR] [--profile] [--only retention]
+                       [--render-runs N] [--out DIR] [--profile] [--only retention|compare]
   --sources N            sources in the synthetic deployment (default 100000; --smoke: 4000)
   --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 5000)
   --smoke                small trees, 1 run each, a small load; Ansible only when installed, the dashboard only when built
@@ -43,7 +46,9 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --render-runs N        loads of the snapshot page in Chromium (default 5; --smoke: 1)
   --out DIR              write RESULTS.md and results.json there
   --profile              profile a snapshot (CPU, memory) and compare() even when their goals are met
-  --only retention       only the store size after a simulated year of hourly snapshots of 10 hosts under retention`;
+  --only retention       only the store size after a simulated year of hourly snapshots of 10 hosts under retention
+  --only compare         only \`deploylens compare\` of two generated --large-sources snapshots (runs: --runs, at most 3);
+                         rewrites that row of RESULTS.md and results.json and keeps every other`;
 
 const VALUE_FLAGS = [
   "--sources",
@@ -69,7 +74,7 @@ function positiveInt(flag: string, value: string | undefined, least = 1): number
 
 function onlyPart(value: string | undefined): BenchOptions["only"] {
   if (value === undefined) return null;
-  if (value !== "retention") throw new Error(`--only takes retention\n${USAGE}`);
+  if (value !== "retention" && value !== "compare") throw new Error(`--only takes retention or compare\n${USAGE}`);
   return value;
 }
 

@@ -14,6 +14,14 @@ const statusText = (figure: Figure) =>
       ? `**missed** — ${figure.missedBy}`
       : `skipped — ${figure.reason}`;
 
+/** One row of the figures table; a partial run (tests/bench/report/update-results.ts) rewrites its own rows with it. */
+export function figureTableRow(f: Figure, date: string, reproduce: string): string {
+  return `| ${cell(f.title)} | ${f.goal} | ${cell(f.measured)} | ${f.ratioText} | ${cell(statusText(f))} | ${date} | ${reproduce} |`;
+}
+
+/** The start of a figure's row, by which a partial run finds it. */
+export const figureRowStart = (title: string) => `| ${cell(title)} |`;
+
 function figureTable(data: BenchData, figures: Figure[]): string[] {
   const date = data.date.slice(0, 10);
   const reproduce = (figure: Figure) =>
@@ -21,10 +29,7 @@ function figureTable(data: BenchData, figures: Figure[]): string[] {
   return [
     "| Figure | Goal | Measured | Ratio | Status | Date | Reproduce |",
     "| --- | --- | --- | --- | --- | --- | --- |",
-    ...figures.map(
-      (f) =>
-        `| ${cell(f.title)} | ${f.goal} | ${cell(f.measured)} | ${f.ratioText} | ${cell(statusText(f))} | ${date} | ${reproduce(f)} |`,
-    ),
+    ...figures.map((f) => figureTableRow(f, date, reproduce(f))),
   ];
 }
 
