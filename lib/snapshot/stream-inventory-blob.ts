@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { blobLineBatches } from "./blob-lines";
 import { RECORD_BLOB_FORMAT_LINES } from "./inventory-blob-writer";
 import type { RecordField, RecordItem } from "./inventory-records";
-import type { Inventory, Source } from "./schema";
+import type { Inventory } from "./schema";
 
 // Reading a stored inventory in two passes so that no pass holds its sources: the head (everything but the
 // sources), then the sources themselves, root by root, a batch at a time. Formats 3 and 2 only: a format-1
@@ -48,15 +48,10 @@ export async function readInventoryHead(data: Uint8Array, rawBytes: number): Pro
 
 /**
  * Consecutive source records of one root, in stored order, as their lines: each is parsed (sourceOfRecord) when
- * its reader gets to it, so a parsed source dies young instead of waiting, with its whole batch, for the other
+ * its reader gets to it (lib/snapshot/source-record.ts), so a parsed source dies young instead of waiting, with its whole batch, for the other
  * side of a comparison (promoted to the old generation, a million of them grew the heap by hundreds of MB).
  */
 export type SourceBatch = { root: number; records: string[] };
-
-/** The source of a record line (`[0,"sources",{…}]`). */
-export function sourceOfRecord(line: string): Source {
-  return (JSON.parse(line) as [number, "sources", Source])[2];
-}
 
 /** The root index of a record line, without parsing it. */
 function rootOf(line: string): number {

@@ -4,7 +4,8 @@ import { canonicalJson } from "@/lib/snapshot/canonical-json";
 import { encodeInventory } from "@/lib/snapshot/inventory-blob-writer";
 import { readInventoryBlob, readPackedInventory } from "@/lib/snapshot/read-inventory-blob";
 import { RootSourceReader } from "@/lib/snapshot/root-source-reader";
-import { readInventoryHead, sourceOfRecord } from "@/lib/snapshot/stream-inventory-blob";
+import { readInventoryHead } from "@/lib/snapshot/stream-inventory-blob";
+import { sourceOfRecord } from "@/lib/snapshot/source-record";
 import type { Inventory, Source } from "@/lib/snapshot/schema";
 import { InventoryBuilder } from "../support/inventory-builder";
 
