@@ -11,14 +11,29 @@ export const BUSY_TIMEOUT_MS = 5000;
 export type SqliteDatabase = Database.Database;
 
 /**
- * The database holds encrypted credentials and every target's file inventory: only its owner may read it.
- * Its folder is created 0700 and the file 0600 before SQLite opens it; SQLite gives the -wal and -shm
- * files the database file's mode, and files left from an older, laxer version are tightened here.
+ * Creates the folder (0700) and the file (0600) when missing. An existing database file is never opened
+ * here: closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's included,
+ * and SQLite does not notice. A process that has lost its shared lock looks absent to the others, so the
+ * next connection elsewhere to close cleanly (a CLI run, `sqlite3`, a backup script) would checkpoint and
+ * delete the write-ahead log this process still writes to, and those writes would be lost.
  */
-export function restrictDatabaseFiles(file: string): void {
+function createDatabaseFileIfMissing(file: string): void {
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_RDWR, 0o600));
+  try {
+    fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_RDWR, 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+}
+
+/**
+ * The database holds encrypted credentials and every target's file inventory: only its owner may read it.
+ * It is created owner-only before SQLite opens it; SQLite gives the -wal and -shm files the database
+ * file's mode, and files left from an older, laxer version are tightened here (by path, never by opening).
+ */
+export function restrictDatabaseFiles(file: string): void {
+  createDatabaseFileIfMissing(file);
   // turbopackIgnore: the database lives wherever DATABASE_URL says, outside what the build should trace.
   for (const name of [file, `${file}-wal`, `${file}-shm`]) {
     try {

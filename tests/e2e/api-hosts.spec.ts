@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import Database from "../support/sqlite-database";
+import Database, { databaseFileBytes } from "../support/sqlite-database";
 import { startApp, type RunningApp } from "../support/app";
 import { signedInRequest } from "../support/session";
 
@@ -64,7 +64,7 @@ test("a stored password is encrypted at rest and never returned by the API", asy
   expect(row.secretCipher).toBeTruthy();
   expect(row.secretCipher).not.toContain(password);
   for (const file of [app.databaseFile, `${app.databaseFile}-wal`].filter((f) => fs.existsSync(f))) {
-    expect(fs.readFileSync(file).includes(Buffer.from(password))).toBe(false);
+    expect(databaseFileBytes(file).includes(Buffer.from(password))).toBe(false);
   }
 });
 

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "../support/sqlite-database";
+import Database, { databaseFileBytes } from "../support/sqlite-database";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp-dir";
@@ -40,7 +40,7 @@ test("users add reads the password from stdin, stores only an scrypt hash, and l
   const [row] = table<{ passwordHash: string }>(`SELECT passwordHash FROM User WHERE name = 'alice'`);
   expect(row!.passwordHash).toMatch(/^scrypt\$\d+\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
   for (const file of [databaseFile, `${databaseFile}-wal`].filter((f) => fs.existsSync(f))) {
-    expect(fs.readFileSync(file).includes(Buffer.from(password))).toBe(false);
+    expect(databaseFileBytes(file).includes(Buffer.from(password))).toBe(false);
   }
   const listed = JSON.parse((await cli(["users", "list", "--json"])).stdout) as Record<string, unknown>[];
   expect(listed).toEqual([{ id: expect.any(String), name: "alice", role: "operator", createdAt: expect.any(String) }]);
@@ -50,6 +50,17 @@ test("users add reads the password from stdin, stores only an scrypt hash, and l
   ).toBe(2);
   expect((await cli(["users", "remove", "alice"])).code).toBe(0);
   expect(JSON.parse((await cli(["users", "list", "--json"])).stdout)).toEqual([]);
+  const actions = table<{ action: string; actor: string; objectId: string }>(
+    `SELECT action, actor, objectId FROM AuditEvent ORDER BY at, id`,
+  );
+  // From beforeAll: the host added and collected through the CLI, then this test's users.
+  expect(actions.map((a) => [a.action, a.objectId])).toEqual([
+    ["host-created", "laptop"],
+    ["collection-started", "laptop"],
+    ["user-created", "alice"],
+    ["user-removed", "alice"],
+  ]);
+  for (const { actor } of actions) expect(actor).toMatch(/^cli:\w+/);
 });
 
 test("bad user input is refused with the reason", async () => {
@@ -80,7 +91,7 @@ test("share create prints { id, url, expiresAt }, stores only the token's hash, 
   expect(table<{ tokenHash: string }>(`SELECT tokenHash FROM Share`)).toEqual([
     { tokenHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
   ]);
-  expect(fs.readFileSync(databaseFile).includes(Buffer.from(token!))).toBe(false);
+  expect(databaseFileBytes(databaseFile).includes(Buffer.from(token!))).toBe(false);
 
   const byDefault = JSON.parse((await cli(["share", "create", "laptop", "laptop", "--json"])).stdout) as {
     expiresAt: string;
@@ -95,11 +106,11 @@ test("share create prints { id, url, expiresAt }, stores only the token's hash, 
   expect(list.find((s) => s.id === share.id)?.state).toBe("revoked");
   expect(list.filter((s) => s.state === "active")).toHaveLength(1);
   expect((await cli(["share", "list"])).stdout).toMatch(new RegExp(`${share.id}\\s+revoked`));
+  // The audit names who revoked it and who had made it.
+  const revoked = table<{ actor: string; detail: string }>(
+    `SELECT actor, detail FROM AuditEvent WHERE action = 'share-revoked' AND objectId = '${share.id}'`,
+  );
+  expect(revoked).toHaveLength(1);
+  expect(revoked[0]!.actor).toMatch(/^cli:/);
+  expect(JSON.parse(revoked[0]!.detail)).toEqual({ createdBy: revoked[0]!.actor });
 });
-
-// Known bug, under investigation: in this file the audit event a CLI command writes last (user-removed after
-// `users remove`, share-revoked after `share revoke`) is sometimes missing afterwards, although the command
-// exited 0 and its other write (the user removed, the link revoked) is there; run alone from a shell it is
-// always recorded. Reproduce: `npx vitest run --project integration tests/integration/cli-users-shares.test.ts`
-// with these checks back in place (about half the runs on a 2-core machine).
-test.skip("KNOWN BUG: the audit event a CLI command writes last is recorded (user-removed, share-revoked)", () => {});

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
-import Database from "../support/sqlite-database";
+import Database, { databaseFileBytes } from "../support/sqlite-database";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { resultEventSchema } from "@/lib/snapshot/collector-events";
 import { REDACTED } from "@/lib/snapshot/schema";
@@ -160,6 +160,6 @@ test("deploylens collect --json and the database file hold no secret", async () 
   expect(blobs.length).toBeGreaterThan(0);
   for (const blob of blobs) expectNoSecret(brotliDecompressSync(blob.data).toString("latin1"), "a decompressed blob");
   for (const file of [databaseFile, `${databaseFile}-wal`].filter((f) => fs.existsSync(f))) {
-    expectNoSecret(fs.readFileSync(file).toString("latin1"), path.basename(file));
+    expectNoSecret(databaseFileBytes(file).toString("latin1"), path.basename(file));
   }
 });
