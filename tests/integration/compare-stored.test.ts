@@ -70,6 +70,22 @@ test.each([
   const [li, ri] = await Promise.all([toSnapshotInput(l), toSnapshotInput(r)]);
   const expected = compare(li!, ri!, options);
   expect(expected.files.total).toBeGreaterThan(5);
+  // Stored with their views: the streamed path, not the fallback below.
+  expect([l.view, r.view]).not.toContain(null);
   expect(await compareStored(l, r, options)).toEqual(expected);
   expect(await compareStored(r, l, options)).toEqual(compare(ri!, li!, options));
+});
+
+test("snapshots stored before views are compared from their blobs, with the same result", async () => {
+  const { compare } = await import("@/lib/compare/compare");
+  const { compareStored } = await import("@/lib/compare/compare-stored");
+  const { toSnapshotInput } = await import("@/lib/db/load-snapshot");
+  const { prisma } = await import("@/lib/db/client");
+  const { getSnapshotOrThrow } = await import("@/lib/db/queries/snapshots");
+  const [l, r] = await Promise.all([stored("old-l", left()), stored("old-r", right())]);
+  const expected = compare((await toSnapshotInput(l))!, (await toSnapshotInput(r))!);
+  await prisma.snapshot.update({ where: { id: l.id }, data: { view: null } });
+  const withoutView = await getSnapshotOrThrow(l.id);
+  expect(withoutView.view).toBeNull();
+  expect(await compareStored(withoutView, r)).toEqual(expected);
 });
