@@ -47,8 +47,9 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --out DIR              write RESULTS.md and results.json there
   --profile              profile a snapshot (CPU, memory) and compare() even when their goals are met
   --only retention       only the store size after a simulated year of hourly snapshots of 10 hosts under retention
-  --only compare         only \`deploylens compare\` of two generated --large-sources snapshots (runs: --runs, at most 3);
-                         rewrites that row of RESULTS.md and results.json and keeps every other`;
+  --only compare         only comparing two generated --large-sources snapshots: \`deploylens compare\` (runs: --runs, at
+                         most 3), then the dashboard's compare page of them (peak RSS, longest event-loop delay; needs
+                         a build); rewrites those rows of RESULTS.md and results.json and keeps every other`;
 
 const VALUE_FLAGS = [
   "--sources",
