@@ -119,6 +119,8 @@ export const collectorSpecSchema = z.object({
   startupCapSeconds: z.number().positive(),
   maxFiles: z.number().int().positive().max(FILES_MAX),
   maxSeconds: z.number().positive(),
+  /** Processes a large root's walk may use (lib/collector/python/55_walk_parallel.py); unset: the target's cores. */
+  walkWorkers: z.number().int().min(1).max(8).optional(),
   envAllowlist: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an exact variable name")),
 });
 

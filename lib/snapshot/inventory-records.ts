@@ -29,13 +29,28 @@ const isInt = (value: unknown): value is number => Number.isSafeInteger(value);
 const nullOr = (value: unknown, check: (v: unknown) => boolean) => value === null || check(value);
 
 /**
- * A source record, checked by hand: sources are ~95 % of a large inventory and zod's per-object cost
- * dominated the hot path. Same rules as sourceSchema (tests/unit/inventory-records.test.ts holds them
- * side by side); the result is a fresh object with the keys in canonical order and nothing else.
+ * The order of a source's values when it travels as a row (lib/collector/python/55_records.py SOURCE_ROW):
+ * the collector sends sources so, without their key names.
+ */
+export const SOURCE_ROW = ["path", "size", "mtime", "status", "reason", "pyc", "pycUid"] as const;
+
+/** A source row as the object it stands for; a string when it is not a row of SOURCE_ROW's length. */
+function rowObject(row: unknown[]): Record<string, unknown> | string {
+  if (row.length !== SOURCE_ROW.length) return `a source row must hold ${SOURCE_ROW.length} values`;
+  const [path, size, mtime, status, reason, pyc, pycUid] = row;
+  return { path, size, mtime, status, reason, pyc, pycUid };
+}
+
+/**
+ * A source record (a row, or an object with its keys), checked by hand: sources are ~95 % of a large
+ * inventory and zod's per-object cost dominated the hot path. Same rules as sourceSchema
+ * (tests/unit/inventory-records.test.ts holds them side by side); the result is a fresh object with the keys
+ * in canonical order and nothing else.
  */
 function sourceOf(value: unknown): Source | string {
   if (typeof value !== "object" || value === null) return "a source must be an object";
-  const v = value as Record<string, unknown>;
+  const v = Array.isArray(value) ? rowObject(value) : (value as Record<string, unknown>);
+  if (typeof v === "string") return v;
   if (typeof v.path !== "string" || v.path.length > PATH_MAX) return "path: expected a string of at most 4096";
   if (!isInt(v.size)) return "size: expected an integer";
   if (typeof v.mtime !== "number" || !Number.isFinite(v.mtime)) return "mtime: expected a number";
@@ -70,7 +85,20 @@ export function recordItemOf(field: RecordField, value: unknown): RecordItem | s
   return `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`;
 }
 
+const jsonOrNull = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+
+/**
+ * A source's canonical JSON written directly (keys sorted), the same text as JSON.stringify(sortedSource(s)):
+ * a finite number's template text is its JSON text, and the strings go through JSON.stringify.
+ */
+function canonicalSource(s: Source): string {
+  return (
+    `{"mtime":${s.mtime},"path":${JSON.stringify(s.path)},"pyc":${jsonOrNull(s.pyc)},"pycUid":${s.pycUid},` +
+    `"reason":${jsonOrNull(s.reason)},"size":${s.size},"status":${JSON.stringify(s.status)}}`
+  );
+}
+
 /** The item's canonical JSON; sources, the bulk, skip canonicalJson's generic key sort. */
 export function canonicalItem(field: RecordField, item: RecordItem): string {
-  return field === "sources" ? JSON.stringify(sortedSource(item as Source)) : canonicalJson(item);
+  return field === "sources" ? canonicalSource(item as Source) : canonicalJson(item);
 }

@@ -21,15 +21,17 @@ export type BenchOptions = {
   /** Profile a snapshot (CPU, memory) and compare() even when every goal is met. */
   profile: boolean;
   /**
-   * Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees), "compare"
-   * (`deploylens compare` of two generated --large-sources snapshots; updates only its own row).
+   * Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees), "cli" (the
+   * CLI rows: collect vs ssh find, peak RSS, --version) or "compare" (`deploylens compare` of two generated
+   * --large-sources snapshots and the dashboard's compare page of them); "cli" and "compare" update only their
+   * rows of RESULTS.md/results.json.
    */
-  only: "retention" | "compare" | null;
+  only: "retention" | "cli" | "compare" | null;
 };
 
 const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smoke] [--million] [--large-sources N] [--runs N]
                        [--ansible-runs N] [--load-hosts N] [--load-collections N] [--load-clients N] [--load-sources N]
-                       [--render-runs N] [--out DIR] [--profile] [--only retention|compare]
+                       [--render-runs N] [--out DIR] [--profile] [--only retention|cli|compare]
   --sources N            sources in the synthetic deployment (default 100000; --smoke: 4000)
   --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 5000)
   --smoke                small trees, 1 run each, a small load; Ansible only when installed, the dashboard only when built
@@ -47,6 +49,8 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --out DIR              write RESULTS.md and results.json there
   --profile              profile a snapshot (CPU, memory) and compare() even when their goals are met
   --only retention       only the store size after a simulated year of hourly snapshots of 10 hosts under retention
+  --only cli             only the CLI rows (collect vs ssh find, peak RSS and its growth, --version; with --million
+                         the 1,000,000-source ones too); updates those rows of RESULTS.md and results.json alone
   --only compare         only comparing two generated --large-sources snapshots: \`deploylens compare\` (runs: --runs, at
                          most 3), then the dashboard's compare page of them (peak RSS, longest event-loop delay; needs
                          a build); rewrites those rows of RESULTS.md and results.json and keeps every other`;
@@ -65,6 +69,7 @@ const VALUE_FLAGS = [
   "--out",
   "--only",
 ];
+const ONLY_PARTS = ["retention", "cli", "compare"] as const;
 const BOOLEAN_FLAGS = ["--smoke", "--million", "--profile"];
 
 function positiveInt(flag: string, value: string | undefined, least = 1): number {
@@ -75,8 +80,9 @@ function positiveInt(flag: string, value: string | undefined, least = 1): number
 
 function onlyPart(value: string | undefined): BenchOptions["only"] {
   if (value === undefined) return null;
-  if (value !== "retention" && value !== "compare") throw new Error(`--only takes retention or compare\n${USAGE}`);
-  return value;
+  const part = ONLY_PARTS.find((name) => name === value);
+  if (!part) throw new Error(`--only takes ${ONLY_PARTS.join(" or ")}\n${USAGE}`);
+  return part;
 }
 
 export function parseBenchOptions(argv: string[]): BenchOptions {

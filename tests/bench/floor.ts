@@ -6,8 +6,11 @@ import { shellQuote } from "./shell-quote";
 /** `connectMs`: TCP, SSH handshake and authentication, the share every remote scan pays first. */
 export type FloorRun = { ms: number; connectMs: number; lines: number; bytes: number };
 
-/** The command the floor runs: every entry with what a scan needs to know of it. */
-export const floorCommand = (root: string) => `find ${shellQuote(root)} -printf '%p %s %T@ %m %u\\n'`;
+/**
+ * The command the floor runs: every entry with what a scan needs to know of it. Owners are numeric (`%U`), as
+ * the collector reports them: `%u` looks each file's owner up by name, which made the floor 3.7× slower.
+ */
+export const floorCommand = (root: string) => `find ${shellQuote(root)} -printf '%p %s %T@ %m %U\\n'`;
 
 /**
  * The least any remote scan can cost: one `find` over the same SSH server and the same ssh2 transport,

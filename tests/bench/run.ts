@@ -30,6 +30,7 @@ try {
 }
 try {
   if (options.only === "retention") await (await import("./retention/retention-bench")).retentionBench(options);
+  else if (options.only === "cli") await (await import("./cli/cli-only-bench")).cliOnlyBench(options);
   else if (options.only === "compare")
     await (await import("./partial/compare-only")).compareOnly(options, commandLine(process.argv.slice(2)));
   else await (await import("./bench-main")).benchMain(options);

@@ -94,8 +94,9 @@ test("a tree with more fresh pycs than the marshal check takes sends records bef
 
 test("a hash pyc's record waits for its hash check, and every record after it with it", async () => {
   const { lines, walkEnd } = await (bigStream ??= streamed(big));
-  const holding = lines.findIndex((l) =>
-    (l.items ?? []).some((s) => (s as { path: string }).path === "zz_hashed/edited.py"),
+  // Sources travel as rows, the path first (SOURCE_ROW).
+  const holding = lines.findIndex(
+    (l) => l.field === "sources" && (l.items ?? []).some((s) => (s as unknown[])[0] === "zz_hashed/edited.py"),
   );
   expect(holding).toBeGreaterThan(walkEnd);
   const { inventory } = await collectOk(testSpec({ appRoots: [big], python: venv.python }));

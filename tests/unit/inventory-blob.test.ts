@@ -3,7 +3,7 @@ import { parseEvent } from "@/lib/collector/parse-event";
 import { compressBlob } from "@/lib/snapshot/blob-codec";
 import { canonicalJson } from "@/lib/snapshot/canonical-json";
 import { encodeInventory } from "@/lib/snapshot/inventory-blob-writer";
-import { recordItemOf, RECORD_FIELDS } from "@/lib/snapshot/inventory-records";
+import { canonicalItem, recordItemOf, RECORD_FIELDS, SOURCE_ROW } from "@/lib/snapshot/inventory-records";
 import { readInventoryBlob } from "@/lib/snapshot/read-inventory-blob";
 import { sourceSchema, type Inventory } from "@/lib/snapshot/schema";
 import { InventoryBuilder } from "../support/inventory-builder";
@@ -87,6 +87,37 @@ test.each([
   const zod = sourceSchema.safeParse(value);
   expect(typeof lean !== "string").toBe(zod.success);
   if (zod.success) expect(lean).toEqual(zod.data);
+});
+
+const rowOf = (value: Record<string, unknown>) => SOURCE_ROW.map((key) => value[key]);
+test.each([
+  ["a valid source", source],
+  ["a fresh source without pyc facts", { ...source, status: "fresh", reason: null, pyc: null, pycUid: null }],
+  ["an unknown status", { ...source, status: "cached" }],
+  ["a fractional size", { ...source, size: 1.5 }],
+  ["a path that is not a string", { ...source, path: 7 }],
+])("a source sent as a row is judged as the same source sent as an object: %s", (_, value) => {
+  expect(recordItemOf("sources", rowOf(value))).toEqual(recordItemOf("sources", value));
+});
+
+test("a source row of the wrong length is refused", () => {
+  expect(recordItemOf("sources", rowOf(source).slice(1))).toBe("a source row must hold 7 values");
+  expect(recordItemOf("sources", [...rowOf(source), 0])).toBe("a source row must hold 7 values");
+});
+
+test.each([
+  ["a stale source", source],
+  ["a fresh source without pyc facts", { ...source, status: "fresh", reason: null, pyc: null, pycUid: null }],
+  [
+    "odd numbers and a path to escape",
+    { ...source, path: 'a"\\\u00e9\udcff\n.py', size: 0, mtime: -0, pycUid: 4294967295 },
+  ],
+  ["a huge mtime", { ...source, mtime: 1e21 }],
+  ["a tiny mtime", { ...source, mtime: 1e-7 }],
+])("a source's canonical text is JSON.stringify of it with its keys sorted: %s", (_, value) => {
+  const item = recordItemOf("sources", value);
+  if (typeof item === "string") throw new Error(item);
+  expect(canonicalItem("sources", item)).toBe(canonicalJson(item));
 });
 
 test("a records line whose item breaks the contract names the line and the item", () => {

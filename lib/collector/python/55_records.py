@@ -8,6 +8,10 @@
 
 # The per-file arrays of a root; lib/snapshot/inventory-records.ts reads them.
 RECORD_FIELDS = ("dirs", "extraPycs", "skipped", "sources")
+# A source travels as a row of its values in this order, not as an object: sources are ~95 % of the output,
+# and without their seven key names each is ~40 % shorter to encode, send, decrypt and parse.
+SOURCE_ROW = ("path", "size", "mtime", "status", "reason", "pyc", "pycUid")
+_source_row = operator.itemgetter(*SOURCE_ROW)
 # Items per "records" line: small lines keep the dashboard's memory flat whatever the tree's size.
 RECORD_BATCH = 1000
 _HASH_PYCS = frozenset(("checked-hash", "unchecked-hash"))
@@ -62,6 +66,8 @@ class RecordStream(object):
             index, field, items, _ = lines[self.sent]
             lines[self.sent] = None
             self.sent += 1
+            if field == "sources":
+                items = [_source_row(source) for source in items]
             emit({"type": "records", "root": index, "field": field, "items": items})
 
     def walked(self, index, root):

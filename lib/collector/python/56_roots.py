@@ -2,9 +2,6 @@
 # environment found inside an app root. A root nested in another (and the pycache prefix tree, which
 # is cache, not sources) is listed in the outer root's `excluded` and walked only once, as itself.
 
-LIMIT_REPORT_MAX = 200
-
-
 class Ctx(object):
     """State shared by the walk of every root."""
 
@@ -22,6 +19,7 @@ class Ctx(object):
         self.pyc_suffix = "." + self.tag + opt + ".pyc" if self.tag else None
         self.main_script = main_script
         self.hash_jobs, self.marshal_jobs = [], []
+        self.workers = walk_workers(spec)
 
     def truncate(self, reason, limit):
         if self.truncated is None:
@@ -63,13 +61,6 @@ def venv_site_packages(venv):
     return sorted(p for p in glob.glob(os.path.join(glob.escape(venv), "lib", "python*", "site-packages")) if os.path.isdir(p))
 
 
-def _report_limit(stack, root, ctx):
-    for rel, _ in list(reversed(stack))[:LIMIT_REPORT_MAX]:
-        root["skipped"].append({"path": rel, "reason": "limit", "detail": ctx.truncated["reason"]})
-    if len(stack) > LIMIT_REPORT_MAX:
-        root["skipped"].append({"path": "", "reason": "limit", "detail": "%d more directories" % (len(stack) - LIMIT_REPORT_MAX)})
-
-
 def root_problem(path):
     """Why the collector cannot walk path, e.g. "No such file or directory" (a typo'd app root)."""
     try:
@@ -90,29 +81,11 @@ def walk_root(index, root, all_paths, ctx, found_venvs):
     excluded = set(p for p in all_paths if _inside(p, path))
     if ctx.prefix and _inside(ctx.prefix, path):
         excluded.add(ctx.prefix)
-    stack = [("", None)]
-    visited = set()
-    while stack:
-        if ctx.stopped():
-            _report_limit(stack, root, ctx)
-            break
-        rel, st = stack.pop()
-        absd = path if not rel else path.rstrip("/") + "/" + rel
-        st = st or os.stat(absd)
-        if (st.st_dev, st.st_ino) in visited:
-            root["skipped"].append({"path": rel, "reason": "loop", "detail": "directory seen before (bind mount)"})
-            continue
-        visited.add((st.st_dev, st.st_ino))
-        subdirs = inspect_dir(absd, rel, st, root, ctx)
-        RECORDS.walked(index, root)
-        if subdirs == "venv":
-            excluded.add(absd)
-            found_venvs.append(absd)
-            continue
-        prefix = rel + "/" if rel else ""
-        for name, sub_st in reversed(subdirs):
-            if absd.rstrip("/") + "/" + name not in excluded:
-                stack.append((prefix + name, sub_st))
+    walk = WalkState(ctx, excluded)
+    # Shared between processes when the root is large enough (55_walk_parallel.py); what is left (all of it
+    # otherwise) is walked here.
+    walk_stack(index, root, walk_parallel(index, root, walk), walk)
+    found_venvs.extend(walk.venvs)
     root["excluded"] = sorted(excluded)
 
 

@@ -1,25 +1,29 @@
-import { count, millis, seconds } from "./format";
+import type { CliData } from "../cli/cli-figures-data";
 import type { BenchData } from "./bench-data";
-import { bytes } from "./format";
+import { bytes, count, millis, seconds } from "./format";
+
+/** How the CLI rows were taken (one bullet): also what `--only cli` rewrites. */
+export function cliMethodLine(cli: CliData): string {
+  return (
+    "- **CLI** `node bin/deploylens …` as a child process, exactly as `npx deploylens` starts it. Each `collect NAME` (default output, to a pipe) runs against a fresh " +
+    "database whose host was added beforehand, untimed, with `deploylens hosts add NAME --ssh USER@127.0.0.1:PORT --identity KEY --app-root ROOT --python VENV --no-startup-cost " +
+    "--accept-host-key` (the same sshd, tree and venv as the snapshot row); every collect is checked afterwards with `snapshots NAME --json` (ok, all sources counted). " +
+    "**CLI start excluded** by subtracting the median `deploylens --version` of the same run (node's start and loading the CLI bundle; opening and migrating the database is counted). " +
+    `The floor is the OpenSSH client: \`${cli.sshFindCommand}\` (known_hosts pinned), timed from spawn to exit with its output read. ` +
+    "Each run is `--version`, `node -e 0`, `collect`, `ssh find` in turn, after one unmeasured collect and ssh find. " +
+    `Peak RSS of each child: ${cli.rssMethod === "VmHWM polled every 10 ms" ? "VmHWM from /proc/PID/status, polled every 10 ms until exit" : "`/usr/bin/time -f %M` (ru_maxrss from wait4, the kernel's own peak)"}. ` +
+    `The growth figure is one collect of a ${count(cli.growth.sources)}-source tree built the same way` +
+    (cli.large ? `; --million adds one collect of ${cli.large.tree}.` : ".") +
+    (cli.compareLarge
+      ? ` **Compare at ${count(cli.compareLarge.sources)} sources**: ${cli.compareLarge.made}; then \`deploylens compare large-a large-b\` (Markdown to a pipe) and the same with \`--json\`, alternating, ${cli.compareLarge.markdown.length} time(s) each.`
+      : "")
+  );
+}
 
 /** How the rows measured through what users run (the CLI, the HTTP API, Chromium) were taken. */
 export function clientMethodLines(data: BenchData): string[] {
   const lines: string[] = [];
-  if (data.cli)
-    lines.push(
-      "- **CLI** `node bin/deploylens …` as a child process, exactly as `npx deploylens` starts it. Each `collect NAME` (default output, to a pipe) runs against a fresh " +
-        "database whose host was added beforehand, untimed, with `deploylens hosts add NAME --ssh USER@127.0.0.1:PORT --identity KEY --app-root ROOT --python VENV --no-startup-cost " +
-        "--accept-host-key` (the same sshd, tree and venv as the snapshot row); every collect is checked afterwards with `snapshots NAME --json` (ok, all sources counted). " +
-        "**CLI start excluded** by subtracting the median `deploylens --version` of the same run (node's start and loading the CLI bundle; opening and migrating the database is counted). " +
-        `The floor is the OpenSSH client: \`${data.cli.sshFindCommand}\` (known_hosts pinned), timed from spawn to exit with its output read. ` +
-        "Each run is `--version`, `node -e 0`, `collect`, `ssh find` in turn, after one unmeasured collect and ssh find. " +
-        `Peak RSS of each child: ${data.cli.rssMethod === "VmHWM polled every 10 ms" ? "VmHWM from /proc/PID/status, polled every 10 ms until exit" : "`/usr/bin/time -f %M` (ru_maxrss from wait4, the kernel's own peak)"}. ` +
-        `The growth figure is one collect of a ${count(data.cli.growth.sources)}-source tree built the same way` +
-        (data.cli.large ? `; --million adds one collect of ${data.cli.large.tree}.` : ".") +
-        (data.cli.compareLarge
-          ? ` **Compare at ${count(data.cli.compareLarge.sources)} sources**: ${data.cli.compareLarge.made}; then \`deploylens compare large-a large-b\` (Markdown to a pipe) and the same with \`--json\`, alternating, ${data.cli.compareLarge.markdown.length} time(s) each.`
-          : ""),
-    );
+  if (data.cli) lines.push(cliMethodLine(data.cli));
   if (data.load?.measured) {
     const run = data.load.run;
     lines.push(
@@ -43,28 +47,7 @@ export function clientMethodLines(data: BenchData): string[] {
 /** Every run of those rows. */
 export function clientRunLines(data: BenchData): string[] {
   const lines: string[] = [];
-  const list = (runs: { ms: number }[]) => runs.map((r) => seconds(r.ms)).join(", ");
-  const cli = data.cli;
-  if (cli) {
-    lines.push(
-      `- CLI \`--version\`: ${list(cli.version)}; \`node -e 0\`: ${list(cli.nodeBare)}`,
-      `- CLI \`collect\`: ${list(cli.collect)} (peak RSS ${cli.collect.map((r) => bytes(r.peakRssBytes)).join(", ")}); \`ssh find\`: ${list(cli.sshFind)}`,
-      `- CLI \`collect\` of ${count(cli.growth.sources)} sources: ${seconds(cli.growth.collect.ms)}, peak RSS ${bytes(cli.growth.collect.peakRssBytes)}`,
-    );
-    if (cli.large)
-      lines.push(
-        `- CLI \`collect\` of ${count(cli.large.sources)} empty sources: ${seconds(cli.large.collect.ms)}, peak RSS ${bytes(cli.large.collect.peakRssBytes)}`,
-      );
-    const large = cli.compareLarge;
-    if (large) {
-      const runs = (list: { ms: number; peakRssBytes: number }[]) =>
-        list.map((r) => `${seconds(r.ms)} (${bytes(r.peakRssBytes)})`).join(", ");
-      lines.push(
-        `- CLI \`compare\` of two ${count(large.sources)}-source snapshots: ${runs(large.markdown)}; \`--json\`: ${runs(large.json)} ` +
-          `(generating them took ${large.generateMs.map(seconds).join(" and ")}, storing ${large.storeMs.map(seconds).join(" and ")})`,
-      );
-    }
-  }
+  if (data.cli) lines.push(...cliRunLines(data.cli));
   if (data.load?.measured) {
     const run = data.load.run;
     lines.push(
@@ -82,5 +65,30 @@ export function clientRunLines(data: BenchData): string[] {
     lines.push(
       `- Snapshot page: ${data.render.data.runs.map((r) => `first row ${millis(r.firstRowMs)}, ${r.domRows} rows, search ${millis(r.searchMs)}`).join("; ")}`,
     );
+  return lines;
+}
+
+/** Every run of the CLI rows (one bullet each): also what `--only cli` rewrites. */
+export function cliRunLines(cli: CliData): string[] {
+  const lines: string[] = [];
+  const list = (runs: { ms: number }[]) => runs.map((r) => seconds(r.ms)).join(", ");
+  lines.push(
+    `- CLI \`--version\`: ${list(cli.version)}; \`node -e 0\`: ${list(cli.nodeBare)}`,
+    `- CLI \`collect\`: ${list(cli.collect)} (peak RSS ${cli.collect.map((r) => bytes(r.peakRssBytes)).join(", ")}); \`ssh find\`: ${list(cli.sshFind)}`,
+    `- CLI \`collect\` of ${count(cli.growth.sources)} sources: ${seconds(cli.growth.collect.ms)}, peak RSS ${bytes(cli.growth.collect.peakRssBytes)}`,
+  );
+  if (cli.large)
+    lines.push(
+      `- CLI \`collect\` of ${count(cli.large.sources)} empty sources: ${seconds(cli.large.collect.ms)}, peak RSS ${bytes(cli.large.collect.peakRssBytes)}`,
+    );
+  const large = cli.compareLarge;
+  if (large) {
+    const runs = (list: { ms: number; peakRssBytes: number }[]) =>
+      list.map((r) => `${seconds(r.ms)} (${bytes(r.peakRssBytes)})`).join(", ");
+    lines.push(
+      `- CLI \`compare\` of two ${count(large.sources)}-source snapshots: ${runs(large.markdown)}; \`--json\`: ${runs(large.json)} ` +
+        `(generating them took ${large.generateMs.map(seconds).join(" and ")}, storing ${large.storeMs.map(seconds).join(" and ")})`,
+    );
+  }
   return lines;
 }

@@ -14,22 +14,20 @@ const statusText = (figure: Figure) =>
       ? `**missed** — ${figure.missedBy}`
       : `skipped — ${figure.reason}`;
 
-/** One row of the figures table; a partial run (tests/bench/report/update-results.ts) rewrites its own rows with it. */
-export function figureTableRow(f: Figure, date: string, reproduce: string): string {
-  return `| ${cell(f.title)} | ${f.goal} | ${cell(f.measured)} | ${f.ratioText} | ${cell(statusText(f))} | ${date} | ${reproduce} |`;
+/** One row of the figure table, measured on `date` (ISO) by `command`. */
+export function figureRowMarkdown(f: Figure, date: string, command: string): string {
+  const reproduce = f.reason?.includes("--million") ? "`npm run bench -- --million`" : `\`${command}\``;
+  return `| ${cell(f.title)} | ${f.goal} | ${cell(f.measured)} | ${f.ratioText} | ${cell(statusText(f))} | ${date.slice(0, 10)} | ${reproduce} |`;
 }
 
-/** The start of a figure's row, by which a partial run finds it. */
-export const figureRowStart = (title: string) => `| ${cell(title)} |`;
+/** The first line of a missed figure's entry under "Goals missed". */
+export const missedHeadline = (f: Figure) => `- **${f.title}**: ${f.measured}; goal ${f.goal}; ${f.missedBy}.`;
 
 function figureTable(data: BenchData, figures: Figure[]): string[] {
-  const date = data.date.slice(0, 10);
-  const reproduce = (figure: Figure) =>
-    figure.reason?.includes("--million") ? "`npm run bench -- --million`" : `\`${data.command}\``;
   return [
     "| Figure | Goal | Measured | Ratio | Status | Date | Reproduce |",
     "| --- | --- | --- | --- | --- | --- | --- |",
-    ...figures.map((f) => figureTableRow(f, date, reproduce(f))),
+    ...figures.map((f) => figureRowMarkdown(f, data.date, data.command)),
   ];
 }
 
@@ -112,7 +110,7 @@ function missedLines(data: BenchData, missed: Figure[]): string[] {
   return missed.flatMap((f) => {
     const analysis = missedAnalysis(data, f.id).filter((line) => !given.has(line));
     analysis.forEach((line) => given.add(line));
-    return [`- **${f.title}**: ${f.measured}; goal ${f.goal}; ${f.missedBy}.`, ...analysis.map((line) => `  ${line}`)];
+    return [missedHeadline(f), ...analysis.map((line) => `  ${line}`)];
   });
 }
 
