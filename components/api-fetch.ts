@@ -1,4 +1,4 @@
-/** A refusal as the API states it (lib/api/to-error-response.ts); `issues` come with invalid input. */
+/** A refusal as the API states it (lib/http/to-error-response.ts); `issues` come with invalid input. */
 export type ApiError = {
   code: string | null;
   message: string;

@@ -4,8 +4,8 @@ import { Suspense } from "react";
 import { ChooseHosts } from "@/components/compare/ChooseHosts";
 import { ResolvedComparison } from "@/components/compare/ResolvedComparison";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { listHosts, toHostView } from "@/lib/db/queries/hosts";
-import { findLatestOkSnapshotOfOtherHost } from "@/lib/db/queries/snapshots";
+import { listHostViews } from "@/lib/hosts/host-views";
+import { otherHostToCompare } from "@/lib/compare/other-host";
 import { parseCompareView } from "@/lib/compare/view-state";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
@@ -16,10 +16,10 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   const { left, right } = query;
   // "Compare with…" names only its own host: the other side is the most recently collected other host.
   if (typeof left === "string" && right === undefined) {
-    const other = await findLatestOkSnapshotOfOtherHost(left);
-    if (other) redirect(`/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(other.hostName)}`);
+    const other = await otherHostToCompare(left);
+    if (other) redirect(`/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(other)}`);
   }
-  const hosts = (await listHosts()).map(toHostView);
+  const hosts = await listHostViews();
   const chosen = typeof left === "string" && typeof right === "string";
   return (
     <div className="space-y-6">

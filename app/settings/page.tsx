@@ -5,7 +5,7 @@ import { AuditTable } from "@/components/audit/AuditTable";
 import { ShareList } from "@/components/shares/ShareList";
 import { Card } from "@/components/ui/Card";
 import { UserAdmin } from "@/components/users/UserAdmin";
-import { listUsers, toUserView } from "@/lib/db/queries/users";
+import { listUserViews } from "@/lib/auth/user-views";
 import { listAuditPage } from "@/lib/audit/list-audit-page";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 import { listShareRows } from "@/lib/shares/list-share-rows";
@@ -18,7 +18,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   const [page, shares, users] = await Promise.all([
     listAuditPage({ before: typeof before === "string" ? before : undefined }),
     listShareRows(),
-    listUsers(),
+    listUserViews(),
   ]);
   return (
     <div className="space-y-6">
@@ -34,7 +34,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         </p>
       )}
       <Card title="Users and roles">
-        <UserAdmin users={users.map(toUserView)} self={admin.name} />
+        <UserAdmin users={users} self={admin.name} />
       </Card>
       <OperationsSettings />
       <Card title="Public links">

@@ -1,8 +1,7 @@
 import { CollectionFailure } from "@/components/snapshots/CollectionFailure";
 import { Card } from "@/components/ui/Card";
 import type { HostView } from "@/lib/db/queries/hosts";
-import { listSnapshots } from "@/lib/db/queries/snapshots";
-import { decodeErrorDetails } from "@/lib/db/snapshot-columns";
+import { listHostHistory } from "@/lib/snapshot-reads/host-snapshots";
 import { HistoryChart } from "./HistoryChart";
 import { HistoryMarkers } from "./HistoryMarkers";
 import { historyPoints } from "./history-points";
@@ -12,14 +11,14 @@ import { TrustHostKey } from "./TrustHostKey";
 
 /** The host page's history widget: the last 200 snapshots as a chart, and a refused host key to trust. */
 export async function HostHistory({ host, range }: { host: HostView; range: HistoryRangeKey }) {
-  const snapshots = await listSnapshots(host.id);
+  const snapshots = await listHostHistory(host.id);
   const domain = rangeDomain(range, Date.now());
   const points = historyPoints(snapshots.map((s) => ({ ...s, takenAt: s.takenAt.toISOString() }))).filter(
     (p) => !domain || p.t >= domain[0],
   );
   const markers = points.filter((p) => p.changes.length > 0 || p.regression).map((point, i) => ({ point, n: i + 1 }));
   // What the server recorded when the key was refused, as data: the endpoint, the key it saw, the old pin.
-  const refused = decodeErrorDetails(snapshots[0]?.errorDetails ?? null);
+  const refused = snapshots[0]?.errorDetails ?? null;
   const keyRefused = refused?.code === "host-key-unknown" || refused?.code === "host-key-changed";
   const hop = refused?.hop ?? 1;
   const pinned =
@@ -39,7 +38,7 @@ export async function HostHistory({ host, range }: { host: HostView; range: Hist
           error={{
             code: latest.errorCode ?? "unknown",
             message: latest.errorMessage ?? "",
-            details: decodeErrorDetails(latest.errorDetails),
+            details: latest.errorDetails,
           }}
           title="The last collection failed"
         />

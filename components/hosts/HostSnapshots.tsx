@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/Card";
-import { countSnapshots, listSnapshots } from "@/lib/db/queries/snapshots";
+import { listHostSnapshotPage } from "@/lib/snapshot-reads/host-snapshots";
 import { Pagination } from "./Pagination";
 import { SnapshotTable } from "./SnapshotTable";
 import { SNAPSHOTS_PER_PAGE, type pageParams } from "./page-params";
@@ -8,7 +8,7 @@ import { SNAPSHOTS_PER_PAGE, type pageParams } from "./page-params";
 /** The host page's snapshot list: one page of all snapshots, newest first. */
 export async function HostSnapshots({ hostId, paging }: { hostId: string; paging: ReturnType<typeof pageParams> }) {
   const { page, per, skip } = paging;
-  const [listed, total] = await Promise.all([listSnapshots(hostId, { skip, take: per }), countSnapshots(hostId)]);
+  const { listed, total } = await listHostSnapshotPage(hostId, { skip, take: per });
   return (
     <Card title="Snapshots">
       {listed.length === 0 && total > 0 ? (

@@ -2,10 +2,10 @@ import { ScrollBox } from "@/components/ui/ScrollBox";
 import Link from "next/link";
 import { CoverageBar } from "@/components/ui/CoverageBar";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
-import type { Snapshot } from "@/lib/db/generated/client";
+import type { SnapshotSummary } from "@/lib/snapshot/snapshot-summary";
 import { StartupCell } from "./StartupCell";
 
-export function SnapshotTable({ snapshots }: { snapshots: Snapshot[] }) {
+export function SnapshotTable({ snapshots }: { snapshots: SnapshotSummary[] }) {
   if (snapshots.length === 0) return <p className="text-sm text-slate-500">No snapshots yet: press “Collect now”.</p>;
   return (
     <ScrollBox label="Snapshots">

@@ -1,24 +1,18 @@
+import type { SnapshotSummary } from "@/lib/snapshot/snapshot-summary";
 import { coveragePercent } from "@/lib/analysis/coverage-percent";
 
-export type HistoryRow = {
-  id: string;
-  takenAt: string;
-  status: string;
-  sources: number;
-  fresh: number;
-  /** Optional: rows read before the chart stacked them; absent counts as 0. */
-  stale?: number;
-  missing?: number;
-  startupClosure: number | null;
-  startupFresh: number | null;
-  startupBlocked: number | null;
-  configHash: string | null;
-  regressions?: string | null;
-  // Optional so that callers with older row shapes still type-check; absent means "not compared".
-  interpreterVersion?: string | null;
-  criticalFindings?: number;
-  warningFindings?: number;
-};
+/** A summary row as the page hands it to the chart: `takenAt` as ISO text. */
+export type HistoryRow = { takenAt: string } & Pick<
+  SnapshotSummary,
+  "id" | "status" | "sources" | "fresh" | "startupClosure" | "startupFresh" | "startupBlocked" | "configHash"
+> &
+  // Optional: rows read before the chart stacked or compared them; absent counts as 0, or "not compared".
+  Partial<
+    Pick<
+      SnapshotSummary,
+      "stale" | "missing" | "regressions" | "interpreterVersion" | "criticalFindings" | "warningFindings"
+    >
+  >;
 /** `startup` is the line (startup coverage %), `blocked` the second series; null before closures were collected. */
 export type HistoryPoint = {
   id: string;

@@ -1,8 +1,8 @@
 import { Card } from "@/components/ui/Card";
-import { countSnapshotsByHost } from "@/lib/db/queries/retention";
-import { listWebhookDeliveries } from "@/lib/db/queries/webhooks";
 import { findRetentionPolicy } from "@/lib/retention/retention-policy";
+import { snapshotsPerHost } from "@/lib/retention/snapshots-per-host";
 import { storeSizeBytes } from "@/lib/retention/store-size";
+import { listDeliveryLog } from "@/lib/webhooks/delivery-log";
 import { findWebhookUrl } from "@/lib/webhooks/webhook-url";
 import { RetentionSettings } from "./RetentionSettings";
 import { StoreUsage } from "./StoreUsage";
@@ -12,9 +12,9 @@ import { WebhookSettings } from "./WebhookSettings";
 export async function OperationsSettings() {
   const [policy, hosts, webhookUrl, deliveries] = await Promise.all([
     findRetentionPolicy(),
-    countSnapshotsByHost(),
+    snapshotsPerHost(),
     findWebhookUrl(),
-    listWebhookDeliveries(),
+    listDeliveryLog(),
   ]);
   return (
     <>

@@ -1,5 +1,5 @@
 import { ScrollBox } from "@/components/ui/ScrollBox";
-import type { WebhookDelivery } from "@/lib/db/generated/client";
+import type { WebhookDelivery } from "@/lib/db/queries/webhooks";
 import { saveWebhook } from "./operations-actions";
 
 /** Where regressions are POSTed; the URL itself is never shown again once saved (it may hold a token). */

@@ -1,6 +1,6 @@
 import { nextStepFor } from "@/components/hosts/collect-events";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
-import type { SnapshotJson } from "@/lib/api/snapshot-json";
+import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 
 /** A failed collection in the verdict's place: what failed (code and message as text) and what to do next. */
 export function CollectionFailure({

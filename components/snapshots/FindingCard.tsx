@@ -1,6 +1,6 @@
 import { CodeBlock } from "@/components/ui/CodeBlock";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
-import type { SnapshotJson } from "@/lib/api/snapshot-json";
+import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 import { displayPath } from "@/lib/snapshot/display-path";
 import { predictionText } from "@/lib/analysis/impact/impact-lines";
 

@@ -1,9 +1,9 @@
 import { fixOutcomes, type OutcomeSide } from "@/lib/analysis/impact/fix-outcome";
 import { formatRange } from "@/lib/analysis/impact/range";
 import { predictionText } from "@/lib/analysis/impact/impact-lines";
-import type { SnapshotJson } from "@/lib/api/snapshot-json";
+import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 import { Card } from "@/components/ui/Card";
-import { loadSnapshotView } from "./load-snapshot-view";
+import { loadSnapshotView } from "@/lib/snapshot-reads/load-snapshot-view";
 import { RecycleRate } from "./RecycleRate";
 
 const sideOf = (s: SnapshotJson): OutcomeSide => ({

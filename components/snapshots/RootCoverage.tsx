@@ -1,6 +1,6 @@
 import { ScrollBox } from "@/components/ui/ScrollBox";
 import { CoverageBar } from "@/components/ui/CoverageBar";
-import type { SnapshotJson } from "@/lib/api/snapshot-json";
+import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 import { displayPath } from "@/lib/snapshot/display-path";
 
 export function RootCoverage({ roots }: { roots: SnapshotJson["roots"] }) {

@@ -1,5 +1,5 @@
 import { COMPILE_VARIABLES, environmentDrift } from "@/lib/analysis/diagnostics/support/process-drift";
-import type { SnapshotJson } from "@/lib/api/snapshot-json";
+import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 import { displayPath } from "@/lib/snapshot/display-path";
 
 const plural = (n: number, word: string, many: string) => `${n} ${n === 1 ? word : many}`;

@@ -1,4 +1,4 @@
-import { loadSnapshotView } from "./load-snapshot-view";
+import { loadSnapshotView } from "@/lib/snapshot-reads/load-snapshot-view";
 import { RootCoverage } from "./RootCoverage";
 import { ServiceSummary } from "./ServiceSummary";
 import { StartupSummary } from "./StartupSummary";

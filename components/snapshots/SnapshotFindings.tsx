@@ -1,5 +1,5 @@
 import { FindingCard } from "./FindingCard";
-import { loadSnapshotView } from "./load-snapshot-view";
+import { loadSnapshotView } from "@/lib/snapshot-reads/load-snapshot-view";
 
 /** After the verdict: each finding with its detail, evidence and fix. */
 export async function SnapshotFindings({ id }: { id: string }) {

@@ -1,6 +1,6 @@
 import { verdictOf } from "@/lib/analysis/verdict";
 import { CollectionFailure } from "./CollectionFailure";
-import { loadSnapshotView } from "./load-snapshot-view";
+import { loadSnapshotView } from "@/lib/snapshot-reads/load-snapshot-view";
 import { VerdictCard } from "./VerdictCard";
 
 /** The top of a snapshot: the verdict of a successful one, or why a failed one failed and what to do. */

@@ -1,4 +1,4 @@
-import type { SnapshotJson } from "@/lib/api/snapshot-json";
+import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 import { coveragePercent } from "@/lib/analysis/coverage-percent";
 import { startupHeadline } from "@/lib/analysis/startup-coverage";
 import { displayPath } from "@/lib/snapshot/display-path";

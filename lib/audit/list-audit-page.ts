@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { decodeAuditDetail } from "@/lib/db/audit-columns";
 import { listAuditEvents, type AuditRow } from "@/lib/db/queries/audit";
 
 const pageSchema = z.object({
@@ -15,7 +16,7 @@ export function toAuditView(event: AuditRow) {
     address: event.address,
     action: event.action,
     object: event.objectType ? { type: event.objectType, id: event.objectId } : null,
-    detail: event.detail ? (JSON.parse(event.detail) as Record<string, unknown>) : null,
+    detail: decodeAuditDetail(event.detail),
   };
 }
 

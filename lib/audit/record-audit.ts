@@ -28,15 +28,15 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-/** Who did it and from where: a user and their address, or cliActor() and null. */
+/** Who did it and from where: a user and their address, or cliActor(). */
 export type AuditActor = Pick<AuditEntry, "actor" | "address">;
 
 /** A caller that names no one (a script or a test calling lib directly) is recorded as no actor. */
 export const NO_ACTOR: AuditActor = { actor: null, address: null };
 
-/** Who runs the CLI: it has no session, so the operating-system account stands for the actor. */
-export function cliActor(): string {
-  return `cli:${os.userInfo().username}`;
+/** Who runs the CLI: it has no session or address, so the operating-system account stands for the actor. */
+export function cliActor(): AuditActor {
+  return { actor: `cli:${os.userInfo().username}`, address: null };
 }
 
 /** Appends one event. Callers never put a secret in `detail`. */

@@ -1,27 +1,23 @@
-import { ERROR_STATUS } from "@/lib/error-codes";
+import type { ErrorCode } from "@/lib/error-codes";
 import { AppError } from "@/lib/errors";
 
 export class UnauthorizedError extends AppError {
   constructor(message = "sign in first") {
-    super(ERROR_STATUS.unauthorized, "unauthorized", message);
+    super("unauthorized", message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message: string, code = "forbidden") {
-    super(ERROR_STATUS.forbidden, code, message);
+  constructor(message: string, code: ErrorCode = "forbidden") {
+    super(code, message);
   }
 }
 
-/** 429 with the seconds to wait: lib/api/to-error-response.ts turns `headers` into response headers. */
+/** 429 with the seconds to wait: lib/http/to-error-response.ts turns `headers` into response headers. */
 export class TooManyAttemptsError extends AppError {
   readonly headers: Record<string, string>;
   constructor(readonly retryAfterSeconds: number) {
-    super(
-      ERROR_STATUS["too-many-attempts"],
-      "too-many-attempts",
-      `too many failed sign-ins; try again in ${retryAfterSeconds} s`,
-    );
+    super("too-many-attempts", `too many failed sign-ins; try again in ${retryAfterSeconds} s`);
     this.headers = { "retry-after": String(retryAfterSeconds) };
   }
 }

@@ -13,7 +13,11 @@ export type GuardInput = {
    */
   serverAction?: boolean;
 };
-export type GuardRefusal = { status: 421 | 403 | 415; code: string; message: string };
+export type GuardRefusal = {
+  status: 421 | 403 | 415;
+  code: "misdirected-request" | "cross-site-request" | "unsupported-media-type";
+  message: string;
+};
 
 type Env = Record<string, string | undefined>;
 const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];

@@ -4,6 +4,6 @@ import type { GuardRefusal } from "./request-guard";
 /** 421 wrong Host, 403 cross-site write, 415 a write that is not JSON: nothing was done. */
 export class RequestRefusedError extends AppError {
   constructor(refusal: GuardRefusal) {
-    super(refusal.status, refusal.code, refusal.message);
+    super(refusal.code, refusal.message);
   }
 }

@@ -1,5 +1,5 @@
-import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import { listJumpHops } from "@/lib/db/host-columns";
 import type { ErrorDetails } from "@/lib/snapshot/error-details";
 import { commandLine } from "./shell-quote";
 
@@ -10,14 +10,14 @@ const endpointFlags = (d: ErrorDetails) =>
   d.endpoint !== "jump" ? [] : d.hop && d.hop > 1 ? ["--hop", String(d.hop)] : ["--jump"];
 
 /** The endpoint as the transport names it, with the login the host uses there: `jump host 2 ops@10.0.1.2:22`. */
-function where(host: Host, d: ErrorDetails): string {
+function where(host: HostRow, d: ErrorDetails): string {
   const user = d.endpoint === "jump" ? listJumpHops(host)[(d.hop ?? 1) - 1]?.user : host.sshUser;
   const label = d.endpoint === "jump" ? `jump host${d.hop ? ` ${d.hop}` : ""}` : "host";
   return `${label} ${user ? `${user}@` : ""}${d.host}:${d.port}`;
 }
 
 /** Host-key refusals, told from their recorded details with the command to run for this very host. */
-function hostKeyFailure(host: Host, f: CollectFailure): string | null {
+function hostKeyFailure(host: HostRow, f: CollectFailure): string | null {
   const d = f.details;
   if (!d?.fingerprint) return null;
   const trust = (...replace: string[]) => [
@@ -44,7 +44,7 @@ function hostKeyFailure(host: Host, f: CollectFailure): string | null {
 }
 
 /** What the CLI prints on stderr, once, for a failed collection: what happened and what to run next. */
-export function describeCollectFailure(host: Host, failure: CollectFailure): string {
+export function describeCollectFailure(host: HostRow, failure: CollectFailure): string {
   const said = hostKeyFailure(host, failure) ?? failure.message;
   const hint =
     failure.code === "unit-not-found"

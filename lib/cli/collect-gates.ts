@@ -1,17 +1,12 @@
+import type { SnapshotSummary } from "@/lib/snapshot/snapshot-summary";
 import { startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 
 export type FailOn = "critical" | "warning";
 export type Gates = { failUnder?: number; failOn?: FailOn };
-export type GatedSnapshot = {
-  host: string;
-  status: string;
-  sources: number;
-  fresh: number;
-  startupClosure: number | null;
-  startupFresh: number | null;
-  criticalFindings: number;
-  warningFindings: number;
-};
+export type GatedSnapshot = { host: string } & Pick<
+  SnapshotSummary,
+  "status" | "sources" | "fresh" | "startupClosure" | "startupFresh" | "criticalFindings" | "warningFindings"
+>;
 
 /** Why a successful snapshot fails the CI gates, one message each (empty when it passes). */
 export function gateFailures(s: GatedSnapshot, gates: Gates): string[] {

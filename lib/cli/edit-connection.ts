@@ -1,7 +1,7 @@
 import path from "node:path";
 import { text } from "node:stream/consumers";
-import type { Host } from "@/lib/db/generated/client";
-import { decodeHostLists } from "@/lib/db/queries/host-lists";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import { decodeHostLists } from "@/lib/db/host-columns";
 import { hostInputSchema, parseEndpoint } from "@/lib/hosts/host-input";
 import { hostRowData, type HostConnectionData } from "@/lib/hosts/host-row-data";
 import { savedFormFields } from "@/lib/hosts/saved-form-fields";
@@ -46,7 +46,7 @@ export const connectionEditOptions: Record<string, OptionSpec> = {
 const LOGINS = ["agent", "identity", "password-stdin", "private-key-stdin"] as const;
 
 /** The login the options ask for, or the stored one; a blank secret with the stored method keeps the secret. */
-async function authFrom(values: OptionValues, host: Host) {
+async function authFrom(values: OptionValues, host: HostRow) {
   const given = LOGINS.filter((flag) => values[flag] !== undefined);
   if (given.length > 1) throw new CliError(`choose one login: ${given.map((flag) => `--${flag}`).join(", ")}`);
   const secret = async () => (await text(process.stdin)).replace(/\r?\n$/, "");
@@ -60,7 +60,7 @@ async function authFrom(values: OptionValues, host: Host) {
   return { method: "agent" };
 }
 
-function jumpFrom(values: OptionValues, host: Host) {
+function jumpFrom(values: OptionValues, host: HostRow) {
   const jump = stringOption(values, "jump");
   const identity = stringOption(values, "jump-identity");
   const current = host.jumpHost ? { user: host.jumpUser, host: host.jumpHost, port: host.jumpPort } : null;
@@ -76,7 +76,7 @@ function jumpFrom(values: OptionValues, host: Host) {
  * The connection the options ask for, validated as the edit form's (hostInputSchema, blank secrets kept), or
  * null when no connection option is given. Saving it (editHostConnection) makes pins follow addresses.
  */
-export async function connectionFromOptions(host: Host, values: OptionValues): Promise<HostConnectionData | null> {
+export async function connectionFromOptions(host: HostRow, values: OptionValues): Promise<HostConnectionData | null> {
   if (!Object.keys(connectionEditOptions).some((flag) => values[flag] !== undefined)) return null;
   if (host.transport !== "ssh") throw new CliError(`${host.name} is this machine: it has no SSH connection to change`);
   const ssh = stringOption(values, "ssh");

@@ -1,4 +1,4 @@
-import type { SnapshotJson } from "@/lib/api/snapshot-json";
+import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 import { formatPercent as percent, coveragePercent } from "@/lib/analysis/coverage-percent";
 import { displayPath } from "@/lib/snapshot/display-path";
 import { cachingVerdict } from "@/lib/analysis/caching-verdict";

@@ -4,7 +4,7 @@ import { MigrationError, migrate } from "@/lib/db/migrate";
 import { CliError } from "./cli-error";
 import { GROUPS, groupHelp } from "./command-groups";
 import { commandHelp } from "./command-help";
-import { commands, parseCommandArgs, usage } from "./commands";
+import { commands, parseCommandArgs, usage } from "./command-list";
 import { exitCodeOf, PRISMA_INPUT_ERRORS, prismaCodeOf } from "./exit-codes";
 import { describeZodError } from "./flag-of-issue";
 import { endQuietlyOnClosedPipe, flushOutput, printErr, printOut } from "./output";

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ErrorCode } from "@/lib/error-codes";
 import type { Readable } from "node:stream";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import type { Inventory, Measurements } from "@/lib/snapshot/schema";
@@ -15,7 +16,7 @@ import { collectorSpecSchema, type CollectorSpec } from "./spec";
 
 export type CollectorOutcome =
   | { ok: true; inventory: Inventory; measurements: Measurements; sourceTables?: SourceTable[] }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: ErrorCode; message: string };
 
 export type RunCollectorOptions = {
   onProgress?(event: ProgressEvent): void;
@@ -33,7 +34,7 @@ export type RunCollectorOptions = {
 
 type Final =
   | { kind: "result"; inventory: Inventory; measurements: Measurements; sourceTables?: SourceTable[] }
-  | { kind: "error"; code: string; message: string };
+  | { kind: "error"; code: ErrorCode; message: string };
 /** `cut`: the output broke a size limit, so reading stopped and the collector is to be stopped too. */
 type Reading = {
   final: Final | null;
@@ -42,7 +43,7 @@ type Reading = {
   lines: number;
 };
 
-const fail = (code: string, message: string): CollectorOutcome => ({ ok: false, code, message });
+const fail = (code: ErrorCode, message: string): CollectorOutcome => ({ ok: false, code, message });
 
 async function readEvents(
   stdout: Readable,

@@ -1,4 +1,5 @@
 import "server-only";
+import { isErrorCode, type ErrorCode } from "@/lib/error-codes";
 import { AppError } from "@/lib/errors";
 import { observerEventSchema, type ObserverEvent } from "@/lib/snapshot/observation-schema";
 import type { ObserverSpec } from "@/lib/collector/observer-spec";
@@ -15,8 +16,8 @@ const GRACE_SECONDS = 60;
 
 /** An observation that could not be made (no snapshot yet, no start seen, no inotify): a 409 with its code. */
 export class ObserveFailedError extends AppError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
+  constructor(code: ErrorCode, message: string) {
+    super(code, message);
   }
 }
 
@@ -58,7 +59,8 @@ export async function runObserver(
   }
   const exit = await handle.done;
   if (final?.type === "observation") return final;
-  if (final?.type === "error") throw new ObserveFailedError(final.code, final.message);
+  if (final?.type === "error")
+    throw new ObserveFailedError(isErrorCode(final.code) ? final.code : "observe-failed", final.message);
   const why = exit.stderr.trim().split("\n").slice(-2).join(" | ").slice(0, 500) || `exit ${exit.exitCode}`;
   throw new ObserveFailedError("observe-failed", `the observer gave no answer on the target (${why})`);
 }

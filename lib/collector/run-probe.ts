@@ -1,4 +1,5 @@
 import "server-only";
+import { ERROR_CODES, type ErrorCode } from "@/lib/error-codes";
 import { z } from "zod";
 import { TransportError, type Transport } from "@/lib/transport/types";
 import { collectorCommand } from "./collector-command";
@@ -26,10 +27,14 @@ export const probeResultSchema = z.object({
     .nullable(),
   roots: z.array(z.object({ path: z.string().max(4096), exists: z.boolean(), readable: z.boolean() })).max(100),
 });
-const probeErrorSchema = z.object({ type: z.literal("error"), code: z.string().max(64), message: z.string().max(600) });
+const probeErrorSchema = z.object({
+  type: z.literal("error"),
+  code: z.string().max(64).pipe(z.enum(ERROR_CODES)),
+  message: z.string().max(600),
+});
 
 export type ProbeResult = z.infer<typeof probeResultSchema>;
-export type ProbeOutcome = { ok: true; probe: ProbeResult } | { ok: false; code: string; message: string };
+export type ProbeOutcome = { ok: true; probe: ProbeResult } | { ok: false; code: ErrorCode; message: string };
 
 const PROBE_SECONDS = 30;
 const MAX_PROBE_BYTES = 256 * 1024;

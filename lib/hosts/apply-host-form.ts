@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/record-audit";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { editHost } from "./edit-host";
 import { editHostConnection } from "./edit-host-connection";
 import { hostInputSchema } from "./host-input";
@@ -12,7 +12,7 @@ import { savedFormFields } from "./saved-form-fields";
  * transport fixed; blank secrets and unsent chain hops are kept (savedFormFields). Settings go through
  * editHost (the path `hosts edit` takes), then an SSH host's connection through editHostConnection.
  */
-export async function applyHostForm(host: Host, raw: unknown, by: AuditActor): Promise<Host> {
+export async function applyHostForm(host: HostRow, raw: unknown, by: AuditActor): Promise<HostRow> {
   const fields = savedFormFields(raw, host);
   const input = hostInputSchema.parse({ ...fields, name: host.name, transport: host.transport });
   const { appRoots, serviceUnit, unitFile, python, serviceUser, container, engine, entryPoints } = input;

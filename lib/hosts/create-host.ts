@@ -1,6 +1,6 @@
 import "server-only";
 import { NO_ACTOR, recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { findHostIdByName, insertHost } from "@/lib/db/queries/hosts";
 import { ConflictError } from "@/lib/errors";
 import { hostInputSchema } from "./host-input";
@@ -12,7 +12,7 @@ import { resolveSshText } from "./resolve-ssh-text";
  * text (USER@HOST[:PORT] or an ssh_config alias) is resolved first, once, like `hosts add --ssh`. Records
  * `host-created` for `by`, so every way of adding a host (the API, `hosts add`, `hosts import-ssh-config`) is audited.
  */
-export async function createHost(raw: unknown, by: AuditActor = NO_ACTOR): Promise<Host> {
+export async function createHost(raw: unknown, by: AuditActor = NO_ACTOR): Promise<HostRow> {
   const input = hostInputSchema.parse(resolveSshText(raw));
   if (await findHostIdByName(input.name)) {
     throw new ConflictError(`a host named ${JSON.stringify(input.name)} already exists`);

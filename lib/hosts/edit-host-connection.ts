@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import { listJumpHops } from "@/lib/db/host-columns";
 import { updateHostConnection } from "@/lib/db/queries/host-connection";
 import { openCredential } from "@/lib/secrets/credential";
 import type { HostConnectionData } from "./host-row-data";
@@ -20,7 +20,11 @@ function sameSecret(a: string | null, b: string | null): boolean {
  * Changes how a saved SSH host is reached, recorded as `host-edited`. Pins follow addresses (keptPins): a
  * changed address or port is asked again at the next connection (or a Test connection).
  */
-export async function editHostConnection(host: Host, connection: HostConnectionData, by: AuditActor): Promise<Host> {
+export async function editHostConnection(
+  host: HostRow,
+  connection: HostConnectionData,
+  by: AuditActor,
+): Promise<HostRow> {
   const before = listJumpHops(host);
   const row = await updateHostConnection(host.id, { ...connection, ...keptPins(host, connection) });
   const changed: string[] = AUDITED.filter((key) => connection[key] !== host[key]);

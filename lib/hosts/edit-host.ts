@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import type { Host } from "@/lib/db/generated/client";
-import { decodeHostLists, encodeHostLists } from "@/lib/db/queries/host-lists";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import { decodeHostLists, encodeHostLists } from "@/lib/db/host-columns";
 import { updateHostSchedule, updateHostSettings } from "@/lib/db/queries/host-updates";
 import { hostInputSchema } from "./host-input";
 
@@ -30,7 +30,7 @@ const settingsSchema = hostInputSchema.options[0];
  * `host-edited` audit event naming the fields that changed. Every caller (CLI, API, the edit form)
  * goes through here, so none can edit a host without leaving that trace.
  */
-export async function editHost(host: Host, patch: HostSettingsPatch, by: AuditActor): Promise<Host> {
+export async function editHost(host: HostRow, patch: HostSettingsPatch, by: AuditActor): Promise<HostRow> {
   const current = {
     ...decodeHostLists(host),
     serviceUnit: host.serviceUnit,

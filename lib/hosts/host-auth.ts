@@ -1,13 +1,13 @@
 import "server-only";
 import fs from "node:fs/promises";
-import type { Host } from "@/lib/db/generated/client";
-import type { JumpHop } from "@/lib/db/jump-chain";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import type { JumpHop } from "@/lib/db/host-columns";
 import { SetupError } from "@/lib/errors";
 import { openCredential } from "@/lib/secrets/credential";
 import type { SshAuth } from "@/lib/transport/ssh";
 
 /** Reads a key file named in a host's settings; a missing or unreadable file is the user's to fix. */
-async function readIdentityFile(file: string, host: Host, hop: number | null): Promise<Buffer> {
+async function readIdentityFile(file: string, host: HostRow, hop: number | null): Promise<Buffer> {
   const which =
     hop === null
       ? `the identity file of ${host.name}`
@@ -25,7 +25,7 @@ async function readIdentityFile(file: string, host: Host, hop: number | null): P
 }
 
 /** How to log in to the target: its own method, with stored secrets decrypted only here. */
-export async function targetAuth(host: Host): Promise<SshAuth> {
+export async function targetAuth(host: HostRow): Promise<SshAuth> {
   switch (host.authMethod) {
     case "agent":
       return { type: "agent" };
@@ -53,7 +53,7 @@ export async function targetAuth(host: Host): Promise<SshAuth> {
  * How to log in to a jump host: its own credential, the ssh-agent unless a key file was named for it. The
  * target's password or key is never offered to a bastion. `hop` counts from 1, the one dialled directly.
  */
-export async function jumpAuth(host: Host, jump: JumpHop, hop: number): Promise<SshAuth> {
+export async function jumpAuth(host: HostRow, jump: JumpHop, hop: number): Promise<SshAuth> {
   if (jump.identityFile) return { type: "key", privateKey: await readIdentityFile(jump.identityFile, host, hop) };
   return { type: "agent" };
 }

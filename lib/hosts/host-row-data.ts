@@ -1,7 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/generated/client";
-import { encodeJumpChain } from "@/lib/db/jump-chain";
-import { encodeHostLists } from "@/lib/db/queries/host-lists";
+import type { NewHostRow } from "@/lib/db/queries/hosts";
+import { encodeHostLists, encodeJumpChain } from "@/lib/db/host-columns";
 import { ValidationError } from "@/lib/errors";
 import { sealCredential } from "@/lib/secrets/credential";
 import type { HostInput, SshAuthInput } from "./host-input";
@@ -27,7 +26,7 @@ export function hostRowData(input: HostInput) {
     measureStartup: input.measureStartup,
     maxFiles: input.maxFiles,
     timeoutSeconds: input.timeoutSeconds,
-  } satisfies Prisma.HostCreateInput;
+  } satisfies NewHostRow;
   if (input.transport === "local") return { ...common, connection: null };
   const jumpKeyFile = input.jump && input.jumpAuth.method === "key-file" ? input.jumpAuth.identityFile : null;
   if (input.jumpChain.length && !input.jump) throw new ValidationError("jumpChain needs jump, the first hop");

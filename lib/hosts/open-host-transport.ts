@@ -1,6 +1,6 @@
 import "server-only";
-import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import { listJumpHops } from "@/lib/db/host-columns";
 import { pinHostKey } from "@/lib/db/queries/hosts";
 import { createLocalTransport } from "@/lib/transport/local";
 import { createSshTransport, type HostKeyInfo, type SshAuth } from "@/lib/transport/ssh";
@@ -25,7 +25,7 @@ function endpoint({ user, address, port, pinned }: Where, auth: SshAuth, accept:
  * host of its chain. The transport reports each key it saw as data; keys accepted on an explicit
  * --accept-host-key connection are persisted here, once the connection has succeeded.
  */
-export async function openHostTransport(host: Host): Promise<Transport> {
+export async function openHostTransport(host: HostRow): Promise<Transport> {
   if (host.transport === "local") return createLocalTransport();
   const seen: HostKeyInfo[] = [];
   const accept = host.acceptNextHostKey;

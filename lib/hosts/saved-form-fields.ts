@@ -1,6 +1,6 @@
 import "server-only";
-import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import { listJumpHops } from "@/lib/db/host-columns";
 import { withStoredSecrets } from "./with-stored-secrets";
 
 /**
@@ -8,14 +8,14 @@ import { withStoredSecrets } from "./with-stored-secrets";
  * "keep" (withStoredSecrets), and since the form edits the first jump host only, a chain from ssh_config keeps
  * its further hops unless the request sends some.
  */
-export function savedFormFields(raw: unknown, host: Host): Record<string, unknown> {
+export function savedFormFields(raw: unknown, host: HostRow): Record<string, unknown> {
   const body = withStoredSecrets(raw, host);
   const fields: Record<string, unknown> = typeof body === "object" && body !== null ? { ...body } : {};
   if (!("jumpChain" in fields) && fields.jump) fields.jumpChain = storedFurtherHops(host);
   return fields;
 }
 
-function storedFurtherHops(host: Host) {
+function storedFurtherHops(host: HostRow) {
   return listJumpHops(host)
     .slice(1)
     .map(({ user, host: address, port, identityFile }) => ({

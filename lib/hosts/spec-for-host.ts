@@ -1,11 +1,11 @@
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { defaultSpec, type CollectorSpec } from "@/lib/collector/spec";
-import { decodeHostLists } from "@/lib/db/queries/host-lists";
+import { decodeHostLists } from "@/lib/db/host-columns";
 
 /** The collector stops itself at this share of the host's timeout, so a slow target yields a truncated snapshot, not a timeout. */
 const SELF_LIMIT_SHARE = 0.8;
 
-export function specForHost(host: Host): CollectorSpec {
+export function specForHost(host: HostRow): CollectorSpec {
   const { appRoots, entryPoints } = decodeHostLists(host);
   return {
     ...defaultSpec,

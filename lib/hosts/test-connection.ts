@@ -1,7 +1,8 @@
 import "server-only";
+import type { ErrorCode } from "@/lib/error-codes";
 import { z } from "zod";
 import { runProbe, type ProbeResult } from "@/lib/collector/run-probe";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { recordHostKeySighting } from "@/lib/db/queries/host-key-sightings";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { AppError } from "@/lib/errors";
@@ -25,12 +26,12 @@ export const connectionTestSchema = z.object({
 
 export type ConnectionTest =
   | { ok: true; keys: { target: string | null; jump: string | null }; probe: ProbeResult }
-  | { ok: false; code: string; message: string; details: Record<string, string | number> };
+  | { ok: false; code: ErrorCode; message: string; details: Record<string, string | number> };
 
 type Pins = { target?: string; jump?: string };
 
 /** A Host that exists only for this test: never written, and it never pins a key by itself. */
-function transientHost(input: HostInput, saved: Host | null, pins: Pins): Host {
+function transientHost(input: HostInput, saved: HostRow | null, pins: Pins): HostRow {
   const { connection, ...common } = hostRowData(input);
   // The saved pins apply while their addresses stay, every hop of a chain included.
   const kept = connection ? keptPins(saved, connection) : { hostKeySha256: null, jumpKeySha256: null, jumpChain: null };

@@ -4,8 +4,8 @@ import { NO_ACTOR, recordAudit, type AuditActor } from "@/lib/audit/record-audit
 import { getHostOrThrow, pinHostKey } from "@/lib/db/queries/hosts";
 import { findHostKeySighting } from "@/lib/db/queries/host-key-sightings";
 import { listHostKeyFailures } from "@/lib/db/queries/snapshots";
-import type { Host } from "@/lib/db/generated/client";
-import { listJumpHops } from "@/lib/db/jump-chain";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import { listJumpHops } from "@/lib/db/host-columns";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { MAX_JUMP_HOPS } from "./host-input";
 import { decodeErrorDetails } from "@/lib/db/snapshot-columns";
@@ -25,7 +25,7 @@ export type TrustInput = z.input<typeof trustInputSchema>;
 
 type Endpoint = { endpoint: "target" | "jump"; hop: number };
 
-function address(host: Host, { endpoint, hop }: Endpoint) {
+function address(host: HostRow, { endpoint, hop }: Endpoint) {
   if (endpoint === "target") return { host: host.sshHost, port: host.sshPort ?? 22, pinned: host.hostKeySha256 };
   const jump = listJumpHops(host)[hop - 1];
   return { host: jump?.host ?? null, port: jump?.port ?? 22, pinned: jump?.keySha256 ?? null };
@@ -35,7 +35,7 @@ function address(host: Host, { endpoint, hop }: Endpoint) {
  * Did this server itself see that endpoint (that hop of a chain), at its current address, present this key?
  * Either a failed collection recorded it, or a "Test connection" of the host form did (before the host was saved).
  */
-async function serverSaw(host: Host, which: Endpoint, presented: string): Promise<boolean> {
+async function serverSaw(host: HostRow, which: Endpoint, presented: string): Promise<boolean> {
   const where = address(host, which);
   if (where.host && (await findHostKeySighting(where.host, where.port, presented))) return true;
   for (const snapshot of await listHostKeyFailures(host.id)) {
@@ -52,7 +52,7 @@ async function serverSaw(host: Host, which: Endpoint, presented: string): Promis
  * collection can be pinned, and an existing different pin is replaced only when `replace` names it. Records
  * `host-key-accepted` or `host-key-replaced` for `by`, also when the key was already pinned.
  */
-export async function trustHostKey(idOrName: string, raw: TrustInput, by: AuditActor = NO_ACTOR): Promise<Host> {
+export async function trustHostKey(idOrName: string, raw: TrustInput, by: AuditActor = NO_ACTOR): Promise<HostRow> {
   const input = trustInputSchema.parse(raw);
   const host = await pinCheckedKey(idOrName, input);
   const detail = {
@@ -66,7 +66,7 @@ export async function trustHostKey(idOrName: string, raw: TrustInput, by: AuditA
   return host;
 }
 
-async function pinCheckedKey(idOrName: string, input: z.output<typeof trustInputSchema>): Promise<Host> {
+async function pinCheckedKey(idOrName: string, input: z.output<typeof trustInputSchema>): Promise<HostRow> {
   const host = await getHostOrThrow(idOrName);
   const endpoint: Endpoint = { endpoint: input.endpoint, hop: input.hop ?? 1 };
   const hops = listJumpHops(host).length;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { openCredential } from "@/lib/secrets/credential";
 
 type Raw = Record<string, unknown>;
@@ -11,7 +11,7 @@ const blank = (value: unknown) => value === undefined || value === null || value
  * blank secret with the method the host already stores means "keep it", so the stored one is filled in
  * here (server side) before the usual validation; any other blank secret still fails that validation.
  */
-export function withStoredSecrets(raw: unknown, host: Host): unknown {
+export function withStoredSecrets(raw: unknown, host: HostRow): unknown {
   if (!isObject(raw) || !isObject(raw.auth) || !host.secretCipher) return raw;
   const auth = raw.auth;
   if (auth.method !== host.authMethod) return raw;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { runCollector } from "@/lib/collector/run-collector";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
@@ -25,7 +25,7 @@ export type CollectResult = {
 type Collected = { outcome: CollectionOutcome; blob?: EncodedBlob };
 
 async function collectOutcome(
-  host: Host,
+  host: HostRow,
   signal: AbortSignal,
   onProgress?: (e: ProgressEvent) => void,
 ): Promise<Collected> {
@@ -53,7 +53,7 @@ async function collectOutcome(
   }
 }
 
-function failureOf(error: unknown, host: Host, signal: AbortSignal): CollectionOutcome {
+function failureOf(error: unknown, host: HostRow, signal: AbortSignal): CollectionOutcome {
   // Every failure a user can fix is an AppError with its own code; its details are stored as data.
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, details: error.details };
@@ -67,7 +67,7 @@ function failureOf(error: unknown, host: Host, signal: AbortSignal): CollectionO
 }
 
 /** Connect → collect → validate → store, bounded by the host's overall timeout. Failures are stored too. */
-export async function collectHost(host: Host, onProgress?: (e: ProgressEvent) => void): Promise<CollectResult> {
+export async function collectHost(host: HostRow, onProgress?: (e: ProgressEvent) => void): Promise<CollectResult> {
   const takenAt = new Date();
   const started = performance.now();
   const signal = AbortSignal.timeout(host.timeoutSeconds * 1000);

@@ -3,7 +3,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import { afterCollection } from "@/lib/jobs/after-collection";
 import { collectHost, type CollectResult } from "./collect-host";
@@ -35,10 +35,21 @@ export function maxConcurrentCollections(): number {
 }
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
-type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, Host> };
+/**
+ * `active` maps a host id to its queued or running job: a fleet's scheduler starts thousands of collections an
+ * hour, and finding a host's job among every job of the last ten minutes was a scan per start.
+ */
+type Queue = {
+  jobs: Map<string, Job>;
+  active: Map<string, Job>;
+  waiting: Job[];
+  running: number;
+  hosts: Map<string, HostRow>;
+};
 // Route handlers and instrumentation may load this module in separate chunks: share one queue.
 const queue: Queue = processSingleton<Queue>("deploylensQueue", () => ({
   jobs: new Map(),
+  active: new Map(),
   waiting: [],
   running: 0,
   hosts: new Map(),
@@ -49,8 +60,8 @@ export function findJob(id: string): Job | null {
 }
 
 /** Starts (or joins) the collection of a host: a second request while one is under way gets the same job. */
-export function startCollection(host: Host, startedBy: string | null = null): Job {
-  const active = [...queue.jobs.values()].find((job) => job.hostId === host.id && job.state !== "done");
+export function startCollection(host: HostRow, startedBy: string | null = null): Job {
+  const active = queue.active.get(host.id);
   if (active) return active;
   const job: Job = {
     id: randomUUID(),
@@ -64,6 +75,7 @@ export function startCollection(host: Host, startedBy: string | null = null): Jo
   };
   job.persisted = recordJobQueued(job.id, host.id, startedBy);
   queue.jobs.set(job.id, job);
+  queue.active.set(host.id, job);
   queue.hosts.set(job.id, host);
   queue.waiting.push(job);
   pump();
@@ -87,7 +99,7 @@ function pump() {
   }
 }
 
-async function run(job: Job, host: Host) {
+async function run(job: Job, host: HostRow) {
   const onProgress = (event: ProgressEvent) => {
     job.progress = event;
     job.events.emit("progress", event);
@@ -101,6 +113,7 @@ async function run(job: Job, host: Host) {
     job.result = { snapshotId: "", ok: false, code: isDatabaseBusy(error) ? "database-busy" : "internal", message };
   } finally {
     job.state = "done";
+    queue.active.delete(job.hostId);
     job.persisted = recordJobState(job.persisted, job.id, "done", job.result?.snapshotId || null);
     queue.running -= 1;
     queue.hosts.delete(job.id);

@@ -2,7 +2,7 @@ import "server-only";
 import { staticDiff } from "@/lib/analysis/observed-startup";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { runObserver, ObserveFailedError } from "@/lib/collector/run-observer";
-import type { Host } from "@/lib/db/generated/client";
+import type { HostRow } from "@/lib/db/queries/hosts";
 import { toSnapshotInput } from "@/lib/db/load-snapshot";
 import { createObservation } from "@/lib/db/queries/observations";
 import { findLatestOkSnapshot } from "@/lib/db/queries/snapshots";
@@ -27,7 +27,7 @@ export type ObserveOptions = {
 export type ObservedStart = { id: string; observation: Observation };
 
 /** The latest snapshot's inventory: the static closure to compare with and the directories to watch. */
-async function baseline(host: Host) {
+async function baseline(host: HostRow) {
   const row = await findLatestOkSnapshot(host.id);
   const input = row && (await toSnapshotInput(row));
   if (!row || !input)
@@ -36,7 +36,7 @@ async function baseline(host: Host) {
 }
 
 /** Arms watches on the host, waits for the service's next start, records and stores what it imported. */
-export async function observeHost(host: Host, options: ObserveOptions): Promise<ObservedStart> {
+export async function observeHost(host: HostRow, options: ObserveOptions): Promise<ObservedStart> {
   if (options.restart && !isRestartableUnit(host.serviceUnit))
     throw new ValidationError("--restart needs the host's systemd unit (hosts edit NAME --service UNIT)");
   const { snapshotId, inventory } = await baseline(host);

@@ -16,6 +16,7 @@ import type { SourceTable } from "@/lib/snapshot/source-table";
 
 export type CollectionOutcome =
   | { ok: true; inventory: Inventory; measurements: Measurements; sourceTables?: readonly SourceTable[] }
+  // Stored as text: a snapshot row keeps the code it was written with, an earlier version's too.
   | { ok: false; code: string; message: string; details?: Record<string, string | number> };
 
 export type StoredSnapshot = { id: string; view: SnapshotView | null };

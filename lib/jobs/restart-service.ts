@@ -15,13 +15,13 @@ export function isRestartableUnit(unit: string | null): unit is string {
  * by name (`observe --restart`), and audited before it runs.
  */
 export async function restartService(transport: Transport, unit: string, host: string, actor: AuditActor) {
-  if (!isRestartableUnit(unit)) throw new AppError(422, "bad-unit", `cannot restart ${JSON.stringify(unit)}`);
+  if (!isRestartableUnit(unit)) throw new AppError("bad-unit", `cannot restart ${JSON.stringify(unit)}`);
   await recordAudit({ ...actor, action: "service-restarted", object: { type: "host", id: host }, detail: { unit } });
   const handle = await transport.exec(`systemctl restart -- ${unit}`, { signal: AbortSignal.timeout(120_000) });
   handle.stdout.resume();
   const exit = await handle.done;
   if (exit.exitCode !== 0) {
     const why = exit.stderr.trim().split("\n").slice(-1)[0]?.slice(0, 300) || `exit ${exit.exitCode}`;
-    throw new AppError(502, "restart-failed", `systemctl restart ${unit} failed: ${why}`);
+    throw new AppError("restart-failed", `systemctl restart ${unit} failed: ${why}`);
   }
 }

@@ -19,12 +19,20 @@ export type SchedulerDeps = {
 export type Scheduler = { reload(): Promise<void>; nextRun(hostId: string): Date | null; stop(): void };
 
 /**
+ * A croner job costs about a millisecond to create (its pattern is parsed and its next run found): ten thousand
+ * scheduled hosts held the event loop for seconds at start. Reload gives the loop back after each slice.
+ */
+const SLICE_MS = 20;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * One croner job per scheduled host. Croner only ever arms the next occurrence from now, so after a
  * restart (or a sleep) missed runs are skipped, not replayed in a burst; `protect` keeps one run of a
  * host's job at a time, and the collection queue adds per-host single flight and the global cap.
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const jobs = new Map<string, { schedule: string; cron: Cron }>();
+  let stopped = false;
   const report = deps.onError ?? ((what, error) => console.error(`deploylens scheduler: ${what}:`, error));
   // A failure is reported here, never left floating. The promise is returned all the same: croner's `protect`
   // waits for it, so a run that outlasts its interval is not started again until it ends.
@@ -37,7 +45,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       job.cron.stop();
       jobs.delete(hostId);
     }
+    let slice = performance.now();
     for (const [hostId, schedule] of wanted) {
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToLoop();
+        slice = performance.now();
+      }
+      // Checked after each pause: stop() may have come meanwhile, or an overlapping reload added the host.
+      if (stopped) return;
       if (jobs.has(hostId)) continue;
       try {
         const cron = new Cron(
@@ -62,6 +77,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     reload,
     nextRun: (hostId) => jobs.get(hostId)?.cron.nextRun() ?? null,
     stop() {
+      stopped = true;
       clearInterval(reloader);
       housekeeping?.stop();
       for (const job of jobs.values()) job.cron.stop();

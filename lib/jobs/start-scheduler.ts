@@ -1,7 +1,7 @@
 import "server-only";
 import { processSingleton } from "@/lib/process-singleton";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
-import { listScheduledHosts } from "@/lib/db/queries/host-updates";
+import { listHostSchedules } from "@/lib/db/queries/host-updates";
 import { startCollection, waitForJob } from "./collection-queue";
 import { createScheduler, type Scheduler } from "./scheduler";
 
@@ -13,7 +13,7 @@ export async function startScheduler(): Promise<Scheduler> {
   if (slot.scheduler) return slot.scheduler;
   const { pruneSnapshots } = await import("@/lib/retention/prune-snapshots");
   const scheduler = createScheduler({
-    listSchedules: async () => (await listScheduledHosts()).map((h) => ({ hostId: h.id, schedule: h.schedule! })),
+    listSchedules: async () => (await listHostSchedules()).map((h) => ({ hostId: h.id, schedule: h.schedule })),
     collect: async (hostId) => {
       await waitForJob(startCollection(await getHostOrThrow(hostId)));
     },

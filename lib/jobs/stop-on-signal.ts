@@ -1,4 +1,5 @@
 import "server-only";
+import { processSingleton } from "@/lib/process-singleton";
 import { markJobsInterruptedNow } from "@/lib/db/mark-jobs-interrupted-now";
 import { stopLocalProcessGroups } from "@/lib/transport/local-process-groups";
 
@@ -23,9 +24,9 @@ function stop(signal: keyof typeof EXIT_CODES): void {
 
 /** Installs the server's SIGTERM/SIGINT handling once per process (instrumentation may run in several chunks). */
 export function stopOnSignal(): void {
-  const global = globalThis as unknown as { deploylensStopOnSignal?: boolean };
-  if (global.deploylensStopOnSignal) return;
-  global.deploylensStopOnSignal = true;
+  const installed = processSingleton("deploylensStopOnSignal", () => ({ done: false }));
+  if (installed.done) return;
+  installed.done = true;
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => stop(signal));
   // Local collectors run in their own process groups and would outlive the server: stop them as it exits
   // (not earlier, so that a collection cut short is not stored as a crash of the collector).

@@ -1,22 +1,10 @@
+import type { SnapshotSummary, SummaryCounts } from "@/lib/snapshot/snapshot-summary";
 import { blockedModules } from "./blocked-modules";
 import type { Regression } from "@/lib/analysis/regression";
 import { startupCoveragePercent } from "@/lib/analysis/coverage-percent";
 import { decodeCriticalFindingIds } from "@/lib/db/snapshot-columns";
 
-export type RegressionRow = {
-  id: string;
-  status: string;
-  sources: number;
-  fresh: number;
-  stale: number;
-  missing: number;
-  startupClosure: number | null;
-  startupFresh: number | null;
-  startupBlocked: number | null;
-  criticalFindings: number;
-  /** JSON array of the critical findings' rule ids; null on snapshots stored before they were recorded. */
-  criticalFindingIds: string | null;
-};
+export type RegressionRow = Pick<SnapshotSummary, "id" | "status" | "criticalFindingIds"> & SummaryCounts;
 
 /** Points of startup coverage a snapshot may lose before it is a regression (DEPLOYLENS_REGRESSION_THRESHOLD). */
 export function regressionThreshold(): number {

@@ -1,19 +1,21 @@
+import type { SnapshotSummary } from "@/lib/snapshot/snapshot-summary";
 import type { RetentionPolicy } from "./retention-policy";
 
-export type RetentionRow = {
-  id: string;
-  hostId: string;
-  takenAt: Date;
-  status: string;
-  errorCode: string | null;
-  sources: number;
-  fresh: number;
-  stale: number;
-  missing: number;
-  criticalFindings: number;
-  warningFindings: number;
-  configHash: string | null;
-};
+export type RetentionRow = Pick<
+  SnapshotSummary,
+  | "id"
+  | "hostId"
+  | "takenAt"
+  | "status"
+  | "errorCode"
+  | "sources"
+  | "fresh"
+  | "stale"
+  | "missing"
+  | "criticalFindings"
+  | "warningFindings"
+  | "configHash"
+>;
 
 const DAY_MS = 86_400_000;
 

@@ -12,6 +12,6 @@ export type SecretErrorCode =
 /** A credential-store failure with a stable code; messages say what to do, never the secret. */
 export class SecretError extends AppError {
   constructor(code: SecretErrorCode, message: string) {
-    super(500, code, message);
+    super(code, message);
   }
 }

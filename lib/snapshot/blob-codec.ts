@@ -30,6 +30,6 @@ export function decompressBlob(data: Uint8Array, maxBytes: number): Buffer {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "ERR_BUFFER_TOO_LARGE") throw error;
     const message = `a stored inventory inflates beyond its recorded ${maxBytes} bytes`;
-    throw new AppError(500, "inventory-blob-too-large", message);
+    throw new AppError("inventory-blob-too-large", message);
   }
 }

@@ -6,11 +6,7 @@ import { AppError } from "@/lib/errors";
 const INFLATE_CHUNK = 64 * 1024;
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError(
-    500,
-    "inventory-blob-too-large",
-    `a stored inventory inflates beyond its recorded ${maxBytes} bytes`,
-  );
+  return new AppError("inventory-blob-too-large", `a stored inventory inflates beyond its recorded ${maxBytes} bytes`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ERROR_CODES } from "@/lib/error-codes";
 import type { RecordField, RecordItem } from "./inventory-records";
 import { inventorySchema, measurementsSchema, message, name } from "./schema";
 
@@ -18,7 +19,8 @@ export const resultEventSchema = z.object({
 });
 export const errorEventSchema = z.object({
   type: z.literal("error"),
-  code: name,
+  // A code outside the list is output DeployLens does not understand, like any other malformed line.
+  code: name.pipe(z.enum(ERROR_CODES)),
   message: message,
 });
 export const collectorEventSchema = z.discriminatedUnion("type", [

@@ -37,7 +37,7 @@ async function readRecords(
       (arrays[field] as { push(item: RecordItem): void }).push(item);
     } else if (line) head = JSON.parse(line) as Inventory;
   }
-  if (!head) throw new AppError(500, "inventory-blob-damaged", "a stored inventory ends before its last line");
+  if (!head) throw new AppError("inventory-blob-damaged", "a stored inventory ends before its last line");
   return { head, byRoot };
 }
 

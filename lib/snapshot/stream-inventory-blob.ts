@@ -38,7 +38,7 @@ export async function readInventoryHead(data: Uint8Array, rawBytes: number): Pro
       } else if (line) head = JSON.parse(line) as Inventory;
     }
   }
-  if (!head) throw new AppError(500, "inventory-blob-damaged", "a stored inventory ends before its last line");
+  if (!head) throw new AppError("inventory-blob-damaged", "a stored inventory ends before its last line");
   for (const [index, root] of head.roots.entries()) {
     const arrays = byRoot.get(index);
     if (arrays) for (const [field, items] of Object.entries(arrays)) (root as Record<string, unknown>)[field] = items;

@@ -1,8 +1,8 @@
 import "server-only";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Route handlers and instrumentation may load this module in separate chunks: share one set per process.
-const global = globalThis as unknown as { deploylensLocalGroups?: Set<number> };
-const groups: Set<number> = (global.deploylensLocalGroups ??= new Set());
+const groups = processSingleton<Set<number>>("deploylensLocalGroups", () => new Set());
 
 /** SIGTERM to a process group: the command and whatever it started (the collector's helpers). */
 export function killProcessGroup(pid: number | undefined): void {

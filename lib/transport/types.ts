@@ -40,7 +40,7 @@ export class TransportError extends AppError {
     message: string,
     override readonly details: TransportErrorDetails = {},
   ) {
-    super(502, code, message, details as Record<string, string | number>);
+    super(code, message, details as Record<string, string | number>);
   }
 }
 

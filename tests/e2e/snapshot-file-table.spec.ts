@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
-import { signInBrowser, signedInRequest } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { openCollectedSnapshot, useSignedInApp } from "../support/snapshot-page";
 import { tempDir } from "../support/temp-dir";
 
 // Every answer needs a scan of 100,000 rows on the server; give a loaded CI machine room.
@@ -35,38 +35,22 @@ for p in range(1000):
   execFileSync(python, ["-m", "compileall", "-q", path.join(appRoot, "pkg000")], { env });
 }
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  buildTree();
-  app = await startApp();
-  request = await signedInRequest(app);
-});
-test.afterAll(async () => {
-  await request?.dispose();
-  await app?.stop();
-  temp.remove();
+useSignedInApp(temp, buildTree, (started, signedIn) => {
+  app = started;
+  request = signedIn;
 });
 
 test("a 100,000-file snapshot: the table keeps few rows in the DOM, finds a file by name, and keeps filters in the URL", async ({
   page,
 }) => {
   test.setTimeout(180_000);
-  await signInBrowser(page.context(), app);
-  const created = await request.post(`${app.url}/api/hosts`, {
-    data: { transport: "local", name: "big", appRoots: [appRoot], python, measureStartup: false },
+  await openCollectedSnapshot(page, app, request, {
+    transport: "local",
+    name: "big",
+    appRoots: [appRoot],
+    python,
+    measureStartup: false,
   });
-  const { data: host } = (await created.json()) as { data: { id: string } };
-  await request.post(`${app.url}/api/hosts/${host.id}/snapshots`, { data: {} });
-  let snapshotId = "";
-  await expect(async () => {
-    const list = (await (await request.get(`${app.url}/api/hosts/${host.id}/snapshots`)).json()) as {
-      data: { id: string; status: string }[];
-    };
-    expect(list.data[0]?.status).toBe("ok");
-    snapshotId = list.data[0]!.id;
-  }).toPass({ timeout: 120_000 });
-
-  await page.goto(`${app.url}/snapshots/${snapshotId}`);
   const table = page.getByRole("table", { name: "Files" });
   await expect(page.getByText(`${SOURCES.toLocaleString("en")} files`)).toBeVisible();
 

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
-import { startApp, type RunningApp } from "../support/app";
-import { signInBrowser, signedInRequest } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { openCollectedSnapshot, useSignedInApp } from "../support/snapshot-page";
 import { tempDir } from "../support/temp-dir";
 
 // "What it costs" on the snapshot page: a local host whose unit file runs gunicorn with 3 workers and
@@ -36,38 +36,22 @@ function writeService() {
   );
 }
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  writeService();
-  app = await startApp();
-  request = await signedInRequest(app);
-});
-test.afterAll(async () => {
-  await request?.dispose();
-  await app?.stop();
-  temp.remove();
+useSignedInApp(temp, writeService, (started, signedIn) => {
+  app = started;
+  request = signedIn;
 });
 
 test("the snapshot page says what the blocked modules cost and what each fix is predicted to save", async ({
   page,
 }) => {
   test.setTimeout(180_000);
-  await signInBrowser(page.context(), app);
-  const created = await request.post(`${app.url}/api/hosts`, {
-    data: { transport: "local", name: "shop", appRoots: [appRoot], unitFile, measureStartup: true },
+  await openCollectedSnapshot(page, app, request, {
+    transport: "local",
+    name: "shop",
+    appRoots: [appRoot],
+    unitFile,
+    measureStartup: true,
   });
-  const { data: host } = (await created.json()) as { data: { id: string } };
-  await request.post(`${app.url}/api/hosts/${host.id}/snapshots`, { data: {} });
-  let snapshotId = "";
-  await expect(async () => {
-    const list = (await (await request.get(`${app.url}/api/hosts/${host.id}/snapshots`)).json()) as {
-      data: { id: string; status: string }[];
-    };
-    expect(list.data[0]?.status).toBe("ok");
-    snapshotId = list.data[0]!.id;
-  }).toPass({ timeout: 120_000 });
-
-  await page.goto(`${app.url}/snapshots/${snapshotId}`);
   const impact = page.getByTestId("impact");
   await test.step("the cost: processes from ExecStart, starts unknown without a journal", async () => {
     await expect(impact).toContainText("3 (ExecStart --workers 3)");

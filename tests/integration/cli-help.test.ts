@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { commands } from "@/lib/cli/commands";
+import { commands } from "@/lib/cli/command-list";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp-dir";
 

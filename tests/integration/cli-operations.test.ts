@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { coveragePercent } from "@/lib/analysis/coverage-percent";
-import { commands } from "@/lib/cli/commands";
+import { commands } from "@/lib/cli/command-list";
 import { halfCompiledApp, openPycacheToEveryone, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp-dir";

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { runCli, runCliInTerminal } from "../support/run-cli";
+import { collectLeftAndRight } from "../support/left-and-right-hosts";
 import { tempDir } from "../support/temp-dir";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/deploylens");
@@ -47,23 +48,7 @@ test("more than 1 MB of output reaches a slow reader through a real pipe, whole"
 }, 300_000);
 
 test("file names from a target cannot drive the terminal: control and bidi characters are escaped", async () => {
-  const { createHost } = await import("@/lib/hosts/create-host");
-  const { collectHost } = await import("@/lib/jobs/collect-host");
-  const [cached, uncached] = ["cached", "uncached"].map((name) => path.join(temp.dir, name));
-  for (const dir of [cached!, uncached!]) {
-    fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, HOSTILE), "X = 1\n");
-  }
-  execFileSync("python3", ["-m", "compileall", "-q", cached!]);
-  for (const [name, dir] of [
-    ["left", cached!],
-    ["right", uncached!],
-  ] as const) {
-    const result = await collectHost(
-      await createHost({ transport: "local", name, appRoots: [dir], measureStartup: false }),
-    );
-    expect(result.ok, result.message ?? "").toBe(true);
-  }
+  await collectLeftAndRight(temp.dir, [HOSTILE]);
   const { compareRefs } = await import("@/lib/compare/compare-refs");
   const { exportComparison } = await import("@/lib/compare/export-comparison");
   const { findDashboardUrl } = await import("@/lib/db/queries/public-url");

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { faultyTransport, type Fault } from "../support/faulty-transport";
 import { tempDir } from "../support/temp-dir";
+import { testSpec } from "../support/fixtures/collect";
 
 const temp = tempDir("deploylens-faults-");
 const databaseFile = path.join(temp.dir, "faults.db");
@@ -26,7 +27,6 @@ beforeAll(() => {
 
 async function collectThrough(fault: Fault | null, options: { python?: string } = {}) {
   const { runCollector } = await import("@/lib/collector/run-collector");
-  const { defaultSpec } = await import("@/lib/collector/spec");
   const { storeSnapshot } = await import("@/lib/jobs/record-snapshot");
   const { createLocalTransport } = await import("@/lib/transport/local");
   const { createHost } = await import("@/lib/hosts/create-host");
@@ -36,7 +36,7 @@ async function collectThrough(fault: Fault | null, options: { python?: string } 
     (await createHost({ transport: "local", name: "faulty", appRoots: [appRoot], python }));
   const real = createLocalTransport();
   const transport = fault ? faultyTransport(real, fault) : real;
-  const spec = { ...defaultSpec, appRoots: [appRoot], service: null, unitFile: null, python, measureStartup: false };
+  const spec = testSpec({ appRoots: [appRoot], python });
   const outcome = await runCollector(transport, spec, options);
   await storeSnapshot(host.id, outcome, { takenAt: new Date(), durationMs: 1 });
   return outcome;

@@ -2,10 +2,10 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { MAX_LINE_BYTES } from "@/lib/collector/max-line-bytes";
 import { ensureBuilt } from "../../scripts/ensure-built.mjs";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
 import { longLinePython } from "../support/fixtures/long-line-python";
 import { jobEvents, nextFrameOf, startCollectionOverApi, type JobFrame } from "../support/job-events";
-import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";
+import { startSignedInApp } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
 // The dashboard (next start) collects "this machine", whose python3 is the collecting user's own program: it
@@ -20,9 +20,7 @@ let headers: Record<string, string>;
 beforeAll(async () => {
   ensureBuilt(ROOT);
   const bin = longLinePython(temp.dir, { mib: 300, pauseSeconds: 0.05 });
-  app = await startApp({ env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
-  await addUser(app, ADMIN);
-  headers = sessionHeaders(app, await signIn(app));
+  ({ app, headers } = await startSignedInApp({ env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } }));
   const created = await fetch(`${app.url}/api/hosts`, {
     method: "POST",
     headers: { ...headers, "content-type": "application/json" },

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, afterEach, expect, test } from "vitest";
 import { MAX_LINE_BYTES } from "@/lib/collector/max-line-bytes";
 import { runCollector } from "@/lib/collector/run-collector";
-import { defaultSpec } from "@/lib/collector/spec";
+import { testSpec } from "../support/fixtures/collect";
 import { createLocalTransport } from "@/lib/transport/local";
 import { longLinePython } from "../support/fixtures/long-line-python";
 import { tempDir } from "../support/temp-dir";
@@ -17,14 +17,7 @@ afterEach(() => {
 });
 afterAll(() => temp.remove());
 
-const spec = {
-  ...defaultSpec,
-  appRoots: [temp.dir],
-  service: null,
-  unitFile: null,
-  python: null,
-  measureStartup: false,
-};
+const spec = testSpec({ appRoots: [temp.dir] });
 
 test("one line longer than MAX_LINE_BYTES fails as collector-output-invalid naming the limit", async () => {
   process.env.PATH = [longLinePython(temp.dir), savedPath].join(path.delimiter);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, expect, test } from "vitest";
 import { runCollector } from "@/lib/collector/run-collector";
-import { defaultSpec } from "@/lib/collector/spec";
+import { testSpec } from "../support/fixtures/collect";
 import { createLocalTransport } from "@/lib/transport/local";
 import { tempDir } from "../support/temp-dir";
 
@@ -12,14 +12,7 @@ afterEach(() => {
   delete process.env.DEPLOYLENS_MAX_OUTPUT_BYTES;
 });
 
-const spec = {
-  ...defaultSpec,
-  appRoots: [temp.dir],
-  service: null,
-  unitFile: null,
-  python: null,
-  measureStartup: false,
-};
+const spec = testSpec({ appRoots: [temp.dir] });
 for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(temp.dir, `module_${i}.py`), `X = ${i}\n`);
 
 test("a collection whose output passes DEPLOYLENS_MAX_OUTPUT_BYTES fails as collector-output-too-large", async () => {

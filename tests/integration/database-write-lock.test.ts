@@ -1,18 +1,16 @@
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { DATABASE_BUSY_WAIT_MS } from "@/lib/db/database-busy";
-import { migrate } from "@/lib/db/migrate";
-import { ensureBuilt } from "../../scripts/ensure-built.mjs";
-import { startApp, type RunningApp } from "../support/app";
-import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
+import type { RunningApp } from "../support/app";
+import { databaseWithLocalHost } from "../support/app-on-own-database";
+import type { HalfCompiledApp } from "../support/fixtures/half-compiled-app";
 import { holdWriteLock, type WriteLock } from "../support/hold-write-lock";
-import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";
+import { startSignedInApp } from "../support/session";
 import Database from "../support/sqlite-database";
 import { tempDir } from "../support/temp-dir";
 
 // Another process (a backup, a `sqlite3` shell, a CLI run) holds the database's write lock for a while.
 // The dashboard must go on answering, and a collection must end stored as what it was, never lost.
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const temp = tempDir("deploylens-write-lock-");
 const databaseFile = path.join(temp.dir, "app.db");
 const LOCK_MS = 15_000;
@@ -21,19 +19,7 @@ let app: RunningApp | undefined;
 let hostId = "";
 
 beforeAll(async () => {
-  ensureBuilt(ROOT);
-  process.env.DATABASE_URL = `file:${databaseFile}`;
-  migrate({ file: databaseFile });
-  fixture = halfCompiledApp();
-  const { createHost } = await import("@/lib/hosts/create-host");
-  const host = await createHost({
-    name: "steady",
-    transport: "local",
-    appRoots: [fixture.app],
-    python: fixture.venv.python,
-    measureStartup: false,
-  });
-  hostId = host.id;
+  ({ hostId, fixture } = await databaseWithLocalHost(databaseFile, "steady"));
 }, 900_000);
 
 afterAll(async () => {
@@ -70,9 +56,9 @@ test(
   "while another process holds the write lock, pages answer, POST /snapshots is accepted and the collection is stored",
   { timeout: 240_000 },
   async () => {
-    app = await startApp({ databaseFile });
-    await addUser(app, ADMIN);
-    const headers = sessionHeaders(app, await signIn(app));
+    const signedIn = await startSignedInApp({ databaseFile });
+    app = signedIn.app;
+    const headers = signedIn.headers;
     const before = rows<{ id: string }>("SELECT id FROM Snapshot").length;
 
     const lock = await holdWriteLock(databaseFile, LOCK_MS);

@@ -1,12 +1,10 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { migrate } from "@/lib/db/migrate";
-import { ensureBuilt } from "../../scripts/ensure-built.mjs";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
+import { ownDatabase } from "../support/app-on-own-database";
 import { runCli } from "../support/run-cli";
-import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";
+import { startSignedInApp } from "../support/session";
+import { collectLeftAndRight } from "../support/left-and-right-hosts";
 import { tempDir } from "../support/temp-dir";
 
 // Real files whose names carry ESC, a C1 control and U+202E (right-to-left override), collected for real and
@@ -14,7 +12,6 @@ import { tempDir } from "../support/temp-dir";
 // either, CSV rows end in CRLF (never a literal "\x0d"), formula escaping holds, and the CLI's CSV is the API's,
 // byte for byte.
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const temp = tempDir("deploylens-export-controls-");
 const databaseFile = path.join(temp.dir, "export.db");
 const HOSTILE = "\x1b[31mred\u202Etxt\u0085.py";
@@ -24,29 +21,9 @@ let app: RunningApp | undefined;
 let headers: Record<string, string>;
 
 beforeAll(async () => {
-  ensureBuilt(ROOT);
-  process.env.DATABASE_URL = `file:${databaseFile}`;
-  migrate({ file: databaseFile });
-  const { createHost } = await import("@/lib/hosts/create-host");
-  const { collectHost } = await import("@/lib/jobs/collect-host");
-  const [cached, uncached] = ["cached", "uncached"].map((name) => path.join(temp.dir, name));
-  for (const dir of [cached!, uncached!]) {
-    fs.mkdirSync(dir);
-    for (const name of [HOSTILE, FORMULA]) fs.writeFileSync(path.join(dir, name), "X = 1\n");
-  }
-  execFileSync("python3", ["-m", "compileall", "-q", cached!]);
-  for (const [name, dir] of [
-    ["left", cached!],
-    ["right", uncached!],
-  ] as const) {
-    const result = await collectHost(
-      await createHost({ transport: "local", name, appRoots: [dir], measureStartup: false }),
-    );
-    expect(result.ok, result.message ?? "").toBe(true);
-  }
-  app = await startApp({ databaseFile });
-  await addUser(app, ADMIN);
-  headers = sessionHeaders(app, await signIn(app));
+  ownDatabase(databaseFile);
+  await collectLeftAndRight(temp.dir, [HOSTILE, FORMULA]);
+  ({ app, headers } = await startSignedInApp({ databaseFile }));
 }, 900_000);
 
 afterAll(async () => {

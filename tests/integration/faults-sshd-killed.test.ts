@@ -7,6 +7,7 @@ import { startApp, type RunningApp } from "../support/app";
 import { cachedManyFiles } from "../support/fixtures/many-files";
 import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";
 import { startSshd, type Sshd } from "../support/sshd";
+import { jobEvents, startCollectionOverApi, type JobFrame } from "../support/job-events";
 
 // sshd dies mid-collection (the listener and the connection's own sshd processes, SIGKILL, while the collector
 // walks a 100,000-file tree): the real dashboard (next start) stores a failed snapshot with the code
@@ -33,33 +34,11 @@ afterAll(async () => {
   await sshd?.stop();
 });
 
-type Frame = { event: string; data: Record<string, unknown> };
-
-/** The job's Server-Sent Events, frame by frame, as the collect button reads them. */
-async function* jobEvents(eventsPath: string): AsyncGenerator<Frame> {
-  const response = await fetch(`${app!.url}${eventsPath}`, { headers });
-  expect(response.status).toBe(200);
-  const decoder = new TextDecoder();
-  let buffered = "";
-  const reader = response.body!.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    buffered += decoder.decode(read.value, { stream: true });
-    for (let end = buffered.indexOf("\n\n"); end >= 0; end = buffered.indexOf("\n\n")) {
-      const [eventLine, dataLine] = buffered.slice(0, end).split("\n");
-      buffered = buffered.slice(end + 2);
-      yield { event: eventLine!.slice("event: ".length), data: JSON.parse(dataLine!.slice("data: ".length)) };
-    }
-  }
+async function startCollection(): Promise<AsyncGenerator<JobFrame>> {
+  return jobEvents(app!, await startCollectionOverApi(app!, "doomed", headers), headers);
 }
 
-async function startCollection(): Promise<AsyncGenerator<Frame>> {
-  const started = await fetch(`${app!.url}/api/hosts/doomed/snapshots`, { method: "POST", headers, body: "{}" });
-  expect(started.status).toBe(202);
-  const { data } = (await started.json()) as { data: { events: string } };
-  return jobEvents(data.events);
-}
-
-async function outcomeOf(frames: AsyncGenerator<Frame>): Promise<Record<string, unknown>> {
+async function outcomeOf(frames: AsyncGenerator<JobFrame>): Promise<Record<string, unknown>> {
   for await (const frame of frames) if (frame.event === "snapshot") return frame.data;
   throw new Error("the event stream ended without a snapshot event");
 }

@@ -1,16 +1,14 @@
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { migrate } from "@/lib/db/migrate";
-import { ensureBuilt } from "../../scripts/ensure-built.mjs";
-import { startApp, type RunningApp } from "../support/app";
-import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";
+import type { RunningApp } from "../support/app";
+import { ownDatabase } from "../support/app-on-own-database";
+import { startSignedInApp } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
 // 10,000 hosts, a few with history: the host list (two queries whatever the count, the ids as one JSON
 // parameter) answers for all of them in-process, and `/` over real HTTP answers 200 with the right latest
 // coverage, page by page and by search, within a second.
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const HOSTS = 10_000;
 const temp = tempDir("deploylens-host-scale-");
 const databaseFile = path.join(temp.dir, "scale.db");
@@ -21,9 +19,7 @@ let app: RunningApp | undefined;
 let headers: Record<string, string>;
 
 beforeAll(async () => {
-  ensureBuilt(ROOT);
-  process.env.DATABASE_URL = `file:${databaseFile}`;
-  migrate({ file: databaseFile });
+  ownDatabase(databaseFile);
   const { prisma } = await import("@/lib/db/client");
   const names = Array.from({ length: HOSTS }, (_, i) => hostName(i));
   await prisma.host.createMany({ data: names.map((name) => ({ name, transport: "local", appRoots: '["/srv"]' })) });
@@ -61,9 +57,7 @@ beforeAll(async () => {
       },
     ]),
   });
-  app = await startApp({ databaseFile });
-  await addUser(app, ADMIN);
-  headers = sessionHeaders(app, await signIn(app));
+  ({ app, headers } = await startSignedInApp({ databaseFile }));
 }, 900_000);
 
 afterAll(async () => {

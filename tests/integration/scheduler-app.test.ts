@@ -1,34 +1,22 @@
 import path from "node:path";
 import Database from "../support/sqlite-database";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { migrate } from "@/lib/db/migrate";
-import { ensureBuilt } from "../../scripts/ensure-built.mjs";
 import { startApp, type RunningApp } from "../support/app";
 import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";
-import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
+import { databaseWithLocalHost } from "../support/app-on-own-database";
+import type { HalfCompiledApp } from "../support/fixtures/half-compiled-app";
 import { tempDir } from "../support/temp-dir";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const temp = tempDir("deploylens-scheduler-app-");
 const databaseFile = path.join(temp.dir, "app.db");
 let fixture: HalfCompiledApp;
 let app: RunningApp | undefined;
 
 beforeAll(async () => {
-  ensureBuilt(ROOT);
-  process.env.DATABASE_URL = `file:${databaseFile}`;
-  migrate({ file: databaseFile });
-  fixture = halfCompiledApp();
-  const { createHost } = await import("@/lib/hosts/create-host");
+  let hostId: string;
+  ({ hostId, fixture } = await databaseWithLocalHost(databaseFile, "ticking"));
   const { updateHostSchedule } = await import("@/lib/db/queries/host-updates");
-  const host = await createHost({
-    name: "ticking",
-    transport: "local",
-    appRoots: [fixture.app],
-    python: fixture.venv.python,
-    measureStartup: false,
-  });
-  await updateHostSchedule(host.id, "* * * * * *");
+  await updateHostSchedule(hostId, "* * * * * *");
 }, 900_000);
 
 afterAll(async () => {

@@ -3,9 +3,9 @@ import path from "node:path";
 import Database from "../support/sqlite-database";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ensureBuilt } from "../../scripts/ensure-built.mjs";
-import { startApp, type RunningApp } from "../support/app";
+import type { RunningApp } from "../support/app";
 import { jobEvents, nextFrameOf, startCollectionOverApi } from "../support/job-events";
-import { ADMIN, addUser, sessionHeaders, signIn } from "../support/session";
+import { startSignedInApp } from "../support/session";
 import { tempDir } from "../support/temp-dir";
 
 // SIGTERM while a collection runs and a browser follows its progress (an open event stream, which Next's own
@@ -36,9 +36,10 @@ beforeAll(async () => {
     ].join("\n"),
     { mode: 0o755 },
   );
-  app = await startApp({ databaseFile, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
-  await addUser(app, ADMIN);
-  headers = sessionHeaders(app, await signIn(app));
+  ({ app, headers } = await startSignedInApp({
+    databaseFile,
+    env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+  }));
   const created = await fetch(`${app.url}/api/hosts`, {
     method: "POST",
     headers: { ...headers, "content-type": "application/json" },

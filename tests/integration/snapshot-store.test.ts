@@ -110,7 +110,7 @@ test("a snapshot keeps the view computed when it was stored, and reads it back i
   const { loadSnapshot } = await import("@/lib/db/load-snapshot");
   const { snapshotViewOf } = await import("@/lib/analysis/snapshot-view");
   const { decodeView, encodeView } = await import("@/lib/db/snapshot-columns");
-  const { viewOfSnapshot } = await import("@/lib/api/view-of-snapshot");
+  const { viewOfSnapshot } = await import("@/lib/snapshot-reads/view-of-snapshot");
   const { getSnapshotOrThrow } = await import("@/lib/db/queries/snapshots");
   const { prisma } = await import("@/lib/db/client");
   const result = await collectHost((await findHost("here"))!);

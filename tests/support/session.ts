@@ -1,6 +1,6 @@
 // Type-only: the bench signs in with these helpers too, outside the Playwright runner.
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
-import type { RunningApp } from "./app";
+import { startApp, type RunningApp } from "./app";
 import { runCli } from "./run-cli";
 
 export type TestUser = { name: string; role: "admin" | "operator" | "viewer"; password: string };
@@ -60,4 +60,13 @@ export async function signInBrowser(context: BrowserContext, app: RunningApp, us
   await context.addCookies([
     { name: SESSION_COOKIE, value: token, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" },
   ]);
+}
+
+/** Starts the app and signs the admin in, as a person would: the app and the session's headers. */
+export async function startSignedInApp(
+  options: Parameters<typeof startApp>[0] = {},
+): Promise<{ app: RunningApp; headers: Record<string, string> }> {
+  const app = await startApp(options);
+  await addUser(app, ADMIN);
+  return { app, headers: sessionHeaders(app, await signIn(app)) };
 }

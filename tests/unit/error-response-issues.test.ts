@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { toErrorResponse } from "@/lib/api/to-error-response";
+import { toErrorResponse } from "@/lib/http/to-error-response";
 import { hostInputSchema } from "@/lib/hosts/host-input";
 
 test("a rejected host input answers 422 with each issue's path, so the form shows it next to its field", async () => {

@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 
 /**
  * The data path flows one way: transport → snapshot → collector → analysis → storage → the services built on
- * it → jobs → API → CLI. A lib folder imports only folders of a LOWER rank (and itself), so no two folders
+ * it → jobs → HTTP → CLI. A lib folder imports only folders of a LOWER rank (and itself), so no two folders
  * can import each other, directly or through others; a new folder must be ranked here. docs/architecture.md
  * states the same order. lib/snapshot ranks below lib/collector because it holds the contract (schema.ts)
  * the collector's output is checked against: the collector imports the contract, the contract knows nothing
@@ -23,12 +23,13 @@ const RANK: Record<string, number> = {
   retention: 6,
   regressions: 6,
   compare: 6,
+  "snapshot-reads": 6, // a stored snapshot as pages, the API and the CLI show it: its view, its JSON, its files
   auth: 7, // records sign-ins in the audit log
   hosts: 7, // opens a saved host: its secrets, its transport, its audit entries
   webhooks: 7, // posts regressions with the stored, encrypted URL
   shares: 8, // a public link to a comparison, made by a signed-in user
   jobs: 8, // collect → analyse → store → regressions → webhooks
-  api: 9,
+  http: 9, // request/response plumbing of the route handlers: route(), the JSON envelope, error responses
   cli: 10,
 };
 
@@ -93,5 +94,12 @@ test("Prisma is reached only through lib/db/queries", () => {
   const client = path.join(LIB, "db", "client");
   const queries = path.join(LIB, "db", "queries") + path.sep;
   const outside = imports.filter(({ file, to }) => to?.replace(/\.ts$/, "") === client && !file.startsWith(queries));
+  expect(outside.map(({ file }) => path.relative(ROOT, file))).toEqual([]);
+});
+
+test("Prisma's generated types stay in lib/db: other code reads the queries' own types", () => {
+  const generated = path.join(LIB, "db", "generated") + path.sep;
+  const db = path.join(LIB, "db") + path.sep;
+  const outside = imports.filter(({ file, to }) => to?.startsWith(generated) && !file.startsWith(db));
   expect(outside.map(({ file }) => path.relative(ROOT, file))).toEqual([]);
 });

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { listAuditPage } from "@/lib/audit/list-audit-page";
 
 // GET /api/audit?before=<id>&limit=50 — the audit log, newest first; `next` is the following page's cursor

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { baseUrl } from "@/lib/base-url";
 import { compareRefs } from "@/lib/compare/compare-refs";
 import { parseCompareQuery } from "@/lib/compare/compare-query";

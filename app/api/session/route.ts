@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { clientAddress } from "@/lib/auth/client-address";
 import { cookieValue } from "@/lib/auth/require-role";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { ForbiddenError } from "@/lib/auth/auth-errors";
 import { forgetSetupToken, isSetupToken } from "@/lib/auth/setup-token";
 import { createFirstAdmin } from "@/lib/auth/users";

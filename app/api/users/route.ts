@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { createUser } from "@/lib/auth/users";
 import { listUsers, toUserView } from "@/lib/db/queries/users";
 

@@ -11,7 +11,7 @@ import { historyRange } from "@/components/hosts/history-range";
 import { pageParams } from "@/components/hosts/page-params";
 import { Card } from "@/components/ui/Card";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { findHost, toHostView } from "@/lib/db/queries/hosts";
+import { findHostView } from "@/lib/hosts/host-views";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
 export default async function HostPage({ params, searchParams }: PageProps<"/hosts/[id]">) {
@@ -19,9 +19,8 @@ export default async function HostPage({ params, searchParams }: PageProps<"/hos
   await connection();
   const { id } = await params;
   // The cheap existence check comes before any JSX is streamed, so an unknown host still answers 404.
-  const row = await findHost(id);
-  if (!row) notFound();
-  const host = toHostView(row);
+  const host = await findHostView(id);
+  if (!host) notFound();
   const search = await searchParams;
   const paging = pageParams(search);
   const range = historyRange(search.range);

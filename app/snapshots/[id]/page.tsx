@@ -10,7 +10,7 @@ import { SnapshotVerdict } from "@/components/snapshots/SnapshotVerdict";
 import { Card } from "@/components/ui/Card";
 import { SeverityBadge } from "@/components/ui/SeverityBadge";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { findPreviousOkSnapshot, findSnapshot } from "@/lib/db/queries/snapshots";
+import { findSnapshotWithPrevious } from "@/lib/snapshot-reads/snapshot-with-previous";
 import { comparePath } from "@/lib/compare/compare-refs";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
@@ -19,10 +19,10 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
   await connection();
   const { id } = await params;
   // The row (not its inventory) decides 404 before anything streams; the widgets decode the blob.
-  const row = await findSnapshot(id);
-  if (!row) notFound();
+  const found = await findSnapshotWithPrevious(id);
+  if (!found) notFound();
+  const { row, previousId } = found;
   const ok = row.status === "ok";
-  const previous = ok ? await findPreviousOkSnapshot(row.hostId, row.takenAt) : null;
   return (
     <div className="space-y-6">
       <div>
@@ -35,9 +35,9 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
           Snapshot {row.takenAt.toISOString().replace("T", " ").slice(0, 19)} UTC
           <SeverityBadge level={ok ? "ok" : "failed"}>{row.status}</SeverityBadge>
         </h1>
-        {previous && (
+        {previousId && (
           <p className="mt-1 text-sm">
-            <Link href={comparePath(previous.id, row.id)} className="text-slate-600 hover:underline">
+            <Link href={comparePath(previousId, row.id)} className="text-slate-600 hover:underline">
               Compare with the previous snapshot
             </Link>
           </p>
@@ -48,7 +48,7 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
       </Suspense>
       {ok && (
         <Suspense fallback={<Skeleton label="cost" />}>
-          <ImpactPanel id={row.id} previousId={previous?.id ?? null} />
+          <ImpactPanel id={row.id} previousId={previousId} />
         </Suspense>
       )}
       {ok && (

@@ -1,9 +1,10 @@
-import { cliActor, recordAudit } from "@/lib/audit/record-audit";
+import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow, listHosts } from "@/lib/db/queries/hosts";
-import type { Host } from "@/lib/db/generated/client";
-import { startCollection, waitForJob } from "@/lib/jobs/collection-queue";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import { waitForJob } from "@/lib/jobs/collection-queue";
+import { requestCollection } from "@/lib/jobs/request-collection";
 import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
-import { snapshotJsonOf } from "@/lib/api/snapshot-json";
+import { snapshotJsonOf } from "@/lib/snapshot-reads/snapshot-json";
 import { settleDeliveries } from "@/lib/webhooks/pending-deliveries";
 import { findDashboardUrl } from "@/lib/db/queries/public-url";
 import { describeCollectFailure } from "../collect-failure";
@@ -26,7 +27,7 @@ function gatesFrom(values: OptionValues): Gates {
   return { failUnder, failOn: failOn as FailOn | undefined };
 }
 
-async function hostsFrom(values: OptionValues, names: string[]): Promise<Host[]> {
+async function hostsFrom(values: OptionValues, names: string[]): Promise<HostRow[]> {
   if (values.all && names.length > 0) throw new CliError("name hosts or use --all, not both");
   if (!values.all && names.length === 0) throw new CliError("name at least one host, or use --all");
   const hosts = values.all ? await listHosts() : await Promise.all(names.map((name) => getHostOrThrow(name)));
@@ -36,17 +37,11 @@ async function hostsFrom(values: OptionValues, names: string[]): Promise<Host[]>
 }
 
 /** Collects every host through the same queue as the dashboard (per-host single flight, global cap). */
-async function collectAll(hosts: Host[]) {
+async function collectAll(hosts: HostRow[]) {
   const progress = progressBar(hosts.length);
   const results = await Promise.all(
     hosts.map(async (host) => {
-      await recordAudit({
-        actor: cliActor(),
-        address: null,
-        action: "collection-started",
-        object: { type: "host", id: host.name },
-      });
-      const job = startCollection(host, cliActor());
+      const job = await requestCollection(host, cliActor());
       job.events.on("progress", (event) => progress.update(host.name, event));
       const result = await waitForJob(job);
       progress.hostDone();

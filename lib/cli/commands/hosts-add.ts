@@ -110,7 +110,7 @@ export const hostsAddCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const schedule = values.schedule === undefined ? null : parseSchedule(values.schedule as string);
-    let row = await createHost(await inputFrom(name!, values), { actor: cliActor(), address: null });
+    let row = await createHost(await inputFrom(name!, values), cliActor());
     if (schedule) row = await updateHostSchedule(row.id, schedule);
     const host = toHostView(row);
     printOut(`Saved host ${host.name} (${host.target}); collect it with: deploylens collect ${host.name}\n`);

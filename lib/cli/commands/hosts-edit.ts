@@ -61,7 +61,7 @@ export const hostsEditCommand: Command = {
     const schedule = stringOption(values, "schedule");
     const nextSchedule = schedule === undefined ? undefined : schedule === "off" ? null : parseSchedule(schedule);
     const unitFile = optional(values, "unit-file");
-    const by = { actor: cliActor(), address: null };
+    const by = cliActor();
     // Checked before anything is saved, so a bad address or key leaves the host as it was.
     const connection = await connectionFromOptions(host, values);
     const edited = await editHost(

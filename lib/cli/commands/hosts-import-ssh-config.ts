@@ -58,10 +58,7 @@ export const hostsImportSshConfigCommand: Command = {
     const added = [];
     for (const alias of chosen) {
       const host = toHostView(
-        await createHost(await inputFrom(alias, { ...values, ssh: alias, "ssh-config": ctx.configFile }), {
-          actor: cliActor(),
-          address: null,
-        }),
+        await createHost(await inputFrom(alias, { ...values, ssh: alias, "ssh-config": ctx.configFile }), cliActor()),
       );
       added.push(host);
       const via = [host.jump, ...host.jumpChain.map((hop) => hop.jump)].filter(Boolean).join(",");

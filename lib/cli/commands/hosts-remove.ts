@@ -12,7 +12,7 @@ export const hostsRemoveCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(_values, [name]) {
     const host = await getHostOrThrow(name!);
-    await removeHost(host, { actor: cliActor(), address: null });
+    await removeHost(host, cliActor());
     printOut(`Removed host ${host.name}\n`);
     return 0;
   },

@@ -35,7 +35,7 @@ export const hostsTrustCommand: Command = {
     const hop = intOption(values, "hop");
     const endpoint = values.jump || hop !== undefined ? "jump" : "target";
     const replace = values.replace as string | undefined;
-    const by = { actor: cliActor(), address: null };
+    const by = cliActor();
     const host = await trustHostKey(name!, { fingerprint: fingerprint!, endpoint, hop, replace }, by);
     const which = endpoint === "target" ? "" : `the jump host${hop !== undefined ? ` ${hop}` : ""} of `;
     printOut(`Pinned ${fingerprint} for ${which}${host.name}\n`);

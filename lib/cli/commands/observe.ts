@@ -64,7 +64,7 @@ export const observeCommand: Command = {
       timeoutSeconds: durationOption(values, "timeout") ?? DEFAULT_TIMEOUT_SECONDS,
       quietSeconds: durationOption(values, "quiet") ?? DEFAULT_QUIET_SECONDS,
       restart: values.restart === true,
-      actor: { actor: cliActor(), address: null },
+      actor: cliActor(),
       onArmed: (directories) => printErr(`watching ${directories} directories\n`),
     });
     if (values.json) printJson(observation);

@@ -19,7 +19,7 @@ export const shareCreateCommand: Command = {
   },
   positionals: { min: 2, max: 2 },
   async run(values, [left, right]) {
-    const created = await createShare({ left, right, expires: values.expires }, { actor: cliActor(), address: null });
+    const created = await createShare({ left, right, expires: values.expires }, cliActor());
     // The link is for someone else to open: absolute, on the dashboard that serves this database.
     const share = { ...created, url: `${await findDashboardUrl()}${created.url}` };
     if (values.json) {

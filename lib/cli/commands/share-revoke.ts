@@ -11,7 +11,7 @@ export const shareRevokeCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(_values, [id]) {
     // Whoever runs the CLI holds the database itself: any link, like an admin.
-    await revokeShare(id!, { actor: cliActor(), address: null }, { mayRevokeAny: true });
+    await revokeShare(id!, cliActor(), { mayRevokeAny: true });
     printOut(`Revoked share ${id}\n`);
     return 0;
   },

@@ -27,7 +27,7 @@ export const usersAddCommand: Command = {
     if (!values["password-stdin"]) throw new CliError("give the password on stdin with --password-stdin");
     if (!values.role) throw new CliError("say which role: --role admin|operator|viewer");
     const password = (await text(process.stdin)).replace(/\r?\n$/, "");
-    const user = await createUser({ name, role: values.role, password }, { actor: cliActor(), address: null });
+    const user = await createUser({ name, role: values.role, password }, cliActor());
     printOut(`Added user ${user.name} (${user.role})\n`);
     return 0;
   },

@@ -22,7 +22,7 @@ export const usersEditCommand: Command = {
     if (!values.role && !values["password-stdin"])
       throw new CliError("say what to change: --role admin|operator|viewer and/or --password-stdin");
     const password = values["password-stdin"] ? (await text(process.stdin)).replace(/\r?\n$/, "") : undefined;
-    const user = await changeUser(name!, { role: values.role, password }, { actor: cliActor(), address: null });
+    const user = await changeUser(name!, { role: values.role, password }, cliActor());
     printOut(`Updated user ${user.name} (${user.role}${password === undefined ? "" : ", new password"})\n`);
     return 0;
   },

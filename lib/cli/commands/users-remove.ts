@@ -10,7 +10,7 @@ export const usersRemoveCommand: Command = {
   options: {},
   positionals: { min: 1, max: 1 },
   async run(_values, [name]) {
-    const user = await removeUser(name!, { actor: cliActor(), address: null });
+    const user = await removeUser(name!, cliActor());
     printOut(`Removed user ${user.name}\n`);
     return 0;
   },

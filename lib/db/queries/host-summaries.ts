@@ -1,25 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { Prisma, type Host, type Snapshot } from "@/lib/db/generated/client";
+import { Prisma, type Host } from "@/lib/db/generated/client";
+import type { SnapshotSummary, SummaryCounts } from "@/lib/snapshot/snapshot-summary";
 
 /** The newest collection of a host, any status: when, and whether it worked. */
-export type LatestCollection = Pick<Snapshot, "id" | "takenAt" | "status" | "errorCode" | "errorMessage">;
+export type LatestCollection = Pick<SnapshotSummary, "id" | "takenAt" | "status" | "errorCode" | "errorMessage">;
 /** The summary columns of a host's newest successful snapshot that the host list shows. */
-export type LatestOkSummary = Pick<
-  Snapshot,
-  | "id"
-  | "sources"
-  | "fresh"
-  | "stale"
-  | "missing"
-  | "startupClosure"
-  | "startupFresh"
-  | "startupBlocked"
-  | "criticalFindings"
-  | "warningFindings"
-  | "regressions"
->;
+export type LatestOkSummary = Pick<SnapshotSummary, "id" | "warningFindings" | "regressions"> & SummaryCounts;
 export type SparkPoint = { id: string; startupClosure: number; startupFresh: number };
 export type HostSnapshotSummary = {
   latest: LatestCollection | null;

@@ -2,10 +2,11 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Host, Prisma } from "@/lib/db/generated/client";
 import { NotFoundError } from "@/lib/errors";
-import { encodeJumpChain, listJumpHops } from "../jump-chain";
-import { decodeHostLists } from "./host-lists";
+import { decodeHostLists, encodeJumpChain, listJumpHops } from "../host-columns";
 
 export type HostRow = Host;
+/** The columns of a new host, as insertHost takes them. */
+export type NewHostRow = Prisma.HostCreateInput;
 
 /** What any API or page may show of a host: never the encrypted secret. */
 export type HostView = ReturnType<typeof toHostView>;

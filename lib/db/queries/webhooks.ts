@@ -1,6 +1,18 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { WebhookDelivery } from "@/lib/db/generated/client";
+
+/** One attempt to POST a regression to the webhook, as the delivery log on /settings shows it. */
+export type WebhookDelivery = {
+  id: string;
+  snapshotId: string;
+  hostName: string;
+  attempt: number;
+  /** "delivered" | "failed" */
+  outcome: string;
+  httpStatus: number | null;
+  error: string | null;
+  createdAt: Date;
+};
 
 export type DeliveryAttempt = Omit<WebhookDelivery, "id" | "createdAt">;
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { migrate } from "@/lib/db/migrate";
 import { noMeasurements, syntheticInventory } from "../../support/synthetic-history";
 import type { BenchOptions } from "../bench-options";
-import { writeRetentionSection } from "./results-section";
+import { writeResultsSection } from "./results-section";
 
 const HOSTS = 10;
 const DAYS = 365;
@@ -96,8 +96,9 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
   ].join("\n");
   console.log(`\n${body}\n`);
   if (!options.smoke)
-    writeRetentionSection(
+    writeResultsSection(
       path.join(options.out ?? import.meta.dirname, options.out ? "RESULTS.md" : "../RESULTS.md"),
+      "retention",
       body,
     );
   await prisma.$disconnect();

@@ -1,4 +1,4 @@
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/http/route";
 import { baseUrl } from "@/lib/base-url";
 import { escapeControlsInJson } from "@/lib/analysis/export/escape-controls";
 import { exportComparison } from "@/lib/compare/export-comparison";

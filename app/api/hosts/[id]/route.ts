@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { json } from "@/lib/api/json";
-import { parseBody, route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { parseBody, route } from "@/lib/http/route";
 import { getHostOrThrow, toHostView } from "@/lib/db/queries/hosts";
 import { applyHostForm } from "@/lib/hosts/apply-host-form";
 import { removeHost } from "@/lib/hosts/remove-host";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { testConnection } from "@/lib/hosts/test-connection";
 
 // POST /api/hosts/test-connection — connect with the host form's settings and probe the target, read-only

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { hasRole } from "@/lib/auth/roles";
 import { revokeShare } from "@/lib/shares/shares";
 

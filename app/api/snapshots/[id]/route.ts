@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
-import { snapshotJsonOf } from "@/lib/api/snapshot-json";
-import { viewOfSnapshot } from "@/lib/api/view-of-snapshot";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { snapshotJsonOf } from "@/lib/snapshot-reads/snapshot-json";
+import { viewOfSnapshot } from "@/lib/snapshot-reads/view-of-snapshot";
 import { baseUrl } from "@/lib/base-url";
 import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
 

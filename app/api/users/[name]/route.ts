@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { changeUser, removeUser } from "@/lib/auth/users";
 import { ConflictError } from "@/lib/errors";
 

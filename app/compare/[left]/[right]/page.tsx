@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ComparisonWidget } from "@/components/compare/ComparisonWidget";
 import { Skeleton } from "@/components/ui/Skeleton";
-import { findSnapshot } from "@/lib/db/queries/snapshots";
+import { findComparablePair } from "@/lib/compare/comparable-pair";
 import { parseCompareView } from "@/lib/compare/view-state";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
@@ -13,13 +13,13 @@ export default async function ComparePermalinkPage({ params, searchParams }: Pag
   await connection();
   const [{ left, right }, query] = await Promise.all([params, searchParams]);
   // Rows only (cheap) decide 404 before streaming: a side that is unknown, failed or has no inventory.
-  const [leftRow, rightRow] = await Promise.all([findSnapshot(left), findSnapshot(right)]);
-  const comparable = (row: typeof leftRow) => row !== null && row.status === "ok" && row.blobSha256 !== null;
-  if (!comparable(leftRow) || !comparable(rightRow)) notFound();
+  const pair = await findComparablePair(left, right);
+  if (!pair) notFound();
+  const [leftRow, rightRow] = pair;
   return (
     <div className="space-y-6">
       <Suspense fallback={<Skeleton label="comparison" lines={10} />}>
-        <ComparisonWidget left={leftRow!} right={rightRow!} view={parseCompareView(query)} />
+        <ComparisonWidget left={leftRow} right={rightRow} view={parseCompareView(query)} />
       </Suspense>
     </div>
   );

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { toHostView } from "@/lib/db/queries/hosts";
 import { trustHostKey, trustInputSchema } from "@/lib/hosts/trust-host-key";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { json } from "@/lib/api/json";
-import { parseBody, route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { parseBody, route } from "@/lib/http/route";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { startObservation } from "@/lib/jobs/running-observations";
 

@@ -1,9 +1,8 @@
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
-import { startCollection } from "@/lib/jobs/collection-queue";
-import { recordAuditOfDoneAction } from "@/lib/audit/record-audit-of-done-action";
+import { requestCollection } from "@/lib/jobs/request-collection";
 
 // GET /api/hosts/:id/snapshots — summary rows, newest first
 export const GET = route({ role: "viewer" }, async (_call, ctx: RouteContext<"/api/hosts/[id]/snapshots">) => {
@@ -13,19 +12,8 @@ export const GET = route({ role: "viewer" }, async (_call, ctx: RouteContext<"/a
 });
 
 // POST /api/hosts/:id/snapshots — start a collection; progress at /api/jobs/:jobId/events
-export const POST = route(
-  { role: "operator" },
-  async ({ user, by }, ctx: RouteContext<"/api/hosts/[id]/snapshots">) => {
-    const { id } = await ctx.params;
-    const host = await getHostOrThrow(id);
-    const job = startCollection(host, user.name);
-    // The job runs from here on: a locked database may delay its audit event, not turn this 202 into an error.
-    await recordAuditOfDoneAction({
-      ...by(),
-      action: "collection-started",
-      object: { type: "host", id: host.name },
-      detail: { jobId: job.id },
-    });
-    return json({ jobId: job.id, state: job.state, events: `/api/jobs/${job.id}/events` }, 202);
-  },
-);
+export const POST = route({ role: "operator" }, async ({ by }, ctx: RouteContext<"/api/hosts/[id]/snapshots">) => {
+  const { id } = await ctx.params;
+  const job = await requestCollection(await getHostOrThrow(id), by());
+  return json({ jobId: job.id, state: job.state, events: `/api/jobs/${job.id}/events` }, 202);
+});

@@ -1,4 +1,4 @@
-import { route } from "@/lib/api/route";
+import { route } from "@/lib/http/route";
 import { NotFoundError } from "@/lib/errors";
 import { findJob } from "@/lib/jobs/collection-queue";
 import { jobEventStream } from "@/lib/jobs/job-event-stream";

@@ -1,6 +1,6 @@
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
-import { fileQuerySchema, listSnapshotFiles } from "@/lib/api/snapshot-files";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { fileQuerySchema, listSnapshotFiles } from "@/lib/snapshot-reads/snapshot-files";
 
 // GET /api/snapshots/:id/files?q=&status=fresh,stale&blocked=1&offset=&limit= — a page of the file table
 export const GET = route({ role: "viewer" }, async ({ req }, ctx: RouteContext<"/api/snapshots/[id]/files">) => {

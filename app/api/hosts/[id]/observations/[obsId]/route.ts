@@ -1,8 +1,9 @@
-import { json } from "@/lib/api/json";
-import { route } from "@/lib/api/route";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { findObservation } from "@/lib/db/queries/observations";
-import { AppError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
+import { errorBody } from "@/lib/http/to-error-response";
 import { publicObservation } from "@/lib/snapshot/observation-schema";
 import { findRunningObservation } from "@/lib/jobs/running-observations";
 
@@ -16,7 +17,8 @@ export const GET = route(
     if (stored) return json(publicObservation(stored.body));
     const running = findRunningObservation(obsId);
     if (!running) throw new NotFoundError("observation", obsId);
-    if (running.state === "failed") throw new AppError(409, running.code, running.message);
+    // A run that failed in the background answers 409 with its own code, whatever the status of that code.
+    if (running.state === "failed") return errorBody(409, running.code, running.message);
     return json(running, 202);
   },
 );

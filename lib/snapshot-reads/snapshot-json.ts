@@ -17,7 +17,7 @@ function errorOf(row: SnapshotRow) {
 
 /**
  * The public JSON of a snapshot: `collect --json` and `GET /api/snapshots/:id` return exactly this. `view` is
- * the one stored with the snapshot (lib/api/view-of-snapshot.ts), or the one the store step just computed.
+ * the one stored with the snapshot (lib/snapshot-reads/view-of-snapshot.ts), or the one the store step just computed.
  */
 export function snapshotJsonOf(row: SnapshotRow, view: SnapshotView | null, baseUrl: string) {
   const inventory = view?.inventory ?? null;

@@ -16,7 +16,8 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
 
 type Issue = { path: (string | number)[]; message: string };
 
-function errorBody(
+/** The error envelope `{ error: { code, message } }` at a status of the caller's choosing. */
+export function errorBody(
   status: number,
   code: string,
   message: string,

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { snapshotJsonOf } from "@/lib/api/snapshot-json";
-import { viewOfSnapshot } from "@/lib/api/view-of-snapshot";
+import { snapshotJsonOf } from "@/lib/snapshot-reads/snapshot-json";
+import { viewOfSnapshot } from "@/lib/snapshot-reads/view-of-snapshot";
 import { baseUrl } from "@/lib/base-url";
 import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
 

@@ -1,6 +1,36 @@
 import { z } from "zod";
 import type { Host } from "./generated/client";
 
+/**
+ * The JSON columns of a Host row (appRoots, entryPoints, jumpChain), decoded and encoded here only, each
+ * checked by its schema: the host view, the collector spec, the edit form and the transport read them
+ * through these, and adding or editing a host writes them through these.
+ */
+
+const pathListSchema = z.array(z.string());
+
+/** Host.appRoots and Host.entryPoints as lists; no entry points is an empty list. */
+export function decodeHostLists(host: Pick<Host, "appRoots" | "entryPoints">): {
+  appRoots: string[];
+  entryPoints: string[];
+} {
+  return {
+    appRoots: pathListSchema.parse(JSON.parse(host.appRoots)),
+    entryPoints: host.entryPoints ? pathListSchema.parse(JSON.parse(host.entryPoints)) : [],
+  };
+}
+
+/** The column values for the two lists; an empty entry-point list is stored as null (none set). */
+export function encodeHostLists(lists: {
+  appRoots: string[];
+  entryPoints: string[];
+}): Pick<Host, "appRoots" | "entryPoints"> {
+  return {
+    appRoots: JSON.stringify(lists.appRoots),
+    entryPoints: lists.entryPoints.length ? JSON.stringify(lists.entryPoints) : null,
+  };
+}
+
 /** One jump host of a saved host, whichever columns hold it. */
 export type JumpHop = {
   user: string;

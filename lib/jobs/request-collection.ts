@@ -1,0 +1,22 @@
+import "server-only";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { recordAuditOfDoneAction } from "@/lib/audit/record-audit-of-done-action";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import { startCollection, type Job } from "./collection-queue";
+
+/**
+ * A person's request to collect a host now (the dashboard's Collect, `POST /api/hosts/:id/snapshots`,
+ * `deploylens collect`): starts or joins the job and records `collection-started` once, here. Scheduled runs
+ * call startCollection directly: no one asked for them.
+ */
+export async function requestCollection(host: HostRow, by: AuditActor): Promise<Job> {
+  const job = startCollection(host, by.actor);
+  // The job runs from here on: a locked database may delay its audit event, not turn the request into an error.
+  await recordAuditOfDoneAction({
+    ...by,
+    action: "collection-started",
+    object: { type: "host", id: host.name },
+    detail: { jobId: job.id },
+  });
+  return job;
+}
