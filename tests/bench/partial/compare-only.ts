@@ -8,7 +8,7 @@ import { compareLargeDir, compareLargePhase } from "../phases/compare-large-phas
 import type { Figure } from "../report/bench-data";
 import { compareLargeFigure } from "../report/cli-figures";
 import { dashboardCompareRss, eventLoopCompare } from "../report/compare-page-figures";
-import { updateRows } from "../report/update-rows";
+import { readResults, updateRows } from "../report/update-rows";
 import { revision } from "../revision";
 import { buildSkipReason } from "../rss/app-rss";
 import { measureComparePage, type ComparePageFigures } from "../rss/compare-page-rss";
@@ -58,15 +58,9 @@ type CompareRun = {
 
 /** Updates these rows of RESULTS.md and results.json in `dir` (tests/bench/report/update-rows.ts), nothing else. */
 function writeCompareRows(dir: string, run: CompareRun): void {
-  fs.mkdirSync(dir, { recursive: true });
-  const jsonFile = path.join(dir, "results.json");
-  const mdFile = path.join(dir, "RESULTS.md");
-  const json = fs.existsSync(jsonFile)
-    ? (JSON.parse(fs.readFileSync(jsonFile, "utf8")) as Record<string, unknown>)
-    : {};
-  const previous = Array.isArray(json.figures) ? (json.figures as Figure[]) : [];
+  const { jsonFile, mdFile, json, previous, markdown: before } = readResults(dir);
   const runLine = `- Compare measured alone (${run.command}):`;
-  const markdown = updateRows(fs.existsSync(mdFile) ? fs.readFileSync(mdFile, "utf8") : "", {
+  const markdown = updateRows(before, {
     previous,
     figures: run.figures,
     date: run.date,
