@@ -1,3 +1,4 @@
+import { timedRequest } from "../load/load-client";
 import type { LoadRequest } from "../load/load-data";
 
 export type FleetPages = { hostIds: string[]; snapshotIds: () => string[]; pages: number };
@@ -22,16 +23,7 @@ export async function browseFleet(
   for (let turn = offset; running(); turn++) {
     for (const path of pathsFor(fleet, turn)) {
       if (!running()) break;
-      const started = performance.now();
-      let status = 0;
-      try {
-        const response = await fetch(`${baseUrl}${path}`, { headers, redirect: "manual" });
-        await response.arrayBuffer();
-        status = response.status;
-      } catch {
-        status = 0;
-      }
-      requests.push({ kind: "page", path, ms: performance.now() - started, status });
+      requests.push({ kind: "page", path, ...(await timedRequest(baseUrl, path, headers)) });
     }
   }
   return requests;
