@@ -10,6 +10,7 @@ export default tseslint.config(
       ".next/",
       "dist/",
       "lib/db/generated/",
+      "lib/db/generated-postgresql/",
       "tests/bench/.cache/",
       "test-results/",
       "tests/e2e/artifacts/",

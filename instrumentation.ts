@@ -3,7 +3,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { migrateOnStart } = await import("./lib/db/migrate-on-start");
-  migrateOnStart();
+  await migrateOnStart();
   // `next build` runs this too: nothing below belongs to a build.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   // SIGTERM/SIGINT stop the server within seconds, whatever runs, and mark running collections "interrupted".
@@ -20,6 +20,9 @@ export async function register() {
   // With no users yet, the console gets the one-time link that creates the first admin.
   const { announceSetupOnStart } = await import("./lib/auth/announce-setup-on-start");
   await announceSetupOnStart();
+  // On PostgreSQL every instance claims collections from the shared queue, scheduler or not.
+  const { fleetQueue, fleetQueueEnabled } = await import("./lib/jobs/fleet-queue");
+  if (fleetQueueEnabled()) await fleetQueue();
   if (process.env.DEPLOYLENS_SCHEDULER === "off") return;
   const { startScheduler } = await import("./lib/jobs/start-scheduler");
   await startScheduler();

@@ -1,7 +1,15 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules and ssh2's optional crypto bindings must be required at run time, not bundled.
-  serverExternalPackages: ["ssh2", "libsql", "@libsql/client", "@prisma/adapter-libsql"],
+  serverExternalPackages: [
+    "ssh2",
+    "libsql",
+    "@libsql/client",
+    "@prisma/adapter-libsql",
+    "pg",
+    "@prisma/adapter-pg",
+    "pg-boss",
+  ],
   poweredByHeader: false,
   // forbidden(): a page a role may not open answers 403 with its own forbidden.tsx (lib/auth/require-page-role.ts).
   experimental: { authInterrupts: true },

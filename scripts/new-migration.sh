@@ -1,5 +1,6 @@
 #!/bin/sh
-# Writes the SQL migration that turns the last committed prisma/schema.prisma into the working one, for
+# Writes the SQL migrations (SQLite's in prisma/migrations, PostgreSQL's under the same name in
+# prisma/migrations-postgresql) that turn the last committed prisma/schema.prisma into the working one, for
 # machines where `npx prisma migrate dev --create-only` cannot run (Prisma 7's migration engine is a native
 # binary downloaded from Prisma's own host). It uses Prisma 6.19's WebAssembly schema engine instead,
 # installed once from the npm registry into a cache folder of its own (not into this project).
@@ -7,7 +8,8 @@
 #   sh scripts/new-migration.sh add_user_table            # HEAD's schema → working schema
 #   sh scripts/new-migration.sh add_user_table REV        # REV's schema → working schema
 #
-# Review the file it prints, then `npm run postinstall` regenerates the client.
+# Review the files it prints, then `npm run postinstall` regenerates both clients. PostgreSQL's needs Debian's
+# postgresql package (scripts/prisma-migration-sql-postgresql.sh starts a throwaway server for the diff).
 set -eu
 [ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: sh scripts/new-migration.sh NAME [GIT_REV]" >&2; exit 2; }
 name=$1
@@ -56,3 +58,9 @@ dir="$root/prisma/migrations/$(date -u +%Y%m%d%H%M%S)_$name"
 mkdir -p "$dir"
 printf '%s\n' "$sql" > "$dir/migration.sql"
 echo "$dir/migration.sql"
+pg_dir="$root/prisma/migrations-postgresql/$(basename "$dir")"
+git -C "$root" show "$rev:prisma/schema.prisma" > "$work/from-schema.prisma"
+mkdir -p "$pg_dir"
+bash "$root/scripts/prisma-migration-sql-postgresql.sh" "$work/from-schema.prisma" "$root/prisma/schema.prisma" \
+  > "$pg_dir/migration.sql" || { rm -rf "$pg_dir"; exit 1; }
+echo "$pg_dir/migration.sql"

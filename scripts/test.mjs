@@ -36,6 +36,12 @@ const PREREQUISITES = [
   // The container-target tests (tests/support/podman.ts) run real Podman containers with runc, as root.
   { name: "podman", ok: () => !isRoot() || works("sh", ["-c", "command -v podman"]), apt: "podman" },
   { name: "runc", ok: () => !isRoot() || works("sh", ["-c", "command -v runc"]), apt: "runc" },
+  // The PostgreSQL tests (tests/support/postgres.ts) start a throwaway server from Debian's package.
+  {
+    name: "PostgreSQL server",
+    ok: () => fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").length > 0,
+    apt: "postgresql",
+  },
 ];
 
 function isRoot() {

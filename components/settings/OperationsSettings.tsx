@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/Card";
 import { findRetentionPolicy } from "@/lib/retention/retention-policy";
 import { snapshotsPerHost } from "@/lib/retention/snapshots-per-host";
-import { storeSizeBytes } from "@/lib/retention/store-size";
+import { storeSizeBytes } from "@/lib/db/queries/store-size";
 import { listDeliveryLog } from "@/lib/webhooks/delivery-log";
 import { findWebhookUrl } from "@/lib/webhooks/webhook-url";
 import { RetentionSettings } from "./RetentionSettings";
@@ -22,7 +22,7 @@ export async function OperationsSettings() {
         <RetentionSettings policy={policy} />
       </Card>
       <Card title="Store">
-        <StoreUsage bytes={storeSizeBytes()} hosts={hosts} />
+        <StoreUsage bytes={await storeSizeBytes()} hosts={hosts} />
       </Card>
       <Card title="Regression webhook">
         <WebhookSettings configured={webhookUrl !== null} deliveries={deliveries} />

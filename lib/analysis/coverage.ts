@@ -1,7 +1,7 @@
 import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
 import type { SourceTable } from "@/lib/snapshot/source-table";
 import { coveragePercent } from "./coverage-percent";
-import { rootSources, type SourceList } from "./root-sources";
+import { rootSources } from "./root-sources";
 import { trustsStaleHash } from "./runs-old-code";
 import { writableSummary, type WritableSummary } from "./writable-summary";
 
@@ -64,31 +64,44 @@ export function dirOf(relPath: string): string {
   return slash < 0 ? "" : relPath.slice(0, slash);
 }
 
-function tallyRoot(
-  sources: SourceList,
-  loadsStale: (source: Source) => boolean,
-): { total: Tally; byDir: Map<string, Tally> } {
-  const total = emptyTally();
-  const byDir = new Map<string, Tally>();
-  for (const source of sources) {
+/** One root's counts, a source at a time: coverageOf feeds it a list, a streamed comparison its records. */
+export class RootTally {
+  readonly byDir = new Map<string, Tally>();
+  constructor(private readonly loadsStale: (source: Source) => boolean) {}
+
+  add(source: Source): void {
     const dir = dirOf(source.path);
-    let tally = byDir.get(dir);
-    if (!tally) byDir.set(dir, (tally = emptyTally()));
+    let tally = this.byDir.get(dir);
+    if (!tally) this.byDir.set(dir, (tally = emptyTally()));
     tally.sources++;
-    tally[loadsStale(source) ? "fresh" : source.status]++;
+    tally[this.loadsStale(source) ? "fresh" : source.status]++;
   }
-  for (const tally of byDir.values()) add(total, tally);
-  return { total, byDir };
+}
+
+/** A tally per root of `inventory` (index-aligned), for its interpreter's rules. */
+export function rootTallies(inventory: Inventory): RootTally[] {
+  const loadsStale = trustsStaleHash(inventory.interpreter);
+  return inventory.roots.map(() => new RootTally(loadsStale));
 }
 
 /** Overall, per-root and per-directory coverage in one pass over the sources (see SnapshotInput for sourceTables). */
 export function coverageOf(inventory: Inventory, sourceTables?: readonly SourceTable[]): Coverage {
+  const tallies = rootTallies(inventory);
+  tallies.forEach((tally, index) => {
+    for (const source of rootSources(inventory, index, sourceTables)) tally.add(source);
+  });
+  return coverageOfTallies(inventory, tallies);
+}
+
+/** The coverage of an inventory whose sources went through `tallies` (see rootTallies). */
+export function coverageOfTallies(inventory: Inventory, tallies: readonly RootTally[]): Coverage {
   const overall = emptyTally();
   const roots: RootCoverage[] = [];
   const directories: RootDirectories[] = [];
-  const loadsStale = trustsStaleHash(inventory.interpreter);
   for (const [index, root] of inventory.roots.entries()) {
-    const { total, byDir } = tallyRoot(rootSources(inventory, index, sourceTables), loadsStale);
+    const { byDir } = tallies[index]!;
+    const total = emptyTally();
+    for (const tally of byDir.values()) add(total, tally);
     add(overall, total);
     roots.push({
       path: root.path,

@@ -14,6 +14,11 @@ export type SnapshotInput = {
    * hold them, index-aligned with the roots (read them through rootSources()).
    */
   sourceTables?: readonly SourceTable[];
+  /**
+   * What the rules found when the snapshot was stored (its view): what analyses a stored snapshot takes these
+   * instead of running the rules over every source again.
+   */
+  findings?: Finding[];
 };
 
 export type Severity = "critical" | "warning" | "info";

@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
-import { MigrationError, migrate } from "@/lib/db/migrate";
+import { MigrationError } from "@/lib/db/migrate";
+import { migrateDatabase } from "@/lib/db/migrate-database";
 import { CliError } from "./cli-error";
 import { GROUPS, groupHelp } from "./command-groups";
 import { commandHelp } from "./command-help";
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { values, positionals } = parseCommandArgs(command, argv.slice(command.words.length));
-  migrate(); // the CLI works on the same database as the server, brought up to date the same way
+  await migrateDatabase(); // the CLI works on the same database as the server, brought up to date the same way
   return command.run(values, positionals);
 }
 

@@ -11,6 +11,16 @@ export type ObserverSpec = {
   /** Module names the static closure gives its sources; others are named from sysPath. */
   names: Record<string, string>;
   sysPath: string[];
+  /**
+   * The app roots' source directories: a start of this service imports from them. A burst of events that goes
+   * quiet without touching one is another process's (any Python on the host opens the standard library).
+   */
+  ownDirs: string[];
+  /**
+   * The uid the service runs as, when the unit or the host's --user names it (not the collecting user's
+   * stand-in, not in a container): where fanotify is available (root) an open counts only from its processes.
+   */
+  serviceUid: number | null;
   /** The service's main script: compiled at every start by design, never a module of the closure. */
   scripts: string[];
   timeoutSeconds: number;
@@ -20,10 +30,14 @@ export type ObserverSpec = {
 /** Source directories to watch (each with its pyc directory): under the 8192 watches older kernels allow a user. */
 export const MAX_WATCHED_SOURCE_DIRS = 2500;
 
-function rootSourceDirs(inventory: Inventory): string[] {
-  return inventory.roots.flatMap((root) =>
-    root.dirs.filter((d) => d.bytecode !== null).map((d) => (d.path ? path.posix.join(root.path, d.path) : root.path)),
-  );
+function rootSourceDirs(inventory: Inventory, kinds: readonly string[] = ["app", "site-packages"]): string[] {
+  return inventory.roots
+    .filter((root) => kinds.includes(root.kind))
+    .flatMap((root) =>
+      root.dirs
+        .filter((d) => d.bytecode !== null)
+        .map((d) => (d.path ? path.posix.join(root.path, d.path) : root.path)),
+    );
 }
 
 function mainScripts(inventory: Inventory): string[] {
@@ -31,6 +45,12 @@ function mainScripts(inventory: Inventory): string[] {
   return inventory.service.execStart
     .filter((word) => word.endsWith(".py"))
     .map((word) => path.posix.resolve(cwd, word));
+}
+
+function serviceUid(inventory: Inventory): number | null {
+  const { identity, container } = inventory.service;
+  if (container || identity.source === "collecting-user") return null;
+  return identity.uid;
 }
 
 export function observerSpecOf(
@@ -53,6 +73,8 @@ export function observerSpecOf(
       ...(inventory.startup?.sysPath ?? []),
       ...inventory.roots.filter((r) => r.kind === "app").map((r) => r.path),
     ],
+    ownDirs: rootSourceDirs(inventory, ["app"]).slice(0, MAX_WATCHED_SOURCE_DIRS),
+    serviceUid: serviceUid(inventory),
     scripts: mainScripts(inventory),
     ...timing,
   };

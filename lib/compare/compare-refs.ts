@@ -1,6 +1,6 @@
 import "server-only";
-import { compare } from "@/lib/compare/compare";
-import { resolveSnapshot } from "./resolve-snapshot";
+import { compareStored } from "./compare-stored";
+import { resolveSnapshotRow } from "./resolve-snapshot";
 
 /** The permanent link of a comparison: immutable snapshot ids, never "latest". */
 export function comparePath(leftId: string, rightId: string): string {
@@ -14,8 +14,8 @@ export async function compareRefs(
   baseUrl: string,
   options: { allRows?: boolean } = {},
 ) {
-  const [left, right] = await Promise.all([resolveSnapshot(leftRef), resolveSnapshot(rightRef)]);
+  const [left, right] = await Promise.all([resolveSnapshotRow(leftRef), resolveSnapshotRow(rightRef)]);
   // Pages and JSON keep long sections bounded; a CSV export is asked for every row.
-  const comparison = compare(left.input, right.input, options.allRows ? { rowLimit: Infinity } : undefined);
-  return { comparison, url: `${baseUrl}${comparePath(left.row.id, right.row.id)}` };
+  const comparison = await compareStored(left, right, options.allRows ? { rowLimit: Infinity } : undefined);
+  return { comparison, url: `${baseUrl}${comparePath(left.id, right.id)}` };
 }

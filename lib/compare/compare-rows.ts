@@ -1,12 +1,12 @@
 import "server-only";
-import { toSnapshotInput } from "@/lib/db/load-snapshot";
 import type { SnapshotRow } from "@/lib/db/queries/snapshots";
-import { compare } from "./compare";
+import type { Comparison } from "./compare";
+import { compareStored } from "./compare-stored";
 
-/** Two stored successful snapshots compared: their inventories decoded, then aligned by path. */
-export async function compareRows(left: SnapshotRow, right: SnapshotRow): Promise<ReturnType<typeof compare>> {
-  const [leftInput, rightInput] = await Promise.all([toSnapshotInput(left), toSnapshotInput(right)]);
+/** Two stored successful snapshots compared, their sources streamed from both blobs (compare-stored.ts). */
+export async function compareRows(left: SnapshotRow, right: SnapshotRow): Promise<Comparison> {
   // Only successful snapshots are compared, and those always have an inventory.
-  if (!leftInput || !rightInput) throw new Error("a compared snapshot has no inventory");
-  return compare(leftInput, rightInput);
+  if (left.status !== "ok" || right.status !== "ok" || !left.blobSha256 || !right.blobSha256)
+    throw new Error("a compared snapshot has no inventory");
+  return compareStored(left, right);
 }

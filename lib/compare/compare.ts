@@ -12,8 +12,9 @@ import { rootMapper } from "./path-mapping";
 import { permissionRows } from "./permission-rows";
 import { pairRoots } from "./root-pairs";
 import { serviceEntries } from "./service-rows";
-import { ROW_LIMIT, type Comparison, type ComparisonSide } from "./types";
+import { ROW_LIMIT, type BoundedSection, type Comparison, type ComparisonSide, type FileRow } from "./types";
 import type { Root } from "@/lib/snapshot/schema";
+import { rootSources } from "@/lib/analysis/root-sources";
 import { startupCountsOf } from "@/lib/analysis/startup-coverage";
 import type { Finding, SnapshotInput } from "@/lib/analysis/types";
 import { verdictOf } from "@/lib/analysis/verdict";
@@ -40,8 +41,8 @@ function sideOf(s: SnapshotInput, findings: Finding[]): ComparisonSide {
 
 const figures = (input: SnapshotInput): SideFigures => ({
   input,
-  coverage: coverageOf(input.inventory),
-  findings: diagnose(input),
+  coverage: coverageOf(input.inventory, input.sourceTables),
+  findings: input.findings ?? diagnose(input),
 });
 
 /**
@@ -49,11 +50,30 @@ const figures = (input: SnapshotInput): SideFigures => ({
  * count so a UI can say "no differences". Files and directories are aligned by their path relative to
  * paired roots (app with app, site-packages with site-packages), so /home/me/app ↔ /opt/app lines up.
  * Permission, directory and file rows stop at `rowLimit` (default 1,000) while `total` counts them all.
+ * (Stored snapshots are compared without holding their sources: lib/compare/compare-stored.ts.)
  */
 export function compare(left: SnapshotInput, right: SnapshotInput, options: CompareOptions = {}): Comparison {
   const limit = options.rowLimit ?? ROW_LIMIT;
-  const l = figures(left);
-  const r = figures(right);
+  const { pairs, roots } = pairRoots(left.inventory.roots, right.inventory.roots);
+  // Sources are read through rootSources(): a side loaded packed keeps them in SourceTables.
+  const sourcesOf = ({ inventory, sourceTables }: SnapshotInput, root: Root | null) =>
+    root ? rootSources(inventory, inventory.roots.indexOf(root), sourceTables) : null;
+  const files = fileRows(
+    pairs,
+    roots.map(([lr, rr]) => [sourcesOf(left, lr), sourcesOf(right, rr)]),
+    limit,
+  );
+  return comparisonOf(figures(left), figures(right), files, limit);
+}
+
+/** The comparison of two sides whose coverage, findings and file rows are known. */
+export function comparisonOf(
+  l: SideFigures,
+  r: SideFigures,
+  files: BoundedSection<FileRow>,
+  limit = ROW_LIMIT,
+): Comparison {
+  const [left, right] = [l.input, r.input];
   const findings = findingDiff(l.findings, r.findings);
   const { pairs, roots } = pairRoots(left.inventory.roots, right.inventory.roots);
   const mapLeft = rootMapper(pairs, "left");
@@ -77,7 +97,7 @@ export function compare(left: SnapshotInput, right: SnapshotInput, options: Comp
       roots.map(([lr, rr]) => [dirsOf(l, lr), dirsOf(r, rr)]),
       limit,
     ),
-    files: fileRows(pairs, roots, limit),
+    files,
     packages: packageDiff(left.inventory.packages, right.inventory.packages),
     findings,
     impact: impactSection(left, right, findings.onlyRight),

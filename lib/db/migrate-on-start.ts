@@ -1,9 +1,10 @@
-import { migrate, MigrationError } from "./migrate";
+import { MigrationError } from "./migrate";
+import { migrateDatabase } from "./migrate-database";
 
 /** Brings the database up to date before the first request, or stops the server with the reason. */
-export function migrateOnStart(): void {
+export async function migrateOnStart(): Promise<void> {
   try {
-    const result = migrate();
+    const result = await migrateDatabase();
     if (result.applied.length)
       console.log(`deploylens: applied migrations ${result.applied.join(", ")} to ${result.file}`);
   } catch (error) {

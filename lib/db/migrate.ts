@@ -21,6 +21,7 @@ export class MigrationError extends Error {
 }
 
 export type MigrationFile = { name: string; sql: string; checksum: string };
+/** `file` is where the migrations went: the SQLite file, or the PostgreSQL URL without its password. */
 export type MigrateResult = { file: string; applied: string[]; alreadyApplied: number };
 
 export function readMigrations(dir = migrationsDir()): MigrationFile[] {
@@ -44,7 +45,13 @@ function appliedMigrations(db: SqliteDatabase): Map<string, AppliedRow> {
   return new Map(rows.map((row) => [row.migration_name, row]));
 }
 
-function refuseEditedOrFailed(files: MigrationFile[], applied: Map<string, AppliedRow>, dbFile: string) {
+/** Refuses to go on when an applied migration never finished or its file changed since (any provider). */
+export function refuseEditedOrFailed(
+  files: MigrationFile[],
+  applied: Map<string, Omit<AppliedRow, "finished_at"> & { finished_at: unknown }>,
+  dbFile: string,
+  dir = "prisma/migrations",
+) {
   for (const file of files) {
     const row = applied.get(file.name);
     if (!row) continue;
@@ -55,7 +62,7 @@ function refuseEditedOrFailed(files: MigrationFile[], applied: Map<string, Appli
     }
     if (row.checksum !== file.checksum) {
       throw new MigrationError(
-        `Migration ${file.name} was changed after it was applied to ${dbFile} (checksum ${row.checksum.slice(0, 12)}… now ${file.checksum.slice(0, 12)}…). Restore prisma/migrations/${file.name}/migration.sql and put schema changes in a new migration.`,
+        `Migration ${file.name} was changed after it was applied to ${dbFile} (checksum ${row.checksum.slice(0, 12)}… now ${file.checksum.slice(0, 12)}…). Restore ${dir}/${file.name}/migration.sql and put schema changes in a new migration.`,
       );
     }
   }

@@ -16,6 +16,14 @@ const NO_WAIT_IN_SQLITE = 0;
 const WRITE_STATEMENT = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
 
 /**
+ * SQLite's default makes every COMMIT wait for the disk (fsync), milliseconds each, and libSQL's calls
+ * block the event loop meanwhile. In WAL mode NORMAL syncs at checkpoints only: a crash of the process
+ * loses nothing, a power cut may lose the last commits but never corrupts the file (SQLite's documented
+ * trade-off for WAL, which SQLite itself recommends).
+ */
+export const WAL_COMMITS_WITHOUT_FSYNC = "PRAGMA synchronous = NORMAL";
+
+/**
  * Writes take the write lock first (BEGIN IMMEDIATE), in transactions and alone, so a locked database
  * fails at BEGIN and the whole call is retried; a transaction never needs a retry half-way, on a stale
  * read snapshot. A statement that failed as busy is left unfinished by the driver on its pooled connection
@@ -26,8 +34,14 @@ const WRITE_STATEMENT = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
 class WriteLockFirstLibSql extends PrismaLibSql {
   override createClient(config: Config): Client {
     const client = createClient(config);
-    const begin = client.transaction.bind(client);
     const execute = client.execute.bind(client);
+    const beginOnCurrentConnection = client.transaction.bind(client);
+    // A transaction takes the client's current connection, so the setting made on it just before applies to
+    // that transaction's COMMIT (the client opens connections itself, with no hook to set it once each).
+    const begin = async (mode: "write") => {
+      await execute(WAL_COMMITS_WITHOUT_FSYNC);
+      return beginOnCurrentConnection(mode);
+    };
     const reopenWhenBusy = async <T>(call: () => Promise<T>): Promise<T> => {
       try {
         return await call();

@@ -2,15 +2,11 @@ import "server-only";
 import { processSingleton } from "@/lib/process-singleton";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { isDatabaseBusy } from "@/lib/db/database-busy";
 import type { HostRow } from "@/lib/db/queries/hosts";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
-import { afterCollection } from "@/lib/jobs/after-collection";
-import { collectHost, type CollectResult } from "./collect-host";
+import type { CollectResult } from "./collect-host";
 import { recordJobQueued, recordJobState } from "./persist-job";
-
-// Regressions and alerts are extras: their failure is logged, never turned into a failed collection.
-const reportAfterCollection = (error: unknown) => console.error("deploylens: after collection:", error);
+import { runCollection } from "./run-collection";
 
 export type JobState = "queued" | "running" | "done";
 export type Job = {
@@ -25,7 +21,7 @@ export type Job = {
   persisted: Promise<void>;
 };
 
-/** One machine, one process: an in-memory queue with one job per host at a time and a global cap. */
+/** One process: an in-memory queue with one job per host at a time and a global cap. */
 const DEFAULT_MAX_CONCURRENT = 4;
 
 /** The global cap: DEPLOYLENS_MAX_CONCURRENT_COLLECTIONS, else 4. Read per pump so tests and ops can change it. */
@@ -35,10 +31,21 @@ export function maxConcurrentCollections(): number {
 }
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
-type Queue = { jobs: Map<string, Job>; waiting: Job[]; running: number; hosts: Map<string, HostRow> };
+/**
+ * `active` maps a host id to its queued or running job: a fleet's scheduler starts thousands of collections an
+ * hour, and finding a host's job among every job of the last ten minutes was a scan per start.
+ */
+type Queue = {
+  jobs: Map<string, Job>;
+  active: Map<string, Job>;
+  waiting: Job[];
+  running: number;
+  hosts: Map<string, HostRow>;
+};
 // Route handlers and instrumentation may load this module in separate chunks: share one queue.
 const queue: Queue = processSingleton<Queue>("deploylensQueue", () => ({
   jobs: new Map(),
+  active: new Map(),
   waiting: [],
   running: 0,
   hosts: new Map(),
@@ -48,12 +55,9 @@ export function findJob(id: string): Job | null {
   return queue.jobs.get(id) ?? null;
 }
 
-/** Starts (or joins) the collection of a host: a second request while one is under way gets the same job. */
-export function startCollection(host: HostRow, startedBy: string | null = null): Job {
-  const active = [...queue.jobs.values()].find((job) => job.hostId === host.id && job.state !== "done");
-  if (active) return active;
-  const job: Job = {
-    id: randomUUID(),
+function newJob(id: string, host: { id: string; name: string }): Job {
+  return {
+    id,
     hostId: host.id,
     hostName: host.name,
     state: "queued",
@@ -62,8 +66,16 @@ export function startCollection(host: HostRow, startedBy: string | null = null):
     events: new EventEmitter(),
     persisted: Promise.resolve(),
   };
+}
+
+/** Starts (or joins) the collection of a host: a second request while one is under way gets the same job. */
+export function startCollection(host: HostRow, startedBy: string | null = null): Job {
+  const active = queue.active.get(host.id);
+  if (active) return active;
+  const job = newJob(randomUUID(), host);
   job.persisted = recordJobQueued(job.id, host.id, startedBy);
   queue.jobs.set(job.id, job);
+  queue.active.set(host.id, job);
   queue.hosts.set(job.id, host);
   queue.waiting.push(job);
   pump();
@@ -88,24 +100,40 @@ function pump() {
 }
 
 async function run(job: Job, host: HostRow) {
-  const onProgress = (event: ProgressEvent) => {
+  const result = await runCollection(host, progressOf(job));
+  queue.active.delete(job.hostId);
+  job.persisted = recordJobState(job.persisted, job.id, "done", result.snapshotId || null);
+  queue.running -= 1;
+  queue.hosts.delete(job.id);
+  settleJob(job, result);
+  pump();
+}
+
+/** Passes a collection's progress to whoever follows its job. */
+export function progressOf(job: Job): (event: ProgressEvent) => void {
+  return (event) => {
     job.progress = event;
     job.events.emit("progress", event);
   };
-  try {
-    job.result = await collectHost(host, onProgress);
-    if (job.result.ok) await afterCollection(job.result.snapshotId).catch(reportAfterCollection);
-  } catch (error) {
-    // Storing the failed snapshot itself failed (e.g. the database is gone): report, never hang.
-    const message = error instanceof Error ? error.message : String(error);
-    job.result = { snapshotId: "", ok: false, code: isDatabaseBusy(error) ? "database-busy" : "internal", message };
-  } finally {
-    job.state = "done";
-    job.persisted = recordJobState(job.persisted, job.id, "done", job.result?.snapshotId || null);
-    queue.running -= 1;
-    queue.hosts.delete(job.id);
-    job.events.emit("done", job.result);
-    setTimeout(() => queue.jobs.delete(job.id), KEEP_FINISHED_MS).unref();
-    pump();
-  }
+}
+
+/**
+ * This process's record of a job, made on first sight: the shared queue's jobs (lib/jobs/fleet-queue.ts) are
+ * followed through it, whether this process or another one runs them.
+ */
+export function jobRecord(id: string, host: { id: string; name: string }): Job {
+  const known = queue.jobs.get(id);
+  if (known) return known;
+  const job = newJob(id, host);
+  queue.jobs.set(id, job);
+  return job;
+}
+
+/** Ends a job once: its result, the "done" event, and its record kept a while for late followers. */
+export function settleJob(job: Job, result: CollectResult): void {
+  if (job.state === "done") return;
+  job.result = result;
+  job.state = "done";
+  job.events.emit("done", result);
+  setTimeout(() => queue.jobs.delete(job.id), KEEP_FINISHED_MS).unref();
 }

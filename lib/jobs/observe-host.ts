@@ -9,7 +9,7 @@ import { findLatestOkSnapshot } from "@/lib/db/queries/snapshots";
 import { ValidationError } from "@/lib/errors";
 import { openHostTransport } from "@/lib/hosts/open-host-transport";
 import { configHash } from "@/lib/snapshot/config-hash";
-import { publicObservation, type Observation } from "@/lib/snapshot/observation-schema";
+import { publicObservation, type Attribution, type Observation } from "@/lib/snapshot/observation-schema";
 import { observerSpecOf } from "@/lib/collector/observer-spec";
 import { isRestartableUnit, restartService } from "./restart-service";
 
@@ -24,7 +24,7 @@ export type ObserveOptions = {
   onArmed?: (directories: number) => void;
 };
 
-export type ObservedStart = { id: string; observation: Observation };
+export type ObservedStart = { id: string; observation: Observation; attribution: Attribution };
 
 /** The latest snapshot's inventory: the static closure to compare with and the directories to watch. */
 async function baseline(host: HostRow) {
@@ -62,12 +62,13 @@ export async function observeHost(host: HostRow, options: ObserveOptions): Promi
     ...staticDiff(inventory.startup?.modules ?? [], modules),
   };
   const sources = Object.fromEntries(result.modules.map((m) => [m.path, { size: m.size, mtime: m.mtime }]));
+  const attribution = result.attribution ?? "time";
   const id = await createObservation({
     id: options.id,
     hostId: host.id,
     snapshotId,
     configHash: configHash(inventory),
-    body: { ...observation, sources },
+    body: { ...observation, sources, attribution },
   });
-  return { id, observation: publicObservation(observation) };
+  return { id, observation: publicObservation(observation), attribution };
 }

@@ -8,7 +8,7 @@ import {
 } from "@/lib/db/queries/retention";
 import { findRetentionPolicy, type RetentionPolicy } from "./retention-policy";
 import { selectPrunable } from "./select-prunable";
-import { storeSizeBytes } from "./store-size";
+import { storeSizeBytes } from "@/lib/db/queries/store-size";
 
 export type PruneReport = {
   dryRun: boolean;
@@ -26,7 +26,7 @@ export async function pruneSnapshots(options: { dryRun: boolean; now?: Date }): 
   const removed = new Set(prunable);
   const stillUsed = new Set(rows.filter((r) => !removed.has(r.id) && r.blobSha256).map((r) => r.blobSha256!));
   const freed = [...blobSizes].filter(([sha]) => !stillUsed.has(sha));
-  const before = storeSizeBytes();
+  const before = await storeSizeBytes();
   const report: PruneReport = {
     dryRun: options.dryRun,
     policy,
@@ -41,6 +41,6 @@ export async function pruneSnapshots(options: { dryRun: boolean; now?: Date }): 
     ...report,
     snapshots: { ...report.snapshots, removed: done.snapshots },
     blobs: { ...report.blobs, removed: done.blobs },
-    storeBytes: { before, after: storeSizeBytes() },
+    storeBytes: { before, after: await storeSizeBytes() },
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { databaseFile } from "@/lib/db/paths";
+import { dataDir } from "@/lib/db/paths";
 import { SecretError } from "./secret-error";
 
 const KEY_BYTES = 32;
@@ -12,12 +12,12 @@ const MAX_KEY_FILE_BYTES = 4096;
 
 /**
  * Where the key lives when DEPLOYLENS_SECRET_KEY is not set: DEPLOYLENS_SECRET_KEY_FILE, else next to the
- * database file (where a copy of the data folder carries it along).
+ * database file (where a copy of the data folder carries it along), or in ./data on PostgreSQL.
  */
 export function secretKeyFile(): string {
   const configured = process.env.DEPLOYLENS_SECRET_KEY_FILE?.trim();
   if (configured) return path.resolve(configured);
-  return path.join(path.dirname(databaseFile()), "secret.key");
+  return path.join(dataDir(), "secret.key");
 }
 
 /**

@@ -1,6 +1,5 @@
 import "server-only";
-import { compare } from "@/lib/compare/compare";
-import { toSnapshotInput } from "@/lib/db/load-snapshot";
+import { compareStored } from "@/lib/compare/compare-stored";
 import { findSnapshot } from "@/lib/db/queries/snapshots";
 import { findLiveShare } from "./shares";
 
@@ -9,7 +8,6 @@ export async function findSharedComparison(token: string) {
   const share = await findLiveShare(token);
   if (!share) return null;
   const [left, right] = await Promise.all([findSnapshot(share.leftSnapshotId), findSnapshot(share.rightSnapshotId)]);
-  const [leftInput, rightInput] = await Promise.all([left && toSnapshotInput(left), right && toSnapshotInput(right)]);
-  if (!leftInput || !rightInput) return null;
-  return { comparison: compare(leftInput, rightInput), expiresAt: share.expiresAt };
+  if (left?.status !== "ok" || right?.status !== "ok" || !left.blobSha256 || !right.blobSha256) return null;
+  return { comparison: await compareStored(left, right), expiresAt: share.expiresAt };
 }

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/users";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ForbiddenError } from "@/lib/auth/auth-errors";
 import { NotFoundError } from "@/lib/errors";
-import { resolveSnapshot } from "@/lib/compare/resolve-snapshot";
+import { resolveSnapshotRow } from "@/lib/compare/resolve-snapshot";
 import {
   createShareRow,
   findShareById,
@@ -46,12 +46,12 @@ export function toShareView(share: ShareRow, now = Date.now()) {
 export async function createShare(input: unknown, by: Actor) {
   const { left, right, expires } = shareInputSchema.parse(input);
   const expiresAt = shareExpiry(expires);
-  const [l, r] = await Promise.all([resolveSnapshot(left), resolveSnapshot(right)]);
+  const [l, r] = await Promise.all([resolveSnapshotRow(left), resolveSnapshotRow(right)]);
   const token = newSecretToken();
   const share = await createShareRow({
     tokenHash: hashToken(token),
-    leftSnapshotId: l.row.id,
-    rightSnapshotId: r.row.id,
+    leftSnapshotId: l.id,
+    rightSnapshotId: r.id,
     createdBy: by.actor,
     expiresAt,
   });
@@ -59,7 +59,7 @@ export async function createShare(input: unknown, by: Actor) {
     ...by,
     action: "share-created",
     object: { type: "share", id: share.id },
-    detail: { left: l.row.id, right: r.row.id, expiresAt },
+    detail: { left: l.id, right: r.id, expiresAt },
   });
   return { id: share.id, url: sharePath(token), expiresAt: share.expiresAt.toISOString() };
 }

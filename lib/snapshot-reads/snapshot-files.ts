@@ -12,26 +12,47 @@ import { z } from "zod";
  */
 type Table = { rows: FileRow[]; lowerPaths: string[] | null; results: Map<string, FileRow[]> };
 
-// Snapshots are immutable, so decoded rows never go stale; two cover a user paging through one snapshot
-// and a comparison open beside it, while bounding memory (a 100k-source snapshot is ~20 MB of rows).
-const CACHE_SIZE = 2;
+// Snapshots are immutable, so decoded rows never go stale. The cache is bounded by rows, not tables: two
+// 100k-source snapshots (~20 MB of rows each) as before, or the last twenty of a fleet's 10k-source hosts,
+// which several users read at once (counted in tables, they evicted each other and every page decoded a blob).
+const CACHE_ROWS = 200_000;
 // A filter result is an array of references to the rows (≤ 0.8 MB at 100k): a few cover typing and going back.
 const RESULTS_PER_TABLE = 4;
 const cache = new Map<string, Promise<Table>>();
+/** Rows of each decoded table in the cache (none while it is still decoding). */
+const sizes = new Map<string, number>();
+
+/** Drops the least recently read tables while the cache holds more than CACHE_ROWS rows; the newest stays. */
+function evict(): void {
+  let rows = 0;
+  for (const size of sizes.values()) rows += size;
+  for (const key of cache.keys()) {
+    if (rows <= CACHE_ROWS || cache.size === 1) break;
+    rows -= sizes.get(key) ?? 0;
+    cache.delete(key);
+    sizes.delete(key);
+  }
+}
 
 function tableOf(id: string): Promise<Table> {
-  let table = cache.get(id);
-  if (!table) {
-    table = loadSnapshot(id).then(({ input }) => ({
-      rows: input ? fileRows(input.inventory) : [],
-      lowerPaths: null,
-      results: new Map(),
-    }));
-    table.catch(() => cache.delete(id));
+  const table = cache.get(id);
+  if (table) {
+    // Most recently read last, so eviction drops the tables nobody is reading.
+    cache.delete(id);
     cache.set(id, table);
-    for (const key of cache.keys()) if (cache.size > CACHE_SIZE) cache.delete(key);
+    return table;
   }
-  return table;
+  const decoding = loadSnapshot(id).then(({ input }) => {
+    const rows = input ? fileRows(input.inventory) : [];
+    if (cache.get(id) === decoding) sizes.set(id, rows.length);
+    evict();
+    return { rows, lowerPaths: null, results: new Map<string, FileRow[]>() };
+  });
+  decoding.catch(() => {
+    if (cache.get(id) === decoding) cache.delete(id);
+  });
+  cache.set(id, decoding);
+  return decoding;
 }
 
 export const fileQuerySchema = z.object({

@@ -20,6 +20,8 @@ const reportedModuleSchema = observedModuleSchema.extend({
   mtime: z.number().nullable(),
 });
 
+const attributionSchema = z.enum(["pid", "time"]);
+
 export const observerEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("armed"), directories: z.number().int() }),
   z.object({
@@ -27,6 +29,8 @@ export const observerEventSchema = z.discriminatedUnion("type", [
     startedAt: z.number(),
     durationMs: z.number().int(),
     timedOut: z.boolean(),
+    /** pid: opens came from fanotify, the service user's only; time: inotify, every process's in the window. */
+    attribution: attributionSchema.optional(),
     modules: z.array(reportedModuleSchema).max(100_000),
   }),
   z.object({ type: z.literal("error"), code: z.string().max(64), message: z.string().max(600) }),
@@ -46,12 +50,15 @@ export const observationSchema = z.object({
 /** What is stored: the public observation plus each source's size and mtime at the time. */
 export const storedObservationSchema = observationSchema.extend({
   sources: z.record(path, z.object({ size: z.number().int().nullable(), mtime: z.number().nullable() })),
+  /** How events were tied to the service (absent in observations stored before it was recorded). */
+  attribution: attributionSchema.optional(),
 });
 
 export type ObserverEvent = z.infer<typeof observerEventSchema>;
 export type ReportedModule = z.infer<typeof reportedModuleSchema>;
 export type Observation = z.infer<typeof observationSchema>;
 export type StoredObservation = z.infer<typeof storedObservationSchema>;
+export type Attribution = z.infer<typeof attributionSchema>;
 
 export function publicObservation({ startedAt, durationMs, modules, staticMissed, staticExtra }: Observation) {
   return { startedAt, durationMs, modules, staticMissed, staticExtra };

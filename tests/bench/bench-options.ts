@@ -20,16 +20,21 @@ export type BenchOptions = {
   out: string | null;
   /** Profile a snapshot (CPU, memory) and compare() even when every goal is met. */
   profile: boolean;
+  /** `--only fleet`: saved hosts, the compressed hour (real seconds), browsing clients, sources of the one tree. */
+  fleet: { hosts: number; hourSeconds: number; clients: number; sources: number };
   /**
-   * Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees) or "cli" (the
-   * CLI rows: collect vs ssh find, peak RSS, --version), which updates only its rows of RESULTS.md/results.json.
+   * Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees), "cli" (the
+   * CLI rows: collect vs ssh find, peak RSS, --version), "compare" (`deploylens compare` of two generated
+   * --large-sources snapshots and the dashboard's compare page of them), each of which updates only its rows of
+   * RESULTS.md/results.json, or "fleet" (a simulated fleet on the server's scheduler: RESULTS.md's fleet section).
    */
-  only: "retention" | "cli" | null;
+  only: "retention" | "cli" | "compare" | "fleet" | null;
 };
 
 const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smoke] [--million] [--large-sources N] [--runs N]
                        [--ansible-runs N] [--load-hosts N] [--load-collections N] [--load-clients N] [--load-sources N]
-                       [--render-runs N] [--out DIR] [--profile] [--only retention|cli]
+                       [--render-runs N] [--out DIR] [--profile] [--only retention|cli|compare|fleet]
+                       [--fleet-hosts N] [--fleet-hour-seconds N] [--fleet-clients N]
   --sources N            sources in the synthetic deployment (default 100000; --smoke: 4000)
   --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 5000)
   --smoke                small trees, 1 run each, a small load; Ansible only when installed, the dashboard only when built
@@ -48,7 +53,16 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --profile              profile a snapshot (CPU, memory) and compare() even when their goals are met
   --only retention       only the store size after a simulated year of hourly snapshots of 10 hosts under retention
   --only cli             only the CLI rows (collect vs ssh find, peak RSS and its growth, --version; with --million
-                         the 1,000,000-source ones too); updates those rows of RESULTS.md and results.json alone`;
+                         the 1,000,000-source ones too); updates those rows of RESULTS.md and results.json alone
+  --only compare         only comparing two generated --large-sources snapshots: \`deploylens compare\` (runs: --runs, at
+                         most 3), then the dashboard's compare page of them (peak RSS, longest event-loop delay; needs
+                         a build); rewrites those rows of RESULTS.md and results.json and keeps every other
+
+  --only fleet           only the simulated fleet: saved hosts on a few real targets, collected hourly by the server's
+                         scheduler in a compressed hour (RESULTS.md's fleet section)
+  --fleet-hosts N        hosts of the fleet (default 10000; --smoke: 200)
+  --fleet-hour-seconds N how long the fleet's "hour" lasts: a divisor of 3600 (default 600, 6× compressed; --smoke: 60)
+  --fleet-clients N      signed-in clients browsing in the second half of that hour (default 10; --smoke: 2)`;
 
 const VALUE_FLAGS = [
   "--sources",
@@ -63,8 +77,11 @@ const VALUE_FLAGS = [
   "--render-runs",
   "--out",
   "--only",
+  "--fleet-hosts",
+  "--fleet-hour-seconds",
+  "--fleet-clients",
 ];
-const ONLY_PARTS = ["retention", "cli"] as const;
+const ONLY_PARTS = ["retention", "cli", "compare", "fleet"] as const;
 const BOOLEAN_FLAGS = ["--smoke", "--million", "--profile"];
 
 function positiveInt(flag: string, value: string | undefined, least = 1): number {
@@ -112,6 +129,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       sources: int("--load-sources", smoke ? sources : 10_000),
     },
     renderRuns: int("--render-runs", smoke ? 1 : 5),
+    fleet: {
+      hosts: int("--fleet-hosts", smoke ? 200 : 10_000),
+      hourSeconds: int("--fleet-hour-seconds", smoke ? 60 : 600),
+      clients: int("--fleet-clients", smoke ? 2 : 10),
+      sources: 50,
+    },
     out: value("--out") ? path.resolve(value("--out")!) : null,
     profile: flags.has("--profile"),
     only: onlyPart(value("--only")),

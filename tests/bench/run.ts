@@ -17,6 +17,10 @@ if (!hasReactServerCondition()) {
   process.exit(result.status ?? 1);
 }
 
+/** How to reproduce a run, without where it wrote its results. */
+const commandLine = (args: string[]) =>
+  `npm run bench -- ${args.filter((arg, i) => arg !== "--out" && args[i - 1] !== "--out").join(" ")}`;
+
 let options;
 try {
   options = parseBenchOptions(process.argv.slice(2));
@@ -27,6 +31,9 @@ try {
 try {
   if (options.only === "retention") await (await import("./retention/retention-bench")).retentionBench(options);
   else if (options.only === "cli") await (await import("./cli/cli-only-bench")).cliOnlyBench(options);
+  else if (options.only === "compare")
+    await (await import("./partial/compare-only")).compareOnly(options, commandLine(process.argv.slice(2)));
+  else if (options.only === "fleet") await (await import("./fleet/fleet-bench")).fleetBench(options);
   else await (await import("./bench-main")).benchMain(options);
   process.exit(0);
 } catch (error) {

@@ -34,7 +34,7 @@ test("prune keeps exactly what the policy says, frees the blob only pruned snaps
   const { storeSnapshot } = await import("@/lib/jobs/record-snapshot");
   const { updateHostBaseline } = await import("@/lib/db/queries/host-updates");
   const { pruneSnapshots } = await import("@/lib/retention/prune-snapshots");
-  const { storeSizeBytes } = await import("@/lib/retention/store-size");
+  const { sqliteStoreBytes } = await import("@/lib/db/sqlite-store-size");
   const host = await createHost({ name: "web", transport: "local", appRoots: ["/srv/app"] });
   const usual = syntheticInventory(1500, 500);
   const regressed = syntheticInventory(1400, 600);
@@ -61,7 +61,7 @@ test("prune keeps exactly what the policy says, frees the blob only pruned snaps
   expect(dry.blobs.removed).toBe(1);
   expect(blobStats()).toEqual(before);
 
-  const sizeBefore = storeSizeBytes(databaseFile);
+  const sizeBefore = sqliteStoreBytes(databaseFile);
   const report = await pruneSnapshots({ dryRun: false, now });
   // Kept: 120 of the last 30 days + 30 last-of-day + the first + 2 changes + the baseline = 154.
   expect(report.snapshots.removed).toBe(86);
@@ -70,7 +70,7 @@ test("prune keeps exactly what the policy says, frees the blob only pruned snaps
   expect(after.blobs).toBe(2);
   expect(before.blobBytes - after.blobBytes).toBe(report.blobs.compressedBytes);
   expect(report.blobs.compressedBytes).toBeGreaterThan(1000);
-  expect(storeSizeBytes(databaseFile)).toBeLessThan(sizeBefore);
+  expect(sqliteStoreBytes(databaseFile)).toBeLessThan(sizeBefore);
 
   const db = new Database(databaseFile, { readonly: true });
   const kept = new Set((db.prepare("SELECT id FROM Snapshot").all() as { id: string }[]).map((r) => r.id));

@@ -2,12 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
-const GENERATED = path.resolve(import.meta.dirname, "../../lib/db/generated");
+const DB = path.resolve(import.meta.dirname, "../../lib/db");
 
 export type ModelField = { name: string; type: string; nullable: boolean };
 
-/** Model → scalar fields, as the generated Prisma client declares them (its runtime model and its TypeScript types). */
-export function generatedModels(): Map<string, ModelField[]> {
+/**
+ * Model → scalar fields, as the generated Prisma client declares them (its runtime model and its TypeScript types):
+ * SQLite's client (lib/db/generated) unless `client` names PostgreSQL's (generated-postgresql).
+ */
+export function generatedModels(client: "generated" | "generated-postgresql" = "generated"): Map<string, ModelField[]> {
+  const GENERATED = path.join(DB, client);
   const classSource = fs.readFileSync(path.join(GENERATED, "internal/class.ts"), "utf8");
   const json = /runtimeDataModel = JSON\.parse\((".*?")\)\n/.exec(classSource)?.[1];
   if (!json) throw new Error("runtimeDataModel not found in the generated client");

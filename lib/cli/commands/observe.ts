@@ -1,7 +1,7 @@
 import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { observeHost } from "@/lib/jobs/observe-host";
-import type { Observation } from "@/lib/snapshot/observation-schema";
+import type { Attribution, Observation } from "@/lib/snapshot/observation-schema";
 import type { Command } from "../command";
 import { durationOption } from "../duration-option";
 import { EXIT } from "../exit-codes";
@@ -10,12 +10,18 @@ import { printErr, printJson, printOut } from "../output";
 const DEFAULT_TIMEOUT_SECONDS = 600;
 const DEFAULT_QUIET_SECONDS = 2;
 
-function formatObservation(host: string, o: Observation): string {
+const ATTRIBUTION: Record<Attribution, string> = {
+  pid: "opens counted from the service user's processes only (fanotify)",
+  time: "events counted by time (inotify): another process importing meanwhile counts too",
+};
+
+function formatObservation(host: string, o: Observation, attribution: Attribution): string {
   const cached = o.modules.filter((m) => m.loaded === "cache").length;
   const blocked = o.modules.filter((m) => m.blocked);
   const lines = [
     `${host}: start at ${o.startedAt} (${o.durationMs} ms): ${o.modules.length} modules, ${cached} from cache, ` +
       `${o.modules.length - cached} compiled, ${blocked.length} blocked`,
+    `  ${ATTRIBUTION[attribution]}`,
     ...blocked.map((m) => `  blocked  ${m.name}  ${m.path}`),
     `  static closure missed ${o.staticMissed.length}: ${o.staticMissed.join(", ") || "none"}`,
     `  static closure listed ${o.staticExtra.length} not imported: ${o.staticExtra.join(", ") || "none"}`,
@@ -60,7 +66,7 @@ export const observeCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(values, [name]) {
     const host = await getHostOrThrow(name!);
-    const { observation } = await observeHost(host, {
+    const { observation, attribution } = await observeHost(host, {
       timeoutSeconds: durationOption(values, "timeout") ?? DEFAULT_TIMEOUT_SECONDS,
       quietSeconds: durationOption(values, "quiet") ?? DEFAULT_QUIET_SECONDS,
       restart: values.restart === true,
@@ -68,7 +74,7 @@ export const observeCommand: Command = {
       onArmed: (directories) => printErr(`watching ${directories} directories\n`),
     });
     if (values.json) printJson(observation);
-    else printOut(formatObservation(host.name, observation));
+    else printOut(formatObservation(host.name, observation, attribution));
     return EXIT.ok;
   },
 };

@@ -46,7 +46,7 @@ def emit(event):
 class Inotify(object):
     """inotify(7) through ctypes: watches on directories, events as (directory, name, mask)."""
 
-    def __init__(self):
+    def __init__(self, opens=True):
         # The interpreter's own symbols include libc's (glibc and musl): no library search, no helper process.
         libc = ctypes.CDLL(None, use_errno=True)
         self._add = libc.inotify_add_watch
@@ -55,12 +55,14 @@ class Inotify(object):
         self.fd = libc.inotify_init1(IN_NONBLOCK | IN_CLOEXEC)
         if self.fd < 0:
             raise ObserveError("inotify-unavailable", "inotify_init1: %s" % os.strerror(ctypes.get_errno()))
+        # Without opens when fanotify reports them (with their PID): inotify then sees creates and renames only.
+        self.mask = WATCH_MASK if opens else WATCH_MASK & ~IN_OPEN
         self.dirs = {}  # watch descriptor -> directory
         self.overflowed = False
 
     def watch(self, path):
         """Adds a watch; False when the directory is gone or unreadable. ENOSPC (the per-user limit) is fatal."""
-        wd = self._add(self.fd, os.fsencode(path), WATCH_MASK)
+        wd = self._add(self.fd, os.fsencode(path), self.mask)
         if wd < 0:
             code = ctypes.get_errno()
             if code == errno.ENOSPC:

@@ -8,14 +8,37 @@ def read_spec(text):
         spec = json.loads(base64.b64decode(text.encode("ascii"), validate=True).decode("utf-8"))
     except (ValueError, UnicodeError) as e:
         raise ObserveError("bad-spec", "the spec is not base64 of UTF-8 JSON (%s)" % str(e)[:120])
-    checks = (("sourceDirs", list), ("sysPath", list), ("names", dict), ("scripts", list), ("cacheTag", str),
+    checks = (("sourceDirs", list), ("ownDirs", list), ("sysPath", list), ("names", dict), ("scripts", list), ("cacheTag", str),
               ("optimize", int), ("timeoutSeconds", (int, float)), ("quietSeconds", (int, float)))
     for key, kind in checks:
         if not isinstance(spec.get(key), kind):
             raise ObserveError("bad-spec", "spec.%s is missing or has the wrong type" % key)
+    if spec.get("serviceUid") is not None and not isinstance(spec["serviceUid"], int):
+        raise ObserveError("bad-spec", "spec.serviceUid must be an integer or null")
     if spec.get("prefix") is not None and not isinstance(spec["prefix"], str):
         raise ObserveError("bad-spec", "spec.prefix must be a string or null")
     return spec
+
+
+def symlinked_sources(source_dirs):
+    """{real path: path the importer uses} for sources that are symlinks into other directories (Debian's
+    sitecustomize.py points into /etc): opening one opens its target, so the event comes from the target's
+    directory, under its name. A target in a watched directory is a module of its own name: not an alias."""
+    aliases = {}
+    for d in sorted(source_dirs):
+        try:
+            entries = list(os.scandir(d))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.name.endswith(".py") and entry.is_symlink():
+                    real = os.path.realpath(entry.path)
+                    if os.path.dirname(real) not in source_dirs:
+                        aliases.setdefault(real, entry.path)
+            except OSError:
+                continue
+    return aliases
 
 
 class Layout(object):
@@ -29,6 +52,9 @@ class Layout(object):
         self.names = spec["names"]
         self.sys_path = sorted((os.path.normpath(p) for p in spec["sysPath"] if p.startswith("/")), key=len, reverse=True)
         self.scripts = set(spec["scripts"])
+        self.own_dirs = set(os.path.normpath(d) for d in spec["ownDirs"])
+        self.aliases = symlinked_sources(self.source_dirs)
+        self.alias_dirs = set(os.path.dirname(real) for real in self.aliases) - self.source_dirs
         # Directories a start may create on the way to a pyc directory (the prefix tree): watched so the
         # new ones are watched in turn.
         self.ancestors = set()
@@ -68,6 +94,8 @@ class Layout(object):
                 parts = source[len(entry.rstrip("/")) + 1:-3].split("/")
                 if parts[-1] == "__init__":
                     parts.pop()
-                if parts and all(p.isidentifier() for p in parts):
+                # A module's own name need not be an identifier: `__import__("_sysconfigdata__x86_64-linux-gnu")`
+                # (sysconfig) imports one. Its packages' names must be.
+                if parts and parts[-1] and all(p.isidentifier() for p in parts[:-1]):
                     return ".".join(parts)
         return None

@@ -10,21 +10,61 @@ class Record(object):
         self.pyc_written = False  # a temporary pyc created, or the final name moved into place
 
 
-def arm(inotify, layout):
-    """Watches every source directory, every existing pyc directory and, where one is missing, the
-    directories on its way that exist (a start creates the rest). Returns how many directories are watched."""
-    for d in sorted(layout.source_dirs | set(layout.pyc_dirs) | layout.ancestors):
-        if os.path.isdir(d):
-            inotify.watch(d)
-    return len(inotify.dirs)
+class Watches(object):
+    """inotify for creates and renames, and for opens unless fanotify reports them with their PID."""
+
+    def __init__(self, service_uid):
+        self.fan = open_fanotify(service_uid)
+        self.inotify = None
+
+    def arm(self, layout):
+        """Watches every source directory, every existing pyc directory and, where one is missing, the
+        directories on its way that exist (a start creates the rest). Returns how many directories are watched."""
+        every = layout.source_dirs | set(layout.pyc_dirs) | layout.ancestors | layout.alias_dirs
+        dirs = [d for d in sorted(every) if os.path.isdir(d)]
+        if self.fan is not None and not all(self.fan.watch(d) for d in dirs):
+            self.fan.close()  # a mark refused (its limit): every open from inotify, attributed by time
+            self.fan = None
+        self.inotify = Inotify(opens=self.fan is None)
+        for d in dirs:
+            self.inotify.watch(d)
+        return len(self.inotify.dirs)
+
+    @property
+    def by_pid(self):
+        return self.fan is not None
+
+    @property
+    def overflowed(self):
+        return self.inotify.overflowed or (self.fan is not None and self.fan.overflowed)
+
+    def watch(self, path):
+        if self.fan is not None:
+            self.fan.watch(path)
+        return self.inotify.watch(path)
+
+    def read(self, timeout):
+        """Events within `timeout` seconds, each (directory, name, inotify mask); fanotify's opens as IN_OPEN."""
+        fds = [self.inotify.fd] + ([self.fan.fd] if self.fan is not None else [])
+        ready, _, _ = select.select(fds, [], [], max(0.0, timeout))
+        events = self.inotify.read(0) if self.inotify.fd in ready else []
+        if self.fan is not None and self.fan.fd in ready:
+            events.extend((directory, name, IN_OPEN) for directory, name, _pid in self.fan.read())
+        return events
+
+    def close(self):
+        if self.fan is not None:
+            self.fan.close()
+        if self.inotify is not None:
+            self.inotify.close()
 
 
-def watch_new_dir(inotify, layout, path):
+def watch_new_dir(watches, layout, path):
     """A directory created during the start on the way to (or as) a pyc directory: watch it and whatever
     the start already made inside it before the watch was armed."""
     if path not in layout.pyc_dirs and path not in layout.ancestors:
         return
-    if not inotify.watch(path):
+    if not watches.watch(path):
         return
     try:
         names = os.listdir(path)
@@ -33,50 +73,66 @@ def watch_new_dir(inotify, layout, path):
     for name in names:
         child = os.path.join(path, name)
         if os.path.isdir(child):
-            watch_new_dir(inotify, layout, child)
+            watch_new_dir(watches, layout, child)
 
 
 def note(records, layout, directory, name, mask):
-    """Records one event; True when it concerns a module (the start is active)."""
+    """Records one event. Returns None when it concerns no module, else whether it concerns the service's own
+    code (a source directory under an app root, or its main script)."""
     if mask & IN_ISDIR:
-        return False
+        return None
+    alias = layout.aliases.get(os.path.join(directory, name))
+    if alias is not None:
+        directory, name = os.path.split(alias)
     if directory in layout.source_dirs and name.endswith(".py") and mask & IN_OPEN:
         source = os.path.join(directory, name)
         if source in layout.scripts:
-            return False  # the main script is compiled at every start by design (PYC.md §1)
+            return True  # the main script is compiled at every start by design (PYC.md §1): not recorded
         records.setdefault(source, Record()).source_opened = True
-        return True
+        return directory in layout.own_dirs
     found = layout.source_of_pyc(directory, name)
     if found is None:
-        return False
+        return None
     source, temporary = found
     record = records.setdefault(source, Record())
     if temporary and mask & IN_CREATE or not temporary and mask & IN_MOVED_TO:
         record.pyc_written = True
     elif not temporary and mask & IN_OPEN:
         record.pyc_opened = True
-    return True
+    return os.path.dirname(source) in layout.own_dirs
 
 
-def record_start(inotify, layout, timeout, quiet):
-    """Waits for the first module event (the start), then records until `quiet` seconds pass without one,
-    or `timeout` seconds after arming. Returns (records, first wall time, last wall time, timed out)."""
+def record_start(watches, layout, timeout, quiet):
+    """Waits for the start, then records until `quiet` seconds pass without a module event, or `timeout`
+    seconds after arming. Returns (records, first wall time, last wall time, timed out).
+
+    Any Python process on the host opens the standard library, so events come in bursts (apart by `quiet`
+    seconds or more). A burst is the service's start once it touches the service's own code (note); one that
+    goes quiet before that is another process's and is dropped. Without an app root the first burst is it."""
     records = {}
     deadline = time.monotonic() + timeout
-    first = last = None
-    last_mono = None
+    first = last = last_mono = None
+    confirmed = not layout.own_dirs
     while True:
         now = time.monotonic()
         if now >= deadline:
-            return records, first, last, True
-        wait = deadline - now if last_mono is None else min(deadline - now, last_mono + quiet - now)
-        if last_mono is not None and wait <= 0:
-            return records, first, last, False
-        for directory, name, mask in inotify.read(wait):
+            return (records, first, last, True) if confirmed else ({}, None, None, True)
+        quiet_ends = None if last_mono is None else last_mono + quiet
+        if quiet_ends is not None and now >= quiet_ends:
+            if confirmed:
+                return records, first, last, False
+            records = {}
+            first = last = last_mono = None
+            continue
+        wait = deadline - now if quiet_ends is None else min(deadline - now, quiet_ends - now)
+        for directory, name, mask in watches.read(wait):
             if mask & IN_CREATE and mask & IN_ISDIR:
-                watch_new_dir(inotify, layout, os.path.join(directory, name))
-            if note(records, layout, directory, name, mask):
-                last = time.time()
-                last_mono = time.monotonic()
-                if first is None:
-                    first = last
+                watch_new_dir(watches, layout, os.path.join(directory, name))
+            own = note(records, layout, directory, name, mask)
+            if own is None:
+                continue
+            confirmed = confirmed or own
+            last = time.time()
+            last_mono = time.monotonic()
+            if first is None:
+                first = last

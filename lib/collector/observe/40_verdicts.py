@@ -1,9 +1,12 @@
 # From what the importer did to a module's files to a verdict (PYC.md §2, §11):
 #   pyc opened, source not opened             loaded from cache
 #   a pyc written (temporary created/renamed)  compiled and cached
-#   source opened, nothing written            compiled, blocked: unless the pyc is a checked-hash pyc that
-#                                              matches its source (the importer opens the source to hash it,
-#                                              and loads the pyc without compiling)
+#   source opened, nothing written            compiled, blocked: unless the pyc was opened too and the
+#                                              importer accepts it (PYC.md §2), then loaded from cache
+# The source of a module loaded from cache is opened too when the importer hashes it (a checked-hash pyc)
+# or when code reads it: linecache for a traceback or a stack summary (pyparsing's decorators call
+# traceback.extract_stack at import time, which reads the decorated module's source). Nothing was written,
+# so the pyc the importer read is the one on disk: if it is valid for the source, the importer loaded it.
 # A pyc directory created during the start may hide the first write from its watch; the pyc found on disk
 # afterwards, written since the start and matching its source, says the write happened.
 
@@ -49,6 +52,14 @@ def _matches(header, source, source_stat):
     return mtime == int(source_stat.st_mtime) & 0xFFFFFFFF and size == source_stat.st_size & 0xFFFFFFFF
 
 
+def _accepted(header, source, source_stat):
+    """Does the importer load this pyc instead of compiling (default --check-hash-based-pycs)?"""
+    flags = struct.unpack("<I", header[4:8])[0]
+    if flags & 3 == 1:
+        return True  # an unchecked-hash pyc is loaded whatever the source says
+    return _matches(header, source, source_stat) is not False
+
+
 def _written_since(layout, source, source_stat, started):
     header, st = _header(layout.pyc_path(source))
     return header is not None and st.st_mtime >= started - 1 and _matches(header, source, source_stat) is not False
@@ -60,6 +71,8 @@ def verdict(layout, source, record, started):
         source_stat = os.stat(source)
     except OSError:
         source_stat = None
+    if not (record.source_opened or record.pyc_opened):
+        return None  # only written: another process compiled it (with fanotify, opens are the service's own)
     if record.pyc_written:
         return "compiled", False
     if record.pyc_opened and not record.source_opened:
@@ -68,9 +81,7 @@ def verdict(layout, source, record, started):
         return None
     if record.pyc_opened:
         header, _ = _header(layout.pyc_path(source))
-        flags = struct.unpack("<I", header[4:8])[0] if header else 0
-        # A checked-hash pyc: the source was opened to hash it; loaded from cache when it matches.
-        if header is not None and flags & 3 == 3 and _matches(header, source, source_stat) is not False:
+        if header is not None and _accepted(header, source, source_stat):
             return "cache", False
     return "compiled", not _written_since(layout, source, source_stat, started)
 

@@ -2,32 +2,34 @@
 
 
 def observe_main():
-    inotify = None
+    watches = None
     try:
         spec = read_spec(OBSERVE_SPEC)
         layout = Layout(spec)
-        inotify = Inotify()
-        emit({"type": "armed", "directories": arm(inotify, layout)})
-        records, first, last, timed_out = record_start(inotify, layout, spec["timeoutSeconds"], spec["quietSeconds"])
-        overflowed = inotify.overflowed
-        inotify.close()
-        inotify = None
+        watches = Watches(spec.get("serviceUid"))
+        emit({"type": "armed", "directories": watches.arm(layout)})
+        records, first, last, timed_out = record_start(watches, layout, spec["timeoutSeconds"], spec["quietSeconds"])
+        overflowed = watches.overflowed
+        by_pid = watches.by_pid
+        watches.close()
+        watches = None
         if overflowed:
             # The kernel dropped events (its queue filled): some verdicts would be guesses.
-            raise ObserveError("events-lost", "the inotify queue overflowed during the start; observe again")
+            raise ObserveError("events-lost", "the event queue overflowed during the start; observe again")
         if first is None:
-            raise ObserveError("no-start", "no module was imported in the watched directories within %d s"
+            raise ObserveError("no-start", "no start of the service (imports reaching its app roots) within %d s"
                                % spec["timeoutSeconds"])
         emit({"type": "observation", "startedAt": first, "durationMs": int(round((last - first) * 1000)),
-              "timedOut": timed_out, "modules": modules_of(layout, records, first)})
+              "timedOut": timed_out, "attribution": "pid" if by_pid else "time",
+              "modules": modules_of(layout, records, first)})
         return 0
     except ObserveError as e:
         emit({"type": "error", "code": e.code, "message": str(e)[:500]})
     except Exception as e:
         emit({"type": "error", "code": "observe-failed", "message": "%s: %s" % (type(e).__name__, str(e)[:300])})
     finally:
-        if inotify is not None:
-            inotify.close()
+        if watches is not None:
+            watches.close()
     return 1
 
 

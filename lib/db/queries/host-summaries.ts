@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { databaseProvider } from "@/lib/db/provider";
 import { Prisma } from "@/lib/db/generated/client";
 import { decodeHost } from "../host-columns";
 import { decodeRegressions } from "../snapshot-columns";
@@ -17,10 +18,19 @@ export type HostSnapshotSummary = {
   spark: SparkPoint[];
 };
 
+/**
+ * A name filter that ignores case, as SQLite's LIKE does for ASCII. PostgreSQL's LIKE does not: there Prisma is
+ * asked for ILIKE (`mode`, a field only PostgreSQL's client declares, hence the narrower type it is given as).
+ */
+function nameContains(search: string): { contains: string } {
+  if (databaseProvider() === "sqlite") return { contains: search };
+  return { contains: search, mode: "insensitive" } as { contains: string };
+}
+
 /** Hosts by name, optionally those whose name contains `search`, `take` of them after `skip` (all when absent). */
 export async function listHostPage({ search = "", skip = 0, take }: { search?: string; skip?: number; take?: number }) {
   const rows = await prisma.host.findMany({
-    where: search ? { name: { contains: search } } : undefined,
+    where: search ? { name: nameContains(search) } : undefined,
     orderBy: { name: "asc" },
     skip,
     // One more than asked for tells whether a next page exists, without a count query.
@@ -54,16 +64,9 @@ const summaryRowSchema = z.object({
   inSpark: count,
 });
 
-/**
- * For each of `hostIds`, in one query: its newest snapshot (any status), its newest successful one, and the
- * startup coverage of its last `per` successful snapshots with a startup closure (oldest first). The ids
- * travel as ONE JSON parameter read by json_each, never as a list of bound parameters, so the count of
- * hosts is not limited by SQLite's parameter cap; window functions keep a few rows per host, never a history.
- */
-export async function listSnapshotSummaries(hostIds: string[], per = 30): Promise<Map<string, HostSnapshotSummary>> {
-  const byHost = new Map<string, HostSnapshotSummary>();
-  if (hostIds.length === 0) return byHost;
-  const rows: unknown[] = await prisma.$queryRaw(Prisma.sql`
+/** SQLite's form: the ids as ONE JSON parameter read by json_each, so SQLite's parameter cap never applies. */
+function sqliteSummaries(hostIds: string[], per: number): Prisma.Sql {
+  return Prisma.sql`
     WITH ranked AS (
       SELECT id, hostId, takenAt, status, errorCode, errorMessage, sources, fresh, stale, missing, startupClosure,
              startupFresh, startupBlocked, criticalFindings, warningFindings, regressions,
@@ -81,7 +84,44 @@ export async function listSnapshotSummaries(hostIds: string[], per = 30): Promis
            status = 'ok' AND startupClosure IS NOT NULL AND startupRank <= ${per} AS inSpark
     FROM ranked
     WHERE anyRank = 1 OR (status = 'ok' AND (statusRank = 1 OR (startupClosure IS NOT NULL AND startupRank <= ${per})))
-    ORDER BY hostId, takenAt ASC, id ASC`);
+    ORDER BY hostId, takenAt ASC, id ASC`;
+}
+
+/** PostgreSQL's form of the same query: quoted (mixed-case) names, the JSON parameter read by json_array_elements_text. */
+function postgresSummaries(hostIds: string[], per: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH ranked AS (
+      SELECT "id", "hostId", "takenAt", "status", "errorCode", "errorMessage", "sources", "fresh", "stale", "missing",
+             "startupClosure", "startupFresh", "startupBlocked", "criticalFindings", "warningFindings", "regressions",
+             ROW_NUMBER() OVER (PARTITION BY "hostId" ORDER BY "takenAt" DESC, "id" DESC) AS "anyRank",
+             ROW_NUMBER() OVER (PARTITION BY "hostId", "status" ORDER BY "takenAt" DESC, "id" DESC) AS "statusRank",
+             ROW_NUMBER() OVER (PARTITION BY "hostId", "status", "startupClosure" IS NULL
+                                ORDER BY "takenAt" DESC, "id" DESC) AS "startupRank"
+      FROM "Snapshot"
+      WHERE "hostId" IN (SELECT json_array_elements_text(${JSON.stringify(hostIds)}::json))
+    )
+    SELECT "id", "hostId", "takenAt", "status", "errorCode", "errorMessage", "sources", "fresh", "stale", "missing",
+           "startupClosure", "startupFresh", "startupBlocked", "criticalFindings", "warningFindings", "regressions",
+           ("anyRank" = 1)::int AS "isLatest",
+           ("status" = 'ok' AND "statusRank" = 1)::int AS "isLatestOk",
+           ("status" = 'ok' AND "startupClosure" IS NOT NULL AND "startupRank" <= ${per})::int AS "inSpark"
+    FROM ranked
+    WHERE "anyRank" = 1
+       OR ("status" = 'ok' AND ("statusRank" = 1 OR ("startupClosure" IS NOT NULL AND "startupRank" <= ${per})))
+    ORDER BY "hostId", "takenAt" ASC, "id" ASC`;
+}
+
+/**
+ * For each of `hostIds`, in one query: its newest snapshot (any status), its newest successful one, and the
+ * startup coverage of its last `per` successful snapshots with a startup closure (oldest first). The ids
+ * travel as ONE JSON parameter read by json_each, never as a list of bound parameters, so the count of
+ * hosts is not limited by SQLite's parameter cap; window functions keep a few rows per host, never a history.
+ */
+export async function listSnapshotSummaries(hostIds: string[], per = 30): Promise<Map<string, HostSnapshotSummary>> {
+  const byHost = new Map<string, HostSnapshotSummary>();
+  if (hostIds.length === 0) return byHost;
+  const query = databaseProvider() === "postgresql" ? postgresSummaries(hostIds, per) : sqliteSummaries(hostIds, per);
+  const rows: unknown[] = await prisma.$queryRaw(query);
   for (const raw of rows) {
     const { hostId, isLatest, isLatestOk, inSpark, ...row } = summaryRowSchema.parse(raw);
     let summary = byHost.get(hostId);

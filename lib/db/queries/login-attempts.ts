@@ -1,11 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { databaseProvider } from "@/lib/db/provider";
 
 export type AttemptScope = { name: string } | { address: string };
 export type AttemptClaim = { recorded: true } | { recorded: false; earlier: Date[] };
 
 // Parallel sign-ins all wait their turn here: a queue of a few hundred must not time out into a 500.
 const TRANSACTION_WAIT_MS = 60_000;
+/** Any fixed number, the advisory lock that serialises sign-in attempts on PostgreSQL. */
+const ATTEMPTS_LOCK = 7_420_240_025;
 
 /**
  * One transaction: record the attempt, then count the earlier ones in each scope since `since`. The insert
@@ -21,6 +24,9 @@ export async function claimLoginAttempt(
 ): Promise<AttemptClaim> {
   return prisma.$transaction(
     async (tx) => {
+      // PostgreSQL's transactions do not queue behind one write lock as SQLite's do: this lock puts the
+      // attempts of every instance in one line, so none counts without seeing the others.
+      if (databaseProvider() === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ATTEMPTS_LOCK})`;
       const attempt = await tx.loginFailure.create({ data: row, select: { id: true } });
       for (const scope of scopes) {
         const earlier = await tx.loginFailure.findMany({

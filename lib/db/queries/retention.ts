@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { databaseProvider } from "@/lib/db/provider";
 
 const CHUNK = 500;
 
@@ -52,8 +53,15 @@ export async function deleteSnapshotsAndOrphanBlobs(ids: string[]): Promise<{ sn
   });
 }
 
-/** Gives freed pages back to the file system (VACUUM cannot run inside a transaction). */
+/**
+ * Gives freed pages back to the file system (VACUUM cannot run inside a transaction). PostgreSQL's autovacuum
+ * keeps its tables by itself; a plain VACUUM of the two big tables makes their space reusable at once.
+ */
 export async function compactDatabase(): Promise<void> {
+  if (databaseProvider() === "postgresql") {
+    await prisma.$executeRawUnsafe(`VACUUM "Snapshot", "InventoryBlob"`);
+    return;
+  }
   await prisma.$executeRawUnsafe("VACUUM");
   await prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
 }

@@ -19,7 +19,7 @@ import {
   cliVersion,
   type CliBenchData,
 } from "../report/cli-figures";
-import { updateRows } from "../report/update-rows";
+import { readResults, updateRows } from "../report/update-rows";
 import { revision } from "../revision";
 import { benchVenv } from "../tree/bench-venv";
 import { buildTree, CACHE_DIR } from "../tree/build-tree";
@@ -95,18 +95,12 @@ type CliRun = {
 
 /** Updates the CLI rows of RESULTS.md and results.json in `dir`, leaving every other row as it was. */
 function writeCliRows(dir: string, run: CliRun): void {
-  fs.mkdirSync(dir, { recursive: true });
-  const jsonFile = path.join(dir, "results.json");
-  const mdFile = path.join(dir, "RESULTS.md");
-  const json = fs.existsSync(jsonFile)
-    ? (JSON.parse(fs.readFileSync(jsonFile, "utf8")) as Record<string, unknown>)
-    : {};
-  const previous = Array.isArray(json.figures) ? (json.figures as Figure[]) : [];
+  const { jsonFile, mdFile, json, previous, markdown: before } = readResults(dir);
   const { load } = run.machine;
   const note =
     ` Last measured alone by \`${run.command}\` on ${run.date.slice(0, 10)} (commit ${run.revision.commit}), ` +
     `load average ${load.start.toFixed(2)} at the start, ${load.end?.toFixed(2) ?? "?"} at the end.`;
-  const markdown = updateRows(fs.existsSync(mdFile) ? fs.readFileSync(mdFile, "utf8") : "", {
+  const markdown = updateRows(before, {
     previous,
     figures: run.figures,
     date: run.date,

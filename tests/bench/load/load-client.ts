@@ -19,6 +19,22 @@ function pathsFor(hostIds: string[], snapshotIds: string[], turn: number): { kin
   ];
 }
 
+/** One request, its body read to its end: how long it took and its status (0 when it failed outright). */
+export async function timedRequest(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ ms: number; status: number }> {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${baseUrl}${path}`, { headers, redirect: "manual" });
+    await response.arrayBuffer();
+    return { ms: performance.now() - started, status: response.status };
+  } catch {
+    return { ms: performance.now() - started, status: 0 };
+  }
+}
+
 /**
  * One signed-in client: requests pages and API reads one after another, each body read to its end, until
  * `running()` turns false. A request that fails outright counts with status 0.
@@ -35,16 +51,7 @@ export async function loadClient(
   for (let turn = offset; running(); turn++) {
     for (const { kind, path } of pathsFor(hostIds, snapshotIds, turn)) {
       if (!running()) break;
-      const started = performance.now();
-      let status = 0;
-      try {
-        const response = await fetch(`${baseUrl}${path}`, { headers, redirect: "manual" });
-        await response.arrayBuffer();
-        status = response.status;
-      } catch {
-        status = 0;
-      }
-      requests.push({ kind, path, ms: performance.now() - started, status });
+      requests.push({ kind, path, ...(await timedRequest(baseUrl, path, headers)) });
     }
   }
   return requests;

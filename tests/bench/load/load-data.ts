@@ -1,3 +1,5 @@
+import type { EventLoopReport } from "./server-probe";
+
 /** One request of a load client: what it asked for, how long the full answer took, how it ended. */
 export type LoadRequest = { kind: "page" | "api"; path: string; ms: number; status: number };
 
@@ -27,6 +29,8 @@ export type LoadRun = {
   errors: { path: string; status: number }[];
   /** Lines of the server's output mentioning SQLITE_BUSY or "database is locked". */
   busyLines: string[];
+  /** The server's event loop over its whole life (tests/bench/load/event-loop-probe.mjs); null if not written. */
+  eventLoop: EventLoopReport | null;
 };
 
 export type LoadOutcome = { measured: true; run: LoadRun } | { measured: false; reason: string };

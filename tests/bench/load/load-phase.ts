@@ -9,6 +9,7 @@ import type { Tree } from "../tree/build-tree";
 import { driveCollections, type LoadHost } from "./load-collections";
 import { loadClient } from "./load-client";
 import type { LoadOutcome, LoadRun } from "./load-data";
+import { serverProbe } from "./server-probe";
 
 export type LoadContext = {
   smoke: boolean;
@@ -18,6 +19,8 @@ export type LoadContext = {
   trees: [Tree, Tree];
   python: string;
   log: (line: string) => void;
+  /** Write a V8 CPU profile of the server there (DEPLOYLENS_BENCH_SERVER_CPU_PROFILE), else none. */
+  cpuProfileDir?: string | null;
 };
 
 const BUSY = /SQLITE_BUSY|database is locked/i;
@@ -31,7 +34,9 @@ export async function loadPhase(ctx: LoadContext): Promise<LoadOutcome> {
   const reason = buildSkipReason(ctx.smoke);
   if (reason) return { measured: false, reason };
   const sshds: Sshd[] = [];
-  const app = await startApp();
+  const probe = serverProbe(ctx.cpuProfileDir ?? null);
+  const app = await startApp({ env: probe.env });
+  let run: LoadRun | null = null;
   try {
     for (let i = 0; i < ctx.hosts; i++) sshds.push(await startSshd());
     await addUser(app, ADMIN);
@@ -67,7 +72,7 @@ export async function loadPhase(ctx: LoadContext): Promise<LoadOutcome> {
     );
     const elapsedMs = performance.now() - started;
     const requests = (await Promise.all(clients)).flat();
-    const run: LoadRun = {
+    run = {
       hosts: ctx.hosts,
       sshds: sshds.length,
       clients: ctx.clients,
@@ -82,14 +87,16 @@ export async function loadPhase(ctx: LoadContext): Promise<LoadOutcome> {
         .split("\n")
         .filter((line) => BUSY.test(line))
         .slice(0, 20),
+      eventLoop: null,
     };
     ctx.log(
       `load: ${collections.filter((c) => c.complete).length}/${collections.length} snapshots complete in ${seconds(elapsedMs)}, ` +
         `${requests.length} requests, ${run.errors.length} errors, ${run.busyLines.length} SQLITE_BUSY lines`,
     );
-    return { measured: true, run };
   } finally {
     await app.stop();
     for (const sshd of sshds) await sshd.stop();
   }
+  run.eventLoop = probe.read();
+  return { measured: true, run };
 }

@@ -4,6 +4,9 @@ import type { CliRun, CompareLarge } from "../cli/cli-figures-data";
 import { storeLargeSnapshots } from "../large/store-large";
 import { bytes, count, seconds } from "../report/format";
 
+/** Where the phase stores its database (large.db, store-large.ts): the dashboard's compare page reads it too. */
+export const compareLargeDir = (workDir: string) => path.join(workDir, "compare-large");
+
 const slim = ({ ms, peakRssBytes, stdoutBytes }: CliRun): CliRun => ({ ms, peakRssBytes, stdoutBytes });
 
 /**
@@ -19,7 +22,7 @@ export async function compareLargePhase(
   log: (line: string) => void,
 ): Promise<CompareLarge> {
   log(`compare at ${count(sources)} sources: generating and storing two snapshots …`);
-  const stored = await storeLargeSnapshots(path.join(workDir, "compare-large"), sources);
+  const stored = await storeLargeSnapshots(compareLargeDir(workDir), sources);
   log(
     `  stored in ${stored.storeMs.map(seconds).join(" and ")} (generated in ${stored.generateMs.map(seconds).join(" and ")})`,
   );

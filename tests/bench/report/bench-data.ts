@@ -71,6 +71,8 @@ export type FigureId =
   | "cli-rss-large"
   | "cli-version"
   | "cli-compare-large"
+  | "dashboard-compare-rss"
+  | "event-loop-compare"
   | "load"
   | "render-table"
   | "render-search";

@@ -14,6 +14,8 @@ export function loadFigure(data: BenchData): Figure {
   if (!data.load) return skippedFigure(base, "not run");
   if (!data.load.measured) return skippedFigure(base, data.load.reason);
   const run = data.load.run;
+  // Older results.json files have no event-loop report.
+  const loop = run.eventLoop ?? null;
   const complete = run.collections.filter((c) => c.complete).length;
   const failed = run.collections.length - complete;
   const ms = (kind: "page" | "api") => run.requests.filter((r) => r.kind === kind).map((r) => r.ms);
@@ -26,7 +28,10 @@ export function loadFigure(data: BenchData): Figure {
       `${run.errors.length} errors in ${count(run.requests.length)} requests, ${run.busyLines.length} \`SQLITE_BUSY\`; ` +
       `pages p50 ${millis(percentile(ms("page"), 50))} / p95 ${millis(percentile(ms("page"), 95))}, ` +
       `API p50 ${millis(percentile(ms("api"), 50))} / p95 ${millis(percentile(ms("api"), 95))}; ` +
-      `${perMinute.toFixed(1)} collections/min (median collection ${millis(median(run.collections.map((c) => c.ms)))})`,
+      `${perMinute.toFixed(1)} collections/min (median collection ${millis(median(run.collections.map((c) => c.ms)))})` +
+      (loop
+        ? `; server event loop p99 ${millis(loop.p99Ms)}, max ${millis(loop.maxMs)}, ${loop.stalls.length} stalls over 50 ms`
+        : ""),
     ratio: complete / collections,
     ratioText: `${complete}/${collections} complete`,
     missedBy: [
@@ -50,6 +55,9 @@ export function loadFigure(data: BenchData): Figure {
       apiP95Ms: percentile(ms("api"), 95),
       collectionsPerMinute: perMinute,
       elapsedMs: Math.round(run.elapsedMs),
+      eventLoopP99Ms: loop?.p99Ms ?? null,
+      eventLoopMaxMs: loop?.maxMs ?? null,
+      eventLoopStallsOver50Ms: loop?.stalls.length ?? null,
     },
   });
 }

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Figure } from "./bench-data";
 import { figureRowMarkdown, missedHeadline } from "./results-markdown";
 
@@ -94,4 +96,17 @@ export function updateRows(markdown: string, update: RowUpdate): string {
   lines = replaceLines(lines, (line) => line.startsWith(update.method.prefix), [update.method.line]);
   lines = replaceLines(lines, (line) => line.startsWith(update.runs.prefix), update.runs.lines);
   return updateMissed(lines, update).join("\n");
+}
+
+/** What a partial run starts from in `dir`: results.json (or nothing), its figures, and RESULTS.md's text. */
+export function readResults(dir: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  const jsonFile = path.join(dir, "results.json");
+  const mdFile = path.join(dir, "RESULTS.md");
+  const json = fs.existsSync(jsonFile)
+    ? (JSON.parse(fs.readFileSync(jsonFile, "utf8")) as Record<string, unknown>)
+    : {};
+  const previous = Array.isArray(json.figures) ? (json.figures as Figure[]) : [];
+  const markdown = fs.existsSync(mdFile) ? fs.readFileSync(mdFile, "utf8") : "";
+  return { jsonFile, mdFile, json, previous, markdown };
 }

@@ -2,10 +2,10 @@ import fs from "node:fs";
 
 /**
  * RESULTS.md holds the generated tables plus sections written by hand or by a partial run, each between
- * `<!-- NAME -->` and `<!-- /NAME -->`: `retention` (written by `--only retention`) and `history` (how the
- * figures moved from run to run). A full run rewrites the tables and keeps these sections.
+ * `<!-- NAME -->` and `<!-- /NAME -->`: `retention` and `fleet` (written by `--only retention` and `--only fleet`)
+ * and `history` (how the figures moved from run to run). A full run rewrites the tables and keeps these sections.
  */
-export const KEPT_SECTIONS = ["history", "retention"] as const;
+export const KEPT_SECTIONS = ["history", "retention", "fleet"] as const;
 type SectionName = (typeof KEPT_SECTIONS)[number];
 
 const markers = (name: SectionName) => [`<!-- ${name} -->`, `<!-- /${name} -->`] as const;
@@ -24,12 +24,12 @@ export function keptSections(markdown: string): string {
     .join("\n\n");
 }
 
-/** Replaces (or appends) the retention section in the file, leaving the rest of RESULTS.md alone. */
-export function writeRetentionSection(file: string, body: string): void {
+/** Replaces (or appends) one partial run's section in the file, leaving the rest of RESULTS.md alone. */
+export function writeResultsSection(file: string, name: "retention" | "fleet", body: string): void {
   const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-  const [start, end] = markers("retention");
+  const [start, end] = markers(name);
   const fresh = `${start}\n${body.trim()}\n${end}`;
-  const old = section(current, "retention");
+  const old = section(current, name);
   const next = old ? current.replace(old, fresh) : `${current.trimEnd()}\n\n${fresh}\n`;
   fs.writeFileSync(file, next);
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { migrate } from "@/lib/db/migrate";
 import { noMeasurements, syntheticInventory } from "../../support/synthetic-history";
 import type { BenchOptions } from "../bench-options";
-import { writeRetentionSection } from "./results-section";
+import { writeResultsSection } from "./results-section";
 
 const HOSTS = 10;
 const DAYS = 365;
@@ -30,7 +30,7 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
   const { storeSnapshot } = await import("@/lib/jobs/record-snapshot");
   const { updateHostBaseline } = await import("@/lib/db/queries/host-updates");
   const { pruneSnapshots } = await import("@/lib/retention/prune-snapshots");
-  const { storeSizeBytes } = await import("@/lib/retention/store-size");
+  const { sqliteStoreBytes } = await import("@/lib/db/sqlite-store-size");
   const started = performance.now();
   const hosts = [];
   for (let h = 0; h < HOSTS; h++)
@@ -70,11 +70,11 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
       await prisma.snapshot.createMany({ data: clones });
     }
     await pruneSnapshots({ dryRun: false, now: new Date(base + (day + 1) * DAY) });
-    if (day === 29) sizeAt30 = storeSizeBytes(databaseFile);
+    if (day === 29) sizeAt30 = sqliteStoreBytes(databaseFile);
     if (day % 30 === 29)
-      log(`day ${day + 1}: ${mb(storeSizeBytes(databaseFile))}, ${await prisma.snapshot.count()} snapshots kept`);
+      log(`day ${day + 1}: ${mb(sqliteStoreBytes(databaseFile))}, ${await prisma.snapshot.count()} snapshots kept`);
   }
-  const size = storeSizeBytes(databaseFile);
+  const size = sqliteStoreBytes(databaseFile);
   const kept = await prisma.snapshot.count();
   const blobs = await prisma.inventoryBlob.count();
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
@@ -96,8 +96,9 @@ export async function retentionBench(options: BenchOptions): Promise<void> {
   ].join("\n");
   console.log(`\n${body}\n`);
   if (!options.smoke)
-    writeRetentionSection(
+    writeResultsSection(
       path.join(options.out ?? import.meta.dirname, options.out ? "RESULTS.md" : "../RESULTS.md"),
+      "retention",
       body,
     );
   await prisma.$disconnect();

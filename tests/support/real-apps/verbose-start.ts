@@ -2,15 +2,19 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { cleanEnv } from "../python";
 
+type StartOptions = {
+  cwd: string;
+  env?: Record<string, string>;
+  ready: (stderr: string) => boolean;
+  timeoutMs?: number;
+};
+
 /**
- * The ground truth of a startup closure: a real start of the service's exact command with PYTHONVERBOSE=1
- * (the interpreter logs every import on stderr; gunicorn's workers inherit it), stopped once `ready` says
- * the start is over. The whole process group is killed so no shutdown import is logged.
+ * The service's exact command started with PYTHONVERBOSE=1 (the interpreter logs every import on stderr;
+ * gunicorn's workers inherit it) and left running once `ready` says the start is over, as a service stays up.
+ * `stop()` kills the whole process group (so no shutdown import is logged) and answers the log.
  */
-export async function verboseStart(
-  argv: string[],
-  options: { cwd: string; env?: Record<string, string>; ready: (stderr: string) => boolean; timeoutMs?: number },
-): Promise<string> {
+export async function verboseService(argv: string[], options: StartOptions): Promise<{ stop(): Promise<string> }> {
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd: options.cwd,
     env: cleanEnv({ ...options.env, PYTHONVERBOSE: "1" }),
@@ -20,22 +24,29 @@ export async function verboseStart(
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  try {
-    while (!options.ready(stderr)) {
-      if (child.exitCode !== null || Date.now() > deadline)
-        throw new Error(`${argv.join(" ")} did not start (exit ${child.exitCode}):\n${stderr.slice(-2000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } finally {
+  const stop = async () => {
     try {
       process.kill(-child.pid!, "SIGKILL");
     } catch {
       // already gone
     }
     await exited;
+    return stderr;
+  };
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (!options.ready(stderr)) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`${argv.join(" ")} did not start (exit ${child.exitCode}):\n${stderr.slice(-2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return stderr;
+  return { stop };
+}
+
+/** The ground truth of a startup closure: the `-v` log of a real start of the service's exact command. */
+export async function verboseStart(argv: string[], options: StartOptions): Promise<string> {
+  return (await verboseService(argv, options)).stop();
 }
 
 /** A marker file the app's own start hook writes (gunicorn's post_worker_init): ready when it exists. */
@@ -44,7 +55,7 @@ export const fileExists = (file: string) => () => fs.existsSync(file);
 /** Modules the interpreter loaded from source or its pyc ("import 'x' # <…SourceFileLoader…>" lines). */
 export function sourceImports(log: string): Set<string> {
   const names = new Set<string>();
-  for (const match of log.matchAll(/^import '([\w.]+)' # <_frozen_importlib_external\.SourceFileLoader/gm))
+  for (const match of log.matchAll(/^import '([^']+)' # <_frozen_importlib_external\.SourceFileLoader/gm))
     names.add(match[1]!);
   return names;
 }

@@ -2,6 +2,7 @@ import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
 import { listSnapshots } from "@/lib/db/queries/snapshots";
+import { queueCollection } from "@/lib/jobs/collections";
 import { requestCollection } from "@/lib/jobs/request-collection";
 
 // GET /api/hosts/:id/snapshots — summary rows, newest first
@@ -14,6 +15,6 @@ export const GET = route({ role: "viewer" }, async (_call, ctx: RouteContext<"/a
 // POST /api/hosts/:id/snapshots — start a collection; progress at /api/jobs/:jobId/events
 export const POST = route({ role: "operator" }, async ({ by }, ctx: RouteContext<"/api/hosts/[id]/snapshots">) => {
   const { id } = await ctx.params;
-  const job = await requestCollection(await getHostOrThrow(id), by());
+  const job = await requestCollection(await getHostOrThrow(id), by(), queueCollection);
   return json({ jobId: job.id, state: job.state, events: `/api/jobs/${job.id}/events` }, 202);
 });

@@ -1,0 +1,22 @@
+import "server-only";
+import { isDatabaseBusy } from "@/lib/db/database-busy";
+import type { HostRow } from "@/lib/db/queries/hosts";
+import type { ProgressEvent } from "@/lib/snapshot/collector-events";
+import { afterCollection } from "./after-collection";
+import { collectHost, type CollectResult } from "./collect-host";
+
+// Regressions and alerts are extras: their failure is logged, never turned into a failed collection.
+const reportAfterCollection = (error: unknown) => console.error("deploylens: after collection:", error);
+
+/** Collect → store → regressions and alerts, whichever queue claimed the job; never throws. */
+export async function runCollection(host: HostRow, onProgress: (event: ProgressEvent) => void): Promise<CollectResult> {
+  try {
+    const result = await collectHost(host, onProgress);
+    if (result.ok) await afterCollection(result.snapshotId).catch(reportAfterCollection);
+    return result;
+  } catch (error) {
+    // Storing the failed snapshot itself failed (e.g. the database is gone): report, never hang.
+    const message = error instanceof Error ? error.message : String(error);
+    return { snapshotId: "", ok: false, code: isDatabaseBusy(error) ? "database-busy" : "internal", message };
+  }
+}
