@@ -4,7 +4,7 @@ import { toSnapshotInput } from "@/lib/db/load-snapshot";
 import { readBlob, type SnapshotRow } from "@/lib/db/queries/snapshots";
 import { decodeView } from "@/lib/db/snapshot-columns";
 import type { Inventory } from "@/lib/snapshot/schema";
-import { StoredRecordReader } from "@/lib/snapshot/stored-record-reader";
+import { StoredRecordReader, type DirectorySink } from "@/lib/snapshot/stored-record-reader";
 import { alignRecords } from "./align-records";
 import { compare, comparisonOf, type CompareOptions } from "./compare";
 import { directoryRows } from "./directory-rows";
@@ -12,7 +12,7 @@ import { countingColumns, DirectoryTally, overallOf } from "./directory-tally";
 import { PairFileRows } from "./pair-file-rows";
 import { permissionRows } from "./permission-rows";
 import { pairRoots } from "./root-pairs";
-import { changedDirectories, StoredDirectories } from "./stored-directories";
+import { DirectoryJoin } from "./stored-directories";
 import { ROW_LIMIT, boundedCollector, type Comparison, type FileRow } from "./types";
 
 /** A stored side read in one pass: its view (roots, interpreter, findings), its blob's reader, what it gathers. */
@@ -20,7 +20,6 @@ type StoredSide = {
   row: SnapshotRow;
   view: SnapshotView;
   reader: StoredRecordReader;
-  directories: StoredDirectories;
   tallies: DirectoryTally[];
 };
 
@@ -44,11 +43,15 @@ export async function compareStored(
   const { pairs, roots } = pairRoots(lRoots, rRoots);
   // Each pair as root indices, -1 for a side without one.
   const indices = roots.map(([lr, rr]) => [lr ? lRoots.indexOf(lr) : -1, rr ? rRoots.indexOf(rr) : -1] as const);
-  const both = indices.filter(([li, ri]) => li >= 0 && ri >= 0);
-  const [l, r] = await Promise.all([
-    storedSide(left, lv, new Set(both.map(([li]) => li))),
-    storedSide(right, rv, new Set(both.map(([, ri]) => ri))),
-  ]);
+  // The directories of roots paired on both sides are joined for their permissions as they are read.
+  const joins = indices.map(([li, ri]) => (li >= 0 && ri >= 0 ? new DirectoryJoin() : null));
+  const sink = (side: 0 | 1) => {
+    const byRoot = new Map(
+      joins.flatMap((join, pair) => (join ? [[indices[pair]![side], join[side ? "right" : "left"]]] : [])),
+    );
+    return (root: number, item: string) => byRoot.get(root)?.(item);
+  };
+  const [l, r] = await Promise.all([storedSide(left, lv, sink(0)), storedSide(right, rv, sink(1))]);
   if (!l || !r) return compareDecoded(left, right, options);
   const files = boundedCollector<FileRow>(limit);
   for (const [pair, [li, ri]] of indices.entries())
@@ -70,7 +73,7 @@ export async function compareStored(
     files: files.section,
     permissions: permissionRows(
       indices.map(([li, ri]) => [lh.roots[li] ?? null, rh.roots[ri] ?? null]),
-      (pair) => changedDirectories(l.directories.of(indices[pair]![0]), r.directories.of(indices[pair]![1])),
+      (pair) => joins[pair]?.changed() ?? [],
       limit,
     ),
     directories: directoryRows(
@@ -80,14 +83,17 @@ export async function compareStored(
   });
 }
 
-async function storedSide(row: SnapshotRow, view: SnapshotView, paired: Set<number>): Promise<StoredSide | null> {
+async function storedSide(
+  row: SnapshotRow,
+  view: SnapshotView,
+  onDirectory: DirectorySink,
+): Promise<StoredSide | null> {
   if (!row.blobSha256) return null;
   const blob = await readBlob(row.blobSha256);
-  const directories = new StoredDirectories();
-  const reader = new StoredRecordReader(blob.data, blob.rawBytes, (root) => paired.has(root), directories.add);
+  const reader = new StoredRecordReader(blob.data, blob.rawBytes, onDirectory);
   if (!(await reader.isRecordBlob())) return null;
   const columns = countingColumns(view.inventory.interpreter);
-  return { row, view, reader, directories, tallies: view.coverage.roots.map(() => new DirectoryTally(columns)) };
+  return { row, view, reader, tallies: view.coverage.roots.map(() => new DirectoryTally(columns)) };
 }
 
 /** Whether the head names the roots (in order) and the interpreter the view was paired and counted by. */

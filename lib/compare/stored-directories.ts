@@ -17,24 +17,6 @@ export function directoryPathOf(item: string): string {
   return (JSON.parse(item) as Directory).path;
 }
 
-/**
- * The directory records of a stored side's roots as stored (their canonical JSON, by path, in stored order):
- * a comparison parses only those that differ from their counterpart, equal records having equal permissions.
- */
-export class StoredDirectories {
-  private readonly byRoot = new Map<number, Map<string, string>>();
-
-  readonly add = (root: number, item: string): void => {
-    let items = this.byRoot.get(root);
-    if (!items) this.byRoot.set(root, (items = new Map()));
-    items.set(directoryPathOf(item), item);
-  };
-
-  of(root: number): ReadonlyMap<string, string> {
-    return this.byRoot.get(root) ?? new Map();
-  }
-}
-
 const WRITABILITY =
   /^\{"bytecode":(?:null|\{"access":\{"cause":"([a-z-]+)","reason":(?:null|"(?:[^"\\]|\\.)*"),"writable":(true|false)\})/;
 
@@ -49,17 +31,48 @@ function permissionKey(item: string): string {
   return writability ? `${writability[1] ?? "null"} ${writability[2] ?? ""}${item.slice(perm)}` : item;
 }
 
+type Waiting = { item: string; order: number };
+
 /**
- * The directories present on both sides whose permissions may differ, parsed, in the left's order: records that
- * agree on what dirChanges compares are left out unparsed.
+ * The directory records of two paired roots joined by path as both blobs inflate, each record as its canonical
+ * JSON: a pair whose records agree on what permissions compare is let go at once (two snapshots of one deployment
+ * list their directories in the same order), so only the directories still waiting for their counterpart are held,
+ * and the pairs that may differ.
  */
-export function* changedDirectories(
-  left: ReadonlyMap<string, string>,
-  right: ReadonlyMap<string, string>,
-): Iterable<[Directory, Directory]> {
-  for (const [path, item] of left) {
-    const other = right.get(path);
-    if (other !== undefined && other !== item && permissionKey(other) !== permissionKey(item))
-      yield [JSON.parse(item) as Directory, JSON.parse(other) as Directory];
+export class DirectoryJoin {
+  private readonly waitingLeft = new Map<string, Waiting>();
+  private readonly waitingRight = new Map<string, string>();
+  private readonly differing: { order: number; left: string; right: string }[] = [];
+  private order = 0;
+
+  readonly left = (item: string): void => {
+    const path = directoryPathOf(item);
+    const order = this.order++;
+    const right = this.waitingRight.get(path);
+    if (right === undefined) this.waitingLeft.set(path, { item, order });
+    else {
+      this.waitingRight.delete(path);
+      this.meet(order, item, right);
+    }
+  };
+
+  readonly right = (item: string): void => {
+    const path = directoryPathOf(item);
+    const left = this.waitingLeft.get(path);
+    if (!left) this.waitingRight.set(path, item);
+    else {
+      this.waitingLeft.delete(path);
+      this.meet(left.order, left.item, item);
+    }
+  };
+
+  /** The directories on both sides whose permissions may differ, parsed, in the left's order. */
+  *changed(): Iterable<[Directory, Directory]> {
+    this.differing.sort((a, b) => a.order - b.order);
+    for (const { left, right } of this.differing) yield [JSON.parse(left) as Directory, JSON.parse(right) as Directory];
+  }
+
+  private meet(order: number, left: string, right: string): void {
+    if (left !== right && permissionKey(left) !== permissionKey(right)) this.differing.push({ order, left, right });
   }
 }

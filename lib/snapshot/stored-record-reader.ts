@@ -14,14 +14,13 @@ function startsWith(buf: Uint8Array, at: number, token: Uint8Array): boolean {
   return true;
 }
 
-/** Called with a directory record's item (its canonical JSON) of a root the reader was asked to keep them for. */
+/** Called with each directory record's item (its canonical JSON) and its root's index. */
 export type DirectorySink = (root: number, item: string) => void;
 
 /**
  * A stored blob of format 3 or 2 read once, as it inflates (lib/snapshot/inventory-blob-writer.ts): the sources of
- * one root at a time (`root`), packed where they lie (SourceRecords), while the directory records of the roots
- * `keepDirs` names go to `onDirectory` and the last line, the head (the inventory without its per-file arrays),
- * is kept. Asking for the roots in stored order reads the blob once; asking for one already passed starts the
+ * one root at a time (`root`), packed where they lie (SourceRecords), while the directory records go to
+ * `onDirectory` and the last line, the head (the inventory without its per-file arrays), is kept. Asking for the roots in stored order reads the blob once; asking for one already passed starts the
  * blob again (and those lines' directories and head are not handed over twice).
  */
 export class StoredRecordReader {
@@ -40,7 +39,6 @@ export class StoredRecordReader {
   constructor(
     private readonly data: Uint8Array,
     private readonly rawBytes: number,
-    private readonly keepDirs: (root: number) => boolean,
     private readonly onDirectory: DirectorySink,
   ) {}
 
@@ -129,7 +127,7 @@ export class StoredRecordReader {
           if (batch?.root !== root)
             this.pending.push((batch = new SourceRecords(root, piece, (piece.length >> 7) + 16)));
           batch.add(start, at + SOURCES.length, end);
-        } else if (this.line >= fresh && startsWith(piece, at, DIRS) && this.keepDirs(root))
+        } else if (this.line >= fresh && startsWith(piece, at, DIRS))
           this.onDirectory(root, piece.toString("utf8", at + DIRS.length, end - 1));
       } else if (this.line > 0 && end > start && this.line >= fresh)
         this.head = JSON.parse(piece.toString("utf8", start, end)) as Inventory;
