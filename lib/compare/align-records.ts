@@ -1,5 +1,6 @@
 import type { SourceRecords } from "@/lib/snapshot/source-records";
 import type { DirectoryTally } from "./directory-tally";
+import { loopTurns } from "./loop-turns";
 import type { PairFileRows, WaitingSource } from "./pair-file-rows";
 
 type Records = AsyncIterator<SourceRecords> | null;
@@ -51,11 +52,13 @@ export async function alignRecords(
   const [l, r] = [new Cursor(left, tallies[0]), new Cursor(right, tallies[1])];
   const waitingLeft = new Map<string, WaitingSource>();
   const waitingRight = new Map<string, number>();
+  const turn = loopTurns();
   const rightOnlyWaiting = () => {
     for (const [path, code] of waitingRight) rows.rightOnly(() => path, code);
     waitingRight.clear();
   };
   for (;;) {
+    await turn();
     if (!l.ready && !l.done) await l.advance();
     else if (!r.ready && !r.done) await r.advance();
     else if (l.ready && r.ready) bothSides(l, r, rows, waitingLeft, waitingRight);
