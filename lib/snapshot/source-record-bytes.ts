@@ -27,54 +27,54 @@ function matches(buf: Uint8Array, at: number, token: Uint8Array): boolean {
   return true;
 }
 
-/** The index of the token found at `at` among `options`, or -1. */
-function oneOf(buf: Uint8Array, at: number, options: readonly Uint8Array[]): number {
-  for (let k = 0; k < options.length; k++) if (matches(buf, at, options[k]!)) return k;
+/** Where the scan is in the record. */
+let at = 0;
+
+/** Past `token` when it comes next. */
+function key(buf: Uint8Array, token: Uint8Array): boolean {
+  if (!matches(buf, at, token)) return false;
+  at += token.length;
+  return true;
+}
+
+/** Past the token that comes next among `options`: its index, or -1. */
+function choice(buf: Uint8Array, options: readonly Uint8Array[]): number {
+  for (let k = 0; k < options.length; k++) if (key(buf, options[k]!)) return k;
   return -1;
 }
 
 /** Past a number (or null): numbers hold no comma. */
-function skipValue(buf: Uint8Array, at: number, end: number): number {
+function skipNumber(buf: Uint8Array, end: number): void {
   while (at < end && buf[at] !== COMMA) at++;
-  return at;
 }
 
 /** Where the scanned record's path lies in the buffer: written by scanSourceRecord. */
 export const scannedPath = { start: 0, end: 0 };
 
 /**
- * The code of the source record whose object starts at `at` (its `{`) and whose line ends at `end`, with its path's
- * byte range in `scannedPath`; -1 for anything laid out otherwise (an escaped path, another key order): the caller
- * then parses the line (sourceOfRecord).
+ * The code of the source record whose object starts at `from` (its `{`) and whose line ends at `end`, with its
+ * path's byte range in `scannedPath`; -1 for anything laid out otherwise (an escaped path, another key order):
+ * the caller then parses the line (sourceOfRecord).
  */
-export function scanSourceRecord(buf: Uint8Array, at: number, end: number): number {
-  if (!matches(buf, at, MTIME)) return -1;
-  at = skipValue(buf, at + MTIME.length, end);
-  if (!matches(buf, at, PATH)) return -1;
-  const pathStart = at + PATH.length;
-  at = pathStart;
+export function scanSourceRecord(buf: Uint8Array, from: number, end: number): number {
+  at = from;
+  if (!key(buf, MTIME)) return -1;
+  skipNumber(buf, end);
+  if (!key(buf, PATH)) return -1;
+  const pathStart = at;
   while (at < end && buf[at] !== QUOTE) if (buf[at++] === BACKSLASH) return -1;
   const pathEnd = at;
-  if (!matches(buf, at, PYC)) return -1;
-  at += PYC.length;
-  const pyc = oneOf(buf, at, PYC_TOKENS);
-  if (pyc < 0) return -1;
-  at += PYC_TOKENS[pyc]!.length;
-  if (!matches(buf, at, PYC_UID)) return -1;
-  at = skipValue(buf, at + PYC_UID.length, end);
-  if (!matches(buf, at, REASON)) return -1;
-  at += REASON.length;
-  const reason = oneOf(buf, at, REASON_TOKENS);
-  if (reason < 0) return -1;
-  at += REASON_TOKENS[reason]!.length;
-  if (!matches(buf, at, SIZE)) return -1;
-  at = skipValue(buf, at + SIZE.length, end);
-  if (!matches(buf, at, STATUS)) return -1;
-  at += STATUS.length;
-  const status = oneOf(buf, at, STATUS_TOKENS);
-  if (status < 0) return -1;
-  at += STATUS_TOKENS[status]!.length;
-  if (!matches(buf, at, END) || at + END.length !== end) return -1;
+  if (!key(buf, PYC)) return -1;
+  const pyc = choice(buf, PYC_TOKENS);
+  if (pyc < 0 || !key(buf, PYC_UID)) return -1;
+  skipNumber(buf, end);
+  if (!key(buf, REASON)) return -1;
+  const reason = choice(buf, REASON_TOKENS);
+  if (reason < 0 || !key(buf, SIZE)) return -1;
+  skipNumber(buf, end);
+  if (!key(buf, STATUS)) return -1;
+  const status = choice(buf, STATUS_TOKENS);
+  if (status < 0 || !key(buf, END) || at !== end) return -1;
   scannedPath.start = pathStart;
   scannedPath.end = pathEnd;
   return packCode(status, reason, pyc);
