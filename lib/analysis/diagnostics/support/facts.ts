@@ -50,21 +50,31 @@ function groupArray(sources: Iterable<Source>, group: Group): void {
   }
 }
 
-/** Sources in a SourceTable: each fact keeps their indices and makes the objects when read. */
+/**
+ * Sources in a SourceTable: each fact keeps where its sources are, as runs of indices (a directory's sources
+ * mostly arrive together, so a million sources make a few thousand runs), and makes the objects when read.
+ */
 function groupTable(table: SourceTable, group: Group): void {
   const byDirId: DirFact[] = [];
-  const members = new Map<DirFact, number[]>();
+  const runs = new Map<DirFact, number[]>(); // start, end, start, end, …
   for (let i = 0; i < table.length; i++) {
     const id = table.dirId(i);
     const fact = (byDirId[id] ??= group.fact(table.dirPath(id)));
-    let list = members.get(fact);
-    if (!list) members.set(fact, (list = []));
-    list.push(i);
+    let list = runs.get(fact);
+    if (!list) runs.set(fact, (list = []));
+    if (list[list.length - 1] === i) list[list.length - 1] = i + 1;
+    else list.push(i, i + 1);
     const status = table.status(i);
     if (status === "missing" || (status === "stale" && !group.runsOldCode(table.at(i)))) fact.recompiled++;
   }
-  for (const [fact, list] of members)
-    Object.defineProperty(fact, "sources", { get: () => list.map((i) => table.at(i)), enumerable: true });
+  for (const [fact, list] of runs)
+    Object.defineProperty(fact, "sources", { get: () => sourcesIn(table, list), enumerable: true });
+}
+
+function sourcesIn(table: SourceTable, runs: readonly number[]): Source[] {
+  const sources: Source[] = [];
+  for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) sources.push(table.at(i));
+  return sources;
 }
 
 function dirFactsOf(
