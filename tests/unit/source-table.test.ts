@@ -67,3 +67,18 @@ test("a spilling SourceTable gives back the same sources, read in any order, unt
   expect(table.at(19_999)).toEqual(all[19_999]); // the last, partial chunk never left memory
   expect(() => table.at(0)).toThrow();
 });
+
+test("a spilling SourceTable keeps its sources in memory when the temporary directory refuses a file", () => {
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = "/nonexistent/deploylens-tmp";
+  try {
+    const all = Array.from({ length: 10_000 }, (_, i) => source(`d${i % 3}/m${i}.py`, { size: i }));
+    const table = new SourceTable({ spill: true });
+    for (const s of all) table.push(s);
+    table.close();
+    expect([...table]).toEqual(all);
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+});
