@@ -27,15 +27,13 @@ const CODE = {
 const CHUNK = 8192;
 
 class Chunk {
-  constructor(
-    readonly dir = new Uint32Array(CHUNK),
-    readonly codes = new Uint8Array(CHUNK * 3),
-    readonly numbers = new Float64Array(CHUNK * 3), // size, mtime, pycUid (NaN for null)
-    /** Base names, joined once the chunk is full; until then an array. */
-    public names: string[] | string = [],
-    public ends: Uint32Array | null = null,
-    public length = 0,
-  ) {}
+  readonly dir = new Uint32Array(CHUNK);
+  readonly codes = new Uint8Array(CHUNK * 3);
+  readonly numbers = new Float64Array(CHUNK * 3); // size, mtime, pycUid (NaN for null)
+  /** Base names, joined once the chunk is full; until then an array. */
+  names: string[] | string = [];
+  ends: Uint32Array | null = null;
+  length = 0;
 
   name(i: number): string {
     if (Array.isArray(this.names)) return this.names[i]!;
