@@ -17,6 +17,8 @@ export type DirFact = {
   dir: Directory | null; // null when the collector listed sources but not their directory (truncated scans)
   /** From a SourceTable, made anew at each read (read it once per pass): the table, not the facts, holds them. */
   sources: Source[];
+  /** Its stale sources alone: from a SourceTable, only these are made (most sources of a large tree are not stale). */
+  readonly staleSources: Source[];
   /** Sources compiled from source on every import while the pyc cannot be written: missing or rejected stale. */
   recompiled: number;
   /** The rule that owns this directory when its bytecode location blocks the service (see index.ts). */
@@ -67,13 +69,16 @@ function groupTable(table: SourceTable, group: Group): void {
     const status = table.status(i);
     if (status === "missing" || (status === "stale" && !group.runsOldCode(table.at(i)))) fact.recompiled++;
   }
-  for (const [fact, list] of runs)
+  for (const [fact, list] of runs) {
     Object.defineProperty(fact, "sources", { get: () => sourcesIn(table, list), enumerable: true });
+    Object.defineProperty(fact, "staleSources", { get: () => sourcesIn(table, list, "stale"), enumerable: true });
+  }
 }
 
-function sourcesIn(table: SourceTable, runs: readonly number[]): Source[] {
+function sourcesIn(table: SourceTable, runs: readonly number[], status?: Source["status"]): Source[] {
   const sources: Source[] = [];
-  for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]!; i < runs[r + 1]!; i++) sources.push(table.at(i));
+  for (let r = 0; r < runs.length; r += 2)
+    for (let i = runs[r]!; i < runs[r + 1]!; i++) if (!status || table.status(i) === status) sources.push(table.at(i));
   return sources;
 }
 
@@ -91,6 +96,9 @@ function dirFactsOf(
     abs: joinPath(root.path, rel),
     dir,
     sources: [],
+    get staleSources() {
+      return this.sources.filter((s) => s.status === "stale");
+    },
     recompiled: 0,
     blockedBy: null,
   });
