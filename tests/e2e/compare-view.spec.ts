@@ -93,6 +93,22 @@ test("a collapsed section is written to the URL and stays collapsed after a relo
   await expect(page).toHaveURL(new RegExp(`/compare/${ids.laptop}/${ids.vps}$`), SLOW);
 });
 
+test("a section collapsed before the page's script has run is written to the URL once it runs", async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${app.url}/compare/${ids.laptop}/${ids.vps}`, { waitUntil: "commit" });
+  const files = page.locator('[data-section="files"]');
+  await files.locator("summary").press("Enter");
+  expect(await isOpen(page, "files")).toBe(false);
+  release();
+  await expect(page).toHaveURL(/\?closed=files$/, SLOW);
+  expect(await isOpen(page, "files")).toBe(false);
+});
+
 test("Swap exchanges the sides and keeps the view", async ({ page }) => {
   await page.goto(`${app.url}/compare/${ids.laptop}/${ids.vps}?all=1`);
   await expect(page.locator("h1")).toContainText(/Left\s*laptop.*Right\s*vps/s);
