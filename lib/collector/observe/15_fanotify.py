@@ -40,7 +40,7 @@ class Fanotify(object):
         if pid not in self._uids:
             try:
                 with open("/proc/%d/status" % pid, "rb") as f:
-                    line = next(l for l in f if l.startswith(b"Uid:"))
+                    line = next(row for row in f if row.startswith(b"Uid:"))
                 self._uids[pid] = int(line.split()[1])
             except (OSError, StopIteration, ValueError, IndexError):
                 # Gone before its event was read: not a service, which keeps running after its start (a
