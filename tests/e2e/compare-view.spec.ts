@@ -103,6 +103,7 @@ test("a section collapsed before the page's script has run is written to the URL
   });
   await page.goto(`${app.url}/compare/${ids.laptop}/${ids.vps}`, { waitUntil: "commit" });
   const files = page.locator('[data-section="files"]');
+  await expect(files).toContainText("pkg/models.py"); // streamed in and shown: the reader can reach it
   await files.locator("summary").press("Enter");
   expect(await isOpen(page, "files")).toBe(false);
   release();
