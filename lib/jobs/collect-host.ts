@@ -30,7 +30,8 @@ async function collectOutcome(
   onProgress?: (e: ProgressEvent) => void,
 ): Promise<Collected> {
   // The blob is hashed and compressed while the records arrive; a failed collection drops it. The sources
-  // stay packed (lib/snapshot/source-table.ts) for the analysis, so memory hardly grows with the tree.
+  // stay packed for the analysis, in a scratch file but for their last few thousand
+  // (lib/snapshot/source-table.ts), so memory hardly grows with the tree.
   const blobWriter = new InventoryBlobWriter();
   try {
     const transport = await openHostTransport(host);
@@ -81,7 +82,9 @@ export async function collectHost(host: HostRow, onProgress?: (e: ProgressEvent)
     };
   }
   const timing = { takenAt, durationMs: performance.now() - started };
-  const stored = await storeOutcome(host.id, outcome, timing, collected.blob);
+  const stored = await storeOutcome(host.id, outcome, timing, collected.blob).finally(() => {
+    if (collected.outcome.ok) for (const table of collected.outcome.sourceTables ?? []) table.close();
+  });
   const { id: snapshotId, view } = stored;
   outcome = stored.outcome;
   return outcome.ok

@@ -6,19 +6,14 @@ import { readInventoryBlob, readPackedInventory } from "@/lib/snapshot/read-inve
 import type { Inventory, Source } from "@/lib/snapshot/schema";
 import { sourceCode } from "@/lib/snapshot/source-codes";
 import { StoredRecordReader } from "@/lib/snapshot/stored-record-reader";
-import { InventoryBuilder } from "../support/inventory-builder";
+import { recordKindsInventory } from "../support/fixtures/record-kinds-inventory";
 
 // A stored inventory read once as it inflates (its sources root by root, packed where they lie; its directories;
 // the head) must give back what reading it whole gives. Thousands of sources with
 // non-ASCII names, and one whose name JSON escapes: lines and characters cross the pieces brotli inflates.
-const inventory: Inventory = new InventoryBuilder()
-  .root("/srv/app")
-  .sources(3000, "fresh", "pkg/ünïcödé")
-  .source("pkg/\udc80odd.py", "stale", { reason: "mtime", pyc: "timestamp" })
+const inventory: Inventory = recordKindsInventory(3000, "pkg/ünïcödé")
   .source('pkg/say "hi".py', "stale", { reason: "hash", pyc: "unchecked-hash" })
   .dir("pkg/ünïcödé", { mode: 0o555 })
-  .extra("pkg/__pycache__/x.cpython-310.pyc", "foreign-tag", "cpython-310")
-  .skipped("link", "symlink")
   .root("/srv/empty")
   .root("/srv/venv/lib/python3.11/site-packages", { kind: "site-packages" })
   .sources(500, "missing", "six")
