@@ -1,5 +1,6 @@
 import { pycOfCode, reasonOfCode, sameStatus, statusOfCode } from "@/lib/snapshot/source-codes";
 import type { SourceRecords } from "@/lib/snapshot/source-records";
+import { InOrderQueue } from "./in-order-queue";
 import type { BoundedCollector, FileRow, FileSide } from "./types";
 
 /** A left source whose counterpart is not known yet (`match` undefined), then its counterpart's code or null. */
@@ -18,8 +19,7 @@ const differs = (code: number, match: number | null) => match === null || !sameS
  * back are only rows that can still be among the section's first `limit`; beyond them rows are counted, not made.
  */
 export class PairFileRows {
-  private queue: WaitingSource[] = [];
-  private start = 0;
+  private readonly queue = new InOrderQueue<WaitingSource>();
   /** Rows in the queue whose counterpart is known. */
   private queuedRows = 0;
 
@@ -33,7 +33,7 @@ export class PairFileRows {
   known(records: SourceRecords, i: number, match: number | null): void {
     const code = records.codes[i]!;
     if (!differs(code, match)) return;
-    if (this.start === this.queue.length) this.emit(() => records.path(i), code, match);
+    if (this.queue.empty) this.emit(() => records.path(i), code, match);
     else if (this.hasRoom()) {
       this.queue.push({ path: records.path(i), code, match, queued: true });
       this.queuedRows++;
@@ -80,18 +80,10 @@ export class PairFileRows {
   }
 
   private flush(): void {
-    while (this.start < this.queue.length && this.queue[this.start]!.match !== undefined) {
-      const { path, code, match } = this.queue[this.start++]!;
-      if (!differs(code, match!)) continue;
+    this.queue.drain(({ path, code, match }) => {
+      if (!differs(code, match!)) return;
       this.queuedRows--;
       this.emit(() => path, code, match!);
-    }
-    if (this.start === this.queue.length) {
-      this.queue = [];
-      this.start = 0;
-    } else if (this.start > 1024) {
-      this.queue = this.queue.slice(this.start);
-      this.start = 0;
-    }
+    });
   }
 }
