@@ -2,17 +2,24 @@ import "server-only";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
 import type { HostRow } from "@/lib/db/queries/hosts";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
+import { prepareSnapshotFiles } from "@/lib/snapshot-reads/snapshot-files";
 import { afterCollection } from "./after-collection";
 import { collectHost, type CollectResult } from "./collect-host";
 
 // Regressions and alerts are extras: their failure is logged, never turned into a failed collection.
 const reportAfterCollection = (error: unknown) => console.error("deploylens: after collection:", error);
+// A file index that could not be built now is built by the snapshot page's first reader.
+const reportFileIndex = (error: unknown) => console.error("deploylens: file index:", error);
 
 /** Collect → store → regressions and alerts, whichever queue claimed the job; never throws. */
 export async function runCollection(host: HostRow, onProgress: (event: ProgressEvent) => void): Promise<CollectResult> {
   try {
     const result = await collectHost(host, onProgress);
-    if (result.ok) await afterCollection(result.snapshotId).catch(reportAfterCollection);
+    if (result.ok) {
+      await afterCollection(result.snapshotId).catch(reportAfterCollection);
+      // In the background: the job is done once stored; the page's first reader finds the index ready, or waits for it.
+      void prepareSnapshotFiles(result.snapshotId).catch(reportFileIndex);
+    }
     return result;
   } catch (error) {
     // Storing the failed snapshot itself failed (e.g. the database is gone): report, never hang.
