@@ -24,6 +24,15 @@ export function FileExplorer({ snapshotId, firstPage }: { snapshotId: string; fi
   const [statuses, setStatuses] = useState(statusesOf(params.get("status")));
   const [blocked, setBlocked] = useState(params.get("blocked") === "1");
   const deferredQuery = useDeferredValue(query);
+  const search = useRef<HTMLInputElement>(null);
+  // The table's first rows come with the HTML, so the search box is there before the scripts: what was typed
+  // into it before they ran fired no change event, and is taken up once they have.
+  useEffect(() => {
+    const typed = search.current?.value;
+    if (typed !== undefined && typed !== query) setQuery(typed);
+    // Once, at hydration: later typing goes through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const filterString = fileTableFilter(deferredQuery, statuses, blocked);
 
@@ -73,6 +82,7 @@ export function FileExplorer({ snapshotId, firstPage }: { snapshotId: string; fi
         <label className="flex items-center gap-2">
           <span>Search files</span>
           <input
+            ref={search}
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
