@@ -1,36 +1,49 @@
 import "server-only";
-import { eachFileRow } from "@/lib/analysis/file-rows";
+import { eachFileRow, type FileRow } from "@/lib/analysis/file-rows";
+import { pageOfFileRows } from "@/lib/analysis/filter-file-rows";
 import { fileIndexPath } from "@/lib/db/file-index/file-index-path";
-import { openFileIndex, type FileIndex } from "@/lib/db/file-index/read-file-index";
+import { openFileIndex, readFileIndexPage, type FileIndexFilter } from "@/lib/db/file-index/read-file-index";
 import { writeFileIndex } from "@/lib/db/file-index/write-file-index";
 import { readBlob } from "@/lib/db/queries/snapshots";
-import { readPackedInventory } from "@/lib/snapshot/read-inventory-blob";
+import { readPackedInventory, type PackedInventory } from "@/lib/snapshot/read-inventory-blob";
 
-/** Builds in flight, by blob: readers of a blob being indexed wait for that one build. */
-const building = new Map<string, Promise<void>>();
+/** A blob being indexed: decoded once (its sources packed, ~40 bytes each), then written to its index file. */
+type Build = { decoded: Promise<PackedInventory>; written: Promise<void> };
+const building = new Map<string, Build>();
 
-/** Decodes the blob once, its sources packed (~40 bytes each), and writes its rows to the index file. */
-async function build(sha256: string, file: string): Promise<void> {
-  const blob = await readBlob(sha256);
-  const { inventory, sourceTables } = await readPackedInventory(blob.data, blob.rawBytes);
-  await writeFileIndex(file, eachFileRow(inventory, sourceTables));
+function startBuild(sha256: string): Build {
+  const decoded = readBlob(sha256).then((blob) => readPackedInventory(blob.data, blob.rawBytes));
+  const written = decoded
+    .then(({ inventory, sourceTables }) => writeFileIndex(fileIndexPath(sha256), eachFileRow(inventory, sourceTables)))
+    .finally(() => building.delete(sha256));
+  // Whoever waits for them sees their errors; nobody waiting is no crash.
+  decoded.catch(() => {});
+  written.catch(() => {});
+  const build = { decoded, written };
+  building.set(sha256, build);
+  return build;
 }
 
 /**
- * A blob's file table as an index on disk (lib/db/file-index), built the first time any snapshot of that blob is
- * read: every later page, filter and search reads the file, not a decoded inventory held in the heap.
+ * One page of a blob's file table from its index on disk (lib/db/file-index), built once per blob: every page,
+ * filter and search reads that file, not a decoded inventory held in the heap. A reader that comes while the
+ * index is being written does not wait for it: the page is read from the inventory the build decoded, in one pass.
  */
-export async function blobFileIndex(sha256: string): Promise<FileIndex> {
-  const file = fileIndexPath(sha256);
-  const ready = openFileIndex(file);
-  if (ready) return ready;
-  let pending = building.get(sha256);
-  if (!pending) {
-    pending = build(sha256, file).finally(() => building.delete(sha256));
-    building.set(sha256, pending);
-  }
-  await pending;
-  const built = openFileIndex(file);
-  if (!built) throw new Error(`the file index of blob ${sha256} was removed as it was built`);
-  return built;
+export async function readBlobFilePage(
+  sha256: string,
+  filter: FileIndexFilter,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; rows: FileRow[] }> {
+  const index = openFileIndex(fileIndexPath(sha256));
+  if (index) return readFileIndexPage(index, filter, offset, limit);
+  const { inventory, sourceTables } = await (building.get(sha256) ?? startBuild(sha256)).decoded;
+  const inMemory = { query: filter.query, statuses: new Set(filter.statuses), blockedOnly: filter.blockedOnly };
+  return pageOfFileRows(eachFileRow(inventory, sourceTables), inMemory, offset, limit);
+}
+
+/** Writes a blob's file index unless it has one (or waits for the build under way). */
+export async function buildBlobFileIndex(sha256: string): Promise<void> {
+  if (openFileIndex(fileIndexPath(sha256))) return;
+  await (building.get(sha256) ?? startBuild(sha256)).written;
 }

@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { FileRow } from "@/lib/analysis/file-rows";
-import { readFileIndexPage } from "@/lib/db/file-index/read-file-index";
 import { getSnapshotBlobOrThrow } from "@/lib/db/queries/snapshots";
 import { sourceStatusSchema } from "@/lib/snapshot/schema";
-import { blobFileIndex } from "./blob-file-index";
+import { buildBlobFileIndex, readBlobFilePage } from "./blob-file-index";
 
 export const fileQuerySchema = z.object({
   q: z.string().max(4096).default(""),
@@ -27,7 +26,7 @@ export async function listSnapshotFiles(id: string, query: FileQuery): Promise<{
   const sha256 = await getSnapshotBlobOrThrow(id);
   if (!sha256) return { total: 0, rows: [] };
   const filter = { query: query.q.trim().toLowerCase(), statuses: query.status, blockedOnly: query.blocked === "1" };
-  return readFileIndexPage(await blobFileIndex(sha256), filter, query.offset, query.limit);
+  return readBlobFilePage(sha256, filter, query.offset, query.limit);
 }
 
 /**
@@ -36,5 +35,5 @@ export async function listSnapshotFiles(id: string, query: FileQuery): Promise<{
  */
 export async function prepareSnapshotFiles(id: string): Promise<void> {
   const sha256 = await getSnapshotBlobOrThrow(id);
-  if (sha256) await blobFileIndex(sha256);
+  if (sha256) await buildBlobFileIndex(sha256);
 }

@@ -62,10 +62,10 @@ test("prune keeps exactly what the policy says, frees the blob only pruned snaps
   expect(dry.blobs.removed).toBe(1);
   expect(blobStats()).toEqual(before);
 
-  // The file indexes of both blobs, built by reading their file tables: the freed blob's goes with it.
-  const { listSnapshotFiles } = await import("@/lib/snapshot-reads/snapshot-files");
+  // The file indexes of both blobs, as their snapshots' pages build them: the freed blob's goes with it.
+  const { listSnapshotFiles, prepareSnapshotFiles } = await import("@/lib/snapshot-reads/snapshot-files");
   const page = { q: "", status: [], blocked: "" as const, offset: 0, limit: 1 };
-  for (const key of ["5@7", "59@7"]) await listSnapshotFiles(ids.get(key)!, page);
+  for (const key of ["5@7", "59@7"]) await prepareSnapshotFiles(ids.get(key)!);
   const indexDir = path.join(temp.dir, "file-index");
   expect(fs.readdirSync(indexDir)).toHaveLength(2);
 

@@ -122,6 +122,8 @@ test("search, status and blocked filters match the in-memory filter, page by pag
 });
 
 test("the index is built once per blob and reused; a second snapshot of the same tree shares it", async () => {
+  const { prepareSnapshotFiles } = await import("@/lib/snapshot-reads/snapshot-files");
+  await prepareSnapshotFiles(snapshotId);
   const [sha] = indexFiles();
   expect(indexFiles()).toEqual([sha]);
   const file = path.join(indexDir, sha!);
@@ -145,14 +147,55 @@ test("readers arriving together build a missing index once; a damaged one is bui
   const sha = indexFiles()[0]!.replace(/\.db$/, "");
   removeFileIndexes([sha]);
   expect(indexFiles()).toEqual([]);
+  // The first readers are answered from the inventory the build decoded, while the index is written.
   const pages = await Promise.all([0, 100, 200, 300].map((offset) => list({ offset, limit: 100 })));
   expect(pages.flatMap((p) => p.rows)).toEqual(expected.slice(0, 400));
+  const { prepareSnapshotFiles } = await import("@/lib/snapshot-reads/snapshot-files");
+  await prepareSnapshotFiles(snapshotId);
   expect(indexFiles()).toEqual([`${sha}.db`]);
 
   removeFileIndexes([sha]);
   fs.writeFileSync(path.join(indexDir, `${sha}.db`), "not an index");
   expect((await list({ q: "beta/m299" })).rows).toEqual(expected.filter((r) => r.path === "beta/m299.py"));
+  await prepareSnapshotFiles(snapshotId);
   expect(indexFiles()).toEqual([`${sha}.db`]);
+  expect(fs.statSync(path.join(indexDir, `${sha}.db`)).size).toBeGreaterThan(10_000);
+  expect((await list({ q: "beta/m299" })).rows).toEqual(expected.filter((r) => r.path === "beta/m299.py"));
+});
+
+test("blocked sources (a root-owned tree the service user cannot write): the index agrees with the decoded rows", async () => {
+  const { InventoryBuilder } = await import("../support/inventory-builder");
+  const { createHost } = await import("@/lib/hosts/create-host");
+  const { recordSnapshot } = await import("@/lib/jobs/record-snapshot");
+  const { fileRows } = await import("@/lib/analysis/file-rows");
+  const { listSnapshotFiles, prepareSnapshotFiles } = await import("@/lib/snapshot-reads/snapshot-files");
+  const inventory = new InventoryBuilder({ user: "svc" })
+    .root("/opt/Locked", { owner: "root" })
+    .sources(30, "stale", "pkg")
+    .sources(30, "missing", "Pkg/Sub")
+    .root("/srv/open", { owner: "svc" })
+    .sources(20, "missing", "job")
+    .build();
+  const host = await createHost({ transport: "local", name: "locked", appRoots: ["/opt/Locked"] });
+  const { id } = await recordSnapshot(
+    host.id,
+    { ok: true, inventory, measurements: { collectorMs: 0, startup: null } },
+    { takenAt: new Date(), durationMs: 0 },
+  );
+  const rows = fileRows(inventory);
+  expect(rows.filter((r) => r.blocked)).toHaveLength(60);
+  await prepareSnapshotFiles(id);
+  for (const filter of [{ blocked: "1" as const }, { blocked: "1" as const, q: "locked/pkg/sub" }, { q: "d/pkg/s" }]) {
+    const matching = filterFileRows(rows, {
+      query: filter.q ?? "",
+      statuses: new Set(),
+      blockedOnly: filter.blocked === "1",
+    });
+    expect(await listSnapshotFiles(id, query({ ...filter, limit: 2000 })), JSON.stringify(filter)).toEqual({
+      total: matching.length,
+      rows: matching,
+    });
+  }
 });
 
 test("a snapshot that does not exist is a 404, as before", async () => {

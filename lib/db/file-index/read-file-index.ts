@@ -52,29 +52,57 @@ export function closeFileIndex(file: string): void {
   opened.delete(file);
 }
 
-const COLUMNS = "root, path, status, blocked, pyc, reason";
-type StoredRow = [number, string, string, number, string | null, string | null];
+const COLUMNS = "r.root, r.path, r.status, r.blocked, d.path, r.pyc_name, r.reason";
+const FROM = "rows r LEFT JOIN pyc_dirs d ON d.id = r.pyc_dir";
+type StoredRow = [number, string, string, number, string | null, string | null, string | null];
+type Where = { clause: string; params: (string | number)[] };
 
-function whereOf(filter: FileIndexFilter): { clause: string; params: string[] } | null {
+/**
+ * Whether `${root}/${path}` lower-cased holds `needle`, as lib/analysis/filter-file-rows.ts judges it in memory:
+ * the root part is judged here, once per root (it holds the needle, or a head of the needle ends it and the path
+ * must start with the rest), so no row stores its root again.
+ */
+function searchOf(roots: readonly string[], needle: string): Where {
+  const lower = "coalesce(r.lpath, r.path)";
+  const parts = [`instr(${lower}, ?) > 0`];
+  const params: (string | number)[] = [needle];
+  for (const [id, root] of roots.entries()) {
+    const head = `${root}/`.toLowerCase();
+    if (head.includes(needle)) {
+      parts.push("r.root = ?");
+      params.push(id);
+      continue;
+    }
+    for (let k = 1; k < needle.length; k++) {
+      if (!head.endsWith(needle.slice(0, k))) continue;
+      parts.push(`(r.root = ? AND instr(${lower}, ?) = 1)`);
+      params.push(id, needle.slice(k));
+    }
+  }
+  return { clause: `(${parts.join(" OR ")})`, params };
+}
+
+function whereOf(index: FileIndex, filter: FileIndexFilter): Where | null {
   const where: string[] = [];
-  const params: string[] = [];
+  const params: (string | number)[] = [];
   if (filter.statuses.length) {
-    where.push(`status IN (${filter.statuses.map(() => "?").join(", ")})`);
+    where.push(`r.status IN (${filter.statuses.map(() => "?").join(", ")})`);
     params.push(...filter.statuses);
   }
-  if (filter.blockedOnly) where.push("blocked = 1");
+  if (filter.blockedOnly) where.push("r.blocked = 1");
   if (filter.query) {
-    where.push("instr(haystack, ?) > 0");
-    params.push(filter.query);
+    const search = searchOf(index.roots, filter.query);
+    where.push(search.clause);
+    params.push(...search.params);
   }
   return where.length ? { clause: where.join(" AND "), params } : null;
 }
 
-function totalOf(index: FileIndex, where: { clause: string; params: string[] }): number {
+function totalOf(index: FileIndex, where: Where): number {
   const key = JSON.stringify(where);
   let total = index.totals.get(key);
   if (total === undefined) {
-    const counted = index.db.prepare(`SELECT count(*) AS n FROM rows WHERE ${where.clause}`).get(...where.params);
+    const counted = index.db.prepare(`SELECT count(*) AS n FROM rows r WHERE ${where.clause}`).get(...where.params);
     total = (counted as { n: number }).n;
     for (const old of index.totals.keys()) if (index.totals.size >= TOTALS_PER_INDEX) index.totals.delete(old);
     index.totals.set(key, total);
@@ -89,28 +117,28 @@ export function readFileIndexPage(
   offset: number,
   limit: number,
 ): { total: number; rows: FileRow[] } {
-  const where = whereOf(filter);
+  const where = whereOf(index, filter);
   const total = where ? totalOf(index, where) : index.rows;
   if (offset >= total) return { total, rows: [] };
   // Unfiltered, a page is a range of the row numbers; filtered, SQLite walks the rows in order until the page.
   const stored = (
     where
       ? index.db
-          .prepare(`SELECT ${COLUMNS} FROM rows WHERE ${where.clause} ORDER BY n LIMIT ? OFFSET ?`)
+          .prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.clause} ORDER BY r.n LIMIT ? OFFSET ?`)
           .raw(true)
           .all(...where.params, limit, offset)
       : index.db
-          .prepare(`SELECT ${COLUMNS} FROM rows WHERE n >= ? AND n < ? ORDER BY n`)
+          .prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE r.n >= ? AND r.n < ? ORDER BY r.n`)
           .raw(true)
           .all(offset, offset + limit)
   ) as StoredRow[];
-  const rows = stored.map(([root, path, status, blocked, pycPath, reason]) => ({
+  const rows = stored.map(([root, path, status, blocked, pycDir, pycName, reason]) => ({
     root: index.roots[root] ?? "",
     path,
     // Written from rows that passed the inventory's schema.
     status: status as FileRow["status"],
     blocked: blocked === 1,
-    pycPath,
+    pycPath: pycName === null ? null : `${pycDir}/${pycName}`,
     reason,
   }));
   return { total, rows };

@@ -9,6 +9,10 @@ import { FILE_INDEX_FORMAT, FILE_INDEX_TABLES } from "./file-index-schema";
 
 // Inserts are synchronous: the event loop gets a turn between batches, so pages keep answering during a build.
 const BATCH = 5_000;
+const COLUMNS = 9;
+const ROW_VALUES = `(${Array(COLUMNS).fill("?").join(", ")})`;
+// 900 parameters a statement, under SQLite's limit of 32,766.
+const ROWS_PER_INSERT = 100;
 
 /**
  * Writes a blob's file index to `file` once: into a private temporary file beside it (no journal, no syncing
@@ -40,25 +44,57 @@ export async function writeFileIndex(file: string, rows: Iterable<FileRow>): Pro
   }
 }
 
+/** The number of `key` in `ids`, added (and written with `add`) the first time it is seen. */
+function idOf(ids: Map<string, number>, key: string, add: Database.Statement<unknown[]>): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    ids.set(key, (id = ids.size));
+    add.run(id, key);
+  }
+  return id;
+}
+
+/** A row's nine columns, its root and bytecode directory as numbers (lib/db/file-index/file-index-schema.ts). */
+function columnsOf(n: number, row: FileRow, root: number, pycDir: (path: string) => number): unknown[] {
+  const lower = row.path.toLowerCase();
+  const slash = row.pycPath?.lastIndexOf("/") ?? -1;
+  return [
+    n,
+    root,
+    row.path,
+    lower === row.path ? null : lower,
+    row.status,
+    row.blocked ? 1 : 0,
+    row.pycPath ? pycDir(row.pycPath.slice(0, slash)) : null,
+    row.pycPath ? row.pycPath.slice(slash + 1) : null,
+    row.reason,
+  ];
+}
+
 async function fill(db: Database.Database, rows: Iterable<FileRow>): Promise<void> {
   db.pragma("journal_mode = OFF");
   db.pragma("synchronous = OFF");
   db.exec("BEGIN");
   for (const sql of FILE_INDEX_TABLES) db.exec(sql);
-  const insert = db.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  // Many rows a statement: a call into SQLite costs more than the row it inserts.
+  const insertMany = db.prepare(`INSERT INTO rows VALUES ${Array(ROWS_PER_INSERT).fill(ROW_VALUES).join(", ")}`);
+  const insertOne = db.prepare(`INSERT INTO rows VALUES ${ROW_VALUES}`);
   const addRoot = db.prepare("INSERT INTO roots VALUES (?, ?)");
+  const addPycDir = db.prepare("INSERT INTO pyc_dirs VALUES (?, ?)");
   const roots = new Map<string, number>();
+  const pycDirs = new Map<string, number>();
+  const pycDir = (path: string) => idOf(pycDirs, path, addPycDir);
   let n = 0;
+  let pending: unknown[] = [];
   for (const row of rows) {
-    let root = roots.get(row.root);
-    if (root === undefined) {
-      roots.set(row.root, (root = roots.size));
-      addRoot.run(root, row.root);
+    pending.push(...columnsOf(n++, row, idOf(roots, row.root, addRoot), pycDir));
+    if (n % ROWS_PER_INSERT === 0) {
+      insertMany.run(...pending);
+      pending = [];
     }
-    const haystack = `${row.root}/${row.path}`.toLowerCase();
-    insert.run(n++, root, row.path, row.status, row.blocked ? 1 : 0, row.pycPath, row.reason, haystack);
     if (n % BATCH === 0) await nextTurn();
   }
+  for (let i = 0; i < pending.length; i += COLUMNS) insertOne.run(...pending.slice(i, i + COLUMNS));
   const meta = db.prepare("INSERT INTO meta VALUES (?, ?)");
   meta.run("rows", String(n));
   meta.run("format", FILE_INDEX_FORMAT);
