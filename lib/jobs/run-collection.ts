@@ -2,6 +2,7 @@ import "server-only";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
 import type { HostRow } from "@/lib/db/queries/hosts";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
+import { indexStoredInventory } from "@/lib/snapshot-reads/blob-file-index";
 import { prepareSnapshotFiles } from "@/lib/snapshot-reads/snapshot-files";
 import { afterCollection } from "./after-collection";
 import { collectHost, type CollectResult } from "./collect-host";
@@ -14,10 +15,11 @@ const reportFileIndex = (error: unknown) => console.error("deploylens: file inde
 /** Collect → store → regressions and alerts, whichever queue claimed the job; never throws. */
 export async function runCollection(host: HostRow, onProgress: (event: ProgressEvent) => void): Promise<CollectResult> {
   try {
-    const result = await collectHost(host, onProgress);
+    // The file index is written from the inventory still in memory: the page need not decode the blob again.
+    const result = await collectHost(host, onProgress, indexStoredInventory);
     if (result.ok) {
       await afterCollection(result.snapshotId).catch(reportAfterCollection);
-      // In the background: the job is done once stored; the page's first reader finds the index ready, or waits for it.
+      // In the background (the job is done once stored); from the blob when no inventory was handed over above.
       void prepareSnapshotFiles(result.snapshotId).catch(reportFileIndex);
     }
     return result;

@@ -5,14 +5,20 @@ import { fileIndexPath } from "@/lib/db/file-index/file-index-path";
 import { openFileIndex, readFileIndexPage, type FileIndexFilter } from "@/lib/db/file-index/read-file-index";
 import { writeFileIndex } from "@/lib/db/file-index/write-file-index";
 import { readBlob } from "@/lib/db/queries/snapshots";
+import { processSingleton } from "@/lib/process-singleton";
 import { readPackedInventory, type PackedInventory } from "@/lib/snapshot/read-inventory-blob";
+import type { Inventory } from "@/lib/snapshot/schema";
+import type { SourceTable } from "@/lib/snapshot/source-table";
 
 /** A blob being indexed: decoded once (its sources packed, ~40 bytes each), then written to its index file. */
 type Build = { decoded: Promise<PackedInventory>; written: Promise<void> };
-const building = new Map<string, Build>();
+// One per process: the job that stored a snapshot and the page that reads it run in separate module copies.
+const building = processSingleton("deploylensFileIndexBuilds", () => new Map<string, Build>());
 
-function startBuild(sha256: string): Build {
-  const decoded = readBlob(sha256).then((blob) => readPackedInventory(blob.data, blob.rawBytes));
+function startBuild(sha256: string, inMemory?: PackedInventory): Build {
+  const decoded = inMemory
+    ? Promise.resolve(inMemory)
+    : readBlob(sha256).then((blob) => readPackedInventory(blob.data, blob.rawBytes));
   const written = decoded
     .then(({ inventory, sourceTables }) => writeFileIndex(fileIndexPath(sha256), eachFileRow(inventory, sourceTables)))
     .finally(() => building.delete(sha256));
@@ -46,4 +52,17 @@ export async function readBlobFilePage(
 export async function buildBlobFileIndex(sha256: string): Promise<void> {
   if (openFileIndex(fileIndexPath(sha256))) return;
   await (building.get(sha256) ?? startBuild(sha256)).written;
+}
+
+/**
+ * Starts writing a just-stored blob's file index from its inventory, still in memory after the collection (no
+ * decoding), unless the blob has one or one is being written. Readers meanwhile are answered from that inventory.
+ */
+export function indexStoredInventory(stored: {
+  blobSha256: string;
+  inventory: Inventory;
+  sourceTables: readonly SourceTable[];
+}): void {
+  if (building.has(stored.blobSha256) || openFileIndex(fileIndexPath(stored.blobSha256))) return;
+  startBuild(stored.blobSha256, { inventory: stored.inventory, sourceTables: [...stored.sourceTables] });
 }

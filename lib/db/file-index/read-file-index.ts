@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import Database from "libsql";
 import type { FileRow } from "@/lib/analysis/file-rows";
+import { processSingleton } from "@/lib/process-singleton";
 import { FILE_INDEX_FORMAT } from "./file-index-schema";
 
 /** What the file table filters by; `query` is already trimmed and lower-cased ("" when there is no search). */
@@ -13,7 +14,8 @@ export type FileIndex = { db: Database.Database; rows: number; roots: string[]; 
 // snapshots being read at once. The totals of recent filters spare counting again for every page of one filter.
 const OPEN_INDEXES = 8;
 const TOTALS_PER_INDEX = 16;
-const opened = new Map<string, FileIndex>();
+// One per process (Next evaluates modules once per bundle), so retention closes what the pages opened.
+const opened = processSingleton("deploylensFileIndexes", () => new Map<string, FileIndex>());
 
 function open(file: string): FileIndex | null {
   if (!fs.existsSync(file)) return null;
