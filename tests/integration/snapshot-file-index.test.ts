@@ -71,6 +71,11 @@ async function list(q: Partial<FileQuery> = {}) {
   return listSnapshotFiles(snapshotId, query(q));
 }
 
+const pageOf = (rows: FileRow[], q: string, statuses: FileRow["status"][]) => {
+  const matching = filterFileRows(rows, { query: q, statuses: new Set(statuses), blockedOnly: false });
+  return { total: matching.length, rows: matching.slice(0, 500) };
+};
+
 const indexFiles = () => fs.readdirSync(indexDir);
 
 test("the tree's rows: three statuses, more than a page", () => {
@@ -161,6 +166,29 @@ test("readers arriving together build a missing index once; a damaged one is bui
   expect(indexFiles()).toEqual([`${sha}.db`]);
   expect(fs.statSync(path.join(indexDir, `${sha}.db`)).size).toBeGreaterThan(10_000);
   expect((await list({ q: "beta/m299" })).rows).toEqual(expected.filter((r) => r.path === "beta/m299.py"));
+});
+
+test("a collection hands its inventory over while in memory: the index written from it holds the same rows", async () => {
+  const { createHost } = await import("@/lib/hosts/create-host");
+  const { collectHost } = await import("@/lib/jobs/collect-host");
+  const { loadSnapshot } = await import("@/lib/db/load-snapshot");
+  const { fileRows } = await import("@/lib/analysis/file-rows");
+  const { indexStoredInventory } = await import("@/lib/snapshot-reads/blob-file-index");
+  const { listSnapshotFiles, prepareSnapshotFiles } = await import("@/lib/snapshot-reads/snapshot-files");
+  fs.writeFileSync(path.join(app, "beta", "added.py"), "Z = 3\n");
+  let handed = 0;
+  const result = await collectHost(await createHost(hostInput("handed")), undefined, (stored) => {
+    handed++;
+    indexStoredInventory(stored);
+  });
+  expect(result.ok && handed).toBe(1);
+  await prepareSnapshotFiles(result.snapshotId);
+  const rows = fileRows((await loadSnapshot(result.snapshotId)).input!.inventory);
+  expect(rows).toHaveLength(expected.length + 1);
+  expect(await listSnapshotFiles(result.snapshotId, query({ limit: 2000 }))).toEqual({ total: rows.length, rows });
+  expect(await listSnapshotFiles(result.snapshotId, query({ q: "beta/m00", status: ["missing"] }))).toEqual(
+    pageOf(rows, "beta/m00", ["missing"]),
+  );
 });
 
 test("blocked sources (a root-owned tree the service user cannot write): the index agrees with the decoded rows", async () => {
