@@ -126,6 +126,15 @@ test("search, status and blocked filters match the in-memory filter, page by pag
   }
 });
 
+test("a filter's total is right when its first page asked for is not its first page (it is counted)", async () => {
+  const matching = filterFileRows(expected, { query: "m1", statuses: new Set(["fresh"]), blockedOnly: false });
+  expect(matching.length).toBeGreaterThan(20);
+  expect(await list({ q: "M1", status: ["fresh"], offset: 15, limit: 4 })).toEqual({
+    total: matching.length,
+    rows: matching.slice(15, 19),
+  });
+});
+
 test("the index is built once per blob and reused; a second snapshot of the same tree shares it", async () => {
   const { prepareSnapshotFiles } = await import("@/lib/snapshot-reads/snapshot-files");
   await prepareSnapshotFiles(snapshotId);

@@ -100,12 +100,19 @@ function whereOf(index: FileIndex, filter: FileIndexFilter): Where | null {
   return where.length ? { clause: where.join(" AND "), params } : null;
 }
 
-function totalOf(index: FileIndex, where: Where): number {
+/**
+ * How many rows match: counted once per filter and remembered, unless the first page already told (it came back
+ * short, as a search for one file does), which spares a second pass over every row.
+ */
+function totalOf(index: FileIndex, where: Where, page: { offset: number; limit: number; rows: number }): number {
   const key = JSON.stringify(where);
   let total = index.totals.get(key);
   if (total === undefined) {
-    const counted = index.db.prepare(`SELECT count(*) AS n FROM rows r WHERE ${where.clause}`).get(...where.params);
-    total = (counted as { n: number }).n;
+    if (page.offset === 0 && page.rows < page.limit) total = page.rows;
+    else {
+      const counted = index.db.prepare(`SELECT count(*) AS n FROM rows r WHERE ${where.clause}`).get(...where.params);
+      total = (counted as { n: number }).n;
+    }
     for (const old of index.totals.keys()) if (index.totals.size >= TOTALS_PER_INDEX) index.totals.delete(old);
     index.totals.set(key, total);
   }
@@ -120,8 +127,6 @@ export function readFileIndexPage(
   limit: number,
 ): { total: number; rows: FileRow[] } {
   const where = whereOf(index, filter);
-  const total = where ? totalOf(index, where) : index.rows;
-  if (offset >= total) return { total, rows: [] };
   // Unfiltered, a page is a range of the row numbers; filtered, SQLite walks the rows in order until the page.
   const stored = (
     where
@@ -134,6 +139,7 @@ export function readFileIndexPage(
           .raw(true)
           .all(offset, offset + limit)
   ) as StoredRow[];
+  const total = where ? totalOf(index, where, { offset, limit, rows: stored.length }) : index.rows;
   const rows = stored.map(([root, path, status, blocked, pycDir, pycName, reason]) => ({
     root: index.roots[root] ?? "",
     path,
