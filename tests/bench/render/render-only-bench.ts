@@ -6,14 +6,12 @@ import type { BenchOptions } from "../bench-options";
 import { benchTarget } from "../e2e/bench-host";
 import { machineInfo, noteStartLoad } from "../machine-info";
 import { dashboardPhase } from "../phases/dashboard-phase";
-import type { Figure } from "../report/bench-data";
 import { renderMethodLine, renderRunLine } from "../report/client-rows-markdown";
 import { renderSearch, renderTable } from "../report/render-figures";
-import { readResults, updateRows } from "../report/update-rows";
+import { writePartialRun } from "../report/write-partial-run";
 import { revision } from "../revision";
 import { benchVenv } from "../tree/bench-venv";
 import { buildTree, CACHE_DIR } from "../tree/build-tree";
-import type { RenderData } from "./render-data";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const COMMITTED_DIR = path.resolve(import.meta.dirname, "..");
@@ -51,49 +49,19 @@ export async function renderOnlyBench(options: BenchOptions): Promise<void> {
     const machine = machineInfo();
     log(`load average ${machine.load.start.toFixed(2)} at the start, ${machine.load.end?.toFixed(2)} at the end`);
     if (render.measured)
-      writeRenderRows(out, {
+      writePartialRun(out, {
         figures,
-        render: render.data,
         command,
         machine,
         revision: commit,
-        date: new Date().toISOString(),
+        method: { prefix: "- **Snapshot page** ", line: renderMethodLine(render.data) },
+        runs: { prefix: "- Snapshot page: ", lines: [renderRunLine(render.data)] },
+        noteKey: "onlyRender",
+        data: { render },
       });
     log(`results: ${path.join(out, "RESULTS.md")}`);
   } finally {
     await sshd.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
-}
-
-type RenderRun = {
-  figures: Figure[];
-  render: RenderData;
-  command: string;
-  date: string;
-  machine: ReturnType<typeof machineInfo>;
-  revision: ReturnType<typeof revision>;
-};
-
-/** Updates the snapshot page rows of RESULTS.md and results.json in `dir`, leaving every other row as it was. */
-function writeRenderRows(dir: string, run: RenderRun): void {
-  const { jsonFile, mdFile, json, previous, markdown: before } = readResults(dir);
-  const { load } = run.machine;
-  const note =
-    ` Last measured alone by \`${run.command}\` on ${run.date.slice(0, 10)} (commit ${run.revision.commit}), ` +
-    `load average ${load.start.toFixed(2)} at the start, ${load.end?.toFixed(2) ?? "?"} at the end.`;
-  const markdown = updateRows(before, {
-    previous,
-    figures: run.figures,
-    date: run.date,
-    command: run.command,
-    method: { prefix: "- **Snapshot page** ", line: renderMethodLine(run.render) + note },
-    runs: { prefix: "- Snapshot page: ", lines: [renderRunLine(run.render)] },
-  });
-  fs.writeFileSync(mdFile, markdown);
-  const figures = previous.map((f) => run.figures.find((g) => g.id === f.id) ?? f);
-  figures.push(...run.figures.filter((f) => !previous.some((p) => p.id === f.id)));
-  const partial = { date: run.date, command: run.command, machine: run.machine, revision: run.revision };
-  const next = { ...json, render: { measured: true, data: run.render }, figures, onlyRender: partial };
-  fs.writeFileSync(jsonFile, `${JSON.stringify(next, null, 2)}\n`);
 }
