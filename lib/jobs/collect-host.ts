@@ -32,7 +32,8 @@ async function collectOutcome(
   onProgress?: (e: ProgressEvent) => void,
 ): Promise<Collected> {
   // The blob is hashed and compressed while the records arrive; a failed collection drops it. The sources
-  // stay packed (lib/snapshot/source-table.ts) for the analysis, so memory hardly grows with the tree.
+  // stay packed for the analysis, in a scratch file but for their last few thousand
+  // (lib/snapshot/source-table.ts), so memory hardly grows with the tree.
   const blobWriter = new InventoryBlobWriter();
   try {
     const transport = await openHostTransport(host);
@@ -73,12 +74,13 @@ export type StoredInventory = { blobSha256: string; inventory: Inventory; source
 
 /**
  * Connect → collect → validate → store, bounded by the host's overall timeout. Failures are stored too.
- * `onStored` is handed a stored collection's packed inventory while it is still in memory.
+ * `onStored` is handed a stored collection's packed inventory while it is still readable; the promise it returns,
+ * if any, says when it no longer reads it.
  */
 export async function collectHost(
   host: HostRow,
   onProgress?: (e: ProgressEvent) => void,
-  onStored?: (stored: StoredInventory) => void,
+  onStored?: (stored: StoredInventory) => Promise<void> | undefined,
 ): Promise<CollectResult> {
   const takenAt = new Date();
   const started = performance.now();
@@ -93,11 +95,26 @@ export async function collectHost(
     };
   }
   const timing = { takenAt, durationMs: performance.now() - started };
-  const stored = await storeOutcome(host.id, outcome, timing, collected.blob);
+  const closeTables = () => {
+    if (collected.outcome.ok) for (const table of collected.outcome.sourceTables ?? []) table.close();
+  };
+  const stored = await storeOutcome(host.id, outcome, timing, collected.blob).catch((error: unknown) => {
+    closeTables();
+    throw error;
+  });
   const { id: snapshotId, view } = stored;
   outcome = stored.outcome;
-  if (outcome.ok && outcome.sourceTables && collected.blob)
-    onStored?.({ blobSha256: collected.blob.sha256, inventory: outcome.inventory, sourceTables: outcome.sourceTables });
+  // The tables' scratch file stays until whoever they were handed to has read them.
+  const reading =
+    outcome.ok && outcome.sourceTables && collected.blob
+      ? onStored?.({
+          blobSha256: collected.blob.sha256,
+          inventory: outcome.inventory,
+          sourceTables: outcome.sourceTables,
+        })
+      : undefined;
+  if (reading) void reading.then(closeTables, closeTables);
+  else closeTables();
   return outcome.ok
     ? { snapshotId, ok: true, code: null, message: null, view }
     : { snapshotId, ok: false, code: outcome.code, message: outcome.message };

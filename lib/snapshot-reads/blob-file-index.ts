@@ -43,7 +43,11 @@ export async function readBlobFilePage(
 ): Promise<{ total: number; rows: FileRow[] }> {
   const index = openFileIndex(fileIndexPath(sha256));
   if (index) return readFileIndexPage(index, filter, offset, limit);
-  const { inventory, sourceTables } = await (building.get(sha256) ?? startBuild(sha256)).decoded;
+  const build = building.get(sha256) ?? startBuild(sha256);
+  const { inventory, sourceTables } = await build.decoded;
+  // Written meanwhile: a collection's tables may be closed once their build is over, so read the index instead.
+  const written = building.get(sha256) !== build && openFileIndex(fileIndexPath(sha256));
+  if (written) return readFileIndexPage(written, filter, offset, limit);
   const inMemory = { query: filter.query, statuses: new Set(filter.statuses), blockedOnly: filter.blockedOnly };
   return pageOfFileRows(eachFileRow(inventory, sourceTables), inMemory, offset, limit);
 }
@@ -57,12 +61,14 @@ export async function buildBlobFileIndex(sha256: string): Promise<void> {
 /**
  * Starts writing a just-stored blob's file index from its inventory, still in memory after the collection (no
  * decoding), unless the blob has one or one is being written. Readers meanwhile are answered from that inventory.
+ * Resolves (never rejects) when the inventory is no longer read; undefined when it was not used.
  */
 export function indexStoredInventory(stored: {
   blobSha256: string;
   inventory: Inventory;
   sourceTables: readonly SourceTable[];
-}): void {
-  if (building.has(stored.blobSha256) || openFileIndex(fileIndexPath(stored.blobSha256))) return;
-  startBuild(stored.blobSha256, { inventory: stored.inventory, sourceTables: [...stored.sourceTables] });
+}): Promise<void> | undefined {
+  if (building.has(stored.blobSha256) || openFileIndex(fileIndexPath(stored.blobSha256))) return undefined;
+  const build = startBuild(stored.blobSha256, { inventory: stored.inventory, sourceTables: [...stored.sourceTables] });
+  return build.written.catch(() => {});
 }

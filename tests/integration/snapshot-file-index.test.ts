@@ -188,7 +188,7 @@ test("a collection hands its inventory over while in memory: the index written f
   let handed = 0;
   const result = await collectHost(await createHost(hostInput("handed")), undefined, (stored) => {
     handed++;
-    indexStoredInventory(stored);
+    return indexStoredInventory(stored);
   });
   expect(result.ok && handed).toBe(1);
   await prepareSnapshotFiles(result.snapshotId);
