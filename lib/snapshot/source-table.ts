@@ -1,26 +1,16 @@
 import type { Source } from "./schema";
+import { packCode, PYC_KINDS, REASONS, STATUSES } from "./source-codes";
 import { SpillFile, type Spilled } from "./spill-file";
 
 // Sources are ~95 % of a large inventory. As JS objects they cost ~200 bytes each (object, path string,
 // boxed mtime, array slot), so a collection's memory grew with the tree; packed here they cost ~40, and a
 // spilling table keeps only its last chunk and the one read last in memory.
 
-const STATUS: readonly Source["status"][] = ["fresh", "stale", "missing", "unreadable"];
-const REASON: readonly Source["reason"][] = [
-  null,
-  "magic",
-  "flags",
-  "mtime",
-  "size",
-  "hash",
-  "truncated",
-  "unreadable-pyc",
-];
-const PYC: readonly Source["pyc"][] = [null, "timestamp", "checked-hash", "unchecked-hash"];
+// Status, reason and pyc kind are stored as their indices in source-codes.ts' lists, so code() packs them as is.
 const CODE = {
-  status: new Map(STATUS.map((value, code) => [value, code])),
-  reason: new Map(REASON.map((value, code) => [value, code])),
-  pyc: new Map(PYC.map((value, code) => [value, code])),
+  status: new Map(STATUSES.map((value, code) => [value, code])),
+  reason: new Map(REASONS.map((value, code) => [value, code])),
+  pyc: new Map(PYC_KINDS.map((value, code) => [value, code])),
 };
 
 /** Sources per chunk: chunks never move once allocated, so growing the table never copies it. */
@@ -162,7 +152,23 @@ export class SourceTable implements Iterable<Source> {
 
   /** Source i's status, without making the whole object. */
   status(i: number): Source["status"] {
-    return STATUS[this.chunk(Math.floor(i / CHUNK)).codes[(i % CHUNK) * 3]!]!;
+    return STATUSES[this.chunk(Math.floor(i / CHUNK)).codes[(i % CHUNK) * 3]!]!;
+  }
+
+  /** Source i's status, reason and pyc kind as one code (source-codes.ts), without making the whole object. */
+  code(i: number): number {
+    const codes = this.chunk(Math.floor(i / CHUNK)).codes;
+    const j = (i % CHUNK) * 3;
+    return packCode(codes[j]!, codes[j + 1]!, codes[j + 2]!);
+  }
+
+  /** Source i's path, without making the whole object. */
+  path(i: number): string {
+    return this.pathIn(this.chunk(Math.floor(i / CHUNK)), i % CHUNK);
+  }
+
+  private pathIn(chunk: Chunk, j: number): string {
+    return this.prefixes[chunk.dir[j]!]! + chunk.name(j);
   }
 
   at(i: number): Source {
@@ -171,12 +177,12 @@ export class SourceTable implements Iterable<Source> {
     const pycUid = chunk.numbers[j * 3 + 2]!;
     return {
       mtime: chunk.numbers[j * 3 + 1]!,
-      path: this.prefixes[chunk.dir[j]!]! + chunk.name(j),
-      pyc: PYC[chunk.codes[j * 3 + 2]!]!,
+      path: this.pathIn(chunk, j),
+      pyc: PYC_KINDS[chunk.codes[j * 3 + 2]!]!,
       pycUid: Number.isNaN(pycUid) ? null : pycUid,
-      reason: REASON[chunk.codes[j * 3 + 1]!]!,
+      reason: REASONS[chunk.codes[j * 3 + 1]!]!,
       size: chunk.numbers[j * 3]!,
-      status: STATUS[chunk.codes[j * 3]!]!,
+      status: STATUSES[chunk.codes[j * 3]!]!,
     };
   }
 

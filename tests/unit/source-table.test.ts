@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { dirOf } from "@/lib/analysis/coverage";
 import type { Source } from "@/lib/snapshot/schema";
+import { sourceCode } from "@/lib/snapshot/source-codes";
 import { SourceTable } from "@/lib/snapshot/source-table";
 
 const source = (path: string, over: Partial<Source> = {}): Source => ({
@@ -33,9 +34,11 @@ test("a SourceTable gives back exactly the sources pushed, across chunks", () =>
   for (const s of all) table.push(s);
   expect(table.length).toBe(all.length);
   expect([...table]).toEqual(all);
-  for (const i of [0, 1, 8191, 8192, 8193, 8_999]) {
+  for (const i of [...ODD.keys(), 8191, 8192, 8193, 8_999]) {
     expect(table.at(i)).toEqual(all[i]);
     expect(table.status(i)).toBe(all[i]!.status);
+    expect(table.path(i)).toBe(all[i]!.path);
+    expect(table.code(i)).toBe(sourceCode(all[i]!.status, all[i]!.reason, all[i]!.pyc));
     expect(table.dirPath(table.dirId(i))).toBe(dirOf(all[i]!.path));
   }
 });
