@@ -1,6 +1,6 @@
 import { pycOfCode, reasonOfCode, sameStatus, statusOfCode } from "@/lib/snapshot/source-codes";
-import type { SourceRecords } from "@/lib/snapshot/source-records";
 import { InOrderQueue } from "./in-order-queue";
+import type { PathRecords } from "./path-matcher";
 import type { BoundedCollector, FileRow, FileSide } from "./types";
 
 /** A left source whose counterpart is not known yet (`match` undefined), then its counterpart's code or null. */
@@ -30,7 +30,7 @@ export class PairFileRows {
   ) {}
 
   /** Left record `i` of `records`, whose counterpart (its code, or null: none) is known. */
-  known(records: SourceRecords, i: number, match: number | null): void {
+  known(records: PathRecords, i: number, match: number | null): void {
     const code = records.codes[i]!;
     if (!differs(code, match)) return;
     if (this.queue.empty) this.emit(() => records.path(i), code, match);

@@ -5,6 +5,7 @@ import { PairFileRows } from "@/lib/compare/pair-file-rows";
 import { boundedCollector, type FileRow } from "@/lib/compare/types";
 import type { Source } from "@/lib/snapshot/schema";
 import { SourceRecords } from "@/lib/snapshot/source-records";
+import { SourceTable } from "@/lib/snapshot/source-table";
 
 /** "a b! c": sources a, b, c; `!` marks a stale one (the others are fresh). */
 const sources = (list: string): Source[] =>
@@ -19,6 +20,13 @@ const sources = (list: string): Source[] =>
         : (["fresh", null, "timestamp"] as const);
       return { mtime: 1, path, pyc, pycUid: null, reason, size: 1, status };
     });
+
+/** The sources packed, as a snapshot loaded for comparison holds them. */
+function table(list: Source[]): SourceTable {
+  const packed = new SourceTable();
+  for (const source of list) packed.push(source);
+  return packed;
+}
 
 /** The sources as stored records, in pieces of `size`, as a blob's reader hands them over. */
 async function* pieces(list: Source[], size: number): AsyncGenerator<SourceRecords> {
@@ -45,6 +53,20 @@ async function streamed(left: Source[] | null, right: Source[] | null, size: num
 
 const pairs = [{ index: 0, kind: "app" as const, label: "app", left: "/a", right: "/b" }];
 
+/** What a Map of the right side gives: each left source with its match, then the unmatched right ones, in order. */
+function byMap(left: Source[] | null, right: Source[] | null, limit: number) {
+  const out = boundedCollector<FileRow>(limit);
+  const side = ({ status, reason, pyc }: Source) => ({ status, reason, pyc });
+  const rest = new Map((right ?? []).map((r) => [r.path, r]));
+  for (const l of left ?? []) {
+    const r = rest.get(l.path) ?? null;
+    rest.delete(l.path);
+    if (r?.status !== l.status) out.push({ pair: 0, root: "app", path: l.path, left: side(l), right: r && side(r) });
+  }
+  for (const r of rest.values()) out.push({ pair: 0, root: "app", path: r.path, left: null, right: side(r) });
+  return out.section;
+}
+
 test.each([
   ["identical lists", "a b c d", "a b c d"],
   ["statuses changed", "a b c d", "a b! c d!"],
@@ -58,17 +80,25 @@ test.each([
   ["tail only shared", "x y c d", "c! d"],
   ["the right far behind", "a b c d e f g h", "h g f! e d c b a x"],
   ["removed early, changed later", "y a b c d e f", "a b! c d! e f!"],
-])("%s: pieces give compare()'s rows of the whole lists", async (_, l, r) => {
+])("%s: whole lists and stored pieces give the rows of a Map of the right side, in order", async (_, l, r) => {
   const [left, right] = [sources(l), sources(r)];
-  for (const limit of [1, 2, Infinity])
+  for (const limit of [1, 2, Infinity]) {
+    const expected = byMap(left, right, limit);
+    expect(fileRows(pairs, [[left, right]], limit), `whole lists, limit ${limit}`).toEqual(expected);
+    expect(fileRows(pairs, [[table(left), table(right)]], limit), `packed lists, limit ${limit}`).toEqual(expected);
     for (const size of [1, 2, 3, 100])
-      expect(await streamed(left, right, size, limit), `pieces of ${size}, limit ${limit}`).toEqual(
-        fileRows(pairs, [[left, right]], limit),
-      );
+      expect(await streamed(left, right, size, limit), `pieces of ${size}, limit ${limit}`).toEqual(expected);
+  }
 });
 
 test("a root on one side only: every file is a row", async () => {
-  const list = sources("a b c");
-  expect(await streamed(null, list, 2, 2)).toEqual(fileRows(pairs, [[null, list]], 2));
-  expect(await streamed(list, null, 2, 5)).toEqual(fileRows(pairs, [[list, null]], 5));
+  const list = sources("a b! c");
+  for (const [left, right, limit] of [
+    [null, list, 2],
+    [list, null, 5],
+  ] as const) {
+    const expected = byMap(left, right, limit);
+    expect(fileRows(pairs, [[left, right]], limit)).toEqual(expected);
+    expect(await streamed(left, right, 2, limit)).toEqual(expected);
+  }
 });
