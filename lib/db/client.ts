@@ -6,6 +6,7 @@ import { restrictDatabaseFiles } from "./open-sqlite";
 import { databaseFile } from "./paths";
 import { postgresUrl } from "./provider";
 import { sqliteAdapter } from "./sqlite-adapter";
+import { workerSqliteAdapter } from "./worker-sqlite-adapter";
 
 function sqliteClient(): PrismaClient {
   const file = databaseFile();
@@ -14,7 +15,10 @@ function sqliteClient(): PrismaClient {
   // Prisma must wait longer than that: a start it gave up on would still succeed later, and that
   // transaction, owned by no one, would keep the write lock for good.
   const transactionOptions = { maxWait: 2 * DATABASE_BUSY_WAIT_MS };
-  return new PrismaClient({ adapter: sqliteAdapter(file), transactionOptions });
+  // The dashboard's server keeps SQLite on a thread of its own, off the event loop that serves requests and
+  // collections; the CLI and scripts, which have nothing else to serve, query in their own thread.
+  const adapter = process.env.NEXT_RUNTIME === "nodejs" ? workerSqliteAdapter(file) : sqliteAdapter(file);
+  return new PrismaClient({ adapter, transactionOptions });
 }
 
 // PostgreSQL's client and driver are loaded only when DATABASE_URL names PostgreSQL: a process on SQLite (every
