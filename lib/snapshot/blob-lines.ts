@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { createBrotliDecompress } from "node:zlib";
 import { AppError } from "@/lib/errors";
+import { eventLoopTurns } from "@/lib/event-loop-turns";
 
 /** Inflated bytes handed over at a time: fewer, larger pieces to split into lines. */
 const INFLATE_CHUNK = 64 * 1024;
@@ -19,8 +20,11 @@ export async function* blobLineBatches(data: Uint8Array, maxBytes: number): Asyn
   );
   let total = 0;
   let parts: Buffer[] = [];
+  // Inflated pieces pile up while the reader is busy, and are then handed over without a pause: make one.
+  const turn = eventLoopTurns();
   try {
     for await (const chunk of inflating as AsyncIterable<Buffer>) {
+      await turn();
       total += chunk.length;
       if (total > maxBytes) throw tooLarge(maxBytes);
       // Each line is decoded on its own, never sliced from a decoded piece: V8 makes a slice (and a string
