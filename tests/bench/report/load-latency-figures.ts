@@ -1,7 +1,7 @@
 import { percentile } from "../stats";
 import type { BenchData, Figure } from "./bench-data";
 import { figureRow, limitFigure, skippedFigure } from "./figure-row";
-import { millis } from "./format";
+import { millis, seconds } from "./format";
 
 type LoadData = Pick<BenchData, "options" | "load">;
 
@@ -55,7 +55,15 @@ export function loadEventLoopFigure(data: LoadData): Figure {
     base,
     worst,
     LOOP_LIMIT_MS,
-    `max ${millis(loop.maxMs)}, p99 ${millis(loop.p99Ms)}, p50 ${millis(loop.p50Ms)}; ${loop.stalls.length} stalls over 50 ms`,
-    { eventLoopMaxMs: loop.maxMs, eventLoopP99Ms: loop.p99Ms, eventLoopStallsOver50Ms: loop.stalls.length },
+    `max ${millis(loop.maxMs)}, p99 ${millis(loop.p99Ms)}, p50 ${millis(loop.p50Ms)}; ${loop.stalls.length} stalls over 50 ms; ` +
+      `server CPU ${seconds(loop.cpuUserMs + loop.cpuSystemMs)} in ${seconds(loop.wallMs)}` +
+      (loop.loopActiveMs === undefined ? "" : `, event loop busy ${seconds(loop.loopActiveMs)} of them`),
+    {
+      eventLoopMaxMs: loop.maxMs,
+      eventLoopP99Ms: loop.p99Ms,
+      eventLoopStallsOver50Ms: loop.stalls.length,
+      serverCpuMs: loop.cpuUserMs + loop.cpuSystemMs,
+      eventLoopActiveMs: loop.loopActiveMs ?? null,
+    },
   );
 }
