@@ -15,9 +15,11 @@ function sqliteClient(): PrismaClient {
   // Prisma must wait longer than that: a start it gave up on would still succeed later, and that
   // transaction, owned by no one, would keep the write lock for good.
   const transactionOptions = { maxWait: 2 * DATABASE_BUSY_WAIT_MS };
-  // The dashboard's server keeps SQLite on a thread of its own, off the event loop that serves requests and
-  // collections; the CLI and scripts, which have nothing else to serve, query in their own thread.
-  const adapter = process.env.NEXT_RUNTIME === "nodejs" ? workerSqliteAdapter(file) : sqliteAdapter(file);
+  // DEPLOYLENS_SQLITE_THREAD=on moves the server's SQLite calls off its event loop (worker-sqlite-adapter.ts).
+  // It is off by default: every query then crosses between threads twice, and on a busy 2-core machine those
+  // crossings cost more than the calls they move (docs/performance.md). The CLI and scripts never use it.
+  const onThread = process.env.NEXT_RUNTIME === "nodejs" && process.env.DEPLOYLENS_SQLITE_THREAD === "on";
+  const adapter = onThread ? workerSqliteAdapter(file) : sqliteAdapter(file);
   return new PrismaClient({ adapter, transactionOptions });
 }
 
