@@ -4,7 +4,7 @@
 // is inside Next's server, where lib/ also runs.
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const CLI_BUNDLE = path.join("dist", "cli", "entry.js");
 // What the bundle is made of: a change to any of these makes it stale.
@@ -15,6 +15,23 @@ const serverOnlyIsEmpty = {
   setup(build) {
     build.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
     build.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "", loader: "js" }));
+  },
+};
+
+// lib/db/sqlite-adapter.ts makes its libSQL clients with the file-only entry; Prisma's adapter imports the
+// package's main entry, which loads the HTTP and WebSocket clients too, for a createClient the subclass replaces.
+// So the CLI bundles the adapter and points that import at the file-only entry: one dependency fewer to load.
+const libsqlAdapterOnFileClient = {
+  name: "libsql-adapter-on-file-client",
+  setup(build) {
+    build.onResolve({ filter: /^@prisma\/adapter-libsql$/ }, (args) => ({
+      path: fileURLToPath(import.meta.resolve(args.path)),
+    }));
+    build.onResolve({ filter: /^@libsql\/client$/ }, (args) =>
+      args.importer.includes(`${path.sep}@prisma${path.sep}adapter-libsql${path.sep}`)
+        ? { path: "@libsql/client/sqlite3", external: true }
+        : undefined,
+    );
   },
 };
 
@@ -35,7 +52,7 @@ export async function buildCli(root) {
     format: "esm",
     target: "node20",
     packages: "external",
-    plugins: [serverOnlyIsEmpty],
+    plugins: [serverOnlyIsEmpty, libsqlAdapterOnFileClient],
     logLevel: "warning",
     legalComments: "none",
   });

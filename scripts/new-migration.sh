@@ -20,24 +20,11 @@ cache=${DEPLOYLENS_MIGRATION_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/deploylens-m
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-if [ ! -x "$cache/node_modules/.bin/prisma" ]; then
-  mkdir -p "$cache"
-  [ -f "$cache/package.json" ] || echo '{"name":"deploylens-migration-sql","private":true}' > "$cache/package.json"
-  echo "new-migration: installing Prisma 6.19 (WebAssembly engine) once into $cache ..." >&2
-  (cd "$cache" && npm install --no-audit --no-fund --silent prisma@6.19.3 @prisma/adapter-libsql@6.19.3 @libsql/client@0.15 >&2)
-fi
+. "$root/scripts/prisma6-diff.sh"
+prisma6_install "$cache" new-migration @prisma/adapter-libsql@6.19.3 @libsql/client@0.15
 
-# Prisma 6 wants a url in the datasource and no Prisma 7 generator options: keep the datasource and models.
-strip() {
-  node -e '
-    const text = require("fs").readFileSync(0, "utf8")
-      .replace(/generator\s+\w+\s*\{[^}]*\}/g, "")
-      .replace(/(datasource\s+\w+\s*\{)([^}]*)\}/, (_, head, body) =>
-        head + body.replace(/^\s*url\s*=.*$/m, "") + "  url = \"file:./unused.db\"\n}");
-    process.stdout.write(text);'
-}
-git -C "$root" show "$rev:prisma/schema.prisma" | strip > "$work/from.prisma"
-strip < "$root/prisma/schema.prisma" > "$work/to.prisma"
+git -C "$root" show "$rev:prisma/schema.prisma" | prisma6_schema "file:./unused.db" > "$work/from.prisma"
+prisma6_schema "file:./unused.db" < "$root/prisma/schema.prisma" > "$work/to.prisma"
 cat > "$work/prisma.config.ts" <<'TS'
 import { defineConfig } from "prisma/config";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
@@ -48,11 +35,7 @@ export default defineConfig({
   async adapter() { return new PrismaLibSQL({ url: "file:./unused.db" }); },
 });
 TS
-ln -s "$cache/node_modules" "$work/node_modules"
-# The CLI checks that native engines exist before it starts; point it at any file, the WebAssembly engine works.
-sql=$(cd "$work" && PRISMA_QUERY_ENGINE_LIBRARY="$work/to.prisma" PRISMA_SCHEMA_ENGINE_BINARY="$work/to.prisma" \
-  PRISMA_HIDE_UPDATE_MESSAGE=1 "$cache/node_modules/.bin/prisma" migrate diff --from-schema-datamodel from.prisma \
-  --to-schema-datamodel to.prisma --script 2>"$work/err" | grep -v '^Loaded Prisma config') || { cat "$work/err" >&2; exit 1; }
+sql=$(prisma6_diff "$work" "$cache" --from-schema-datamodel from.prisma --to-schema-datamodel to.prisma) || exit 1
 case "$sql" in *"empty migration"*|'') echo "new-migration: the schema did not change since $rev" >&2; exit 1 ;; esac
 dir="$root/prisma/migrations/$(date -u +%Y%m%d%H%M%S)_$name"
 mkdir -p "$dir"

@@ -15,26 +15,10 @@ cache="${PRISMA_SQL_TOOL_CACHE:-$HOME/.cache/prisma-migration-sql-postgresql}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-if [ ! -x "$cache/node_modules/.bin/prisma" ]; then
-  mkdir -p "$cache"
-  [ -f "$cache/package.json" ] || echo '{"name":"prisma-migration-sql-postgresql","private":true}' > "$cache/package.json"
-  echo "prisma-migration-sql-postgresql: installing its own Prisma 6.19 once into $cache ..." >&2
-  (cd "$cache" && npm install --no-audit --no-fund --silent prisma@6.19.3 @prisma/adapter-pg@6.19.3 pg@8 >&2)
-fi
+. "$here/prisma6-diff.sh"
+prisma6_install "$cache" prisma-migration-sql-postgresql @prisma/adapter-pg@6.19.3 pg@8
 
-# Prisma 6 wants a url in the datasource block and no Prisma 7 generator options: keep the datasource
-# (PostgreSQL's) and the models only, and give the datasource a placeholder url (the adapter is what connects).
-strip() {
-  python3 - "$1" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-text = re.sub(r'generator\s+\w+\s*\{[^}]*\}', '', text)
-text = re.sub(r'(datasource\s+\w+\s*\{)([^}]*)\}',
-              lambda m: m.group(1) + re.sub(r'^\s*url\s*=.*$', '', m.group(2), flags=re.M)
-              + '  url = "postgresql://unused@localhost/unused"\n}', text)
-print(text)
-PY
-}
+strip() { prisma6_schema "postgresql://unused@localhost/unused" < "$1"; }
 # The twin is derived from the file the script is given, not from the checkout's prisma/schema.prisma.
 twin() { sed -e 's/^\(  provider *= *\)"sqlite"/\1"postgresql"/' "$1"; }
 twin "$2" > "$work/to-twin.prisma" && strip "$work/to-twin.prisma" > "$work/to.prisma"
@@ -64,10 +48,4 @@ export default defineConfig({
   async adapter() { return new PrismaPg({ host: "$work", user: "diff", database: "postgres" }); },
 });
 TS
-ln -s "$cache/node_modules" "$work/node_modules"
-cd "$work"
-# The CLI checks for native engines before it starts; these names point it at files that exist,
-# and the WebAssembly engine does the work.
-PRISMA_QUERY_ENGINE_LIBRARY="$work/to.prisma" PRISMA_SCHEMA_ENGINE_BINARY="$work/to.prisma" \
-PRISMA_HIDE_UPDATE_MESSAGE=1 "$cache/node_modules/.bin/prisma" migrate diff "${from[@]}" \
-  --to-schema-datamodel "$work/to.prisma" --script 2>"$work/err" | grep -v '^Loaded Prisma config' || { cat "$work/err" >&2; exit 1; }
+prisma6_diff "$work" "$cache" "${from[@]}" --to-schema-datamodel "$work/to.prisma" || exit 1

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { replaceView } from "@/lib/compare/view-state";
 
 type Props = {
@@ -15,25 +16,33 @@ type Props = {
   children: React.ReactNode;
 };
 
+/** Writes whether section `id` is open to `?closed=` with replaceState (no navigation, no history entry). */
+function writeOpenState(id: string, open: boolean) {
+  const query = replaceView(window.location.search, (view) => {
+    const others = view.closed.filter((other) => other !== id);
+    return { ...view, closed: open ? others : [...others, id] };
+  });
+  window.history.replaceState(null, "", `${window.location.pathname}${query}`);
+}
+
 /**
  * A collapsible comparison section (native <details>, so Enter/Space on the title toggle it). Its open state is
  * written to `?closed=` with replaceState, so a reload or a copied link shows the same sections collapsed.
  */
 export function Section({ id, title, differences, closed, remember, showSame, children }: Props) {
-  function onToggle(event: React.SyntheticEvent<HTMLDetailsElement>) {
-    if (!remember) return;
-    const open = event.currentTarget.open;
-    const query = replaceView(window.location.search, (view) => {
-      const others = view.closed.filter((other) => other !== id);
-      return { ...view, closed: open ? others : [...others, id] };
-    });
-    window.history.replaceState(null, "", `${window.location.pathname}${query}`);
-  }
+  const details = useRef<HTMLDetailsElement>(null);
+  // The browser toggles a <details> before React has hydrated the page, and that toggle reaches no handler:
+  // once hydrated, a section the reader already opened or closed is written as it now is.
+  useEffect(() => {
+    const open = details.current?.open;
+    if (remember && open !== undefined && open === closed) writeOpenState(id, open);
+  }, [id, closed, remember]);
   return (
     <details
+      ref={details}
       id={id}
       open={!closed}
-      onToggle={onToggle}
+      onToggle={(event) => remember && writeOpenState(id, event.currentTarget.open)}
       data-section={id}
       className="group rounded-lg border border-slate-200 bg-white"
     >

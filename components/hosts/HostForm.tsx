@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { apiSend } from "@/components/api-fetch";
+import { RadioChoices } from "@/components/ui/RadioChoices";
 import type { HostView } from "@/lib/db/queries/hosts";
 import type { AcceptedPin } from "./connection-test-types";
 import { FormField, inputClass } from "./FormField";
@@ -12,6 +13,11 @@ import { SshFields } from "./SshFields";
 import { TestConnection } from "./TestConnection";
 
 type Props = { host?: HostView; initialTransport?: "local" | "ssh" };
+
+const TRANSPORTS = [
+  { value: "local", label: "This machine" },
+  { value: "ssh", label: "Over SSH" },
+] as const;
 
 const send = (url: string, method: string, body: unknown) =>
   fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -85,18 +91,7 @@ export function HostForm({ host, initialTransport = "local" }: Props) {
       </FormField>
       <fieldset className="flex gap-6 text-sm" disabled={Boolean(host)}>
         <legend className="sr-only">Where the service runs</legend>
-        {(["local", "ssh"] as const).map((value) => (
-          <label key={value} className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="transport"
-              value={value}
-              checked={transport === value}
-              onChange={() => setTransport(value)}
-            />
-            {value === "local" ? "This machine" : "Over SSH"}
-          </label>
-        ))}
+        <RadioChoices name="transport" choices={TRANSPORTS} value={transport} onChange={setTransport} gap="gap-2" />
       </fieldset>
       {host && <input type="hidden" name="transport" value={transport} />}
       {transport === "ssh" && <SshFields host={host} errors={errors} />}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/CopyButton";
+import { RadioChoices } from "@/components/ui/RadioChoices";
 import { ConfirmRevoke } from "./ConfirmRevoke";
 
 type Created = { id: string; url: string; expiresAt: string };
@@ -68,18 +69,13 @@ export function ShareDialog({ left, right }: Props) {
               <div className="space-y-3">
                 <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-2">
                   <legend className="mb-1">Expires after</legend>
-                  {EXPIRY_PRESETS.map(({ value, label }) => (
-                    <label key={value} className="flex items-center gap-1">
-                      <input
-                        type="radio"
-                        name="expires"
-                        value={value}
-                        checked={expires === value}
-                        onChange={() => setExpires(value)}
-                      />
-                      {label}
-                    </label>
-                  ))}
+                  <RadioChoices
+                    name="expires"
+                    choices={EXPIRY_PRESETS}
+                    value={expires}
+                    onChange={setExpires}
+                    gap="gap-1"
+                  />
                 </fieldset>
                 <button
                   type="button"

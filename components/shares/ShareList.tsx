@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { ScrollBox } from "@/components/ui/ScrollBox";
+import { ActionTable } from "@/components/ui/ActionTable";
 import type { ShareRowView } from "@/lib/shares/list-share-rows";
 import { ConfirmRevoke } from "./ConfirmRevoke";
 
@@ -15,35 +15,25 @@ export function ShareList({ shares }: { shares: ShareRowView[] }) {
   }
   if (shares.length === 0) return <p className="text-sm text-slate-600">No public links.</p>;
   return (
-    <ScrollBox label="Shared links">
-      <table className="w-full min-w-[40rem] text-left text-sm" data-testid="share-table">
-        <thead className="text-xs text-slate-600 uppercase">
-          <tr>
-            <th className="py-1">Comparison</th>
-            <th>Created by</th>
-            <th>Expires (UTC)</th>
-            <th>State</th>
-            <th>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shares.map((s) => (
-            <tr key={s.id} className="border-t border-slate-100 align-top">
-              <td className="py-1.5 pr-2">
-                <Link href={`/compare/${s.left}/${s.right}`} className="hover:underline">
-                  {s.comparison}
-                </Link>
-              </td>
-              <td className="pr-2">{s.createdBy ?? "–"}</td>
-              <td className="pr-2 font-mono text-xs whitespace-nowrap">{s.expiresAt.replace("T", " ").slice(0, 16)}</td>
-              <td className="pr-2">{s.state}</td>
-              <td>{s.state === "active" && <ConfirmRevoke onRevoke={() => revoke(s.id)} label="Revoke" />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <ActionTable
+      label="Shared links"
+      testId="share-table"
+      minWidth="min-w-[40rem]"
+      headings={["Comparison", "Created by", "Expires (UTC)", "State"]}
+    >
+      {shares.map((s) => (
+        <tr key={s.id} className="border-t border-slate-100 align-top">
+          <td className="py-1.5 pr-2">
+            <Link href={`/compare/${s.left}/${s.right}`} className="hover:underline">
+              {s.comparison}
+            </Link>
+          </td>
+          <td className="pr-2">{s.createdBy ?? "–"}</td>
+          <td className="pr-2 font-mono text-xs whitespace-nowrap">{s.expiresAt.replace("T", " ").slice(0, 16)}</td>
+          <td className="pr-2">{s.state}</td>
+          <td>{s.state === "active" && <ConfirmRevoke onRevoke={() => revoke(s.id)} label="Revoke" />}</td>
+        </tr>
+      ))}
+    </ActionTable>
   );
 }

@@ -3,27 +3,38 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
-import { PAGE_SIZE, useFilePages } from "./use-file-pages";
+import { useFilePages } from "./use-file-pages";
+import { FILE_PAGE_SIZE, fileTableFilter, statusesOf, type FirstFilePage } from "./file-table-filter";
 import { ScrollBox } from "@/components/ui/ScrollBox";
 import { FileExplorerRow, FILE_GRID } from "./FileExplorerRow";
 
 const STATUSES = ["fresh", "stale", "missing", "unreadable"] as const;
 const ROW_HEIGHT = 28;
+// The scroller's height (h-[28rem]): the rows of the first screen are rendered on the server, before any layout.
+const SCROLLER_PX = 448;
 
-/** Search, filter and scroll every source of a snapshot; only the visible rows exist in the DOM. */
-export function FileExplorer({ snapshotId }: { snapshotId: string }) {
+/**
+ * Search, filter and scroll every source of a snapshot; only the visible rows exist in the DOM. `firstPage`, read
+ * by the server for the URL's filters, puts the first rows in the page's HTML.
+ */
+export function FileExplorer({ snapshotId, firstPage }: { snapshotId: string; firstPage?: FirstFilePage }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const [query, setQuery] = useState(params.get("q") ?? "");
-  const [statuses, setStatuses] = useState(new Set((params.get("status") ?? "").split(",").filter(Boolean)));
+  const [statuses, setStatuses] = useState(statusesOf(params.get("status")));
   const [blocked, setBlocked] = useState(params.get("blocked") === "1");
   const deferredQuery = useDeferredValue(query);
+  const search = useRef<HTMLInputElement>(null);
+  // The table's first rows come with the HTML, so the search box is there before the scripts: what was typed
+  // into it before they ran fired no change event, and is taken up once they have.
+  useEffect(() => {
+    const typed = search.current?.value;
+    if (typed !== undefined && typed !== query) setQuery(typed);
+    // Once, at hydration: later typing goes through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
-  const filter = new URLSearchParams();
-  if (deferredQuery) filter.set("q", deferredQuery);
-  if (statuses.size) filter.set("status", [...statuses].join(","));
-  if (blocked) filter.set("blocked", "1");
-  const filterString = filter.toString();
+  const filterString = fileTableFilter(deferredQuery, statuses, blocked);
 
   // The filters live in the URL, so a link reproduces the view. The native history call updates it at once and
   // asks the server for nothing (router.replace would re-render the whole page on every keystroke, and a slow
@@ -36,7 +47,7 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
     if (search !== window.location.search) window.history.replaceState(null, "", `${pathname}${search}`);
   }, [filterString, pathname]);
 
-  const { total, rowAt, load, error } = useFilePages(snapshotId, filterString);
+  const { total, rowAt, load, error } = useFilePages(snapshotId, filterString, firstPage);
   const scroller = useRef<HTMLDivElement>(null);
   // Another filter's rows start from the top, like any new list; the old scroll offset means nothing in them.
   useEffect(() => {
@@ -47,12 +58,14 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
+    initialRect: { width: 0, height: SCROLLER_PX },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
-    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) void load(page);
+    for (let page = Math.floor(first / FILE_PAGE_SIZE); page <= Math.floor(last / FILE_PAGE_SIZE); page++)
+      void load(page);
   }, [first, last, load]);
 
   function toggleStatus(status: string) {
@@ -69,6 +82,7 @@ export function FileExplorer({ snapshotId }: { snapshotId: string }) {
         <label className="flex items-center gap-2">
           <span>Search files</span>
           <input
+            ref={search}
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}

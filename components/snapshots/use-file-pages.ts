@@ -2,22 +2,25 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FileRow } from "@/lib/analysis/file-rows";
-
-export const PAGE_SIZE = 500;
+import { FILE_PAGE_SIZE, type FirstFilePage } from "./file-table-filter";
 
 /**
  * The file table's rows, fetched a page at a time as they scroll into view. A new filter starts over; answers
- * to an older filter are dropped, so fast typing never shows stale rows.
+ * to an older filter are dropped, so fast typing never shows stale rows. The page the server rendered with
+ * (`first`, when it was read for this filter) is the first one, not asked again.
  */
-export function useFilePages(snapshotId: string, filter: string) {
-  const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Map<number, FileRow[]>>(new Map());
+export function useFilePages(snapshotId: string, filter: string, first?: FirstFilePage) {
+  const seeded = first?.filter === filter ? first : null;
+  const [total, setTotal] = useState<number | null>(seeded?.total ?? null);
+  const [pages, setPages] = useState<Map<number, FileRow[]>>(() => new Map(seeded ? [[0, seeded.rows]] : []));
   const [error, setError] = useState<string | null>(null);
-  const requested = useRef(new Set<number>());
+  const requested = useRef(new Set<number>(seeded ? [0] : []));
   const generation = useRef(0);
   // Until the first page of a new filter answers, the table still shows the old filter's rows and asks for their
   // pages; those requests would each scan the whole snapshot on the server for nothing.
-  const counted = useRef(false);
+  const counted = useRef(seeded !== null);
+  // The server's page stands for the filter it was read with: only a later filter starts over.
+  const keepSeed = useRef(seeded !== null);
 
   const load = useCallback(
     async (page: number) => {
@@ -26,7 +29,7 @@ export function useFilePages(snapshotId: string, filter: string) {
       const mine = generation.current;
       try {
         const response = await fetch(
-          `/api/snapshots/${snapshotId}/files?${filter}&offset=${page * PAGE_SIZE}&limit=${PAGE_SIZE}`,
+          `/api/snapshots/${snapshotId}/files?${filter}&offset=${page * FILE_PAGE_SIZE}&limit=${FILE_PAGE_SIZE}`,
         );
         const body = (await response.json()) as {
           data?: { total: number; rows: FileRow[] };
@@ -47,6 +50,10 @@ export function useFilePages(snapshotId: string, filter: string) {
   );
 
   useEffect(() => {
+    if (keepSeed.current) {
+      keepSeed.current = false;
+      return;
+    }
     generation.current++;
     requested.current = new Set();
     counted.current = false;
@@ -56,6 +63,7 @@ export function useFilePages(snapshotId: string, filter: string) {
     void load(0);
   }, [load]);
 
-  const rowAt = (index: number): FileRow | undefined => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  const rowAt = (index: number): FileRow | undefined =>
+    pages.get(Math.floor(index / FILE_PAGE_SIZE))?.[index % FILE_PAGE_SIZE];
   return { total, rowAt, load, error };
 }

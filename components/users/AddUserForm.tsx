@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { RoleOptions } from "./RoleOptions";
 import { userRequest } from "./user-request";
 
 const INPUT = "rounded border border-slate-300 bg-white px-2 py-1";
@@ -29,9 +30,7 @@ export function AddUserForm() {
       <label className="flex flex-col gap-1">
         Role
         <select name="role" defaultValue="viewer" className={INPUT}>
-          <option value="viewer">viewer</option>
-          <option value="operator">operator</option>
-          <option value="admin">admin</option>
+          <RoleOptions />
         </select>
       </label>
       <label className="flex flex-col gap-1">

@@ -1,4 +1,4 @@
-import { ScrollBox } from "@/components/ui/ScrollBox";
+import { ActionTable } from "@/components/ui/ActionTable";
 import { AddUserForm } from "./AddUserForm";
 import { UserRow } from "./UserRow";
 
@@ -8,25 +8,11 @@ type User = { name: string; role: string; createdAt: string };
 export function UserAdmin({ users, self }: { users: User[]; self: string }) {
   return (
     <div className="space-y-4">
-      <ScrollBox label="Users">
-        <table className="w-full min-w-[36rem] text-left text-sm" data-testid="user-table">
-          <thead className="text-xs text-slate-600 uppercase">
-            <tr>
-              <th className="py-1">Name</th>
-              <th>Role</th>
-              <th>Password</th>
-              <th>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <UserRow key={user.name} user={user} self={user.name === self} />
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <ActionTable label="Users" testId="user-table" minWidth="min-w-[36rem]" headings={["Name", "Role", "Password"]}>
+        {users.map((user) => (
+          <UserRow key={user.name} user={user} self={user.name === self} />
+        ))}
+      </ActionTable>
       <AddUserForm />
     </div>
   );

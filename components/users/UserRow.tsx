@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { RoleOptions } from "./RoleOptions";
 import { ConfirmRevoke } from "@/components/shares/ConfirmRevoke";
 import { userRequest } from "./user-request";
 
@@ -32,9 +33,7 @@ export function UserRow({ user, self }: { user: User; self: boolean }) {
           onChange={(e) => run("PATCH", { role: e.target.value }, `${user.name} is now ${e.target.value}.`)}
           className="rounded border border-slate-300 bg-white px-2 py-1"
         >
-          <option value="viewer">viewer</option>
-          <option value="operator">operator</option>
-          <option value="admin">admin</option>
+          <RoleOptions />
         </select>
       </td>
       <td className="space-y-1 pr-2">

@@ -1,5 +1,7 @@
 import type { Inventory, Source } from "@/lib/snapshot/schema";
+import type { SourceTable } from "@/lib/snapshot/source-table";
 import { dirOf } from "./coverage";
+import { rootSources } from "./root-sources";
 
 /** One source as the snapshot's file table shows it. */
 export type FileRow = {
@@ -20,26 +22,30 @@ function pycName(sourcePath: string, cacheTag: string, optimize: number): string
   return `${base}.${cacheTag}${optimize > 0 ? `.opt-${optimize}` : ""}.pyc`;
 }
 
-/** Every source of every root, in walk order, with what the table needs to explain it. */
-export function fileRows(inventory: Inventory): FileRow[] {
+/**
+ * Every source of every root, in walk order, with what the table needs to explain it, one at a time: the sources
+ * may be packed (`sourceTables`, lib/analysis/root-sources.ts), so a million of them are never a million rows.
+ */
+export function* eachFileRow(inventory: Inventory, sourceTables?: readonly SourceTable[]): Generator<FileRow> {
   const cacheTag = inventory.interpreter?.cacheTag ?? null;
   const optimize = inventory.interpreter?.optimize ?? 0;
-  const rows: FileRow[] = [];
-  for (const root of inventory.roots) {
+  for (const [index, root] of inventory.roots.entries()) {
     const dirs = new Map(root.dirs.map((dir) => [dir.path, dir]));
-    for (const source of root.sources) {
+    for (const source of rootSources(inventory, index, sourceTables)) {
       const bytecode = dirs.get(dirOf(source.path))?.bytecode ?? null;
       const writable = bytecode?.access.writable ?? false;
       const fresh = source.status === "fresh";
-      rows.push({
+      yield {
         root: root.path,
         path: source.path,
         status: source.status,
         blocked: !fresh && !writable,
         pycPath: bytecode && cacheTag ? `${bytecode.path}/${pycName(source.path, cacheTag, optimize)}` : null,
         reason: fresh ? null : (source.reason ?? (writable ? null : (bytecode?.access.reason ?? "not writable"))),
-      });
+      };
     }
   }
-  return rows;
 }
+
+/** Every source of every root, in walk order, with what the table needs to explain it. */
+export const fileRows = (inventory: Inventory): FileRow[] => [...eachFileRow(inventory)];

@@ -45,3 +45,27 @@ export function filterFileRows(
   }
   return out;
 }
+
+/**
+ * One page of the rows matching `filter` (as filterFileRows judges them), with how many match in all, in one pass
+ * over rows made one at a time: only the page is kept.
+ */
+export function pageOfFileRows(
+  rows: Iterable<FileRow>,
+  filter: FileFilter,
+  offset: number,
+  limit: number,
+): { total: number; rows: FileRow[] } {
+  const needle = filter.query.trim().toLowerCase();
+  const matches = needle === "" ? null : pathMatcher(needle);
+  const page: FileRow[] = [];
+  let total = 0;
+  for (const row of rows) {
+    if (filter.statuses.size !== 0 && !filter.statuses.has(row.status)) continue;
+    if (filter.blockedOnly && !row.blocked) continue;
+    if (matches && !matches(row, row.path.toLowerCase())) continue;
+    if (total >= offset && total < offset + limit) page.push(row);
+    total++;
+  }
+  return { total, rows: page };
+}

@@ -4,14 +4,14 @@ import { RECORD_FIELDS, type RecordField, type RecordItem } from "@/lib/snapshot
 import { FILES_MAX, type Inventory } from "@/lib/snapshot/schema";
 import { SourceTable } from "@/lib/snapshot/source-table";
 
-/** Where one field's items go: an array, or for sources in compact mode a SourceTable. */
+/** Where one field's items go: an array, or for sources in compact mode a SourceTable that spills to disk. */
 type Items = { readonly length: number; push(item: RecordItem): void };
 type Arrays = Record<RecordField, Items>;
 const emptyArrays = (compact = false): Arrays => ({
   dirs: [],
   extraPycs: [],
   skipped: [],
-  sources: compact ? new SourceTable() : [],
+  sources: compact ? new SourceTable({ spill: true }) : [],
 });
 
 /**
@@ -25,8 +25,9 @@ export class InventoryRecordsSink {
   private root = -1; // root of the last records event: a root once left is never resumed
 
   /**
-   * `compactSources`: keep sources packed (lib/snapshot/source-table.ts) instead of as objects; join()
-   * then returns roots without sources, and sourceTables() holds them.
+   * `compactSources`: keep sources packed (lib/snapshot/source-table.ts), their full chunks in a scratch file,
+   * instead of as objects; join() then returns roots without sources, and sourceTables() holds them (close
+   * them once done).
    */
   constructor(
     private readonly writer?: InventoryBlobWriter,

@@ -1,3 +1,5 @@
+import { PathAligner } from "./path-aligner";
+
 type Pathed = { path: string };
 
 /**
@@ -7,11 +9,11 @@ type Pathed = { path: string };
 export type IndexedList<T> = { readonly length: number; at(index: number): T | undefined };
 
 /**
- * Matches two lists by `path` (unique within each list: they are files of one root), calling `visit` for
- * every left item in order with its right counterpart or null, and returns the right items nobody matched,
- * in order. Two snapshots of one deployment list mostly the same files in the same (collector) order, so
- * the common head and tail are zipped index by index and only the part between them goes through a Map:
- * at 100k files a side, hashing 200k paths cost more than the rest of the file comparison.
+ * PathAligner for two whole lists: calls `visit` for every left item in order with its right counterpart or
+ * null, and returns the right items nobody matched, in order. Two snapshots of one deployment list mostly the
+ * same files in the same (collector) order, so the common head and tail are zipped index by index and only the
+ * part between them is matched by path: at 100k files a side, hashing 200k paths cost more than the rest of the
+ * file comparison.
  */
 export function alignByPath<T extends Pathed>(
   left: IndexedList<T>,
@@ -30,18 +32,17 @@ export function alignByPath<T extends Pathed>(
   let tail = 0;
   while (tail < shorter - head && left.at(left.length - 1 - tail)!.path === right.at(right.length - 1 - tail)!.path)
     tail++;
-  const rightByPath = new Map<string, T>();
-  for (let i = head; i < right.length - tail; i++) {
-    const r = right.at(i)!;
-    rightByPath.set(r.path, r);
+  // The right middle first: then each left item finds its match waiting and is visited at once.
+  const middle = new PathAligner<T>(visit);
+  const leftEnd = left.length - tail;
+  for (let i = head; i < right.length - tail; i++) middle.right(right.at(i)!);
+  middle.endRight();
+  for (let i = head; i < leftEnd; i++) {
+    middle.left(left.at(i)!);
+    middle.flush();
   }
-  for (let i = head; i < left.length - tail; i++) {
-    const l = left.at(i)!;
-    const r = rightByPath.get(l.path);
-    if (r) rightByPath.delete(l.path);
-    visit(l, r ?? null);
-  }
+  const rightOnly = middle.finish();
   const offset = right.length - left.length;
-  for (let i = left.length - tail; i < left.length; i++) visit(left.at(i)!, right.at(i + offset)!);
-  return [...rightByPath.values()];
+  for (let i = leftEnd; i < left.length; i++) visit(left.at(i)!, right.at(i + offset)!);
+  return rightOnly;
 }

@@ -9,7 +9,7 @@ import { readInventoryHead } from "@/lib/snapshot/stream-inventory-blob";
 import { sourceOfRecord } from "@/lib/snapshot/source-record";
 import { compare, comparisonOf, type CompareOptions } from "./compare";
 import { alignStreams } from "./align-streams";
-import { fileSide } from "./file-rows";
+import { pairFileRows } from "./file-rows";
 import { PathAligner } from "./path-aligner";
 import { pairRoots } from "./root-pairs";
 import { ROW_LIMIT, boundedCollector, type BoundedSection, type Comparison, type FileRow } from "./types";
@@ -69,11 +69,8 @@ async function streamedFileRows(l: StoredSide, r: StoredSide, limit: number): Pr
   const out = boundedCollector<FileRow>(limit);
   const { pairs, roots } = pairRoots(l.input.inventory.roots, r.input.inventory.roots);
   for (const [pair, [lr, rr]] of roots.entries()) {
-    const label = pairs[pair]?.label ?? "";
-    const aligner = new PathAligner<Source>((a, b) => {
-      if (!b || b.status !== a.status)
-        out.push({ pair, root: label, path: a.path, left: fileSide(a), right: b ? fileSide(b) : null });
-    });
+    const rows = pairFileRows(out, pair, pairs[pair]?.label ?? "");
+    const aligner = new PathAligner<Source>(rows.matched);
     const sourcesOf = (side: StoredSide, root: typeof lr) => {
       const index = root ? side.input.inventory.roots.indexOf(root) : -1;
       if (index < 0) return { batches: null, tally: null };
@@ -101,7 +98,7 @@ async function streamedFileRows(l: StoredSide, r: StoredSide, limit: number): Pr
       },
       endRight: () => aligner.endRight(),
     });
-    for (const b of aligner.finish()) out.push({ pair, root: label, path: b.path, left: null, right: fileSide(b) });
+    aligner.finish().forEach(rows.rightOnly);
   }
   return out.section;
 }

@@ -2,11 +2,11 @@ type Pathed = { path: string };
 type Entry<T> = { item: T; match: T | null | undefined };
 
 /**
- * alignByPath for two lists that arrive in pieces: each left item is visited in order with the right item of
- * the same path or null, then `finish` returns the right items nobody matched, in order — the same visits
- * as alignByPath of the whole lists (paths are unique within a list, so matching by path is all it does).
- * Only what is still unmatched is held: for two snapshots of one deployment, which list their files in the
- * same order, that is about one piece of each side, whatever their size.
+ * Matches two lists by `path` (unique within each list: they are files of one root) as they arrive, in pieces
+ * or whole (alignByPath): each left item is visited in order with the right item of the same path or null,
+ * then `finish` returns the right items nobody matched, in order. Only what is still unmatched is held: for
+ * two snapshots of one deployment, which list their files in the same order, that is about one piece of each
+ * side, whatever their size.
  */
 export class PathAligner<T extends Pathed> {
   private readonly waitingLeft = new Map<string, Entry<T>>();

@@ -10,7 +10,7 @@ import { measurementsSchema, type Measurements } from "@/lib/snapshot/schema";
 /**
  * The JSON columns of a Snapshot row back to data, one decoder per column, each checked by its schema, and
  * their encoders for the one write: the queries return rows decoded (decodeSnapshot), so no code outside
- * lib/db sees their JSON text. (criticalFindingIds stays text in the summary row the regression rules read.)
+ * lib/db sees their JSON text.
  */
 
 function parseJson(text: string): unknown {
@@ -48,6 +48,11 @@ export function decodeCriticalFindingIds(column: string | null): string[] | null
   return parsed.success ? parsed.data : null;
 }
 
+/** Snapshot.criticalFindingIds as stored: null for a row that records none (a failed collection). */
+export function encodeCriticalFindingIds(ids: string[] | null | undefined): string | null {
+  return ids ? JSON.stringify(ids) : null;
+}
+
 /** Snapshot.errorDetails: a failure's recorded facts, or null when there are none (or they do not parse). */
 export function decodeErrorDetails(column: string | null): ErrorDetails | null {
   return parseErrorDetails(column);
@@ -58,6 +63,7 @@ export type DecodedSnapshotColumns = {
   measurements: Measurements | null;
   regressions: Regression[] | null;
   errorDetails: ErrorDetails | null;
+  criticalFindingIds: string[] | null;
 };
 
 /** A snapshot row as the queries return it. */
@@ -71,6 +77,7 @@ export function decodeSnapshot<T extends Snapshot>(
     measurements: decodeMeasurements(row.measurements),
     regressions: decodeRegressions(row.regressions),
     errorDetails: decodeErrorDetails(row.errorDetails),
+    criticalFindingIds: decodeCriticalFindingIds(row.criticalFindingIds),
   };
 }
 
@@ -79,11 +86,13 @@ export function encodeSnapshotColumns(columns: {
   measurements?: Measurements | null;
   regressions?: Regression[];
   errorDetails?: ErrorDetails | null;
+  criticalFindingIds?: string[] | null;
 }): Pick<Snapshot, keyof DecodedSnapshotColumns> {
   return {
     measurements: columns.measurements ? JSON.stringify(columns.measurements) : null,
     regressions: encodeRegressions(columns.regressions ?? []),
     errorDetails: columns.errorDetails ? JSON.stringify(columns.errorDetails) : null,
+    criticalFindingIds: encodeCriticalFindingIds(columns.criticalFindingIds),
   };
 }
 

@@ -10,8 +10,13 @@ import { encodeSnapshotColumns } from "./snapshot-columns";
 /** The row's columns as lib/jobs computed them, before the row or its blob exists; JSON columns as data. */
 export type SnapshotColumns = Omit<
   Prisma.SnapshotUncheckedCreateInput,
-  "id" | "blobSha256" | "measurements" | "regressions" | "errorDetails"
-> & { measurements?: Measurements; regressions?: Regression[]; errorDetails?: ErrorDetails | null };
+  "id" | "blobSha256" | "measurements" | "regressions" | "errorDetails" | "criticalFindingIds"
+> & {
+  measurements?: Measurements;
+  regressions?: Regression[];
+  errorDetails?: ErrorDetails | null;
+  criticalFindingIds?: string[];
+};
 
 /** Stores the encoded inventory once per distinct content; returns its hash. */
 async function storeBlob(blob: EncodedBlob): Promise<string> {
@@ -26,10 +31,10 @@ async function storeBlob(blob: EncodedBlob): Promise<string> {
  */
 export async function insertSnapshot(columns: SnapshotColumns, blob?: EncodedBlob): Promise<string> {
   const blobSha256 = blob ? await storeBlob(blob) : null;
-  const { measurements, regressions, errorDetails, ...rest } = columns;
+  const { measurements, regressions, errorDetails, criticalFindingIds, ...rest } = columns;
   return createSnapshotRow({
     ...rest,
-    ...encodeSnapshotColumns({ measurements, regressions, errorDetails }),
+    ...encodeSnapshotColumns({ measurements, regressions, errorDetails, criticalFindingIds }),
     blobSha256,
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { HostRow } from "@/lib/db/queries/hosts";
-import { updateHostSchedule, updateHostSettings } from "@/lib/db/queries/host-updates";
+import { hostSettingsOf, updateHostSchedule, updateHostSettings } from "@/lib/db/queries/host-updates";
 import { hostInputSchema } from "./host-input";
 
 /** The settings `hosts edit` may change; connection details and credentials are changed by adding the host again. */
@@ -30,38 +30,15 @@ const settingsSchema = hostInputSchema.options[0];
  * goes through here, so none can edit a host without leaving that trace.
  */
 export async function editHost(host: HostRow, patch: HostSettingsPatch, by: AuditActor): Promise<HostRow> {
-  const current = {
-    appRoots: host.appRoots,
-    entryPoints: host.entryPoints,
-    serviceUnit: host.serviceUnit,
-    unitFile: host.unitFile,
-    python: host.python,
-    serviceUser: host.serviceUser,
-    container: host.container,
-    engine: host.engine,
-    measureStartup: host.measureStartup,
-    maxFiles: host.maxFiles,
-    timeoutSeconds: host.timeoutSeconds,
-  };
+  const current = hostSettingsOf(host);
   const { schedule, ...settings } = patch;
   const defined = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
   const merged = settingsSchema.parse({ transport: "local", name: host.name, ...current, ...defined });
-  let row = await updateHostSettings(host.id, {
-    appRoots: merged.appRoots,
-    entryPoints: merged.entryPoints,
-    serviceUnit: merged.serviceUnit,
-    unitFile: merged.unitFile,
-    python: merged.python,
-    serviceUser: merged.serviceUser,
-    container: merged.container,
-    engine: merged.engine,
-    measureStartup: merged.measureStartup,
-    maxFiles: merged.maxFiles,
-    timeoutSeconds: merged.timeoutSeconds,
-  });
+  const next = hostSettingsOf(merged);
+  let row = await updateHostSettings(host.id, next);
   if (schedule !== undefined) row = await updateHostSchedule(row.id, schedule);
   const changed: string[] = (Object.keys(current) as (keyof typeof current)[]).filter(
-    (key) => JSON.stringify(current[key]) !== JSON.stringify(merged[key]),
+    (key) => JSON.stringify(current[key]) !== JSON.stringify(next[key]),
   );
   if (schedule !== undefined && schedule !== host.schedule) changed.push("schedule");
   await recordAudit({ ...by, action: "host-edited", object: { type: "host", id: host.name }, detail: { changed } });

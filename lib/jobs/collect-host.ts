@@ -10,6 +10,8 @@ import { withObservedStartup } from "@/lib/jobs/apply-observation";
 import { specForHost } from "@/lib/hosts/spec-for-host";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
+import type { Inventory } from "@/lib/snapshot/schema";
+import type { SourceTable } from "@/lib/snapshot/source-table";
 import { InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
 import { storeOutcome } from "./store-outcome";
 
@@ -30,7 +32,8 @@ async function collectOutcome(
   onProgress?: (e: ProgressEvent) => void,
 ): Promise<Collected> {
   // The blob is hashed and compressed while the records arrive; a failed collection drops it. The sources
-  // stay packed (lib/snapshot/source-table.ts) for the analysis, so memory hardly grows with the tree.
+  // stay packed for the analysis, in a scratch file but for their last few thousand
+  // (lib/snapshot/source-table.ts), so memory hardly grows with the tree.
   const blobWriter = new InventoryBlobWriter();
   try {
     const transport = await openHostTransport(host);
@@ -66,8 +69,19 @@ function failureOf(error: unknown, host: HostRow, signal: AbortSignal): Collecti
   return { ok: false, code: "internal", message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Connect → collect → validate → store, bounded by the host's overall timeout. Failures are stored too. */
-export async function collectHost(host: HostRow, onProgress?: (e: ProgressEvent) => void): Promise<CollectResult> {
+/** A stored collection's inventory, its sources packed, with its blob's hash: what its file index is built from. */
+export type StoredInventory = { blobSha256: string; inventory: Inventory; sourceTables: readonly SourceTable[] };
+
+/**
+ * Connect → collect → validate → store, bounded by the host's overall timeout. Failures are stored too.
+ * `onStored` is handed a stored collection's packed inventory while it is still readable; the promise it returns,
+ * if any, says when it no longer reads it.
+ */
+export async function collectHost(
+  host: HostRow,
+  onProgress?: (e: ProgressEvent) => void,
+  onStored?: (stored: StoredInventory) => Promise<void> | undefined,
+): Promise<CollectResult> {
   const takenAt = new Date();
   const started = performance.now();
   const signal = AbortSignal.timeout(host.timeoutSeconds * 1000);
@@ -81,9 +95,26 @@ export async function collectHost(host: HostRow, onProgress?: (e: ProgressEvent)
     };
   }
   const timing = { takenAt, durationMs: performance.now() - started };
-  const stored = await storeOutcome(host.id, outcome, timing, collected.blob);
+  const closeTables = () => {
+    if (collected.outcome.ok) for (const table of collected.outcome.sourceTables ?? []) table.close();
+  };
+  const stored = await storeOutcome(host.id, outcome, timing, collected.blob).catch((error: unknown) => {
+    closeTables();
+    throw error;
+  });
   const { id: snapshotId, view } = stored;
   outcome = stored.outcome;
+  // The tables' scratch file stays until whoever they were handed to has read them.
+  const reading =
+    outcome.ok && outcome.sourceTables && collected.blob
+      ? onStored?.({
+          blobSha256: collected.blob.sha256,
+          inventory: outcome.inventory,
+          sourceTables: outcome.sourceTables,
+        })
+      : undefined;
+  if (reading) void reading.then(closeTables, closeTables);
+  else closeTables();
   return outcome.ok
     ? { snapshotId, ok: true, code: null, message: null, view }
     : { snapshotId, ok: false, code: outcome.code, message: outcome.message };

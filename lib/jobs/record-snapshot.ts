@@ -84,7 +84,7 @@ export async function recordSnapshot(
     serviceUser: inventory.service.identity.user,
     configHash: configHash(inventory),
     criticalFindings: count("critical"),
-    criticalFindingIds: JSON.stringify(criticalFindingIds(findings)),
+    criticalFindingIds: criticalFindingIds(findings),
     warningFindings: count("warning"),
     startupMs: measurements.startup?.ms ?? null,
     startupModules: measurements.startup?.modules ?? null,

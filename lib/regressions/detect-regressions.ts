@@ -2,7 +2,6 @@ import type { SnapshotSummary, SummaryCounts } from "@/lib/snapshot/snapshot-sum
 import { blockedModules } from "./blocked-modules";
 import type { Regression } from "@/lib/snapshot/regression";
 import { startupCoveragePercent } from "@/lib/analysis/coverage-percent";
-import { decodeCriticalFindingIds } from "@/lib/db/snapshot-columns";
 
 export type RegressionRow = Pick<SnapshotSummary, "id" | "status" | "criticalFindingIds"> & SummaryCounts;
 
@@ -17,10 +16,7 @@ export function regressionThreshold(): number {
  * is new even though the count stays. Rows from before ids were recorded fall back to the count.
  */
 function newCritical(current: RegressionRow, earlier: RegressionRow): string | null {
-  const [now, before] = [
-    decodeCriticalFindingIds(current.criticalFindingIds),
-    decodeCriticalFindingIds(earlier.criticalFindingIds),
-  ];
+  const [now, before] = [current.criticalFindingIds, earlier.criticalFindingIds];
   if (now && before) {
     const added = now.filter((id) => !before.includes(id));
     return added.length ? `new critical finding${added.length > 1 ? "s" : ""}: ${added.join(", ")}` : null;

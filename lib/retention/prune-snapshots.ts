@@ -6,6 +6,7 @@ import {
   listBlobSizes,
   listRetentionRows,
 } from "@/lib/db/queries/retention";
+import { removeFileIndexes } from "@/lib/db/file-index/remove-file-indexes";
 import { findRetentionPolicy, type RetentionPolicy } from "./retention-policy";
 import { selectPrunable } from "./select-prunable";
 import { storeSizeBytes } from "@/lib/db/queries/store-size";
@@ -36,11 +37,13 @@ export async function pruneSnapshots(options: { dryRun: boolean; now?: Date }): 
   };
   if (options.dryRun || (prunable.length === 0 && freed.length === 0)) return report;
   const done = await deleteSnapshotsAndOrphanBlobs(prunable);
+  // An index on another instance's disk (PostgreSQL) stays until that disk is cleared: it is never read again.
+  removeFileIndexes(done.blobs);
   await compactDatabase();
   return {
     ...report,
     snapshots: { ...report.snapshots, removed: done.snapshots },
-    blobs: { ...report.blobs, removed: done.blobs },
+    blobs: { ...report.blobs, removed: done.blobs.length },
     storeBytes: { before, after: await storeSizeBytes() },
   };
 }

@@ -3,8 +3,7 @@ import type { Regression } from "./regression";
 /**
  * A stored snapshot's summary columns: what lists, the history chart, the CLI's gates, regressions and retention
  * read instead of the inventory. The one declaration; each reader takes the columns it needs with Pick.
- * `criticalFindingIds` stays JSON text here (the regression rules decode it through lib/db/snapshot-columns.ts);
- * `regressions` is data, as the queries return it.
+ * Its JSON columns (`criticalFindingIds`, `regressions`) are data, as the queries return them.
  */
 
 export type SnapshotSummary = {
@@ -24,8 +23,8 @@ export type SnapshotSummary = {
   serviceUser: string | null;
   configHash: string | null;
   criticalFindings: number;
-  /** JSON array of the critical findings' rule ids; null on snapshots stored before they were recorded. */
-  criticalFindingIds: string | null;
+  /** The critical findings' rule ids; null on failed snapshots and those stored before they were recorded. */
+  criticalFindingIds: string[] | null;
   warningFindings: number;
   startupMs: number | null;
   startupModules: number | null;

@@ -26,14 +26,16 @@ export type BenchOptions = {
    * Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees), "cli" (the
    * CLI rows: collect vs ssh find, peak RSS, --version), "compare" (`deploylens compare` of two generated
    * --large-sources snapshots and the dashboard's compare page of them), each of which updates only its rows of
-   * RESULTS.md/results.json, "load" (the load run alone, on the trees a full run built: its rows only), or "fleet" (a simulated fleet on the server's scheduler: RESULTS.md's fleet section).
+   * RESULTS.md/results.json, "load" (the load run alone, on the trees a full run built: its rows only), "render"
+   * (the snapshot page of tree a in Chromium: its rows alone, the same way), or "fleet" (a simulated fleet on the
+   * server's scheduler: RESULTS.md's fleet section).
    */
-  only: "retention" | "cli" | "compare" | "load" | "fleet" | null;
+  only: "retention" | "cli" | "compare" | "load" | "fleet" | "render" | null;
 };
 
 const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smoke] [--million] [--large-sources N] [--runs N]
                        [--ansible-runs N] [--load-hosts N] [--load-collections N] [--load-clients N] [--load-sources N]
-                       [--render-runs N] [--out DIR] [--profile] [--only retention|cli|compare|load|fleet]
+                       [--render-runs N] [--out DIR] [--profile] [--only retention|cli|compare|load|render|fleet]
                        [--fleet-hosts N] [--fleet-hour-seconds N] [--fleet-clients N]
   --sources N            sources in the synthetic deployment (default 100000; --smoke: 4000)
   --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 5000)
@@ -60,6 +62,9 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --only load            only the load run (--load-* options) on the trees a full run built (it builds none); rewrites
                          the load rows of RESULTS.md and results.json and keeps every other; with
                          DEPLOYLENS_BENCH_SERVER_CPU_PROFILE=DIR it also writes a CPU profile of the server there
+  --only render          only the snapshot page rows: tree a (--sources) collected into a fresh dashboard, then its
+                         page opened --render-runs times in Chromium (first file row, DOM rows, search; needs a build);
+                         updates those rows of RESULTS.md and results.json alone
   --only fleet           only the simulated fleet: saved hosts on a few real targets, collected hourly by the server's
                          scheduler in a compressed hour (RESULTS.md's fleet section)
   --fleet-hosts N        hosts of the fleet (default 10000; --smoke: 200)
@@ -83,7 +88,7 @@ const VALUE_FLAGS = [
   "--fleet-hour-seconds",
   "--fleet-clients",
 ];
-const ONLY_PARTS = ["retention", "cli", "compare", "load", "fleet"] as const;
+const ONLY_PARTS = ["retention", "cli", "compare", "load", "render", "fleet"] as const;
 const BOOLEAN_FLAGS = ["--smoke", "--million", "--profile"];
 
 function positiveInt(flag: string, value: string | undefined, least = 1): number {

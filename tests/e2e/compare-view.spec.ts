@@ -93,6 +93,24 @@ test("a collapsed section is written to the URL and stays collapsed after a relo
   await expect(page).toHaveURL(new RegExp(`/compare/${ids.laptop}/${ids.vps}$`), SLOW);
 });
 
+test("a section collapsed before the page's script has run is written to the URL once it runs", async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // Scripts only: the stylesheets load, so the page shows, but React cannot hydrate it.
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${app.url}/compare/${ids.laptop}/${ids.vps}`, { waitUntil: "commit" });
+  const files = page.locator('[data-section="files"]');
+  await expect(files).toContainText("pkg/models.py"); // streamed in and shown: the reader can reach it
+  await files.locator("summary").press("Enter");
+  expect(await isOpen(page, "files")).toBe(false);
+  release();
+  await expect(page).toHaveURL(/\?closed=files$/, SLOW);
+  expect(await isOpen(page, "files")).toBe(false);
+});
+
 test("Swap exchanges the sides and keeps the view", async ({ page }) => {
   await page.goto(`${app.url}/compare/${ids.laptop}/${ids.vps}?all=1`);
   await expect(page.locator("h1")).toContainText(/Left\s*laptop.*Right\s*vps/s);

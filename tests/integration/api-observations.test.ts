@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { observedApp, startAsNobody, type ObservedApp } from "../support/fixtures/observed-app";
 import { isRoot } from "../support/fixtures/odd-entries";
+import { OBSERVATION_KEYS } from "../support/observe-in-background";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp-dir";
 
@@ -89,13 +90,7 @@ test.runIf(isRoot)(
     const done = await until(obsId, (a) => a.status !== 202);
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const observation = done.body.data as { modules: { name: string; loaded: string; blocked: boolean }[] };
-    expect(Object.keys(observation).sort()).toEqual([
-      "durationMs",
-      "modules",
-      "startedAt",
-      "staticExtra",
-      "staticMissed",
-    ]);
+    expect(Object.keys(observation).sort()).toEqual(OBSERVATION_KEYS);
     expect(observation.modules.find((m) => m.name === "locked.helpers")).toMatchObject({
       loaded: "compiled",
       blocked: true,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import pg from "pg";
 import { migratePostgres } from "@/lib/db/migrate-postgresql";
 import { generatedModels } from "../support/generated-models";
+import { schemaDrift } from "../support/schema-drift";
 import { postgresMissing, startPostgres, type RunningPostgres } from "../support/postgres";
 
 // db-drift.test.ts for PostgreSQL: prisma/migrations-postgresql must build what PostgreSQL's client expects.
@@ -39,26 +40,13 @@ describe.skipIf(postgresMissing)(`PostgreSQL migrations${postgresMissing ? ` (${
     await client.end();
     const models = postgresModels();
     expect(models.size).toBeGreaterThan(0);
-    const problems: string[] = [];
-    for (const [model, fields] of models) {
-      const columns = new Map(rows.filter((r) => r.table_name === model).map((r) => [r.column_name, r]));
-      if (columns.size === 0) problems.push(`table ${model} is missing`);
-      for (const field of fields) {
-        const column = columns.get(field.name);
-        if (!column) {
-          if (columns.size) problems.push(`column ${model}.${field.name} is missing`);
-          continue;
-        }
-        const columnNullable = column.is_nullable === "YES";
-        if (columnNullable !== field.nullable) {
-          problems.push(
-            `${model}.${field.name}: client says ${field.nullable ? "nullable" : "required"}, table says ${columnNullable ? "nullable" : "NOT NULL"}`,
-          );
-        }
-        if (COLUMN_TYPE[field.type] !== column.data_type)
-          problems.push(`${model}.${field.name}: ${field.type} stored as ${column.data_type}`);
-      }
-    }
+    const columnsOf = (model: string) =>
+      new Map(
+        rows
+          .filter((r) => r.table_name === model)
+          .map((r) => [r.column_name, { type: r.data_type, nullable: r.is_nullable === "YES" }]),
+      );
+    const problems = schemaDrift(models, columnsOf, COLUMN_TYPE);
     expect(
       problems,
       "schema.prisma changed without a PostgreSQL migration? add one (docs/development.md: Changing the schema)",

@@ -3,6 +3,7 @@ import Database from "../support/sqlite-database";
 import { afterAll, expect, test } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { generatedModels } from "../support/generated-models";
+import { schemaDrift } from "../support/schema-drift";
 import { tempDir } from "../support/temp-dir";
 
 const temp = tempDir("deploylens-drift-");
@@ -24,35 +25,15 @@ test("every model and scalar field of the generated client exists in a freshly m
   const db = new Database(file, { readonly: true });
   const models = generatedModels();
   expect(models.size).toBeGreaterThan(0);
-  const problems: string[] = [];
-  for (const [model, fields] of models) {
-    const columns = new Map(
-      (
-        db.prepare(`PRAGMA table_info("${model}")`).all() as {
-          name: string;
-          type: string;
-          notnull: number;
-          pk: number;
-        }[]
-      ).map((c) => [c.name, c]),
+  type Column = { name: string; type: string; notnull: number; pk: number };
+  const columnsOf = (model: string) =>
+    new Map(
+      (db.prepare(`PRAGMA table_info("${model}")`).all() as Column[]).map((c) => [
+        c.name,
+        { type: c.type, nullable: c.notnull === 0 && c.pk === 0 },
+      ]),
     );
-    if (columns.size === 0) problems.push(`table ${model} is missing`);
-    for (const field of fields) {
-      const column = columns.get(field.name);
-      if (!column) {
-        if (columns.size) problems.push(`column ${model}.${field.name} is missing`);
-        continue;
-      }
-      const columnNullable = column.notnull === 0 && column.pk === 0;
-      if (columnNullable !== field.nullable) {
-        problems.push(
-          `${model}.${field.name}: client says ${field.nullable ? "nullable" : "required"}, table says ${columnNullable ? "nullable" : "NOT NULL"}`,
-        );
-      }
-      if (AFFINITY[field.type] !== column.type)
-        problems.push(`${model}.${field.name}: ${field.type} stored as ${column.type}`);
-    }
-  }
+  const problems = schemaDrift(models, columnsOf, AFFINITY);
   db.close();
   expect(problems, "schema.prisma changed without a migration? add one (README: Changing the schema)").toEqual([]);
 });

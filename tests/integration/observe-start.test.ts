@@ -4,7 +4,11 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { coveragePercent } from "@/lib/analysis/coverage-percent";
 import { observedApp, startAsNobody, verdictsFromVerboseLog, type ObservedApp } from "../support/fixtures/observed-app";
 import { isRoot, NOBODY } from "../support/fixtures/odd-entries";
-import { observeInBackground, type ObservationJson as Observation } from "../support/observe-in-background";
+import {
+  observeInBackground,
+  OBSERVATION_KEYS,
+  type ObservationJson as Observation,
+} from "../support/observe-in-background";
 import { pythonInfo, runPythonOrThrow } from "../support/python";
 import { runCli } from "../support/run-cli";
 import { tempDir } from "../support/temp-dir";
@@ -57,13 +61,7 @@ test.runIf(isRoot)(
     const result = await run.done;
     expect(result.code, result.stderr).toBe(0);
     const observation = JSON.parse(result.stdout) as Observation;
-    expect(Object.keys(observation).sort()).toEqual([
-      "durationMs",
-      "modules",
-      "startedAt",
-      "staticExtra",
-      "staticMissed",
-    ]);
+    expect(Object.keys(observation).sort()).toEqual(OBSERVATION_KEYS);
 
     const truth = verdictsFromVerboseLog(log, pythonInfo(app.python).cacheTag);
     const ours = new Map(observation.modules.map((m) => [m.path, { loaded: m.loaded, blocked: m.blocked }]));

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import Database from "../support/sqlite-database";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -61,6 +62,13 @@ test("prune keeps exactly what the policy says, frees the blob only pruned snaps
   expect(dry.blobs.removed).toBe(1);
   expect(blobStats()).toEqual(before);
 
+  // The file indexes of both blobs, as their snapshots' pages build them: the freed blob's goes with it.
+  const { listSnapshotFiles, prepareSnapshotFiles } = await import("@/lib/snapshot-reads/snapshot-files");
+  const page = { q: "", status: [], blocked: "" as const, offset: 0, limit: 1 };
+  for (const key of ["5@7", "59@7"]) await prepareSnapshotFiles(ids.get(key)!);
+  const indexDir = path.join(temp.dir, "file-index");
+  expect(fs.readdirSync(indexDir)).toHaveLength(2);
+
   const sizeBefore = sqliteStoreBytes(databaseFile);
   const report = await pruneSnapshots({ dryRun: false, now });
   // Kept: 120 of the last 30 days + 30 last-of-day + the first + 2 changes + the baseline = 154.
@@ -71,6 +79,8 @@ test("prune keeps exactly what the policy says, frees the blob only pruned snaps
   expect(before.blobBytes - after.blobBytes).toBe(report.blobs.compressedBytes);
   expect(report.blobs.compressedBytes).toBeGreaterThan(1000);
   expect(sqliteStoreBytes(databaseFile)).toBeLessThan(sizeBefore);
+  expect(fs.readdirSync(indexDir)).toHaveLength(1);
+  expect((await listSnapshotFiles(ids.get("59@7")!, page)).total).toBe(2000);
 
   const db = new Database(databaseFile, { readonly: true });
   const kept = new Set((db.prepare("SELECT id FROM Snapshot").all() as { id: string }[]).map((r) => r.id));

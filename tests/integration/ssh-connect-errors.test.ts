@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createSshTransport, type SshOptions } from "@/lib/transport/ssh";
-import { TransportError } from "@/lib/transport/types";
+import type { SshOptions } from "@/lib/transport/ssh";
+import { connectError } from "@/tests/support/ssh-login";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { freePort } from "@/tests/support/sshd/free-port";
 
@@ -34,15 +34,6 @@ function options(port: number, extra: Partial<SshOptions> = {}): SshOptions {
     acceptNewHostKey: false,
     ...extra,
   };
-}
-
-async function connectError(opts: SshOptions): Promise<TransportError> {
-  const err: unknown = await createSshTransport(opts).then(
-    () => new Error("connected"),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof TransportError)) throw err;
-  return err;
 }
 
 test("a server that accepts TCP but never speaks fails as connect-timeout within the connect timeout", async () => {

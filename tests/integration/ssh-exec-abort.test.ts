@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport } from "@/lib/transport/ssh";
 import type { Transport } from "@/lib/transport/types";
+import { pollUntil } from "@/tests/support/poll";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { readAll } from "@/tests/support/sshd/read-all";
 
@@ -45,8 +46,8 @@ async function firstLine(stream: NodeJS.ReadableStream): Promise<string> {
   return text.split("\n")[0] ?? "";
 }
 
-/** The sshd runs on this machine, so the remote pid can be watched directly. */
-async function abortAndWatch(transport: Transport, command: string): Promise<boolean> {
+/** Aborts `command` and waits for its process to end (the sshd runs on this machine, so its pid can be watched). */
+async function abortAndWatch(transport: Transport, command: string): Promise<void> {
   const controller = new AbortController();
   const handle = await transport.exec(command, { signal: controller.signal });
   const pid = Number(await firstLine(handle.stdout));
@@ -54,16 +55,17 @@ async function abortAndWatch(transport: Transport, command: string): Promise<boo
   const reason = new Error("user cancelled");
   controller.abort(reason);
   await expect(handle.done).rejects.toBe(reason);
-  const deadline = Date.now() + 5_000;
-  while (isRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  return isRunning(pid);
+  await pollUntil(`the aborted command (pid ${pid}) to end`, () => (isRunning(pid) ? undefined : true), {
+    timeoutMs: 5_000,
+    intervalMs: 50,
+  });
 }
 
 test("aborting rejects done with the reason and stops a command that keeps writing", async () => {
   const transport = await connect(sshd.user);
   const ticking = `python3 -c 'import os, time; print(os.getpid(), flush=True)
 while True: print("tick", flush=True); time.sleep(0.05)'`;
-  expect(await abortAndWatch(transport, ticking)).toBe(false);
+  await abortAndWatch(transport, ticking);
   await transport.close();
 });
 
@@ -71,7 +73,7 @@ test("aborting a non-root login delivers TERM, which stops even a silent command
   const user = asRoot ? sshd.passwordLogin?.user : sshd.user;
   if (!user) throw new Error("the test sshd has no non-root account");
   const transport = await connect(user);
-  expect(await abortAndWatch(transport, "echo $$; exec sleep 60")).toBe(false);
+  await abortAndWatch(transport, "echo $$; exec sleep 60");
   await transport.close();
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport, type HostKeyInfo, type SshOptions } from "@/lib/transport/ssh";
-import { connectError, keyLogin } from "@/tests/support/ssh-login";
+import { connectError, keyLogin, refusedHostKey } from "@/tests/support/ssh-login";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { readAll } from "@/tests/support/sshd/read-all";
 
@@ -36,13 +36,7 @@ test("an unknown host key is refused without acceptance, naming the fingerprint 
   const before = await authAttempts();
   const err = await connectError(options(null, false, seen));
   expect(err.code).toBe("host-key-unknown");
-  expect(err.details).toEqual({
-    endpoint: "target",
-    host: sshd.host,
-    port: sshd.port,
-    fingerprint: sshd.hostKeyFingerprint,
-    keyType: "ssh-ed25519",
-  });
+  expect(err.details).toEqual(refusedHostKey("target", sshd));
   expect(err.message).toContain(sshd.hostKeyFingerprint);
   expect(err.message).toContain(`hosts trust NAME ${sshd.hostKeyFingerprint}`);
   expect(seen).toEqual([{ endpoint: "target", fingerprint: sshd.hostKeyFingerprint, accepted: false }]);
@@ -70,14 +64,7 @@ test("a changed host key is refused with both fingerprints, before any authentic
     const seen: HostKeyInfo[] = [];
     const err = await connectError(options(pinned, accept, seen));
     expect(err.code).toBe("host-key-changed");
-    expect(err.details).toEqual({
-      endpoint: "target",
-      host: sshd.host,
-      port: sshd.port,
-      fingerprint: presented,
-      keyType: "ssh-ed25519",
-      pinned,
-    });
+    expect(err.details).toEqual(refusedHostKey("target", sshd, { fingerprint: presented, pinned }));
     expect(err.message).toContain(pinned);
     expect(err.message).toContain(presented);
     expect(seen).toEqual([{ endpoint: "target", fingerprint: presented, accepted: false }]);

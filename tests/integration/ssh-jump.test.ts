@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSshTransport, type HostKeyInfo, type SshEndpoint, type SshOptions } from "@/lib/transport/ssh";
-import { connectError, keyLogin } from "@/tests/support/ssh-login";
+import { connectError, keyLogin, refusedHostKey } from "@/tests/support/ssh-login";
 import { startSshd, type Sshd } from "@/tests/support/sshd";
 import { freePort } from "@/tests/support/sshd/free-port";
 import { keygen } from "@/tests/support/sshd/keygen";
@@ -63,14 +63,7 @@ test("a changed jump host key is refused before the target is contacted", async 
   const before = await connectionsTo(target);
   const err = await connectError({ ...endpoint(target), jumps: [endpoint(jump, target.hostKeyFingerprint)] });
   expect(err.code).toBe("host-key-changed");
-  expect(err.details).toEqual({
-    endpoint: "jump",
-    host: jump.host,
-    port: jump.port,
-    fingerprint: jump.hostKeyFingerprint,
-    keyType: "ssh-ed25519",
-    pinned: target.hostKeyFingerprint,
-  });
+  expect(err.details).toEqual(refusedHostKey("jump", jump, { pinned: target.hostKeyFingerprint }));
   expect(await connectionsTo(target)).toBe(before);
 });
 
@@ -82,13 +75,7 @@ test("the target's own pin is enforced behind an accepted jump host", async () =
     onHostKey: (i) => seen.push(i),
   });
   expect(err.code).toBe("host-key-unknown");
-  expect(err.details).toEqual({
-    endpoint: "target",
-    host: target.host,
-    port: target.port,
-    fingerprint: target.hostKeyFingerprint,
-    keyType: "ssh-ed25519",
-  });
+  expect(err.details).toEqual(refusedHostKey("target", target));
   expect(seen.map((i) => [i.endpoint, i.accepted])).toEqual([
     ["jump", true],
     ["target", false],

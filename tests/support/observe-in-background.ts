@@ -12,6 +12,9 @@ export type ObservationJson = {
   staticExtra: string[];
 };
 
+/** An observation's fields, sorted: what the CLI prints and the API returns, nothing more. */
+export const OBSERVATION_KEYS = ["durationMs", "modules", "startedAt", "staticExtra", "staticMissed"];
+
 /**
  * `deploylens observe NAME --json …` as a script runs it: `armed` resolves at its "watching N directories"
  * line on stderr (the moment to start the service), `done` when it exits.

@@ -23,3 +23,16 @@ export async function connectError(opts: SshOptions): Promise<TransportError> {
   if (!(err instanceof TransportError)) throw err;
   return err;
 }
+
+/**
+ * The details of a refused host key as `endpoint` presented it (ed25519, as every test sshd's is); `pinned` when
+ * another key was pinned.
+ */
+export function refusedHostKey(
+  endpoint: "target" | "jump",
+  sshd: Sshd,
+  { fingerprint = sshd.hostKeyFingerprint, pinned }: { fingerprint?: string; pinned?: string } = {},
+) {
+  const details = { endpoint, host: sshd.host, port: sshd.port, fingerprint, keyType: "ssh-ed25519" };
+  return pinned === undefined ? details : { ...details, pinned };
+}

@@ -64,7 +64,7 @@ test("with a startup closure, its coverage and blocked modules decide, not all s
 /** The summary columns store-snapshot writes for a snapshot's real findings. */
 function critical(id: string, snapshot: SnapshotInput): RegressionRow {
   const ids = criticalFindingIds(diagnose(snapshot));
-  return row(id, { criticalFindings: ids.length, criticalFindingIds: JSON.stringify(ids) });
+  return row(id, { criticalFindings: ids.length, criticalFindingIds: ids });
 }
 const worldWritable = () =>
   healthy()
@@ -77,8 +77,8 @@ test("a critical finding that replaces another is new although the count stays t
   const before = critical("p", worldWritable());
   const after = critical("c", uncheckedHashStale());
   expect([before.criticalFindingIds, after.criticalFindingIds]).toEqual([
-    '["world-writable-pycache"]',
-    '["unchecked-hash-stale"]',
+    ["world-writable-pycache"],
+    ["unchecked-hash-stale"],
   ]);
   const found = detectRegressions(after, before, null, 5);
   expect(kinds(found)).toEqual(["new-critical/previous"]);

@@ -6,17 +6,12 @@ import { encodeInventory } from "@/lib/snapshot/inventory-blob-writer";
 import { canonicalItem, recordItemOf, RECORD_FIELDS, SOURCE_ROW } from "@/lib/snapshot/inventory-records";
 import { readInventoryBlob } from "@/lib/snapshot/read-inventory-blob";
 import { sourceSchema, type Inventory } from "@/lib/snapshot/schema";
-import { InventoryBuilder } from "../support/inventory-builder";
+import { recordKindsInventory } from "../support/fixtures/record-kinds-inventory";
 import { receiveRecords } from "../support/receive-records";
 
 // The stored inventory as records (format 2), the old single document (format 1), and the lean source check.
 
-const inventory: Inventory = new InventoryBuilder()
-  .root("/srv/app")
-  .sources(30, "fresh", "pkg")
-  .source("pkg/\udc80odd.py", "stale", { reason: "mtime", pyc: "timestamp" })
-  .extra("pkg/__pycache__/x.cpython-310.pyc", "foreign-tag", "cpython-310")
-  .skipped("link", "symlink")
+const inventory: Inventory = recordKindsInventory(30, "pkg")
   .root("/srv/venv/lib/python3.11/site-packages", { kind: "site-packages" })
   .source("six.py", "missing")
   .build();

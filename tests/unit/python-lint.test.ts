@@ -1,12 +1,14 @@
 import { PositionEncoding, Workspace } from "@astral-sh/ruff-wasm-nodejs";
 import { expect, test } from "vitest";
 import { collectorProgram } from "@/lib/collector/collector-program";
+import { observeProgram } from "@/lib/collector/observe-program";
 import { probeProgram } from "@/lib/collector/probe-program";
 
 /**
  * Ruff (its WebAssembly build from the npm registry: no Python package index needed) over the Python the
- * product sends to targets. The files under lib/collector/python share one namespace, so each program is
- * linted as it is sent, whole; a finding is reported by the file and line it came from.
+ * product sends to targets. The files under lib/collector/python (and those under lib/collector/observe) share
+ * one namespace, so each program is linted as it is sent, whole; a finding is reported by the file and line it
+ * came from.
  */
 const ruff = new Workspace(
   {
@@ -36,6 +38,7 @@ function located(program: string, row: number): string {
 test.each([
   ["the collector", collectorProgram],
   ["the connection probe", probeProgram],
+  ["the start observer", () => observeProgram({})],
 ])("ruff finds nothing in %s", (_name, program) => {
   const text = program();
   // SOURCE_MAP's JSON is one long generated line: lint the code under it, with the line numbers kept.

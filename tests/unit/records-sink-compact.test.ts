@@ -4,16 +4,11 @@ import { parseEvent } from "@/lib/collector/parse-event";
 import { encodeInventory, InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
 import { RECORD_FIELDS } from "@/lib/snapshot/inventory-records";
 import type { Inventory } from "@/lib/snapshot/schema";
-import { InventoryBuilder } from "../support/inventory-builder";
+import { recordKindsInventory } from "../support/fixtures/record-kinds-inventory";
 
 // The store step's mode: sources stay packed in SourceTables, everything else is joined as before.
 
-const inventory: Inventory = new InventoryBuilder()
-  .root("/srv/app")
-  .sources(30, "fresh", "pkg")
-  .source("pkg/\udc80odd.py", "stale", { reason: "mtime", pyc: "timestamp" })
-  .extra("pkg/__pycache__/x.cpython-310.pyc", "foreign-tag", "cpython-310")
-  .skipped("link", "symlink")
+const inventory: Inventory = recordKindsInventory(30, "pkg")
   .root("/srv/empty")
   .root("/srv/venv/lib/python3.11/site-packages", { kind: "site-packages" })
   .source("six.py", "missing")

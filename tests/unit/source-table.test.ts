@@ -47,3 +47,38 @@ test("sources of one directory share a directory id, other directories do not", 
   expect(ids[0]).toBe(ids[2]);
   expect(new Set(ids).size).toBe(4);
 });
+
+// The first chunk holds a lone surrogate (kept as UTF-16), the second only one-byte names (kept as Latin-1).
+test("a spilling SourceTable gives back the same sources, read in any order, until it is closed", () => {
+  const all = Array.from({ length: 20_000 }, (_, i) =>
+    i < ODD.length
+      ? ODD[i]!
+      : source(`d${i % 37}/m${i}${i % 5 === 0 && i < 8192 ? "\ud800é" : ""}.py`, { size: i, mtime: i / 7 }),
+  );
+  const table = new SourceTable({ spill: true });
+  for (const s of all) table.push(s);
+  expect([...table]).toEqual(all);
+  for (const i of [19_999, 0, 8192, 5, 16_384, 8191, 12_345]) {
+    expect(table.at(i)).toEqual(all[i]);
+    expect(table.status(i)).toBe(all[i]!.status);
+    expect(table.dirPath(table.dirId(i))).toBe(dirOf(all[i]!.path));
+  }
+  table.close();
+  expect(table.at(19_999)).toEqual(all[19_999]); // the last, partial chunk never left memory
+  expect(() => table.at(0)).toThrow();
+});
+
+test("a spilling SourceTable keeps its sources in memory when the temporary directory refuses a file", () => {
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = "/nonexistent/deploylens-tmp";
+  try {
+    const all = Array.from({ length: 10_000 }, (_, i) => source(`d${i % 3}/m${i}.py`, { size: i }));
+    const table = new SourceTable({ spill: true });
+    for (const s of all) table.push(s);
+    table.close();
+    expect([...table]).toEqual(all);
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+});

@@ -7,17 +7,12 @@ import { RootSourceReader } from "@/lib/snapshot/root-source-reader";
 import { readInventoryHead } from "@/lib/snapshot/stream-inventory-blob";
 import { sourceOfRecord } from "@/lib/snapshot/source-record";
 import type { Inventory, Source } from "@/lib/snapshot/schema";
-import { InventoryBuilder } from "../support/inventory-builder";
+import { recordKindsInventory } from "../support/fixtures/record-kinds-inventory";
 
 // A stored inventory read in two passes (its head, then its sources root by root) or packed must give back
 // what reading it whole gives. Thousands of sources with non-ASCII names: lines and characters cross the
 // pieces brotli inflates.
-const inventory: Inventory = new InventoryBuilder()
-  .root("/srv/app")
-  .sources(3000, "fresh", "pkg/ünïcödé")
-  .source("pkg/\udc80odd.py", "stale", { reason: "mtime", pyc: "timestamp" })
-  .extra("pkg/__pycache__/x.cpython-310.pyc", "foreign-tag", "cpython-310")
-  .skipped("link", "symlink")
+const inventory: Inventory = recordKindsInventory(3000, "pkg/ünïcödé")
   .root("/srv/empty")
   .root("/srv/venv/lib/python3.11/site-packages", { kind: "site-packages" })
   .sources(500, "missing", "six")

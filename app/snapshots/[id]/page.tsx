@@ -2,9 +2,9 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { FileExplorer } from "@/components/snapshots/FileExplorer";
 import { ImpactPanel } from "@/components/snapshots/ImpactPanel";
 import { SnapshotDetails } from "@/components/snapshots/SnapshotDetails";
+import { SnapshotFiles } from "@/components/snapshots/SnapshotFiles";
 import { SnapshotFindings } from "@/components/snapshots/SnapshotFindings";
 import { SnapshotVerdict } from "@/components/snapshots/SnapshotVerdict";
 import { Card } from "@/components/ui/Card";
@@ -14,7 +14,7 @@ import { findSnapshotWithPrevious } from "@/lib/snapshot-reads/snapshot-with-pre
 import { comparePath } from "@/lib/compare/compare-refs";
 import { requirePageRole } from "@/lib/auth/require-page-role";
 
-export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id]">) {
+export default async function SnapshotPage({ params, searchParams }: PageProps<"/snapshots/[id]">) {
   await requirePageRole("viewer");
   await connection();
   const { id } = await params;
@@ -64,7 +64,7 @@ export default async function SnapshotPage({ params }: PageProps<"/snapshots/[id
       {ok && (
         <Card title="Files">
           <Suspense fallback={<Skeleton label="files" lines={8} />}>
-            <FileExplorer snapshotId={row.id} />
+            <SnapshotFiles id={row.id} searchParams={searchParams} />
           </Suspense>
         </Card>
       )}

@@ -1,6 +1,6 @@
 import type { Rule } from "./rule";
 import { plural } from "./support/count-by";
-import { blockedEvidence, blockedStartupModules, execStartStep, serverEvidence } from "./support/server-facts";
+import { workersCompileAgain } from "./support/workers-compile-again";
 
 const id = "gunicorn-preload-off";
 
@@ -10,20 +10,17 @@ export const gunicornPreloadOff: Rule = {
   check(f) {
     const server = f.inventory.server;
     if (server?.kind !== "gunicorn" || server.preload?.value) return null;
-    const workers = server.workers?.value ?? 1;
-    const blocked = blockedStartupModules(f);
-    if (workers < 2 || blocked === 0) return null;
-    return {
+    return workersCompileAgain(f, server, {
       id,
-      severity: "warning",
-      title: `Each of ${plural(workers, "gunicorn worker")} compiles the ${plural(blocked, "blocked module")} again`,
+      title: (workers, blocked) =>
+        `Each of ${plural(workers, "gunicorn worker")} compiles the ${plural(blocked, "blocked module")} again`,
       detail:
         "Without --preload the gunicorn master does not import the application: every worker imports it after the fork, " +
         "so every worker compiles the modules whose bytecode cannot be cached. With --preload the master imports it once " +
         "and the workers inherit it, so the cost is paid once per start and recycled workers pay nothing. " +
         "Preloading suits apps that open no sockets or database connections at import time; --reload does not work with it.",
-      evidence: [...serverEvidence(server, ["workers", "preload", "maxRequests"]), blockedEvidence(f)],
-      fix: [execStartStep(f, "Add --preload (or preload_app = True in the gunicorn config file)")],
-    };
+      settings: ["workers", "preload", "maxRequests"],
+      fix: "Add --preload (or preload_app = True in the gunicorn config file)",
+    });
   },
 };

@@ -28,8 +28,8 @@ export const staleBytecode: Rule = {
     const roots = new Set<string>();
     for (const dir of f.dirs) {
       if (dir.blockedBy) continue; // counted by the rule that owns the directory
-      for (const s of dir.sources) {
-        if (s.status !== "stale" || f.runsOldCode(s)) continue;
+      for (const s of dir.staleSources) {
+        if (f.runsOldCode(s)) continue;
         const reason = s.reason ?? "unknown";
         const list = byReason.get(reason) ?? [];
         if (list.length === 0) byReason.set(reason, list);

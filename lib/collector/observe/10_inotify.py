@@ -29,6 +29,23 @@ WATCH_MASK = IN_OPEN | IN_CREATE | IN_MOVED_TO | IN_ONLYDIR
 EVENT_HEADER = struct.Struct("iIII")
 
 
+def read_event_records(fd, header, record_size):
+    """The records waiting on the non-blocking notification `fd` (inotify or fanotify), in one read, each
+    (its header's fields, the bytes after the header); `record_size(fields)` is a whole record's length."""
+    try:
+        data = os.read(fd, 1 << 20)
+    except BlockingIOError:
+        return []
+    records = []
+    offset = 0
+    while offset + header.size <= len(data):
+        fields = header.unpack_from(data, offset)
+        size = record_size(fields)
+        records.append((fields, data[offset + header.size:offset + size]))
+        offset += size
+    return records
+
+
 class ObserveError(Exception):
     """A failure with a stable code, reported as the one error line."""
 
@@ -76,22 +93,15 @@ class Inotify(object):
         ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
         if not ready:
             return []
-        try:
-            data = os.read(self.fd, 1 << 20)
-        except BlockingIOError:
-            return []
         events = []
-        offset = 0
-        while offset + EVENT_HEADER.size <= len(data):
-            wd, mask, _cookie, length = EVENT_HEADER.unpack_from(data, offset)
-            raw = data[offset + EVENT_HEADER.size:offset + EVENT_HEADER.size + length].rstrip(b"\0")
-            offset += EVENT_HEADER.size + length
+        for (wd, mask, _cookie, _length), name in read_event_records(
+                self.fd, EVENT_HEADER, lambda fields: EVENT_HEADER.size + fields[3]):
             if mask & IN_Q_OVERFLOW:
                 self.overflowed = True
             directory = self.dirs.get(wd)
             if directory is None or mask & IN_IGNORED:
                 continue
-            events.append((directory, os.fsdecode(raw), mask))
+            events.append((directory, os.fsdecode(name.rstrip(b"\0")), mask))
         return events
 
     def close(self):

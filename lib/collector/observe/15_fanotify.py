@@ -40,7 +40,7 @@ class Fanotify(object):
         if pid not in self._uids:
             try:
                 with open("/proc/%d/status" % pid, "rb") as f:
-                    line = next(l for l in f if l.startswith(b"Uid:"))
+                    line = next(row for row in f if row.startswith(b"Uid:"))
                 self._uids[pid] = int(line.split()[1])
             except (OSError, StopIteration, ValueError, IndexError):
                 # Gone before its event was read: not a service, which keeps running after its start (a
@@ -50,15 +50,9 @@ class Fanotify(object):
 
     def read(self):
         """The opens waiting now, each (directory, name, pid), from the service user's running processes."""
-        try:
-            data = os.read(self.fd, 1 << 20)
-        except BlockingIOError:
-            return []
         events = []
-        offset = 0
-        while offset + FAN_EVENT.size <= len(data):
-            length, _vers, _res, _meta, mask, fd, pid = FAN_EVENT.unpack_from(data, offset)
-            offset += max(length, FAN_EVENT.size)
+        records = read_event_records(self.fd, FAN_EVENT, lambda fields: max(fields[0], FAN_EVENT.size))
+        for (_length, _vers, _res, _meta, mask, fd, pid), _ in records:
             if mask & FAN_Q_OVERFLOW:
                 self.overflowed = True
             if fd < 0:

@@ -17,6 +17,28 @@ export type HostSettingsUpdate = { appRoots: string[]; entryPoints: string[] } &
   | "timeoutSeconds"
 >;
 
+type SettingKey = keyof HostSettingsUpdate;
+
+/**
+ * A host's editable settings, from its row or from a validated edit of them, in the order an edit lists the
+ * ones it changed.
+ */
+export function hostSettingsOf(host: Pick<HostRow, SettingKey>): Pick<HostRow, SettingKey> {
+  return {
+    appRoots: host.appRoots,
+    entryPoints: host.entryPoints,
+    serviceUnit: host.serviceUnit,
+    unitFile: host.unitFile,
+    python: host.python,
+    serviceUser: host.serviceUser,
+    container: host.container,
+    engine: host.engine,
+    measureStartup: host.measureStartup,
+    maxFiles: host.maxFiles,
+    timeoutSeconds: host.timeoutSeconds,
+  };
+}
+
 export async function updateHostSettings(id: string, data: HostSettingsUpdate): Promise<HostRow> {
   const { appRoots, entryPoints, ...rest } = data;
   const columns = { appRoots: encodeAppRoots(appRoots), entryPoints: encodeEntryPoints(entryPoints) };

@@ -11,6 +11,7 @@ import {
   type HostRow,
   type JumpHop,
 } from "../host-columns";
+import { hostSettingsOf } from "./host-updates";
 
 export type { HostRow };
 /** The columns of a new host, as insertHost takes them: its lists as data, encoded on the way in. */
@@ -48,17 +49,7 @@ export function toHostView(host: HostRow) {
     jumpIdentityFile: host.jumpIdentityFile,
     hostKeySha256: host.hostKeySha256,
     jumpKeySha256: host.jumpKeySha256,
-    appRoots: host.appRoots,
-    serviceUnit: host.serviceUnit,
-    unitFile: host.unitFile,
-    python: host.python,
-    serviceUser: host.serviceUser,
-    container: host.container,
-    engine: host.engine,
-    entryPoints: host.entryPoints,
-    measureStartup: host.measureStartup,
-    maxFiles: host.maxFiles,
-    timeoutSeconds: host.timeoutSeconds,
+    ...hostSettingsOf(host),
     schedule: host.schedule,
     baselineSnapshotId: host.baselineSnapshotId,
     createdAt: host.createdAt.toISOString(),

@@ -40,15 +40,21 @@ export async function listBlobSizes(): Promise<Map<string, number>> {
 
 /**
  * Deletes the snapshots and then every blob no snapshot references, in one transaction: a crash or
- * a concurrent collection never sees snapshots without their blob or a half-applied prune.
+ * a concurrent collection never sees snapshots without their blob or a half-applied prune. Returns the
+ * deleted blobs' hashes.
  */
-export async function deleteSnapshotsAndOrphanBlobs(ids: string[]): Promise<{ snapshots: number; blobs: number }> {
+export async function deleteSnapshotsAndOrphanBlobs(ids: string[]): Promise<{ snapshots: number; blobs: string[] }> {
   return prisma.$transaction(async (tx) => {
     let snapshots = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
       snapshots += (await tx.snapshot.deleteMany({ where: { id: { in: ids.slice(i, i + CHUNK) } } })).count;
     }
-    const blobs = (await tx.inventoryBlob.deleteMany({ where: { snapshots: { none: {} } } })).count;
+    // By hash, so the caller learns which blobs went (their file indexes go with them).
+    const orphans = await tx.inventoryBlob.findMany({ where: { snapshots: { none: {} } }, select: { sha256: true } });
+    const blobs = orphans.map((blob) => blob.sha256);
+    for (let i = 0; i < blobs.length; i += CHUNK) {
+      await tx.inventoryBlob.deleteMany({ where: { sha256: { in: blobs.slice(i, i + CHUNK) } } });
+    }
     return { snapshots, blobs };
   });
 }

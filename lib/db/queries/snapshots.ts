@@ -112,3 +112,10 @@ export async function listHostKeyFailures(hostId: string, take = 50): Promise<Sn
 export async function findBlobRawBytes(sha256: string): Promise<number | null> {
   return (await prisma.inventoryBlob.findUnique({ where: { sha256 }, select: { rawBytes: true } }))?.rawBytes ?? null;
 }
+
+/** The blob of a snapshot's inventory: null for a failed collection, which has none. */
+export async function getSnapshotBlobOrThrow(id: string): Promise<string | null> {
+  const row = await prisma.snapshot.findUnique({ where: { id }, select: { status: true, blobSha256: true } });
+  if (!row) throw new NotFoundError("snapshot", id);
+  return row.status === "ok" ? row.blobSha256 : null;
+}

@@ -19,7 +19,7 @@ import {
   cliVersion,
   type CliBenchData,
 } from "../report/cli-figures";
-import { readResults, updateRows } from "../report/update-rows";
+import { writePartialRun } from "../report/write-partial-run";
 import { revision } from "../revision";
 import { benchVenv } from "../tree/bench-venv";
 import { buildTree, CACHE_DIR } from "../tree/build-tree";
@@ -68,7 +68,16 @@ export async function cliOnlyBench(options: BenchOptions): Promise<void> {
     const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
     const machine = machineInfo();
     log(`load average ${machine.load.start.toFixed(2)} at the start, ${machine.load.end?.toFixed(2)} at the end`);
-    writeCliRows(out, { figures, cli, command, machine, revision: commit, date: new Date().toISOString() });
+    writePartialRun(out, {
+      figures,
+      command,
+      machine,
+      revision: commit,
+      method: { prefix: "- **CLI** ", line: cliMethodLine(cli) },
+      runs: { prefix: "- CLI `", lines: cliRunLines(cli) },
+      noteKey: "onlyCli",
+      data: { cli },
+    });
     log(`results: ${path.join(out, "RESULTS.md")}`);
   } finally {
     await sshd.stop();
@@ -82,37 +91,4 @@ function previousLarge(dir: string): Pick<CliData, "large" | "compareLarge"> {
   if (!fs.existsSync(file)) return { large: null, compareLarge: null };
   const cli = (JSON.parse(fs.readFileSync(file, "utf8")) as { cli?: Partial<CliData> | null }).cli;
   return { large: cli?.large ?? null, compareLarge: cli?.compareLarge ?? null };
-}
-
-type CliRun = {
-  figures: Figure[];
-  cli: NonNullable<CliBenchData["cli"]>;
-  command: string;
-  date: string;
-  machine: ReturnType<typeof machineInfo>;
-  revision: ReturnType<typeof revision>;
-};
-
-/** Updates the CLI rows of RESULTS.md and results.json in `dir`, leaving every other row as it was. */
-function writeCliRows(dir: string, run: CliRun): void {
-  const { jsonFile, mdFile, json, previous, markdown: before } = readResults(dir);
-  const { load } = run.machine;
-  const note =
-    ` Last measured alone by \`${run.command}\` on ${run.date.slice(0, 10)} (commit ${run.revision.commit}), ` +
-    `load average ${load.start.toFixed(2)} at the start, ${load.end?.toFixed(2) ?? "?"} at the end.`;
-  const markdown = updateRows(before, {
-    previous,
-    figures: run.figures,
-    date: run.date,
-    command: run.command,
-    method: { prefix: "- **CLI** ", line: cliMethodLine(run.cli) + note },
-    runs: { prefix: "- CLI `", lines: cliRunLines(run.cli) },
-  });
-  fs.writeFileSync(mdFile, markdown);
-  const ids = new Set(run.figures.map((f) => f.id));
-  const figures = previous.map((f) => run.figures.find((g) => g.id === f.id) ?? f);
-  figures.push(...run.figures.filter((f) => !previous.some((p) => p.id === f.id)));
-  const partial = { date: run.date, command: run.command, machine: run.machine, revision: run.revision, ids: [...ids] };
-  const next = { ...json, cli: run.cli, figures, onlyCli: partial };
-  fs.writeFileSync(jsonFile, `${JSON.stringify(next, null, 2)}\n`);
 }

@@ -3,13 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import type { BenchOptions } from "../bench-options";
 import { loadPhase } from "../load/load-phase";
-import type { LoadRun } from "../load/load-data";
 import { machineInfo, noteStartLoad } from "../machine-info";
-import type { Figure } from "../report/bench-data";
 import { loadMethodLine, loadRunLine } from "../report/client-rows-markdown";
 import { loadFigure } from "../report/load-figure";
 import { loadEventLoopFigure, loadLatencyFigure } from "../report/load-latency-figures";
-import { readResults, updateRows } from "../report/update-rows";
+import { writePartialRun } from "../report/write-partial-run";
 import { revision } from "../revision";
 import { benchVenv } from "../tree/bench-venv";
 import { builtTree } from "../tree/build-tree";
@@ -45,8 +43,10 @@ export async function loadOnly(options: BenchOptions, command: string): Promise<
       log,
       cpuProfileDir: process.env.DEPLOYLENS_BENCH_SERVER_CPU_PROFILE ?? null,
     });
-    const { load: average } = machineInfo();
+    const machine = machineInfo();
+    const { load: average } = machine;
     const commit = `${measured.commit}${measured.uncommittedFiles ? ` + ${measured.uncommittedFiles} changed files` : ""}`;
+    // Rows of one table come from different runs: each says its load and commit.
     const note = `; load average ${average.start.toFixed(2)} at the start, ${average.end?.toFixed(2) ?? "?"} at the end; commit ${commit}`;
     const data = { options, load };
     const figures = [loadFigure(data), loadLatencyFigure(data), loadEventLoopFigure(data)].map((f) =>
@@ -54,32 +54,20 @@ export async function loadOnly(options: BenchOptions, command: string): Promise<
     );
     for (const figure of figures) log(`${figure.id}: ${figure.status} — ${figure.measured} (${figure.ratioText})`);
     const dir = options.out ?? (options.smoke ? path.join(work, "results") : path.resolve(import.meta.dirname, ".."));
-    const run = load.measured ? load.run : null;
-    writeLoadRows(dir, { figures, run, command, date: new Date().toISOString() });
+    if (load.measured)
+      writePartialRun(dir, {
+        figures,
+        command,
+        machine,
+        revision: measured,
+        method: { prefix: "- **Load** ", line: loadMethodLine(load.run) },
+        runs: { prefix: "- Load: ", lines: [loadRunLine(load.run)] },
+        noteKey: "onlyLoad",
+        // What a later full report reads for these rows.
+        data: { load },
+      });
     log(`results: ${path.join(dir, "RESULTS.md")}`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-}
-
-type LoadRows = { figures: Figure[]; run: LoadRun | null; command: string; date: string };
-
-/** Updates the load rows of RESULTS.md and results.json in `dir` (tests/bench/report/update-rows.ts), nothing else. */
-function writeLoadRows(dir: string, rows: LoadRows): void {
-  const { jsonFile, mdFile, json, previous, markdown: before } = readResults(dir);
-  const markdown = updateRows(before, {
-    previous,
-    figures: rows.figures,
-    date: rows.date,
-    command: rows.command,
-    method: { prefix: "- **Load** ", line: rows.run ? loadMethodLine(rows.run) : "" },
-    runs: { prefix: "- Load: ", lines: rows.run ? [loadRunLine(rows.run)] : [] },
-  });
-  fs.writeFileSync(mdFile, markdown);
-  const figures = previous.map((f) => rows.figures.find((g) => g.id === f.id) ?? f);
-  figures.push(...rows.figures.filter((f) => !previous.some((p) => p.id === f.id)));
-  const partial = { date: rows.date, command: rows.command, ids: rows.figures.map((f) => f.id) };
-  // `load` is what a later full report reads for these rows.
-  const next = { ...json, load: rows.run ? { measured: true, run: rows.run } : json.load, figures, onlyLoad: partial };
-  fs.writeFileSync(jsonFile, `${JSON.stringify(next, null, 2)}\n`);
 }

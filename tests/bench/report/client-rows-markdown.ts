@@ -1,5 +1,6 @@
 import type { CliData } from "../cli/cli-figures-data";
 import type { LoadRun } from "../load/load-data";
+import type { RenderData } from "../render/render-data";
 import type { BenchData } from "./bench-data";
 import { bytes, count, millis, seconds } from "./format";
 
@@ -26,12 +27,7 @@ export function clientMethodLines(data: BenchData): string[] {
   const lines: string[] = [];
   if (data.cli) lines.push(cliMethodLine(data.cli));
   if (data.load?.measured) lines.push(loadMethodLine(data.load.run));
-  if (data.render?.measured)
-    lines.push(
-      `- **Snapshot page** the dashboard snapshot of tree a (the RSS row's), opened ${data.render.data.runs.length} time(s) in real Chromium (headless, /usr/bin/chromium), each in a fresh signed-in context. ` +
-        "First row: from navigation start (the page's own clock) to the first file-table row holding a path. DOM rows: the table's rows after the first render and after scrolling to its end, the larger. " +
-        `Search: from typing \`${data.render.data.query}\` into "Search files" until the table shows that file alone. Polled every animation frame.`,
-    );
+  if (data.render?.measured) lines.push(renderMethodLine(data.render.data));
   return lines;
 }
 
@@ -40,12 +36,22 @@ export function clientRunLines(data: BenchData): string[] {
   const lines: string[] = [];
   if (data.cli) lines.push(...cliRunLines(data.cli));
   if (data.load?.measured) lines.push(loadRunLine(data.load.run));
-  if (data.render?.measured)
-    lines.push(
-      `- Snapshot page: ${data.render.data.runs.map((r) => `first row ${millis(r.firstRowMs)}, ${r.domRows} rows, search ${millis(r.searchMs)}`).join("; ")}`,
-    );
+  if (data.render?.measured) lines.push(renderRunLine(data.render.data));
   return lines;
 }
+
+/** How the snapshot page rows were taken (one bullet): also what `--only render` rewrites. */
+export function renderMethodLine(render: RenderData): string {
+  return (
+    `- **Snapshot page** the dashboard snapshot of tree a (the RSS row's), opened ${render.runs.length} time(s) in real Chromium (headless, /usr/bin/chromium), each in a fresh signed-in context. ` +
+    "First row: from navigation start (the page's own clock) to the first file-table row holding a path. DOM rows: the table's rows after the first render and after scrolling to its end, the larger. " +
+    `Search: from typing \`${render.query}\` into "Search files" until the table shows that file alone. Polled every animation frame.`
+  );
+}
+
+/** Every load of the snapshot page (one bullet): also what `--only render` rewrites. */
+export const renderRunLine = (render: RenderData): string =>
+  `- Snapshot page: ${render.runs.map((r) => `first row ${millis(r.firstRowMs)}, ${r.domRows} rows, search ${millis(r.searchMs)}`).join("; ")}`;
 
 /** Every run of the CLI rows (one bullet each): also what `--only cli` rewrites. */
 export function cliRunLines(cli: CliData): string[] {

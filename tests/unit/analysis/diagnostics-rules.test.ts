@@ -3,7 +3,7 @@ import { RULES } from "@/lib/analysis/diagnostics";
 import type { Severity, SnapshotInput } from "@/lib/analysis/types";
 import { REDACTED, type InterpreterTrust, type Root, type Server } from "@/lib/snapshot/schema";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
-import { findingOf, findingsOf, healthy, idsOf, textOf } from "./helpers";
+import { findingOf, findingsOf, healthy, idsOf, serverWith, textOf } from "./helpers";
 
 type Case = { rule: string; name: string; fires: Severity | null; snapshot: () => SnapshotInput };
 
@@ -63,20 +63,7 @@ const withServer =
       notes: [],
       truncated: null,
     };
-    const server: Server = {
-      processesPerStart: setting(patch.workers?.value ?? 1),
-      workers: null,
-      preload: null,
-      maxRequests: null,
-      maxRequestsJitter: null,
-      reload: null,
-      lazyApps: null,
-      threads: null,
-      cores: 2,
-      notes: [],
-      ...patch,
-    };
-    return { ...s, inventory: { ...s.inventory, startup, server } };
+    return { ...s, inventory: { ...s.inventory, startup, server: serverWith(patch) } };
   };
 
 /** For every rule: situations built to trigger it, and near misses built not to. */

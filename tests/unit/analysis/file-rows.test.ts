@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { fileRows } from "@/lib/analysis/file-rows";
-import { filterFileRows } from "@/lib/analysis/filter-file-rows";
+import { eachFileRow, fileRows } from "@/lib/analysis/file-rows";
+import { filterFileRows, pageOfFileRows } from "@/lib/analysis/filter-file-rows";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 
 // The seed's shape: a root-owned app tree whose __pycache__ the service user cannot write, and a writable one.
@@ -47,4 +47,24 @@ test.each([
 ] as const)("filter $query $statuses blocked=$blockedOnly", ({ query, statuses, blockedOnly, paths }) => {
   const rows = filterFileRows(fileRows(inventory()), { query, statuses: new Set(statuses), blockedOnly });
   expect(rows.map((r) => r.path)).toEqual(paths);
+});
+
+test.each([
+  { query: "", statuses: [], blockedOnly: false },
+  { query: "lernmanager/", statuses: [], blockedOnly: false },
+  { query: "ager/lern", statuses: [], blockedOnly: false },
+  { query: "", statuses: ["missing", "stale"], blockedOnly: true },
+] as const)("a page of $query $statuses blocked=$blockedOnly in one pass is that slice of the filtered rows", (f) => {
+  const filter = { ...f, statuses: new Set(f.statuses) };
+  const all = filterFileRows(fileRows(inventory()), filter);
+  for (const [offset, limit] of [
+    [0, 500],
+    [1, 1],
+    [2, 5],
+    [9, 5],
+  ] as const)
+    expect(pageOfFileRows(eachFileRow(inventory()), filter, offset, limit)).toEqual({
+      total: all.length,
+      rows: all.slice(offset, offset + limit),
+    });
 });

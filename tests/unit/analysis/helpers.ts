@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { diagnose } from "@/lib/analysis/diagnostics";
 import type { Finding, SnapshotInput } from "@/lib/analysis/types";
+import type { Server } from "@/lib/snapshot/schema";
 import { InventoryBuilder } from "@/tests/support/inventory-builder";
 
 export const findingsOf = (s: SnapshotInput): Finding[] => diagnose(s);
@@ -45,4 +46,24 @@ export function askPython<T>(args: string[], env: Record<string, string> = {}): 
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("PYTHON")));
   const out = execFileSync(pythonBinary(), args, { env: { ...clean, ...env } as NodeJS.ProcessEnv, encoding: "utf8" });
   return JSON.parse(out) as T;
+}
+
+/**
+ * A server of `kind` whose settings were not found (2 cores, one process a start unless `patch` says more):
+ * `patch` states the settings a test is about.
+ */
+export function serverWith(patch: Partial<Server> & Pick<Server, "kind">): Server {
+  return {
+    processesPerStart: { value: patch.workers?.value ?? 1, source: "ExecStart" },
+    workers: null,
+    preload: null,
+    maxRequests: null,
+    maxRequestsJitter: null,
+    reload: null,
+    lazyApps: null,
+    threads: null,
+    cores: 2,
+    notes: [],
+    ...patch,
+  };
 }

@@ -2,24 +2,18 @@ import { expect, test } from "vitest";
 import { fixOutcomes, type OutcomeSide } from "@/lib/analysis/impact/fix-outcome";
 import { impactOf } from "@/lib/analysis/impact/impact-of";
 import type { Measurements, Server } from "@/lib/snapshot/schema";
+import { serverWith } from "./helpers";
 
 // The cost in the operator's units (lib/analysis/impact): measured per-process cost × processes per start ×
 // starts per day, plus recycled workers, and fixes proven against the next snapshot.
 const gunicorn = (patch: Partial<Server> = {}): { server: Server } => ({
-  server: {
+  server: serverWith({
     kind: "gunicorn",
     processesPerStart: { value: 3, source: "ExecStart --workers 3" },
     workers: { value: 3, source: "ExecStart --workers 3" },
     preload: { value: false, source: "gunicorn's default (no --preload)" },
-    maxRequests: null,
-    maxRequestsJitter: null,
-    reload: null,
-    lazyApps: null,
-    threads: null,
-    cores: 2,
-    notes: [],
     ...patch,
-  },
+  }),
 });
 
 const measured = (journal: { starts: number; requests: number } | null, ms = 100): Measurements => ({

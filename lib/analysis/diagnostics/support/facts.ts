@@ -17,6 +17,8 @@ export type DirFact = {
   dir: Directory | null; // null when the collector listed sources but not their directory (truncated scans)
   /** From a SourceTable, made anew at each read (read it once per pass): the table, not the facts, holds them. */
   sources: Source[];
+  /** Its stale sources alone: from a SourceTable, only these are made (most sources of a large tree are not stale). */
+  readonly staleSources: Source[];
   /** Sources compiled from source on every import while the pyc cannot be written: missing or rejected stale. */
   recompiled: number;
   /** The rule that owns this directory when its bytecode location blocks the service (see index.ts). */
@@ -50,21 +52,34 @@ function groupArray(sources: Iterable<Source>, group: Group): void {
   }
 }
 
-/** Sources in a SourceTable: each fact keeps their indices and makes the objects when read. */
+/**
+ * Sources in a SourceTable: each fact keeps where its sources are, as runs of indices (a directory's sources
+ * mostly arrive together, so a million sources make a few thousand runs), and makes the objects when read.
+ */
 function groupTable(table: SourceTable, group: Group): void {
   const byDirId: DirFact[] = [];
-  const members = new Map<DirFact, number[]>();
+  const runs = new Map<DirFact, number[]>(); // start, end, start, end, …
   for (let i = 0; i < table.length; i++) {
     const id = table.dirId(i);
     const fact = (byDirId[id] ??= group.fact(table.dirPath(id)));
-    let list = members.get(fact);
-    if (!list) members.set(fact, (list = []));
-    list.push(i);
+    let list = runs.get(fact);
+    if (!list) runs.set(fact, (list = []));
+    if (list[list.length - 1] === i) list[list.length - 1] = i + 1;
+    else list.push(i, i + 1);
     const status = table.status(i);
     if (status === "missing" || (status === "stale" && !group.runsOldCode(table.at(i)))) fact.recompiled++;
   }
-  for (const [fact, list] of members)
-    Object.defineProperty(fact, "sources", { get: () => list.map((i) => table.at(i)), enumerable: true });
+  for (const [fact, list] of runs) {
+    Object.defineProperty(fact, "sources", { get: () => sourcesIn(table, list), enumerable: true });
+    Object.defineProperty(fact, "staleSources", { get: () => sourcesIn(table, list, "stale"), enumerable: true });
+  }
+}
+
+function sourcesIn(table: SourceTable, runs: readonly number[], status?: Source["status"]): Source[] {
+  const sources: Source[] = [];
+  for (let r = 0; r < runs.length; r += 2)
+    for (let i = runs[r]!; i < runs[r + 1]!; i++) if (!status || table.status(i) === status) sources.push(table.at(i));
+  return sources;
 }
 
 function dirFactsOf(
@@ -81,6 +96,9 @@ function dirFactsOf(
     abs: joinPath(root.path, rel),
     dir,
     sources: [],
+    get staleSources() {
+      return this.sources.filter((s) => s.status === "stale");
+    },
     recompiled: 0,
     blockedBy: null,
   });
