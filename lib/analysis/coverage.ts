@@ -64,8 +64,8 @@ export function dirOf(relPath: string): string {
   return slash < 0 ? "" : relPath.slice(0, slash);
 }
 
-/** One root's counts, a source at a time: coverageOf feeds it a list, a streamed comparison its records. */
-export class RootTally {
+/** One root's counts, a source at a time. */
+class RootTally {
   readonly byDir = new Map<string, Tally>();
   constructor(private readonly loadsStale: (source: Source) => boolean) {}
 
@@ -79,7 +79,7 @@ export class RootTally {
 }
 
 /** A tally per root of `inventory` (index-aligned), for its interpreter's rules. */
-export function rootTallies(inventory: Inventory): RootTally[] {
+function rootTallies(inventory: Inventory): RootTally[] {
   const loadsStale = trustsStaleHash(inventory.interpreter);
   return inventory.roots.map(() => new RootTally(loadsStale));
 }
@@ -94,7 +94,7 @@ export function coverageOf(inventory: Inventory, sourceTables?: readonly SourceT
 }
 
 /** The coverage of an inventory whose sources went through `tallies` (see rootTallies). */
-export function coverageOfTallies(inventory: Inventory, tallies: readonly RootTally[]): Coverage {
+function coverageOfTallies(inventory: Inventory, tallies: readonly RootTally[]): Coverage {
   const overall = emptyTally();
   const roots: RootCoverage[] = [];
   const directories: RootDirectories[] = [];

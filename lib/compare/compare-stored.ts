@@ -1,45 +1,35 @@
 import "server-only";
-import { coverageOfTallies, rootTallies, type RootTally } from "@/lib/analysis/coverage";
-import type { SnapshotInput } from "@/lib/analysis/types";
+import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { toSnapshotInput } from "@/lib/db/load-snapshot";
 import { readBlob, type SnapshotRow } from "@/lib/db/queries/snapshots";
 import { decodeView } from "@/lib/db/snapshot-columns";
-import { RootSourceReader } from "@/lib/snapshot/root-source-reader";
-import { readInventoryHead } from "@/lib/snapshot/stream-inventory-blob";
-import { sourceOfRecord } from "@/lib/snapshot/source-record";
+import type { Inventory } from "@/lib/snapshot/schema";
+import { StoredRecordReader, type DirectorySink } from "@/lib/snapshot/stored-record-reader";
+import { alignRecords } from "./align-records";
 import { compare, comparisonOf, type CompareOptions } from "./compare";
-import { alignStreams } from "./align-streams";
-import { pairFileRows } from "./file-rows";
-import { PathAligner } from "./path-aligner";
+import { directoryRows } from "./directory-rows";
+import { countingColumns, DirectoryTally, overallOf } from "./directory-tally";
+import { PairFileRows } from "./pair-file-rows";
+import { permissionRows } from "./permission-rows";
 import { pairRoots } from "./root-pairs";
-import { ROW_LIMIT, boundedCollector, type BoundedSection, type Comparison, type FileRow } from "./types";
-import type { Source } from "@/lib/snapshot/schema";
+import { DirectoryJoin } from "./stored-directories";
+import { ROW_LIMIT, boundedCollector, type Comparison, type FileRow } from "./types";
 
-/** A stored side read without its sources: its head, the findings stored with it, and a reader for the rest. */
-type StoredSide = { input: SnapshotInput; reader: RootSourceReader; tallies: RootTally[] };
-
-async function storedSide(row: SnapshotRow): Promise<StoredSide | null> {
-  const findings = decodeView(row.view)?.findings;
-  if (!findings || !row.blobSha256) return null;
-  const blob = await readBlob(row.blobSha256);
-  const inventory = await readInventoryHead(blob.data, blob.rawBytes);
-  if (!inventory) return null;
-  const input = {
-    id: row.id,
-    host: row.host.name,
-    takenAt: row.takenAt.toISOString(),
-    inventory,
-    measurements: row.measurements,
-    findings,
-  };
-  return { input, reader: new RootSourceReader(blob.data, blob.rawBytes), tallies: rootTallies(inventory) };
-}
+/** A stored side read in one pass: its view (roots, interpreter, findings), its blob's reader, what it gathers. */
+type StoredSide = {
+  row: SnapshotRow;
+  view: SnapshotView;
+  reader: StoredRecordReader;
+  tallies: DirectoryTally[];
+};
 
 /**
- * compare() of two stored snapshots without holding either one's sources: the findings stored with each row
- * (its view) stand in for running the rules again, and the sources of each pair of roots stream from both blobs
- * at once, counted for coverage and matched by path as they inflate (PathAligner). Rows stored before views or
- * blobs of format 1 are compared as before, their sources packed in memory.
+ * compare() of two stored snapshots, each blob read once as it inflates and its sources never held: the view
+ * stored with each row names the roots (so they are paired before a line is read) and holds the findings (the
+ * rules do not run again); each pair of roots is matched by path from both blobs at once (alignRecords), every
+ * source counted per directory on the way (DirectoryTally); the directory records of paired roots are kept as
+ * text, and the head (the inventory without its per-file arrays) comes last. Rows stored before views, and blobs
+ * of format 1, are compared as before, their sources packed in memory.
  */
 export async function compareStored(
   left: SnapshotRow,
@@ -47,58 +37,89 @@ export async function compareStored(
   options: CompareOptions = {},
 ): Promise<Comparison> {
   const limit = options.rowLimit ?? ROW_LIMIT;
-  const [l, r] = await Promise.all([storedSide(left), storedSide(right)]);
-  if (!l || !r) {
-    const [li, ri] = await Promise.all([
-      toSnapshotInput(left, { packed: true }),
-      toSnapshotInput(right, { packed: true }),
-    ]);
-    return compare(li!, ri!, options);
-  }
-  const files = await streamedFileRows(l, r, limit);
-  const figures = (side: StoredSide) => ({
-    input: side.input,
-    coverage: coverageOfTallies(side.input.inventory, side.tallies),
-    findings: side.input.findings!,
+  const [lv, rv] = [decodeView(left.view), decodeView(right.view)];
+  if (!lv || !rv) return compareDecoded(left, right, options);
+  const [lRoots, rRoots] = [lv.coverage.roots, rv.coverage.roots];
+  const { pairs, roots } = pairRoots(lRoots, rRoots);
+  // Each pair as root indices, -1 for a side without one.
+  const indices = roots.map(([lr, rr]) => [lr ? lRoots.indexOf(lr) : -1, rr ? rRoots.indexOf(rr) : -1] as const);
+  // The directories of roots paired on both sides are joined for their permissions as they are read.
+  const joins = indices.map(([li, ri]) => (li >= 0 && ri >= 0 ? new DirectoryJoin() : null));
+  const sink = (side: 0 | 1) => {
+    const byRoot = new Map(
+      joins.flatMap((join, pair) => (join ? [[indices[pair]![side], join[side ? "right" : "left"]]] : [])),
+    );
+    return (root: number, item: string) => byRoot.get(root)?.(item);
+  };
+  const [l, r] = await Promise.all([storedSide(left, lv, sink(0)), storedSide(right, rv, sink(1))]);
+  if (!l || !r) return compareDecoded(left, right, options);
+  const files = boundedCollector<FileRow>(limit);
+  for (const [pair, [li, ri]] of indices.entries())
+    await alignRecords(
+      li < 0 ? null : l.reader.root(li),
+      ri < 0 ? null : r.reader.root(ri),
+      [l.tallies[li] ?? null, r.tallies[ri] ?? null],
+      new PairFileRows(files, pair, pairs[pair]?.label ?? ""),
+    );
+  const [lh, rh] = await Promise.all([l.reader.finish(), r.reader.finish()]);
+  // The view was made from this very inventory; should it ever disagree, the blobs are compared decoded.
+  if (!agrees(lh, lv) || !agrees(rh, rv)) return compareDecoded(left, right, options);
+  const figures = (side: StoredSide, inventory: Inventory) => ({
+    input: inputOf(side.row, inventory),
+    overall: overallOf(side.tallies),
+    findings: side.view.findings,
   });
-  return comparisonOf(figures(l), figures(r), files, limit);
+  return comparisonOf(figures(l, lh), figures(r, rh), {
+    files: files.section,
+    permissions: permissionRows(
+      indices.map(([li, ri]) => [lh.roots[li] ?? null, rh.roots[ri] ?? null]),
+      (pair) => joins[pair]?.changed() ?? [],
+      limit,
+    ),
+    directories: directoryRows(
+      indices.map(([li, ri]) => [l.tallies[li] ?? null, r.tallies[ri] ?? null]),
+      limit,
+    ),
+  });
 }
 
-/** fileRows() of the two sides, pair by pair, tallying every source for coverage on the way. */
-async function streamedFileRows(l: StoredSide, r: StoredSide, limit: number): Promise<BoundedSection<FileRow>> {
-  const out = boundedCollector<FileRow>(limit);
-  const { pairs, roots } = pairRoots(l.input.inventory.roots, r.input.inventory.roots);
-  for (const [pair, [lr, rr]] of roots.entries()) {
-    const rows = pairFileRows(out, pair, pairs[pair]?.label ?? "");
-    const aligner = new PathAligner<Source>(rows.matched);
-    const sourcesOf = (side: StoredSide, root: typeof lr) => {
-      const index = root ? side.input.inventory.roots.indexOf(root) : -1;
-      if (index < 0) return { batches: null, tally: null };
-      return { batches: side.reader.root(index), tally: side.tallies[index]! };
-    };
-    const ls = sourcesOf(l, lr);
-    const rs = sourcesOf(r, rr);
-    await alignStreams(ls.batches, rs.batches, {
-      // Each source is parsed, counted and matched at once: only the unmatched outlive their batch.
-      left(records) {
-        for (const record of records) {
-          const source = sourceOfRecord(record);
-          ls.tally!.add(source);
-          aligner.left(source);
-          aligner.flush();
-        }
-      },
-      right(records) {
-        for (const record of records) {
-          const source = sourceOfRecord(record);
-          rs.tally!.add(source);
-          aligner.right(source);
-        }
-        aligner.flush();
-      },
-      endRight: () => aligner.endRight(),
-    });
-    aligner.finish().forEach(rows.rightOnly);
-  }
-  return out.section;
+async function storedSide(
+  row: SnapshotRow,
+  view: SnapshotView,
+  onDirectory: DirectorySink,
+): Promise<StoredSide | null> {
+  if (!row.blobSha256) return null;
+  const blob = await readBlob(row.blobSha256);
+  const reader = new StoredRecordReader(blob.data, blob.rawBytes, onDirectory);
+  if (!(await reader.isRecordBlob())) return null;
+  const columns = countingColumns(view.inventory.interpreter);
+  return { row, view, reader, tallies: view.coverage.roots.map(() => new DirectoryTally(columns)) };
+}
+
+/** Whether the head names the roots (in order) and the interpreter the view was paired and counted by. */
+function agrees(head: Inventory, view: SnapshotView): boolean {
+  const roots = view.coverage.roots;
+  return (
+    head.roots.length === roots.length &&
+    head.roots.every((root, i) => root.path === roots[i]!.path && root.kind === roots[i]!.kind) &&
+    (head.interpreter?.checkHashPycs ?? null) === (view.inventory.interpreter?.checkHashPycs ?? null)
+  );
+}
+
+function inputOf(row: SnapshotRow, inventory: Inventory) {
+  return {
+    id: row.id,
+    host: row.host.name,
+    takenAt: row.takenAt.toISOString(),
+    inventory,
+    measurements: row.measurements,
+  };
+}
+
+async function compareDecoded(left: SnapshotRow, right: SnapshotRow, options: CompareOptions): Promise<Comparison> {
+  const [li, ri] = await Promise.all([
+    toSnapshotInput(left, { packed: true }),
+    toSnapshotInput(right, { packed: true }),
+  ]);
+  return compare(li!, ri!, options);
 }

@@ -1,6 +1,7 @@
-import { coverageOf } from "@/lib/analysis/coverage";
 import { diagnose } from "@/lib/analysis/diagnostics";
+import { sourceCode } from "@/lib/snapshot/source-codes";
 import { directoryRows } from "./directory-rows";
+import { countingColumns, DirectoryTally, overallOf } from "./directory-tally";
 import { fieldRows } from "./field-rows";
 import { fileRows } from "./file-rows";
 import { findingDiff } from "./finding-diff";
@@ -9,10 +10,18 @@ import { impactSection } from "./impact-section";
 import { interpreterEntries } from "./interpreter-rows";
 import { packageDiff } from "./package-diff";
 import { rootMapper } from "./path-mapping";
-import { permissionRows } from "./permission-rows";
+import { commonDirectories, permissionRows } from "./permission-rows";
 import { pairRoots } from "./root-pairs";
 import { serviceEntries } from "./service-rows";
-import { ROW_LIMIT, type BoundedSection, type Comparison, type ComparisonSide, type FileRow } from "./types";
+import {
+  ROW_LIMIT,
+  type BoundedSection,
+  type Comparison,
+  type ComparisonSide,
+  type DirectoryRow,
+  type FileRow,
+  type PermissionRow,
+} from "./types";
 import type { Root } from "@/lib/snapshot/schema";
 import { rootSources } from "@/lib/analysis/root-sources";
 import { startupCountsOf } from "@/lib/analysis/startup-coverage";
@@ -39,11 +48,17 @@ function sideOf(s: SnapshotInput, findings: Finding[]): ComparisonSide {
   };
 }
 
-const figures = (input: SnapshotInput): SideFigures => ({
-  input,
-  coverage: coverageOf(input.inventory, input.sourceTables),
-  findings: input.findings ?? diagnose(input),
-});
+/** Each root's sources counted per directory (index-aligned with the roots). */
+function talliesOf(input: SnapshotInput): DirectoryTally[] {
+  const { inventory, sourceTables } = input;
+  const columns = countingColumns(inventory.interpreter);
+  return inventory.roots.map((_, index) => {
+    const tally = new DirectoryTally(columns);
+    for (const s of rootSources(inventory, index, sourceTables))
+      tally.add(s.path, sourceCode(s.status, s.reason, s.pyc));
+    return tally;
+  });
+}
 
 /**
  * Two hosts, or one host at two times, section by section; each section carries a `differences`
@@ -63,24 +78,38 @@ export function compare(left: SnapshotInput, right: SnapshotInput, options: Comp
     roots.map(([lr, rr]) => [sourcesOf(left, lr), sourcesOf(right, rr)]),
     limit,
   );
-  return comparisonOf(figures(left), figures(right), files, limit);
+  const [lt, rt] = [talliesOf(left), talliesOf(right)];
+  const tallyOf = (input: SnapshotInput, tallies: DirectoryTally[], root: Root | null) =>
+    root ? (tallies[input.inventory.roots.indexOf(root)] ?? null) : null;
+  const figures = (input: SnapshotInput, tallies: DirectoryTally[]): SideFigures => ({
+    input,
+    overall: overallOf(tallies),
+    findings: input.findings ?? diagnose(input),
+  });
+  return comparisonOf(figures(left, lt), figures(right, rt), {
+    files,
+    permissions: permissionRows(roots, (_, l, r) => commonDirectories(l, r), limit),
+    directories: directoryRows(
+      roots.map(([lr, rr]) => [tallyOf(left, lt, lr), tallyOf(right, rt, rr)]),
+      limit,
+    ),
+  });
 }
 
-/** The comparison of two sides whose coverage, findings and file rows are known. */
-export function comparisonOf(
-  l: SideFigures,
-  r: SideFigures,
-  files: BoundedSection<FileRow>,
-  limit = ROW_LIMIT,
-): Comparison {
+/** The row sections of a comparison, each cut at the row limit. */
+export type RowSections = {
+  files: BoundedSection<FileRow>;
+  permissions: BoundedSection<PermissionRow>;
+  directories: BoundedSection<DirectoryRow>;
+};
+
+/** The comparison of two sides whose overall coverage, findings and row sections are known. */
+export function comparisonOf(l: SideFigures, r: SideFigures, sections: RowSections): Comparison {
   const [left, right] = [l.input, r.input];
   const findings = findingDiff(l.findings, r.findings);
-  const { pairs, roots } = pairRoots(left.inventory.roots, right.inventory.roots);
+  const { pairs } = pairRoots(left.inventory.roots, right.inventory.roots);
   const mapLeft = rootMapper(pairs, "left");
   const mapRight = rootMapper(pairs, "right");
-  // coverage.directories is index-aligned with inventory.roots.
-  const dirsOf = (c: SideFigures, root: Root | null) =>
-    root ? (c.coverage.directories[c.input.inventory.roots.indexOf(root)] ?? null) : null;
   return {
     left: sideOf(left, l.findings),
     right: sideOf(right, r.findings),
@@ -92,12 +121,9 @@ export function comparisonOf(
       mapRight,
     ),
     service: fieldRows(serviceEntries(left.inventory.service, right.inventory.service), mapLeft, mapRight),
-    permissions: permissionRows(roots, limit),
-    directories: directoryRows(
-      roots.map(([lr, rr]) => [dirsOf(l, lr), dirsOf(r, rr)]),
-      limit,
-    ),
-    files,
+    permissions: sections.permissions,
+    directories: sections.directories,
+    files: sections.files,
     packages: packageDiff(left.inventory.packages, right.inventory.packages),
     findings,
     impact: impactSection(left, right, findings.onlyRight),

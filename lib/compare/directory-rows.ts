@@ -1,31 +1,36 @@
-import type { CoverageCounts, RootDirectories } from "@/lib/analysis/coverage";
+import type { DirectoryTally } from "./directory-tally";
 import { ROW_LIMIT, boundedCollector, type BoundedSection, type DirectoryRow } from "./types";
 
-const sameCounts = (a: CoverageCounts, b: CoverageCounts) =>
-  a.sources === b.sources &&
-  a.fresh === b.fresh &&
-  a.stale === b.stale &&
-  a.missing === b.missing &&
-  a.unreadable === b.unreadable;
+/** Sorted as coverage lists directories: by path, in code-unit order. */
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Per-directory coverage where it differs, directories aligned by their path relative to the root. */
+/**
+ * Per-directory coverage where it differs, directories aligned by their path relative to the root: each pair's
+ * left directories by path, then those only on the right. Only the directories that differ are sorted (the same
+ * order as sorting them all): two snapshots of one deployment have tens of thousands in common.
+ */
 export function directoryRows(
-  pairs: readonly [RootDirectories | null, RootDirectories | null][],
+  pairs: readonly [DirectoryTally | null, DirectoryTally | null][],
   limit = ROW_LIMIT,
 ): BoundedSection<DirectoryRow> {
   const out = boundedCollector<DirectoryRow>(limit);
   pairs.forEach(([left, right], pair) => {
-    const rightDirs = new Map((right?.dirs ?? []).map((d) => [d.path, d]));
-    for (const l of left?.dirs ?? []) {
-      const r = rightDirs.get(l.path) ?? null;
-      rightDirs.delete(l.path);
-      const { path, ...lc } = l;
-      if (!r) out.push({ pair, path, left: lc, right: null });
-      else if (!sameCounts(l, r)) out.push({ pair, path, left: lc, right: strip(r) });
+    const matched = new Uint8Array(right?.size ?? 0);
+    const differing: string[] = [];
+    for (let l = 0; l < (left?.size ?? 0); l++) {
+      const path = left!.nameOf(l);
+      const r = right ? right.find(path) : -1;
+      if (r >= 0) matched[r] = 1;
+      if (r < 0 || !left!.sameCounts(l, right!, r)) differing.push(path);
     }
-    for (const r of rightDirs.values()) out.push({ pair, path: r.path, left: null, right: strip(r) });
+    for (const path of differing.sort(byPath)) {
+      const r = right ? right.find(path) : -1;
+      out.push({ pair, path, left: left!.countsOf(left!.find(path)), right: r < 0 ? null : right!.countsOf(r) });
+    }
+    const rightOnly: string[] = [];
+    for (let r = 0; r < matched.length; r++) if (!matched[r]) rightOnly.push(right!.nameOf(r));
+    for (const path of rightOnly.sort(byPath))
+      out.push({ pair, path, left: null, right: right!.countsOf(right!.find(path)) });
   });
   return out.section;
 }
-
-const strip = ({ path: _path, ...counts }: CoverageCounts & { path: string }): CoverageCounts => counts;

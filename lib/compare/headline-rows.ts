@@ -1,9 +1,10 @@
-import type { Coverage } from "@/lib/analysis/coverage";
+import type { CoverageCounts } from "@/lib/analysis/coverage";
 import { startupCoverageOf } from "@/lib/analysis/startup-coverage";
 import type { Finding, SnapshotInput } from "@/lib/analysis/types";
 import type { MetricRow } from "./types";
 
-export type SideFigures = { input: SnapshotInput; coverage: Coverage; findings: Finding[] };
+/** A side with its overall coverage and its findings. */
+export type SideFigures = { input: SnapshotInput; overall: CoverageCounts; findings: Finding[] };
 
 type Metric = { key: string; label: string; value: (s: SideFigures) => number | null };
 
@@ -25,12 +26,12 @@ const METRICS: readonly Metric[] = [
   { key: "startupBlocked", label: "Blocked startup modules", value: (s) => startup(s)?.blocked ?? null },
   { key: "startupClosure", label: "Startup modules", value: (s) => startup(s)?.modules ?? null },
   { key: "startupFresh", label: "Startup modules fresh", value: (s) => startup(s)?.fresh ?? null },
-  { key: "percent", label: "Coverage % (all sources)", value: (s) => s.coverage.overall.percent },
-  { key: "sources", label: "Sources", value: (s) => s.coverage.overall.sources },
-  { key: "fresh", label: "Fresh", value: (s) => s.coverage.overall.fresh },
-  { key: "stale", label: "Stale", value: (s) => s.coverage.overall.stale },
-  { key: "missing", label: "Missing", value: (s) => s.coverage.overall.missing },
-  { key: "unreadable", label: "Unreadable", value: (s) => s.coverage.overall.unreadable },
+  { key: "percent", label: "Coverage % (all sources)", value: (s) => s.overall.percent },
+  { key: "sources", label: "Sources", value: (s) => s.overall.sources },
+  { key: "fresh", label: "Fresh", value: (s) => s.overall.fresh },
+  { key: "stale", label: "Stale", value: (s) => s.overall.stale },
+  { key: "missing", label: "Missing", value: (s) => s.overall.missing },
+  { key: "unreadable", label: "Unreadable", value: (s) => s.overall.unreadable },
   { key: "notWritable", label: "Bytecode dirs not writable", value: blockedDirectories },
   { key: "startupMs", label: "Blocked modules compile ms", value: (s) => s.input.measurements?.startup?.ms ?? null },
   {

@@ -1,3 +1,5 @@
+import { InOrderQueue } from "./in-order-queue";
+
 type Pathed = { path: string };
 type Entry<T> = { item: T; match: T | null | undefined };
 
@@ -12,8 +14,7 @@ export class PathAligner<T extends Pathed> {
   private readonly waitingLeft = new Map<string, Entry<T>>();
   private readonly waitingRight = new Map<string, T>();
   /** Left items in order, from the first not yet visited. */
-  private queue: Entry<T>[] = [];
-  private start = 0;
+  private readonly queue = new InOrderQueue<Entry<T>>();
   private rightEnded = false;
 
   constructor(private readonly visit: (l: T, r: T | null) => void) {}
@@ -52,18 +53,6 @@ export class PathAligner<T extends Pathed> {
 
   /** Visits the left items whose counterpart is known, in order. */
   flush(): void {
-    while (this.start < this.queue.length && this.queue[this.start]!.match !== undefined) {
-      const { item, match } = this.queue[this.start++]!;
-      this.visit(item, match ?? null);
-    }
-    // Visited entries are let go at once: kept until a later compaction, their sources outlived young
-    // collections and were promoted, and the old generation grew by hundreds of MB before it was collected.
-    if (this.start === this.queue.length) {
-      this.queue = [];
-      this.start = 0;
-    } else if (this.start > 1024) {
-      this.queue = this.queue.slice(this.start);
-      this.start = 0;
-    }
+    this.queue.drain(({ item, match }) => this.visit(item, match ?? null));
   }
 }

@@ -48,19 +48,29 @@ function ancestorRows(pair: number, left: Root, right: Root, push: (row: Permiss
   }
 }
 
-/** Permission and writability changes along each root pair (directories present on both sides), ancestors first. */
+/** The directories of two paired roots present on both sides, in the left's order. */
+export function* commonDirectories(left: Root, right: Root): Iterable<[Directory, Directory]> {
+  const rightDirs = new Map(right.dirs.map((d) => [d.path, d]));
+  for (const l of left.dirs) {
+    const r = rightDirs.get(l.path);
+    if (r) yield [l, r]; // a directory on one side only is a directories/files difference, not a permission one
+  }
+}
+
+/**
+ * Permission and writability changes along each root pair, ancestors first, then the directories `directories`
+ * gives for the pair (present on both sides, in the left's order; it may leave out pairs it knows are equal).
+ */
 export function permissionRows(
   roots: readonly [Root | null, Root | null][],
+  directories: (pair: number, left: Root, right: Root) => Iterable<[Directory, Directory]>,
   limit = ROW_LIMIT,
 ): BoundedSection<PermissionRow> {
   const out = boundedCollector<PermissionRow>(limit);
   roots.forEach(([left, right], pair) => {
     if (!left || !right) return; // a root on one side only shows up in the root pairs and the files
     ancestorRows(pair, left, right, out.push);
-    const rightDirs = new Map(right.dirs.map((d) => [d.path, d]));
-    for (const l of left.dirs) {
-      const r = rightDirs.get(l.path);
-      if (!r) continue; // a directory on one side only is a directories/files difference, not a permission one
+    for (const [l, r] of directories(pair, left, right)) {
       const changed = dirChanges(l, r);
       if (changed.length)
         out.push({ pair, scope: "directory", key: l.path, left: dirSide(left, l), right: dirSide(right, r), changed });

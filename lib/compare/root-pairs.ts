@@ -4,17 +4,18 @@ import type { RootPair } from "./types";
 const KINDS: readonly Root["kind"][] = ["app", "site-packages"];
 const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
-type Indexed = { root: Root; index: number };
+type Paired = Pick<Root, "path" | "kind">;
+type Indexed<R extends Paired> = { root: R; index: number };
 
 /** Pairs within one kind: same path first, then same directory name, then by order. */
-function pairKind(left: Indexed[], right: Indexed[]): [Indexed | null, Indexed | null][] {
-  const pairs: [Indexed | null, Indexed | null][] = [];
+function pairKind<R extends Paired>(left: Indexed<R>[], right: Indexed<R>[]): [Indexed<R> | null, Indexed<R> | null][] {
+  const pairs: [Indexed<R> | null, Indexed<R> | null][] = [];
   const unmatched = [...right];
-  const take = (match: (r: Indexed) => boolean) => {
+  const take = (match: (r: Indexed<R>) => boolean) => {
     const at = unmatched.findIndex(match);
     return at < 0 ? null : unmatched.splice(at, 1)[0]!;
   };
-  const pending: Indexed[] = [];
+  const pending: Indexed<R>[] = [];
   for (const l of left) {
     const r = take((r) => r.root.path === l.root.path) ?? take((r) => baseName(r.root.path) === baseName(l.root.path));
     if (r) pairs.push([l, r]);
@@ -27,16 +28,17 @@ function pairKind(left: Indexed[], right: Indexed[]): [Indexed | null, Indexed |
 
 /**
  * Lines up the roots of two snapshots: app with app, site-packages with site-packages, so files can
- * be compared by their path relative to the root (/home/me/app/pkg/a.py ↔ /opt/app/pkg/a.py).
+ * be compared by their path relative to the root (/home/me/app/pkg/a.py ↔ /opt/app/pkg/a.py). Only their paths
+ * and kinds count: a stored snapshot's view lists them before its blob is read.
  */
-export function pairRoots(
-  left: readonly Root[],
-  right: readonly Root[],
-): { pairs: RootPair[]; roots: [Root | null, Root | null][] } {
+export function pairRoots<R extends Paired>(
+  left: readonly R[],
+  right: readonly R[],
+): { pairs: RootPair[]; roots: [R | null, R | null][] } {
   const pairs: RootPair[] = [];
-  const roots: [Root | null, Root | null][] = [];
+  const roots: [R | null, R | null][] = [];
   for (const kind of KINDS) {
-    const of = (list: readonly Root[]) => list.flatMap((root, index) => (root.kind === kind ? [{ root, index }] : []));
+    const of = (list: readonly R[]) => list.flatMap((root, index) => (root.kind === kind ? [{ root, index }] : []));
     const kindPairs = pairKind(of(left), of(right));
     kindPairs.forEach(([l, r], n) => {
       const label = kindPairs.length > 1 ? `${kind} ${n + 1}` : kind;

@@ -82,5 +82,14 @@ export function boundedCollector<T>(limit = ROW_LIMIT) {
       section.differences++;
       if (section.rows.length < limit) section.rows.push(row);
     },
+    /** Whether a row pushed now would only be counted: then it need not be made. */
+    full: () => section.rows.length >= limit,
+    /** Counts a row that is not kept. */
+    count() {
+      section.total++;
+      section.differences++;
+    },
   };
 }
+
+export type BoundedCollector<T> = ReturnType<typeof boundedCollector<T>>;
