@@ -1,6 +1,6 @@
 import type { SourceRecords } from "@/lib/snapshot/source-records";
 import type { DirectoryTally } from "./directory-tally";
-import { loopTurns } from "./loop-turns";
+import { eventLoopTurns } from "@/lib/event-loop-turns";
 import type { PairFileRows, WaitingSource } from "./pair-file-rows";
 
 type Records = AsyncIterator<SourceRecords> | null;
@@ -52,7 +52,7 @@ export async function alignRecords(
   const [l, r] = [new Cursor(left, tallies[0]), new Cursor(right, tallies[1])];
   const waitingLeft = new Map<string, WaitingSource>();
   const waitingRight = new Map<string, number>();
-  const turn = loopTurns();
+  const turn = eventLoopTurns();
   const rightOnlyWaiting = () => {
     for (const [path, code] of waitingRight) rows.rightOnly(() => path, code);
     waitingRight.clear();

@@ -6,7 +6,6 @@ import { restrictDatabaseFiles } from "./open-sqlite";
 import { databaseFile } from "./paths";
 import { postgresUrl } from "./provider";
 import { sqliteAdapter } from "./sqlite-adapter";
-import { workerSqliteAdapter } from "./worker-sqlite-adapter";
 
 function sqliteClient(): PrismaClient {
   const file = databaseFile();
@@ -15,12 +14,7 @@ function sqliteClient(): PrismaClient {
   // Prisma must wait longer than that: a start it gave up on would still succeed later, and that
   // transaction, owned by no one, would keep the write lock for good.
   const transactionOptions = { maxWait: 2 * DATABASE_BUSY_WAIT_MS };
-  // DEPLOYLENS_SQLITE_THREAD=on moves the server's SQLite calls off its event loop (worker-sqlite-adapter.ts).
-  // It is off by default: every query then crosses between threads twice, and on a busy 2-core machine those
-  // crossings cost more than the calls they move (docs/performance.md). The CLI and scripts never use it.
-  const onThread = process.env.NEXT_RUNTIME === "nodejs" && process.env.DEPLOYLENS_SQLITE_THREAD === "on";
-  const adapter = onThread ? workerSqliteAdapter(file) : sqliteAdapter(file);
-  return new PrismaClient({ adapter, transactionOptions });
+  return new PrismaClient({ adapter: sqliteAdapter(file), transactionOptions });
 }
 
 // PostgreSQL's client and driver are loaded only when DATABASE_URL names PostgreSQL: a process on SQLite (every
