@@ -1,5 +1,6 @@
 import "server-only";
 import type { ErrorCode } from "@/lib/error-codes";
+import { eventLoopTurns } from "@/lib/event-loop-turns";
 import type { Readable } from "node:stream";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import type { Inventory, Measurements } from "@/lib/snapshot/schema";
@@ -52,10 +53,13 @@ async function readEvents(
 ): Promise<Reading> {
   const reading: Reading = { final: null, problem: null, cut: null, lines: 0 };
   const records = new InventoryRecordsSink(blobWriter, compactSources);
+  // The collector's output may arrive faster than it is parsed: pause for requests between its lines.
+  const turn = eventLoopTurns();
   let lineNumber = 0;
   try {
     for await (const line of readLines(stdout, maxBytes)) {
       lineNumber++;
+      await turn();
       // After a problem, keep draining: a collector blocked on a full pipe would never exit.
       if (reading.problem !== null || line.length === 0) continue;
       reading.lines++;

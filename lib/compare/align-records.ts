@@ -1,6 +1,6 @@
 import type { SourceRecords } from "@/lib/snapshot/source-records";
 import type { DirectoryTally } from "./directory-tally";
-import { loopTurns } from "./loop-turns";
+import { eventLoopTurns } from "@/lib/event-loop-turns";
 import type { PairFileRows } from "./pair-file-rows";
 import { PathMatcher } from "./path-matcher";
 
@@ -50,7 +50,7 @@ export async function alignRecords(
 ): Promise<void> {
   const [l, r] = [new Cursor(left, tallies[0]), new Cursor(right, tallies[1])];
   const matcher = new PathMatcher<SourceRecords>(rows);
-  const turn = loopTurns();
+  const turn = eventLoopTurns();
   for (;;) {
     await turn();
     if (!l.ready && !l.done) await l.advance();

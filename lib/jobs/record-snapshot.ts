@@ -5,6 +5,7 @@ import { criticalFindingIds } from "@/lib/analysis/critical-finding-ids";
 import { snapshotViewOf, type SnapshotView } from "@/lib/analysis/snapshot-view";
 import { startupCountsOf } from "@/lib/analysis/startup-coverage";
 import { encodeView } from "@/lib/db/snapshot-columns";
+import { eventLoopTurns } from "@/lib/event-loop-turns";
 import { insertSnapshot } from "@/lib/db/store-snapshot";
 import { regressionsBeforeInsert } from "@/lib/regressions/regressions-before-insert";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
@@ -61,11 +62,15 @@ export async function recordSnapshot(
   const { inventory, measurements, sourceTables } = outcome;
   // Packed sources are not in the inventory itself: their blob was encoded while they arrived.
   if (sourceTables && !blob) throw new Error("a collection with packed sources is stored with its blob");
+  // Each pass over the sources runs without an await: requests get their turn between the passes.
+  const turn = eventLoopTurns();
   const coverage = coverageOf(inventory, sourceTables);
+  await turn();
   const { overall } = coverage;
   const closure = inventory.startup ? startupCountsOf(inventory.startup) : null;
   const input = { id: "", host: "", takenAt: timing.takenAt.toISOString(), inventory, measurements, sourceTables };
   const findings = diagnose(input);
+  await turn();
   const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
   const columns = {
     ...base,
@@ -90,6 +95,7 @@ export async function recordSnapshot(
   };
   const regressions = await regressionsBeforeInsert(columns);
   const view = snapshotViewOf(input, { coverage, findings });
+  await turn();
   const id = await insertSnapshot(
     {
       ...columns,

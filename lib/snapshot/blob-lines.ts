@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { createBrotliDecompress } from "node:zlib";
 import { AppError } from "@/lib/errors";
+import { eventLoopTurns } from "@/lib/event-loop-turns";
 
 /** Inflated bytes handed over at a time: fewer, larger pieces to split into lines (and brotli runs faster). */
 const INFLATE_CHUNK = 256 * 1024;
@@ -21,8 +22,11 @@ export async function* blobLinePieces(data: Uint8Array, maxBytes: number): Async
   );
   let total = 0;
   let cut: Buffer[] = [];
+  // Inflated pieces pile up while the reader is busy, and are then handed over without a pause: make one.
+  const turn = eventLoopTurns();
   try {
     for await (const chunk of inflating as AsyncIterable<Buffer>) {
+      await turn();
       total += chunk.length;
       if (total > maxBytes) throw tooLarge(maxBytes);
       const last = chunk.lastIndexOf(NEWLINE);

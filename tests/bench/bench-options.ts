@@ -12,7 +12,7 @@ export type BenchOptions = {
   runs: number;
   /** Ansible runs, interleaved with the first pairs (it is slow); default `runs`, at most 3. */
   ansibleRuns: number;
-  /** Issue 9's load: hosts (each on its own sshd), collections in all, signed-in clients, sources per host. */
+  /** The load run: hosts (each on its own sshd), collections in all, signed-in clients, sources per host. */
   load: { hosts: number; collections: number; clients: number; sources: number };
   /** Page loads of the snapshot page in Chromium. */
   renderRuns: number;
@@ -26,14 +26,16 @@ export type BenchOptions = {
    * Run one part only: "retention" (a simulated year of hourly snapshots, no sshd, no trees), "cli" (the
    * CLI rows: collect vs ssh find, peak RSS, --version), "compare" (`deploylens compare` of two generated
    * --large-sources snapshots and the dashboard's compare page of them), each of which updates only its rows of
-   * RESULTS.md/results.json, "render" (the snapshot page of tree a in Chromium: its rows alone, the same way), or "fleet" (a simulated fleet on the server's scheduler: RESULTS.md's fleet section).
+   * RESULTS.md/results.json, "load" (the load run alone, on the trees a full run built: its rows only), "render"
+   * (the snapshot page of tree a in Chromium: its rows alone, the same way), or "fleet" (a simulated fleet on the
+   * server's scheduler: RESULTS.md's fleet section).
    */
-  only: "retention" | "cli" | "compare" | "fleet" | "render" | null;
+  only: "retention" | "cli" | "compare" | "load" | "fleet" | "render" | null;
 };
 
 const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smoke] [--million] [--large-sources N] [--runs N]
                        [--ansible-runs N] [--load-hosts N] [--load-collections N] [--load-clients N] [--load-sources N]
-                       [--render-runs N] [--out DIR] [--profile] [--only retention|cli|compare|render|fleet]
+                       [--render-runs N] [--out DIR] [--profile] [--only retention|cli|compare|load|render|fleet]
                        [--fleet-hosts N] [--fleet-hour-seconds N] [--fleet-clients N]
   --sources N            sources in the synthetic deployment (default 100000; --smoke: 4000)
   --growth-sources N     the CLI's peak RSS is also measured here (default 3 × --sources; --smoke: 5000)
@@ -57,6 +59,9 @@ const USAGE = `usage: npm run bench -- [--sources N] [--growth-sources N] [--smo
   --only compare         only comparing two generated --large-sources snapshots: \`deploylens compare\` (runs: --runs, at
                          most 3), then the dashboard's compare page of them (peak RSS, longest event-loop delay; needs
                          a build); rewrites those rows of RESULTS.md and results.json and keeps every other
+  --only load            only the load run (--load-* options) on the trees a full run built (it builds none); rewrites
+                         the load rows of RESULTS.md and results.json and keeps every other; with
+                         DEPLOYLENS_BENCH_SERVER_CPU_PROFILE=DIR it also writes a CPU profile of the server there
   --only render          only the snapshot page rows: tree a (--sources) collected into a fresh dashboard, then its
                          page opened --render-runs times in Chromium (first file row, DOM rows, search; needs a build);
                          updates those rows of RESULTS.md and results.json alone
@@ -83,7 +88,7 @@ const VALUE_FLAGS = [
   "--fleet-hour-seconds",
   "--fleet-clients",
 ];
-const ONLY_PARTS = ["retention", "cli", "compare", "render", "fleet"] as const;
+const ONLY_PARTS = ["retention", "cli", "compare", "load", "render", "fleet"] as const;
 const BOOLEAN_FLAGS = ["--smoke", "--million", "--profile"];
 
 function positiveInt(flag: string, value: string | undefined, least = 1): number {

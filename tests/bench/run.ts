@@ -33,6 +33,8 @@ try {
   else if (options.only === "cli") await (await import("./cli/cli-only-bench")).cliOnlyBench(options);
   else if (options.only === "compare")
     await (await import("./partial/compare-only")).compareOnly(options, commandLine(process.argv.slice(2)));
+  else if (options.only === "load")
+    await (await import("./partial/load-only")).loadOnly(options, commandLine(process.argv.slice(2)));
   else if (options.only === "render") await (await import("./render/render-only-bench")).renderOnlyBench(options);
   else if (options.only === "fleet") await (await import("./fleet/fleet-bench")).fleetBench(options);
   else await (await import("./bench-main")).benchMain(options);

@@ -1,12 +1,13 @@
 // Preloaded into the dashboard's server by the load benches (NODE_OPTIONS=--import=…): how long its event loop
 // was held. monitorEventLoopDelay gives the delay histogram; a 10 ms timer adds each stall over 50 ms (the
-// issue's bound) with when it happened, so a stall can be matched to what the run was doing then. Written as
-// JSON to DEPLOYLENS_BENCH_LOOP_FILE when the process exits; the CPU time of the whole process goes with it.
+// goal's bound) with when it happened, so a stall can be matched to what the run was doing then. Written as
+// JSON to DEPLOYLENS_BENCH_LOOP_FILE when the process exits; the CPU time of the whole process goes with it, and
+// the time the event loop itself was busy (its utilisation).
 // With DEPLOYLENS_BENCH_CPU_PROFILE, a V8 CPU profile of the whole life is written there too (Node refuses
 // --cpu-prof in NODE_OPTIONS; a same-thread inspector session answers synchronously, so it works on exit).
 import fs from "node:fs";
 import { Session } from "node:inspector";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 const profileFile = process.env.DEPLOYLENS_BENCH_CPU_PROFILE;
 if (profileFile) {
@@ -47,6 +48,8 @@ if (file) {
       maxMs: ms(histogram.max),
       startedAtEpochMs,
       stalls,
+      // How long the event loop itself was busy (the rest of the CPU time is other threads: SQLite's, zlib's).
+      loopActiveMs: Math.round(performance.eventLoopUtilization().active),
       cpuUserMs: Math.round(cpu.userCPUTime / 1000),
       cpuSystemMs: Math.round(cpu.systemCPUTime / 1000),
       wallMs: Math.round(performance.now() - started),

@@ -26,7 +26,7 @@ export type LoadContext = {
 const BUSY = /SQLITE_BUSY|database is locked/i;
 
 /**
- * Issue 9's load: a real `next start` on a fresh database, `hosts` SSH hosts each on its own real sshd
+ * The load run: a real `next start` on a fresh database, `hosts` SSH hosts each on its own real sshd
  * (app roots alternate between trees a and b), `collections` collections through the API while `clients`
  * signed-in clients load pages and the API until the last snapshot is stored.
  */

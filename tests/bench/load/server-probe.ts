@@ -12,6 +12,8 @@ export type EventLoopReport = {
   startedAtEpochMs: number;
   /** Each time the loop was held over 50 ms: when (ms after the server started) and for how long. */
   stalls: { atMs: number; ms: number }[];
+  /** Time the event loop was busy (performance.eventLoopUtilization); absent from reports written before it. */
+  loopActiveMs?: number;
   cpuUserMs: number;
   cpuSystemMs: number;
   wallMs: number;

@@ -74,6 +74,8 @@ export type FigureId =
   | "dashboard-compare-rss"
   | "event-loop-compare"
   | "load"
+  | "load-latency"
+  | "load-event-loop"
   | "render-table"
   | "render-search";
 

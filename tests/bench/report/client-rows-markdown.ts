@@ -1,4 +1,5 @@
 import type { CliData } from "../cli/cli-figures-data";
+import type { LoadRun } from "../load/load-data";
 import type { RenderData } from "../render/render-data";
 import type { BenchData } from "./bench-data";
 import { bytes, count, millis, seconds } from "./format";
@@ -25,17 +26,7 @@ export function cliMethodLine(cli: CliData): string {
 export function clientMethodLines(data: BenchData): string[] {
   const lines: string[] = [];
   if (data.cli) lines.push(cliMethodLine(data.cli));
-  if (data.load?.measured) {
-    const run = data.load.run;
-    lines.push(
-      `- **Load** \`next start\` of the production build on a fresh database; ${run.hosts} SSH hosts, each on its own real sshd on 127.0.0.1 (${run.sshds} sshd), ` +
-        `app roots alternating between two ${count(run.sourcesPerHost)}-source trees. ${run.collections.length} collections go through \`POST /api/hosts/:id/snapshots\` and are followed on their event streams; ` +
-        "every host runs in parallel and its own collections one after another (a second request while one runs would join it), the server's queue " +
-        `${run.serverCap ? `capped at ${run.serverCap}` : "at its default cap"}. Meanwhile ${run.clients} clients, each signed in with its own session, request pages (\`/\`, \`/hosts/:id\`, \`/snapshots/:id\`) ` +
-        "and API reads (`/api/hosts`, a host's snapshots, a snapshot, a page of its files) one after another until the last snapshot is stored; each time is the full body. " +
-        "An error is any answer outside 2xx (redirects included) or a failed request; `SQLITE_BUSY` is searched in the server's output; a snapshot is complete when it is ok, untruncated and counts every source.",
-    );
-  }
+  if (data.load?.measured) lines.push(loadMethodLine(data.load.run));
   if (data.render?.measured) lines.push(renderMethodLine(data.render.data));
   return lines;
 }
@@ -44,19 +35,7 @@ export function clientMethodLines(data: BenchData): string[] {
 export function clientRunLines(data: BenchData): string[] {
   const lines: string[] = [];
   if (data.cli) lines.push(...cliRunLines(data.cli));
-  if (data.load?.measured) {
-    const run = data.load.run;
-    lines.push(
-      `- Load: collections ${run.collections.map((c) => `${c.host} ${seconds(c.ms)}${c.complete ? "" : ` (${c.code ?? "incomplete"})`}`).join(", ")}; ` +
-        `${count(run.requests.length)} requests in ${seconds(run.elapsedMs)}` +
-        (run.errors.length
-          ? `; errors: ${run.errors
-              .slice(0, 5)
-              .map((e) => `${e.status} ${e.path}`)
-              .join(", ")}`
-          : ""),
-    );
-  }
+  if (data.load?.measured) lines.push(loadRunLine(data.load.run));
   if (data.render?.measured) lines.push(renderRunLine(data.render.data));
   return lines;
 }
@@ -97,4 +76,31 @@ export function cliRunLines(cli: CliData): string[] {
     );
   }
   return lines;
+}
+
+/** How the load rows were taken (one bullet): also what `--only load` rewrites. */
+export function loadMethodLine(run: LoadRun): string {
+  return (
+    `- **Load** \`next start\` of the production build on a fresh database; ${run.hosts} SSH hosts, each on its own real sshd on 127.0.0.1 (${run.sshds} sshd), ` +
+    `app roots alternating between two ${count(run.sourcesPerHost)}-source trees. ${run.collections.length} collections go through \`POST /api/hosts/:id/snapshots\` and are followed on their event streams; ` +
+    "every host runs in parallel and its own collections one after another (a second request while one runs would join it), the server's queue " +
+    `${run.serverCap ? `capped at ${run.serverCap}` : "at its default cap"}. Meanwhile ${run.clients} clients, each signed in with its own session, request pages (\`/\`, \`/hosts/:id\`, \`/snapshots/:id\`) ` +
+    "and API reads (`/api/hosts`, a host's snapshots, a snapshot, a page of its files) one after another until the last snapshot is stored; each time is the full body. " +
+    "An error is any answer outside 2xx (redirects included) or a failed request; `SQLITE_BUSY` is searched in the server's output; a snapshot is complete when it is ok, untruncated and counts every source. " +
+    "The server's event loop is watched over its whole life by `monitorEventLoopDelay` (10 ms resolution) preloaded into it (tests/bench/load/event-loop-probe.mjs)."
+  );
+}
+
+/** Every collection of the load run, and how many requests the clients made (one bullet). */
+export function loadRunLine(run: LoadRun): string {
+  return (
+    `- Load: collections ${run.collections.map((c) => `${c.host} ${seconds(c.ms)}${c.complete ? "" : ` (${c.code ?? "incomplete"})`}`).join(", ")}; ` +
+    `${count(run.requests.length)} requests in ${seconds(run.elapsedMs)}` +
+    (run.errors.length
+      ? `; errors: ${run.errors
+          .slice(0, 5)
+          .map((e) => `${e.status} ${e.path}`)
+          .join(", ")}`
+      : "")
+  );
 }

@@ -4,6 +4,7 @@ import { closureTime } from "./closure-figure";
 import { e2eVsFloor, linearity, vsAnsible } from "./timing-figures";
 import { cliCollectVsFloor, cliCompareLarge, cliRss, cliRssGrowth, cliRssLarge, cliVersion } from "./cli-figures";
 import { loadFigure } from "./load-figure";
+import { loadEventLoopFigure, loadLatencyFigure } from "./load-latency-figures";
 import { renderSearch, renderTable } from "./render-figures";
 
 /** Every figure: in-process and through the CLI first, then the store, load and page figures. */
@@ -24,6 +25,8 @@ export function benchFigures(data: BenchData): Figure[] {
     linearity(data),
     closureTime(data),
     loadFigure(data),
+    loadLatencyFigure(data),
+    loadEventLoopFigure(data),
     renderTable(data),
     renderSearch(data),
   ];

@@ -3,8 +3,8 @@ import type { BenchData, Figure } from "./bench-data";
 import { figureRow, skippedFigure } from "./figure-row";
 import { count, millis } from "./format";
 
-/** Issue 9: collections across hosts while signed-in clients load pages and the API: 0 errors, no SQLITE_BUSY. */
-export function loadFigure(data: BenchData): Figure {
+/** Collections across hosts while signed-in clients load pages and the API: 0 errors, no SQLITE_BUSY. */
+export function loadFigure(data: Pick<BenchData, "options" | "load">): Figure {
   const { hosts, collections, clients } = data.options.load;
   const base = {
     id: "load" as const,

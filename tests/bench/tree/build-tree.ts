@@ -34,6 +34,11 @@ function cachedTree(sources: number, variant: Variant, python: BenchPython): Tre
   return same && fs.existsSync(tree.root) ? tree : null;
 }
 
+/** The tree a run built before, or null: for parts that measure on the shared trees and never build one. */
+export function builtTree(sources: number, variant: Variant): Tree | null {
+  return cachedTree(sources, variant, benchPython());
+}
+
 /**
  * Builds once (and afterwards reuses) a deployment of `sources` .py files with real bytecode from the
  * real interpreter: about 80 % fresh, 10 % stale, 10 % missing, in nested packages. The manifest is
