@@ -4,14 +4,19 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useFilePages } from "./use-file-pages";
-import { FILE_PAGE_SIZE, fileTableFilter, statusesOf, type FirstFilePage } from "./file-table-filter";
+import {
+  FILE_PAGE_SIZE,
+  OVERSCAN,
+  ROW_HEIGHT,
+  SCROLLER_PX,
+  fileTableFilter,
+  statusesOf,
+  type FirstFilePage,
+} from "./file-table-filter";
 import { ScrollBox } from "@/components/ui/ScrollBox";
 import { FileExplorerRow, FILE_GRID } from "./FileExplorerRow";
 
 const STATUSES = ["fresh", "stale", "missing", "unreadable"] as const;
-const ROW_HEIGHT = 28;
-// The scroller's height (h-[28rem]): the rows of the first screen are rendered on the server, before any layout.
-const SCROLLER_PX = 448;
 
 /**
  * Search, filter and scroll every source of a snapshot; only the visible rows exist in the DOM. `firstPage`, read
@@ -57,7 +62,7 @@ export function FileExplorer({ snapshotId, firstPage }: { snapshotId: string; fi
     count: total ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
+    overscan: OVERSCAN,
     initialRect: { width: 0, height: SCROLLER_PX },
   });
   const items = virtualizer.getVirtualItems();

@@ -1,13 +1,13 @@
 import { fileQuerySchema, listSnapshotFiles } from "@/lib/snapshot-reads/snapshot-files";
 import { FileExplorer } from "./FileExplorer";
-import { FILE_PAGE_SIZE, fileTableFilter, statusesOf, type FirstFilePage } from "./file-table-filter";
+import { SERVER_ROWS, fileTableFilter, statusesOf, type FirstFilePage } from "./file-table-filter";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
- * The file table with its first page read here, for the filters in the URL, so its first rows are in the HTML
- * before the scripts run. Filters the API would refuse are left to the table, which shows the API's answer.
+ * The file table with its first rows read here, for the filters in the URL, so they are in the HTML before the
+ * scripts run. Filters the API would refuse are left to the table, which shows the API's answer.
  */
 export async function SnapshotFiles({ id, searchParams }: { id: string; searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -19,7 +19,7 @@ export async function SnapshotFiles({ id, searchParams }: { id: string; searchPa
   const query = fileQuerySchema.safeParse({
     ...Object.fromEntries(new URLSearchParams(filter)),
     offset: "0",
-    limit: String(FILE_PAGE_SIZE),
+    limit: String(SERVER_ROWS),
   });
   const firstPage: FirstFilePage | undefined = query.success
     ? { filter, ...(await listSnapshotFiles(id, query.data)) }
