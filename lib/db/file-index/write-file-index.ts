@@ -2,14 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import Database from "libsql";
 import type { FileRow } from "@/lib/analysis/file-rows";
+import { eventLoopTurns } from "@/lib/event-loop-turns";
 import { FILE_INDEX_FORMAT, FILE_INDEX_TABLES } from "./file-index-schema";
 
-// Inserts are synchronous: the event loop gets a turn every thousand rows (a few milliseconds), so a page being
-// rendered meanwhile waits little at each of its steps.
-const BATCH = 1_000;
 const COLUMNS = 9;
 const ROW_VALUES = `(${Array(COLUMNS).fill("?").join(", ")})`;
 // 900 parameters a statement, under SQLite's limit of 32,766.
@@ -85,6 +82,9 @@ async function fill(db: Database.Database, rows: Iterable<FileRow>): Promise<voi
   const roots = new Map<string, number>();
   const pycDirs = new Map<string, number>();
   const pycDir = (path: string) => idOf(pycDirs, path, addPycDir);
+  // Inserts are synchronous: between statements the event loop gets a turn once its slice has passed, so a page
+  // being rendered meanwhile waits little at each of its steps.
+  const turn = eventLoopTurns();
   let n = 0;
   let pending: unknown[] = [];
   for (const row of rows) {
@@ -92,8 +92,8 @@ async function fill(db: Database.Database, rows: Iterable<FileRow>): Promise<voi
     if (n % ROWS_PER_INSERT === 0) {
       insertMany.run(...pending);
       pending = [];
+      await turn();
     }
-    if (n % BATCH === 0) await nextTurn();
   }
   for (let i = 0; i < pending.length; i += COLUMNS) insertOne.run(...pending.slice(i, i + COLUMNS));
   const meta = db.prepare("INSERT INTO meta VALUES (?, ?)");
