@@ -1,7 +1,7 @@
 import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow, listHosts } from "@/lib/db/queries/hosts";
 import type { HostRow } from "@/lib/db/queries/hosts";
-import { waitForJob } from "@/lib/jobs/collection-queue";
+import { startCollection, waitForJob } from "@/lib/jobs/collection-queue";
 import { requestCollection } from "@/lib/jobs/request-collection";
 import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
 import { snapshotJsonOf } from "@/lib/snapshot-reads/snapshot-json";
@@ -31,7 +31,10 @@ async function collectAll(hosts: HostRow[]) {
   const progress = progressBar(hosts.length);
   const results = await Promise.all(
     hosts.map(async (host) => {
-      const job = await requestCollection(host, cliActor());
+      // This process ends once the snapshots are stored: their file indexes are left to their first reader.
+      const job = await requestCollection(host, cliActor(), (row, by) =>
+        startCollection(row, by, { fileIndex: false }),
+      );
       job.events.on("progress", (event) => progress.update(host.name, event));
       const result = await waitForJob(job);
       progress.hostDone();
