@@ -100,6 +100,7 @@ test("search, status and blocked filters match the in-memory filter, page by pag
     { q: "mixed/case/m01" },
     { q: "  ALPHA/M0  " },
     { q: `${path.basename(app)}/beta` },
+    { q: "-file-index-" }, // inside the root's path: every row matches
     { q: "no-such-file" },
     { status: ["stale"] },
     { status: ["fresh", "missing"] },
