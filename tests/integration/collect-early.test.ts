@@ -1,30 +1,13 @@
-import path from "node:path";
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { migrate } from "@/lib/db/migrate";
-import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
-import { tempDir } from "../support/temp-dir";
+import { localHostDatabase } from "../support/local-host-database";
 
-const temp = tempDir("deploylens-early-");
-const databaseFile = path.join(temp.dir, "early.db");
-const apps: HalfCompiledApp[] = [];
+const database = localHostDatabase("deploylens-early-");
 
-beforeAll(() => {
-  // lib/db/client reads DATABASE_URL when it is first imported.
-  process.env.DATABASE_URL = `file:${databaseFile}`;
-  migrate({ file: databaseFile });
-});
-afterAll(() => {
-  for (const app of apps) app.remove();
-  temp.remove();
-});
+beforeAll(() => database.open());
+afterAll(() => database.remove());
 
-async function localHost(name: string) {
-  const { createHost } = await import("@/lib/hosts/create-host");
-  const app = halfCompiledApp();
-  apps.push(app);
-  return createHost({ name, transport: "local", appRoots: [app.app], python: app.venv.python, measureStartup: false });
-}
+const localHost = (name: string) => database.addLocalHost(name);
 
 test("a host read directly from the SQLite file is the row Prisma reads, every column included", async () => {
   const { createHost } = await import("@/lib/hosts/create-host");
