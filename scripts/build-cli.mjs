@@ -35,6 +35,25 @@ const libsqlAdapterOnFileClient = {
   },
 };
 
+// Node reads a CommonJS package imported from ESM twice: once to find its export names (cjs-module-lexer, over
+// Prisma's 200 KB runtime on every run), once to run it. Loaded with require(), it is only run; the bundle makes
+// require() with createRequire (the banner below), and these packages reach the code through esbuild's interop.
+const REQUIRED_COMMONJS = ["@prisma/client/runtime/client", "ssh2", "libsql", "ssh-config"];
+
+const requireCommonJs = {
+  name: "require-commonjs",
+  setup(build) {
+    const filter = new RegExp(`^(${REQUIRED_COMMONJS.map((name) => name.replace(/[/.]/g, "\\$&")).join("|")})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === "commonjs" ? { path: args.path, external: true } : { path: args.path, namespace: "commonjs" },
+    );
+    build.onLoad({ filter: /.*/, namespace: "commonjs" }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
+  },
+};
+
 export async function buildCli(root) {
   const { build } = await import("esbuild");
   const outdir = path.join(root, path.dirname(CLI_BUNDLE));
@@ -52,7 +71,10 @@ export async function buildCli(root) {
     format: "esm",
     target: "node20",
     packages: "external",
-    plugins: [serverOnlyIsEmpty, libsqlAdapterOnFileClient],
+    plugins: [serverOnlyIsEmpty, libsqlAdapterOnFileClient, requireCommonJs],
+    banner: {
+      js: 'import { createRequire as __cliRequire } from "node:module"; const require = __cliRequire(import.meta.url);',
+    },
     logLevel: "warning",
     legalComments: "none",
   });

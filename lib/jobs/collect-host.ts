@@ -5,7 +5,8 @@ import { runCollector } from "@/lib/collector/run-collector";
 import { isDatabaseBusy } from "@/lib/db/database-busy";
 import type { CollectionOutcome } from "./record-snapshot";
 import { AppError } from "@/lib/errors";
-import { openHostTransport } from "@/lib/hosts/open-host-transport";
+import { openHostTransport, pinAcceptedKeys } from "@/lib/hosts/open-host-transport";
+import type { Transport } from "@/lib/transport/types";
 import { withObservedStartup } from "@/lib/jobs/apply-observation";
 import { specForHost } from "@/lib/hosts/spec-for-host";
 import type { EncodedBlob } from "@/lib/snapshot/blob-codec";
@@ -13,6 +14,7 @@ import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import type { Inventory } from "@/lib/snapshot/schema";
 import type { SourceTable } from "@/lib/snapshot/source-table";
 import { InventoryBlobWriter } from "@/lib/snapshot/inventory-blob-writer";
+import { takeEarlyCollector, type EarlyCollector } from "./early-collector";
 import { storeOutcome } from "./store-outcome";
 
 export type CollectResult = {
@@ -26,8 +28,14 @@ export type CollectResult = {
 
 type Collected = { outcome: CollectionOutcome; blob?: EncodedBlob };
 
+/** The host's transport: the one whose collector already runs when the CLI started it early, else a new one. */
+async function openCollectionTransport(host: HostRow, early: EarlyCollector | null): Promise<Transport> {
+  return early ? pinAcceptedKeys(host, await early.connected) : openHostTransport(host);
+}
+
 async function collectOutcome(
   host: HostRow,
+  early: EarlyCollector | null,
   signal: AbortSignal,
   onProgress?: (e: ProgressEvent) => void,
 ): Promise<Collected> {
@@ -36,7 +44,7 @@ async function collectOutcome(
   // (lib/snapshot/source-table.ts), so memory hardly grows with the tree.
   const blobWriter = new InventoryBlobWriter();
   try {
-    const transport = await openHostTransport(host);
+    const transport = await openCollectionTransport(host, early);
     try {
       const outcome = await runCollector(transport, specForHost(host), {
         onProgress,
@@ -82,10 +90,11 @@ export async function collectHost(
   onProgress?: (e: ProgressEvent) => void,
   onStored?: (stored: StoredInventory) => Promise<void> | undefined,
 ): Promise<CollectResult> {
-  const takenAt = new Date();
-  const started = performance.now();
+  const early = takeEarlyCollector(host);
+  const takenAt = early?.startedAt ?? new Date();
+  const started = early?.startedMs ?? performance.now();
   const signal = AbortSignal.timeout(host.timeoutSeconds * 1000);
-  const collected = await collectOutcome(host, signal, onProgress);
+  const collected = await collectOutcome(host, early, signal, onProgress);
   let outcome = collected.outcome;
   if (!outcome.ok && signal.aborted) {
     outcome = {

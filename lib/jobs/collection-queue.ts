@@ -6,7 +6,7 @@ import type { HostRow } from "@/lib/db/queries/hosts";
 import type { ProgressEvent } from "@/lib/snapshot/collector-events";
 import type { CollectResult } from "./collect-host";
 import { recordJobQueued, recordJobState } from "./persist-job";
-import { runCollection } from "./run-collection";
+import { runCollection, type RunOptions } from "./run-collection";
 
 export type JobState = "queued" | "running" | "done";
 export type Job = {
@@ -40,7 +40,8 @@ type Queue = {
   active: Map<string, Job>;
   waiting: Job[];
   running: number;
-  hosts: Map<string, HostRow>;
+  /** What each waiting or running job collects, and how. */
+  runs: Map<string, { host: HostRow; options: RunOptions }>;
 };
 // Route handlers and instrumentation may load this module in separate chunks: share one queue.
 const queue: Queue = processSingleton<Queue>("deploylensQueue", () => ({
@@ -48,7 +49,7 @@ const queue: Queue = processSingleton<Queue>("deploylensQueue", () => ({
   active: new Map(),
   waiting: [],
   running: 0,
-  hosts: new Map(),
+  runs: new Map(),
 }));
 
 export function findJob(id: string): Job | null {
@@ -69,14 +70,14 @@ function newJob(id: string, host: { id: string; name: string }): Job {
 }
 
 /** Starts (or joins) the collection of a host: a second request while one is under way gets the same job. */
-export function startCollection(host: HostRow, startedBy: string | null = null): Job {
+export function startCollection(host: HostRow, startedBy: string | null = null, options: RunOptions = {}): Job {
   const active = queue.active.get(host.id);
   if (active) return active;
   const job = newJob(randomUUID(), host);
   job.persisted = recordJobQueued(job.id, host.id, startedBy);
   queue.jobs.set(job.id, job);
   queue.active.set(host.id, job);
-  queue.hosts.set(job.id, host);
+  queue.runs.set(job.id, { host, options });
   queue.waiting.push(job);
   pump();
   return job;
@@ -91,20 +92,20 @@ export function waitForJob(job: Job): Promise<CollectResult> {
 function pump() {
   while (queue.running < maxConcurrentCollections() && queue.waiting.length > 0) {
     const job = queue.waiting.shift()!;
-    const host = queue.hosts.get(job.id)!;
+    const { host, options } = queue.runs.get(job.id)!;
     queue.running += 1;
     job.state = "running";
     job.persisted = recordJobState(job.persisted, job.id, "running");
-    void run(job, host);
+    void run(job, host, options);
   }
 }
 
-async function run(job: Job, host: HostRow) {
-  const result = await runCollection(host, progressOf(job));
+async function run(job: Job, host: HostRow, options: RunOptions) {
+  const result = await runCollection(host, progressOf(job), options);
   queue.active.delete(job.hostId);
   job.persisted = recordJobState(job.persisted, job.id, "done", result.snapshotId || null);
   queue.running -= 1;
-  queue.hosts.delete(job.id);
+  queue.runs.delete(job.id);
   settleJob(job, result);
   pump();
 }

@@ -12,15 +12,27 @@ const reportAfterCollection = (error: unknown) => console.error("deploylens: aft
 // A file index that could not be built now is built by the snapshot page's first reader.
 const reportFileIndex = (error: unknown) => console.error("deploylens: file index:", error);
 
+export type RunOptions = {
+  /**
+   * Write the snapshot's file index after storing it (the default). The CLI exits once its collections are
+   * stored, which would cut the index's writing short: it leaves the index to the snapshot page's first reader.
+   */
+  fileIndex?: boolean;
+};
+
 /** Collect → store → regressions and alerts, whichever queue claimed the job; never throws. */
-export async function runCollection(host: HostRow, onProgress: (event: ProgressEvent) => void): Promise<CollectResult> {
+export async function runCollection(
+  host: HostRow,
+  onProgress: (event: ProgressEvent) => void,
+  { fileIndex = true }: RunOptions = {},
+): Promise<CollectResult> {
   try {
     // The file index is written from the inventory still in memory: the page need not decode the blob again.
-    const result = await collectHost(host, onProgress, indexStoredInventory);
+    const result = await collectHost(host, onProgress, fileIndex ? indexStoredInventory : undefined);
     if (result.ok) {
       await afterCollection(result.snapshotId).catch(reportAfterCollection);
       // In the background (the job is done once stored); from the blob when no inventory was handed over above.
-      void prepareSnapshotFiles(result.snapshotId).catch(reportFileIndex);
+      if (fileIndex) void prepareSnapshotFiles(result.snapshotId).catch(reportFileIndex);
     }
     return result;
   } catch (error) {

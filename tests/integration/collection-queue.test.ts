@@ -1,31 +1,18 @@
-import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { migrate } from "@/lib/db/migrate";
-import { halfCompiledApp, type HalfCompiledApp } from "../support/fixtures/half-compiled-app";
-import { tempDir } from "../support/temp-dir";
+import { localHostDatabase } from "../support/local-host-database";
 
-const temp = tempDir("deploylens-queue-");
-const databaseFile = path.join(temp.dir, "queue.db");
-const apps: HalfCompiledApp[] = [];
+const database = localHostDatabase("deploylens-queue-");
 
 beforeAll(() => {
-  // lib/db/client reads DATABASE_URL when it is first imported.
-  process.env.DATABASE_URL = `file:${databaseFile}`;
   process.env.DEPLOYLENS_MAX_CONCURRENT_COLLECTIONS = "1";
-  migrate({ file: databaseFile });
+  database.open();
 });
 afterAll(() => {
   delete process.env.DEPLOYLENS_MAX_CONCURRENT_COLLECTIONS;
-  for (const app of apps) app.remove();
-  temp.remove();
+  database.remove();
 });
 
-async function localHost(name: string) {
-  const { createHost } = await import("@/lib/hosts/create-host");
-  const app = halfCompiledApp();
-  apps.push(app);
-  return createHost({ name, transport: "local", appRoots: [app.app], python: app.venv.python, measureStartup: false });
-}
+const localHost = (name: string) => database.addLocalHost(name);
 
 test("a second request for a host joins its running collection; the global cap queues other hosts", async () => {
   const { startCollection, waitForJob } = await import("@/lib/jobs/collection-queue");

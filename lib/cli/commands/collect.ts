@@ -1,7 +1,7 @@
 import { cliActor } from "@/lib/audit/record-audit";
 import { getHostOrThrow, listHosts } from "@/lib/db/queries/hosts";
 import type { HostRow } from "@/lib/db/queries/hosts";
-import { waitForJob } from "@/lib/jobs/collection-queue";
+import { startCollection, waitForJob } from "@/lib/jobs/collection-queue";
 import { requestCollection } from "@/lib/jobs/request-collection";
 import { getSnapshotOrThrow } from "@/lib/db/queries/snapshots";
 import { snapshotJsonOf } from "@/lib/snapshot-reads/snapshot-json";
@@ -9,23 +9,13 @@ import { settleDeliveries } from "@/lib/webhooks/pending-deliveries";
 import { findDashboardUrl } from "@/lib/db/queries/public-url";
 import { describeCollectFailure } from "../collect-failure";
 import { CliError } from "../cli-error";
-import { gateFailures, type FailOn, type Gates } from "../collect-gates";
+import { collectArguments, gatesFrom } from "../collect-arguments";
+import { gateFailures } from "../collect-gates";
 import type { Command, OptionValues } from "../command";
 import { EXIT } from "../exit-codes";
 import { formatSnapshot } from "../format-snapshot";
-import { numberOption, stringOption } from "../option-values";
 import { printErr, printJson, printOut } from "../output";
 import { progressBar } from "../progress-bar";
-
-function gatesFrom(values: OptionValues): Gates {
-  const failUnder = numberOption(values, "fail-under");
-  if (failUnder !== undefined && (failUnder < 0 || failUnder > 100))
-    throw new CliError("--fail-under takes a percentage, 0 to 100");
-  const failOn = stringOption(values, "fail-on");
-  if (failOn !== undefined && failOn !== "critical" && failOn !== "warning")
-    throw new CliError("--fail-on takes critical or warning");
-  return { failUnder, failOn: failOn as FailOn | undefined };
-}
 
 async function hostsFrom(values: OptionValues, names: string[]): Promise<HostRow[]> {
   if (values.all && names.length > 0) throw new CliError("name hosts or use --all, not both");
@@ -41,7 +31,10 @@ async function collectAll(hosts: HostRow[]) {
   const progress = progressBar(hosts.length);
   const results = await Promise.all(
     hosts.map(async (host) => {
-      const job = await requestCollection(host, cliActor());
+      // This process ends once the snapshots are stored: their file indexes are left to their first reader.
+      const job = await requestCollection(host, cliActor(), (row, by) =>
+        startCollection(row, by, { fileIndex: false }),
+      );
       job.events.on("progress", (event) => progress.update(host.name, event));
       const result = await waitForJob(job);
       progress.hostDone();
@@ -54,34 +47,13 @@ async function collectAll(hosts: HostRow[]) {
 
 export const collectCommand: Command = {
   words: ["collect"],
-  synopsis: "collect NAME … | --all  [--fail-under PERCENT] [--fail-on critical|warning] [--json]",
+  ...collectArguments,
   summary:
     "Take a snapshot of hosts now (read-only). Exit 0 when all succeeded, 1 when one failed, 3 when a gate failed.",
   help: [
     "The gates are checked on every successful snapshot.",
     "A cron line: 0 * * * *  deploylens collect --all --fail-under 80",
   ].join("\n"),
-  options: {
-    all: { type: "boolean", description: "Collect every saved host.", default: "off: the hosts named" },
-    json: {
-      type: "boolean",
-      description: "Print the snapshot as JSON (an array for several hosts or --all).",
-      default: "off",
-    },
-    "fail-under": {
-      type: "string",
-      value: "PERCENT",
-      description: "Exit 3 when startup coverage is below PERCENT (or no sources were found).",
-      default: "no gate",
-    },
-    "fail-on": {
-      type: "string",
-      value: "SEVERITY",
-      description: "Exit 3 on a finding of this severity: critical, or warning (warning or critical).",
-      default: "no gate",
-    },
-  },
-  positionals: { min: 0, max: Infinity },
   async run(values, names) {
     const gates = gatesFrom(values);
     const hosts = await hostsFrom(values, names);
