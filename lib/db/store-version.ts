@@ -22,10 +22,13 @@ type State = {
   version: number;
 };
 
-const state = processSingleton(
-  "deploylensStoreVersion",
-  (): State => ({ file: null, watcher: null, dataVersion: null, seen: null, version: 0 }),
-);
+const state = processSingleton("deploylensStoreVersion", (): State => ({
+  file: null,
+  watcher: null,
+  dataVersion: null,
+  seen: null,
+  version: 0,
+}));
 
 /** The tables whose rows the cached reads return: a commit that writes another leaves the version alone. */
 const READ_TABLES = new Set(["Host", "Snapshot"]);
@@ -40,7 +43,9 @@ const WRITTEN_TABLE =
 export function writesReadTables(statements: readonly string[]): boolean {
   return statements.some((sql) => {
     const table = WRITTEN_TABLE.exec(sql)?.[1];
-    return table === undefined ? !/^\s*(SELECT|PRAGMA|BEGIN|SAVEPOINT|RELEASE|ROLLBACK)\b/i.test(sql) : READ_TABLES.has(table);
+    return table === undefined
+      ? !/^\s*(SELECT|PRAGMA|BEGIN|SAVEPOINT|RELEASE|ROLLBACK)\b/i.test(sql)
+      : READ_TABLES.has(table);
   });
 }
 

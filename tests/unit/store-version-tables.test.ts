@@ -21,6 +21,12 @@ test.each(cases)("%s", (_what, sql, moves) => {
 });
 
 test("a transaction moves it if any of its statements does", () => {
-  expect(writesReadTables(["SELECT 1", "UPDATE `main`.`Session` SET a = 1", "INSERT INTO `main`.`Snapshot` (id) VALUES (1)"])).toBe(true);
+  expect(
+    writesReadTables([
+      "SELECT 1",
+      "UPDATE `main`.`Session` SET a = 1",
+      "INSERT INTO `main`.`Snapshot` (id) VALUES (1)",
+    ]),
+  ).toBe(true);
   expect(writesReadTables(["SELECT 1", "UPDATE `main`.`Session` SET a = 1"])).toBe(false);
 });
