@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { processSingleton } from "@/lib/process-singleton";
 import { storeVersion } from "./store-version";
 
@@ -37,24 +36,12 @@ export function readThroughStore<T>(key: string, read: () => Promise<T>): Promis
   if (version === null) return read();
   const now = Date.now();
   const cached = entries.get(key);
-  if (cached && cached.version === version && now - cached.at < MAX_AGE_MS)
-    return afterATurn(cached.value as Promise<T>);
+  if (cached && cached.version === version && now - cached.at < MAX_AGE_MS) return cached.value as Promise<T>;
   const value = read().then(deepFreeze);
   entries.delete(key);
   entries.set(key, { version, at: now, value });
   // A failed read is not kept: the next request reads again.
   value.catch(() => entries.get(key)?.value === value && entries.delete(key));
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  return afterATurn(value);
-}
-
-/**
- * The value, after a turn of the event loop. A value already read would otherwise let a page's whole render
- * run on in microtasks, and the requests that waited for one read would all render back to back when it
- * lands: either way timers, I/O and other requests would wait behind them, as they do not behind a query.
- */
-async function afterATurn<T>(value: Promise<T>): Promise<T> {
-  const settled = await value;
-  await nextTurn();
-  return settled;
+  return value;
 }
