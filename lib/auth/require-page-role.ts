@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { hasRole, type Role } from "./roles";
 import { SESSION_COOKIE } from "./session-policy";
 import { findSessionUser, type SessionUser } from "./sessions";
@@ -8,9 +9,13 @@ import { findSessionUser, type SessionUser } from "./sessions";
 /** Set by proxy.ts on every request it lets through, so a page knows where to come back after sign-in. */
 export const PATH_HEADER = "x-deploylens-path";
 
-export async function findCurrentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user of this request, looked up once per request: the layout and the page both ask. React's
+ * cache() is scoped to one request, so no user is ever seen by another's.
+ */
+export const findCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return findSessionUser((await cookies()).get(SESSION_COOKIE)?.value);
-}
+});
 
 /**
  * requireRole() for pages, server components and actions: anonymous → /login?next=…, too low a role → 403

@@ -69,7 +69,7 @@ export type DecodedSnapshotColumns = {
 /** A snapshot row as the queries return it. */
 export type SnapshotRecord = Omit<Snapshot, keyof DecodedSnapshotColumns> & DecodedSnapshotColumns;
 
-export function decodeSnapshot<T extends Snapshot>(
+export function decodeSnapshot<T extends Pick<Snapshot, keyof DecodedSnapshotColumns>>(
   row: T,
 ): Omit<T, keyof DecodedSnapshotColumns> & DecodedSnapshotColumns {
   return {

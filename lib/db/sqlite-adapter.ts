@@ -1,10 +1,11 @@
 import { pathToFileURL } from "node:url";
-import type { Client, Config, InStatement } from "@libsql/client";
+import type { Client, Config, InStatement, Transaction } from "@libsql/client";
 // The file-only client: the package's main entry also loads its HTTP and WebSocket clients, which a local
 // SQLite file never uses (about 75 ms of every CLI run).
 import { createClient } from "@libsql/client/sqlite3";
 import { PrismaLibSql } from "@prisma/adapter-libsql";
 import { isDatabaseBusy, waitWhileBusy } from "./database-busy";
+import { committing, trackStoreFile } from "./store-version";
 
 type Adapter = Awaited<ReturnType<PrismaLibSql["connect"]>>;
 
@@ -57,13 +58,13 @@ class WriteLockFirstLibSql extends PrismaLibSql {
       const transaction = await begin("write");
       try {
         const result = await transaction.execute(statement);
-        await transaction.commit();
+        await committing([sqlOf(statement)], () => transaction.commit());
         return result;
       } finally {
         transaction.close();
       }
     };
-    client.transaction = () => reopenWhenBusy(() => begin("write"));
+    client.transaction = () => reopenWhenBusy(async () => recordingWrites(await begin("write")));
     client.execute = (statement: InStatement) =>
       reopenWhenBusy(() =>
         WRITE_STATEMENT.test(typeof statement === "string" ? statement : statement.sql)
@@ -74,13 +75,28 @@ class WriteLockFirstLibSql extends PrismaLibSql {
   }
 }
 
+const sqlOf = (statement: InStatement): string => (typeof statement === "string" ? statement : statement.sql);
+
+/** A transaction whose COMMIT tells the store version what it wrote (store-version.ts). */
+function recordingWrites(transaction: Transaction): Transaction {
+  const statements: string[] = [];
+  const execute = transaction.execute.bind(transaction);
+  const commit = transaction.commit.bind(transaction);
+  transaction.execute = (statement: InStatement) => {
+    statements.push(sqlOf(statement));
+    return execute(statement);
+  };
+  transaction.commit = () => committing(statements, commit);
+  return transaction;
+}
+
 function waitingWhileBusy(adapter: Adapter): Adapter {
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
     queryRaw: (query) => waitWhileBusy(() => adapter.queryRaw(query)),
     executeRaw: (query) => waitWhileBusy(() => adapter.executeRaw(query)),
-    executeScript: (script) => waitWhileBusy(() => adapter.executeScript(script)),
+    executeScript: (script) => committing([script], () => waitWhileBusy(() => adapter.executeScript(script))),
     startTransaction: (isolationLevel) => waitWhileBusy(() => adapter.startTransaction(isolationLevel)),
     getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
     dispose: () => adapter.dispose(),
@@ -89,6 +105,7 @@ function waitingWhileBusy(adapter: Adapter): Adapter {
 
 /** Prisma's libSQL adapter for an SQLite file, embedded in this process (no server). */
 export function sqliteAdapter(file: string) {
+  trackStoreFile(file);
   const libsql = new WriteLockFirstLibSql({ url: pathToFileURL(file).href, timeout: NO_WAIT_IN_SQLITE });
   return {
     provider: "sqlite" as const,

@@ -1,6 +1,7 @@
 import "server-only";
 import { listHostPage, listSnapshotSummaries } from "@/lib/db/queries/host-summaries";
 import { toHostView } from "@/lib/db/queries/hosts";
+import { readThroughStore } from "@/lib/db/store-cache";
 import { coveragePercent } from "@/lib/analysis/coverage-percent";
 
 export type HostListQuery = { search?: string; skip?: number; take?: number };
@@ -10,7 +11,12 @@ export type HostListQuery = { search?: string; skip?: number; take?: number };
  * startup coverage of their last 30 successful snapshots (oldest first), for the home page and the CLI.
  * Two queries in all, whatever the host count.
  */
-export async function listHostSummaries(query: HostListQuery = {}) {
+export function listHostSummaries(query: HostListQuery = {}) {
+  const key = `host-summaries:${JSON.stringify([query.search ?? "", query.skip ?? 0, query.take ?? null])}`;
+  return readThroughStore(key, () => readHostSummaries(query));
+}
+
+async function readHostSummaries(query: HostListQuery) {
   const { hosts, hasMore } = await listHostPage(query);
   const summaries = await listSnapshotSummaries(hosts.map((host) => host.id));
   const rows = hosts.map((host) => {

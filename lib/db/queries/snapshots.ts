@@ -65,9 +65,21 @@ export async function listSnapshotLabels(ids: readonly string[]): Promise<Map<st
   );
 }
 
-/** Newest first, summary columns only: what lists and the history chart need; `skip` pages through them. */
-export async function listSnapshots(hostId: string, { take = 200, skip = 0 } = {}): Promise<SnapshotRecord[]> {
-  const rows = await prisma.snapshot.findMany({ where: { hostId }, orderBy: { takenAt: "desc" }, take, skip });
+/** A snapshot row without its view (the compressed JSON only the snapshot page and its API read). */
+export type SnapshotListRow = Omit<SnapshotRecord, "view">;
+
+/**
+ * Newest first, without the view: what lists and the history chart need; `skip` pages through them. The view is
+ * most of a row's bytes, and a list of 200 would read, copy and (in the API) serialize all of them.
+ */
+export async function listSnapshots(hostId: string, { take = 200, skip = 0 } = {}): Promise<SnapshotListRow[]> {
+  const rows = await prisma.snapshot.findMany({
+    where: { hostId },
+    orderBy: { takenAt: "desc" },
+    take,
+    skip,
+    omit: { view: true },
+  });
   return rows.map(decodeSnapshot);
 }
 

@@ -1,15 +1,16 @@
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { getHostOrThrow } from "@/lib/db/queries/hosts";
-import { listSnapshots } from "@/lib/db/queries/snapshots";
+import { getHostViewOrThrow } from "@/lib/hosts/host-views";
+import { listHostHistory } from "@/lib/snapshot-reads/host-snapshots";
 import { queueCollection } from "@/lib/jobs/collections";
 import { requestCollection } from "@/lib/jobs/request-collection";
 
 // GET /api/hosts/:id/snapshots — summary rows, newest first
 export const GET = route({ role: "viewer" }, async (_call, ctx: RouteContext<"/api/hosts/[id]/snapshots">) => {
   const { id } = await ctx.params;
-  const host = await getHostOrThrow(id);
-  return json(await listSnapshots(host.id));
+  const host = await getHostViewOrThrow(id);
+  return json(await listHostHistory(host.id));
 });
 
 // POST /api/hosts/:id/snapshots — start a collection; progress at /api/jobs/:jobId/events
