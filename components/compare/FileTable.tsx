@@ -1,11 +1,20 @@
-import type { BoundedSection, FileRow, FileSide, RootPair } from "@/lib/compare/types";
+import type { BoundedSection, FileRow, RootPair } from "@/lib/compare/types";
 import { displayPath } from "@/lib/snapshot/display-path";
+import { FileRows } from "./FileRows";
+import { FileRowsLater } from "./FileRowsLater";
 import type { SideNames } from "./side-names";
 import { SideHeads } from "./SideHeads";
 
-const side = (s: FileSide | null) => (s ? [s.status, s.reason, s.pyc].filter(Boolean).join(" · ") : "absent");
-const TONE: Record<string, string> = { fresh: "text-emerald-800", missing: "text-red-800", stale: "text-amber-800" };
-const tone = (s: FileSide | null) => (s ? (TONE[s.status] ?? "") : "text-slate-600");
+/**
+ * Rows rendered in one turn of the event loop: a few milliseconds of rendering and writing HTML. The first ones
+ * are rendered with the table, so the HTML of a table of no more rows is the same as without slices.
+ */
+const ROWS_PER_TURN = 100;
+
+const slices = (rows: FileRow[]) =>
+  Array.from({ length: Math.ceil(rows.length / ROWS_PER_TURN) }, (_, i) =>
+    rows.slice(i * ROWS_PER_TURN, (i + 1) * ROWS_PER_TURN),
+  );
 
 type Props = { section: BoundedSection<FileRow>; rootPairs: RootPair[]; names: SideNames };
 
@@ -28,15 +37,9 @@ export function FileTable({ section, rootPairs, names }: Props) {
       <table className="w-full table-fixed text-left text-xs">
         <SideHeads first="File (relative to its root)" names={names} />
         <tbody className="divide-y divide-slate-100">
-          {section.rows.map((row) => (
-            <tr key={`${row.pair}:${row.path}`} className="bg-amber-50" data-row="changed">
-              <td className="[overflow-wrap:anywhere] py-1 pr-2 font-mono">
-                {row.root}/{displayPath(row.path)}
-              </td>
-              <td className={`pr-2 ${tone(row.left)}`}>{side(row.left)}</td>
-              <td className={tone(row.right)}>{side(row.right)}</td>
-            </tr>
-          ))}
+          {slices(section.rows).map((rows, i) =>
+            i === 0 ? <FileRows key={i} rows={rows} /> : <FileRowsLater key={i} rows={rows} turns={i} />,
+          )}
         </tbody>
       </table>
       {section.total > section.rows.length && (

@@ -3,6 +3,7 @@ import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { toSnapshotInput } from "@/lib/db/load-snapshot";
 import { readBlob, type SnapshotRow } from "@/lib/db/queries/snapshots";
 import { decodeView } from "@/lib/db/snapshot-columns";
+import { oneTurn } from "@/lib/event-loop-turns";
 import type { Inventory } from "@/lib/snapshot/schema";
 import { StoredRecordReader, type DirectorySink } from "@/lib/snapshot/stored-record-reader";
 import { alignRecords } from "./align-records";
@@ -39,6 +40,7 @@ export async function compareStored(
   const limit = options.rowLimit ?? ROW_LIMIT;
   const [lv, rv] = [decodeView(left.view), decodeView(right.view)];
   if (!lv || !rv) return compareDecoded(left, right, options);
+  const pause = pausesFor(lv.coverage.overall.sources + rv.coverage.overall.sources);
   const [lRoots, rRoots] = [lv.coverage.roots, rv.coverage.roots];
   const { pairs, roots } = pairRoots(lRoots, rRoots);
   // Each pair as root indices, -1 for a side without one.
@@ -51,7 +53,12 @@ export async function compareStored(
     );
     return (root: number, item: string) => byRoot.get(root)?.(item);
   };
-  const [l, r] = await Promise.all([storedSide(left, lv, sink(0)), storedSide(right, rv, sink(1))]);
+  const readLeft = () => storedSide(left, lv, sink(0));
+  const readRight = () => storedSide(right, rv, sink(1));
+  // A large comparison reads one blob after the other: both in one go would hold the event loop twice as long.
+  const [l, r] = pause
+    ? [await pause().then(readLeft), await pause().then(readRight)]
+    : await Promise.all([readLeft(), readRight()]);
   if (!l || !r) return compareDecoded(left, right, options);
   const files = boundedCollector<FileRow>(limit);
   for (const [pair, [li, ri]] of indices.entries())
@@ -64,23 +71,36 @@ export async function compareStored(
   const [lh, rh] = await Promise.all([l.reader.finish(), r.reader.finish()]);
   // The view was made from this very inventory; should it ever disagree, the blobs are compared decoded.
   if (!agrees(lh, lv) || !agrees(rh, rv)) return compareDecoded(left, right, options);
+  await pause?.();
+  const permissions = permissionRows(
+    indices.map(([li, ri]) => [lh.roots[li] ?? null, rh.roots[ri] ?? null]),
+    (pair) => joins[pair]?.changed() ?? [],
+    limit,
+  );
+  await pause?.();
+  const directories = directoryRows(
+    indices.map(([li, ri]) => [l.tallies[li] ?? null, r.tallies[ri] ?? null]),
+    limit,
+  );
+  await pause?.();
   const figures = (side: StoredSide, inventory: Inventory) => ({
     input: inputOf(side.row, inventory),
     overall: overallOf(side.tallies),
     findings: side.view.findings,
   });
-  return comparisonOf(figures(l, lh), figures(r, rh), {
-    files: files.section,
-    permissions: permissionRows(
-      indices.map(([li, ri]) => [lh.roots[li] ?? null, rh.roots[ri] ?? null]),
-      (pair) => joins[pair]?.changed() ?? [],
-      limit,
-    ),
-    directories: directoryRows(
-      indices.map(([li, ri]) => [l.tallies[li] ?? null, r.tallies[ri] ?? null]),
-      limit,
-    ),
-  });
+  return comparisonOf(figures(l, lh), figures(r, rh), { files: files.section, permissions, directories });
+}
+
+/** Sources of both sides from which their blobs (a megabyte or more) and rows take milliseconds to read and make. */
+const TURNS_FROM_SOURCES = 200_000;
+
+/**
+ * The pauses of a large comparison: libSQL reads a blob in this thread, and the rows are made in one go, so each
+ * such step gets a turn of the event loop of its own. A small comparison takes none (null), and no timer's delay:
+ * a page still renders it with its first HTML.
+ */
+function pausesFor(sources: number): (() => Promise<void>) | null {
+  return sources >= TURNS_FROM_SOURCES ? oneTurn : null;
 }
 
 async function storedSide(
