@@ -1,6 +1,6 @@
 import type { FileRow } from "@/lib/compare/types";
 import { afterTurns } from "@/lib/event-loop-turns";
-import { FileRows } from "./FileRows";
+import { fileRows } from "./file-rows";
 
 /**
  * File rows rendered `turns` turns of the event loop after the table. React renders every part of a page that is
@@ -10,5 +10,5 @@ import { FileRows } from "./FileRows";
  */
 export async function FileRowsLater({ rows, turns }: { rows: FileRow[]; turns: number }) {
   await afterTurns(turns);
-  return <FileRows rows={rows} />;
+  return fileRows(rows);
 }

@@ -1,6 +1,6 @@
 import type { BoundedSection, FileRow, RootPair } from "@/lib/compare/types";
 import { displayPath } from "@/lib/snapshot/display-path";
-import { FileRows } from "./FileRows";
+import { fileRows } from "./file-rows";
 import { FileRowsLater } from "./FileRowsLater";
 import type { SideNames } from "./side-names";
 import { SideHeads } from "./SideHeads";
@@ -11,9 +11,10 @@ import { SideHeads } from "./SideHeads";
  */
 const ROWS_PER_TURN = 100;
 
-const slices = (rows: FileRow[]) =>
-  Array.from({ length: Math.ceil(rows.length / ROWS_PER_TURN) }, (_, i) =>
-    rows.slice(i * ROWS_PER_TURN, (i + 1) * ROWS_PER_TURN),
+/** The rows after the first ROWS_PER_TURN, ROWS_PER_TURN at a time. */
+const laterSlices = (rows: FileRow[]) =>
+  Array.from({ length: Math.max(0, Math.ceil(rows.length / ROWS_PER_TURN) - 1) }, (_, i) =>
+    rows.slice((i + 1) * ROWS_PER_TURN, (i + 2) * ROWS_PER_TURN),
   );
 
 type Props = { section: BoundedSection<FileRow>; rootPairs: RootPair[]; names: SideNames };
@@ -37,9 +38,10 @@ export function FileTable({ section, rootPairs, names }: Props) {
       <table className="w-full table-fixed text-left text-xs">
         <SideHeads first="File (relative to its root)" names={names} />
         <tbody className="divide-y divide-slate-100">
-          {slices(section.rows).map((rows, i) =>
-            i === 0 ? <FileRows key={i} rows={rows} /> : <FileRowsLater key={i} rows={rows} turns={i} />,
-          )}
+          {fileRows(section.rows.slice(0, ROWS_PER_TURN))}
+          {laterSlices(section.rows).map((rows, i) => (
+            <FileRowsLater key={i} rows={rows} turns={i + 1} />
+          ))}
         </tbody>
       </table>
       {section.total > section.rows.length && (

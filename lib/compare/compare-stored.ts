@@ -38,9 +38,12 @@ export async function compareStored(
   options: CompareOptions = {},
 ): Promise<Comparison> {
   const limit = options.rowLimit ?? ROW_LIMIT;
-  const [lv, rv] = [decodeView(left.view), decodeView(right.view)];
+  const pause = Math.max(left.sources, right.sources) >= LARGE_SIDE_SOURCES ? oneTurn : null;
+  if (pause) await pause();
+  const lv = decodeView(left.view);
+  if (pause) await pause();
+  const rv = decodeView(right.view);
   if (!lv || !rv) return compareDecoded(left, right, options);
-  const pause = pausesFor(lv.coverage.overall.sources + rv.coverage.overall.sources);
   const [lRoots, rRoots] = [lv.coverage.roots, rv.coverage.roots];
   const { pairs, roots } = pairRoots(lRoots, rRoots);
   // Each pair as root indices, -1 for a side without one.
@@ -71,18 +74,18 @@ export async function compareStored(
   const [lh, rh] = await Promise.all([l.reader.finish(), r.reader.finish()]);
   // The view was made from this very inventory; should it ever disagree, the blobs are compared decoded.
   if (!agrees(lh, lv) || !agrees(rh, rv)) return compareDecoded(left, right, options);
-  await pause?.();
+  if (pause) await pause();
   const permissions = permissionRows(
     indices.map(([li, ri]) => [lh.roots[li] ?? null, rh.roots[ri] ?? null]),
     (pair) => joins[pair]?.changed() ?? [],
     limit,
   );
-  await pause?.();
+  if (pause) await pause();
   const directories = directoryRows(
     indices.map(([li, ri]) => [l.tallies[li] ?? null, r.tallies[ri] ?? null]),
     limit,
   );
-  await pause?.();
+  if (pause) await pause();
   const figures = (side: StoredSide, inventory: Inventory) => ({
     input: inputOf(side.row, inventory),
     overall: overallOf(side.tallies),
@@ -91,17 +94,14 @@ export async function compareStored(
   return comparisonOf(figures(l, lh), figures(r, rh), { files: files.section, permissions, directories });
 }
 
-/** Sources of both sides from which their blobs (a megabyte or more) and rows take milliseconds to read and make. */
-const TURNS_FROM_SOURCES = 200_000;
-
 /**
- * The pauses of a large comparison: libSQL reads a blob in this thread, and the rows are made in one go, so each
- * such step gets a turn of the event loop of its own. A small comparison takes none (null), and no timer's delay:
- * a page still renders it with its first HTML.
+ * A side of this many sources takes milliseconds, in this thread, for each step of its comparison: decoding its
+ * view, reading its blob (libSQL answers in this thread; a megabyte or more), making its rows. A large comparison
+ * gives the event loop a turn between those steps. A small one takes no pause, not even an await: the page renders
+ * it with its first HTML only if it is ready within Next's first render tasks, and an await more than needed was
+ * seen to miss them at times (tests/e2e/compare-view.spec.ts).
  */
-function pausesFor(sources: number): (() => Promise<void>) | null {
-  return sources >= TURNS_FROM_SOURCES ? oneTurn : null;
-}
+const LARGE_SIDE_SOURCES = 100_000;
 
 async function storedSide(
   row: SnapshotRow,

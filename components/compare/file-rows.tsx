@@ -6,7 +6,7 @@ const TONE: Record<string, string> = { fresh: "text-emerald-800", missing: "text
 const tone = (s: FileSide | null) => (s ? (TONE[s.status] ?? "") : "text-slate-600");
 
 /** Rows of the file table: a file that differs, by its path relative to its root, and its state on each side. */
-export function FileRows({ rows }: { rows: FileRow[] }) {
+export function fileRows(rows: FileRow[]) {
   return rows.map((row) => (
     <tr key={`${row.pair}:${row.path}`} className="bg-amber-50" data-row="changed">
       <td className="[overflow-wrap:anywhere] py-1 pr-2 font-mono">
