@@ -98,8 +98,8 @@ export async function compareStored(
  * A side of this many sources takes milliseconds, in this thread, for each step of its comparison: decoding its
  * view, reading its blob (libSQL answers in this thread; a megabyte or more), making its rows. A large comparison
  * gives the event loop a turn between those steps. A small one takes no pause, not even an await: the page renders
- * it with its first HTML only if it is ready within Next's first render tasks, and an await more than needed was
- * seen to miss them at times (tests/e2e/compare-view.spec.ts).
+ * it with its first HTML only if it is ready within Next's first render tasks, and a few awaits more can make it
+ * miss them (tests/e2e/compare-view.spec.ts then finds the comparison streamed behind its skeleton).
  */
 const LARGE_SIDE_SOURCES = 100_000;
 
