@@ -30,12 +30,19 @@ export function FileExplorer({ snapshotId, firstPage }: { snapshotId: string; fi
   const [blocked, setBlocked] = useState(params.get("blocked") === "1");
   const deferredQuery = useDeferredValue(query);
   const search = useRef<HTMLInputElement>(null);
-  // The table's first rows come with the HTML, so the search box is there before the scripts: what was typed
-  // into it before they ran fired no change event, and is taken up once they have.
+  const filters = useRef<HTMLFieldSetElement>(null);
+  // The table's first rows come with the HTML, so the search box and the filters are there before the scripts:
+  // what was typed or ticked before they ran fired no change event, and is taken up once they have.
   useEffect(() => {
     const typed = search.current?.value;
     if (typed !== undefined && typed !== query) setQuery(typed);
-    // Once, at hydration: later typing goes through onChange.
+    const boxes = filters.current?.querySelectorAll<HTMLInputElement>("input[data-filter]") ?? [];
+    const ticked = new Set([...boxes].filter((box) => box.checked).map((box) => box.dataset.filter ?? ""));
+    const tickedStatuses = STATUSES.filter((status) => ticked.has(status));
+    if (tickedStatuses.join() !== STATUSES.filter((status) => statuses.has(status)).join())
+      setStatuses(new Set(tickedStatuses));
+    if (ticked.has("blocked") !== blocked) setBlocked(ticked.has("blocked"));
+    // Once, at hydration: later changes go through onChange.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -95,16 +102,26 @@ export function FileExplorer({ snapshotId, firstPage }: { snapshotId: string; fi
             className="w-56 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
           />
         </label>
-        <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <fieldset ref={filters} className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <legend className="sr-only">Status</legend>
           {STATUSES.map((status) => (
             <label key={status} className="flex items-center gap-1">
-              <input type="checkbox" checked={statuses.has(status)} onChange={() => toggleStatus(status)} />
+              <input
+                type="checkbox"
+                data-filter={status}
+                checked={statuses.has(status)}
+                onChange={() => toggleStatus(status)}
+              />
               {status}
             </label>
           ))}
           <label className="flex items-center gap-1">
-            <input type="checkbox" checked={blocked} onChange={(e) => setBlocked(e.target.checked)} />
+            <input
+              type="checkbox"
+              data-filter="blocked"
+              checked={blocked}
+              onChange={(e) => setBlocked(e.target.checked)}
+            />
             blocked only
           </label>
         </fieldset>

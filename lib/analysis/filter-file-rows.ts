@@ -3,20 +3,28 @@ import type { FileRow } from "./file-rows";
 export type FileFilter = { query: string; statuses: ReadonlySet<FileRow["status"]>; blockedOnly: boolean };
 
 /**
+ * How a search for `needle` (lower-cased) judges the root part of `${root}/${path}`: the root holds the needle
+ * (`whole`: every path under it matches), or a head of the needle ends the root and the path must start with one
+ * of `rests`. The one rule both the in-memory filter and the file index's query (lib/db/file-index) apply, once
+ * per root, so that no row builds or stores `${root}/${path}`.
+ */
+export function rootMatchOf(root: string, needle: string): { whole: boolean; rests: string[] } {
+  const head = `${root}/`.toLowerCase();
+  if (head.includes(needle)) return { whole: true, rests: [] };
+  const rests: string[] = [];
+  for (let k = 1; k < needle.length; k++) if (head.endsWith(needle.slice(0, k))) rests.push(needle.slice(k));
+  return { whole: false, rests };
+}
+
+/**
  * Whether `${root}/${path}` (lower-cased) holds `needle`, without building that string for every row: at 100k
- * rows a search allocated 100k strings twice. The root part ("/srv/app/") is judged once per root: it holds the
- * needle, or a head of the needle ends it and the row's path must start with the rest.
+ * rows a search allocated 100k strings twice.
  */
 function pathMatcher(needle: string): (row: FileRow, lowerPath: string) => boolean {
   const roots = new Map<string, { whole: boolean; rests: string[] }>();
   return (row, lowerPath) => {
     let root = roots.get(row.root);
-    if (!root) {
-      const head = `${row.root}/`.toLowerCase();
-      const rests: string[] = [];
-      for (let k = 1; k < needle.length; k++) if (head.endsWith(needle.slice(0, k))) rests.push(needle.slice(k));
-      roots.set(row.root, (root = { whole: head.includes(needle), rests }));
-    }
+    if (!root) roots.set(row.root, (root = rootMatchOf(row.root, needle)));
     return root.whole || lowerPath.includes(needle) || root.rests.some((rest) => lowerPath.startsWith(rest));
   };
 }

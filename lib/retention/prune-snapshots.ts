@@ -6,7 +6,7 @@ import {
   listBlobSizes,
   listRetentionRows,
 } from "@/lib/db/queries/retention";
-import { removeFileIndexes } from "@/lib/db/file-index/remove-file-indexes";
+import { removeFileIndexesExcept } from "@/lib/db/file-index/remove-file-indexes";
 import { findRetentionPolicy, type RetentionPolicy } from "./retention-policy";
 import { selectPrunable } from "./select-prunable";
 import { storeSizeBytes } from "@/lib/db/queries/store-size";
@@ -18,6 +18,14 @@ export type PruneReport = {
   blobs: { removed: number; compressedBytes: number };
   storeBytes: { before: number; after: number };
 };
+
+/**
+ * This instance's file indexes of the blobs no longer stored, whoever deleted them (with PostgreSQL, another
+ * instance's retention may have). The blobs are listed now, so one stored meanwhile keeps its index.
+ */
+async function removeUnusedFileIndexes(): Promise<void> {
+  removeFileIndexesExcept(new Set((await listBlobSizes()).keys()));
+}
 
 /** Applies the retention policy (or, with dryRun, says what it would remove) and frees unreferenced blobs. */
 export async function pruneSnapshots(options: { dryRun: boolean; now?: Date }): Promise<PruneReport> {
@@ -35,10 +43,13 @@ export async function pruneSnapshots(options: { dryRun: boolean; now?: Date }): 
     blobs: { removed: freed.length, compressedBytes: freed.reduce((sum, [, bytes]) => sum + bytes, 0) },
     storeBytes: { before, after: before },
   };
-  if (options.dryRun || (prunable.length === 0 && freed.length === 0)) return report;
+  if (options.dryRun) return report;
+  if (prunable.length === 0 && freed.length === 0) {
+    await removeUnusedFileIndexes();
+    return report;
+  }
   const done = await deleteSnapshotsAndOrphanBlobs(prunable);
-  // An index on another instance's disk (PostgreSQL) stays until that disk is cleared: it is never read again.
-  removeFileIndexes(done.blobs);
+  await removeUnusedFileIndexes();
   await compactDatabase();
   return {
     ...report,

@@ -63,4 +63,23 @@ test("the file table's first screen is in the page's HTML; the rest of its first
     await page.getByTestId("file-scroller").evaluate((el) => el.scrollTo(0, 0));
     await expect(table.getByRole("cell", { name: "pkg/mod000.py" })).toBeVisible();
   });
+
+  await test.step("a filter ticked before the page's scripts run applies once they run", async () => {
+    const context = await browser.newContext({ storageState: await page.context().storageState() });
+    const early = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await early.route("**/_next/static/**/*.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await early.goto(page.url(), { waitUntil: "commit" });
+    // Every source of this tree is without bytecode: "fresh" leaves none.
+    await early.getByRole("checkbox", { name: "fresh" }).check();
+    release();
+    await expect(early.getByTestId("no-file-matches")).toBeVisible();
+    await expect(early).toHaveURL(/[?&]status=fresh(&|$)/);
+    await expect(early.getByRole("checkbox", { name: "fresh" })).toBeChecked();
+    await context.close();
+  });
 });

@@ -89,6 +89,12 @@ test("prune keeps exactly what the policy says, frees the blob only pruned snaps
     expect(kept.has(ids.get(key)!), key).toBe(true);
   for (const key of ["0@7", "5@7", "5@13", "10@7", "29@13"]) expect(kept.has(ids.get(key)!), key).toBe(false);
 
+  // Another instance's retention (PostgreSQL) deleted a blob whose index this instance's disk still holds: the
+  // next sweep here finds nothing to prune and still removes that index, and only that one.
+  const keptIndex = fs.readdirSync(indexDir);
+  fs.writeFileSync(path.join(indexDir, `${"ab".repeat(32)}.db`), "an index of a blob deleted elsewhere");
   const again = await pruneSnapshots({ dryRun: false, now });
   expect(again.snapshots.removed).toBe(0);
+  expect(fs.readdirSync(indexDir)).toEqual(keptIndex);
+  expect((await listSnapshotFiles(ids.get("59@7")!, page)).total).toBe(2000);
 });

@@ -100,6 +100,7 @@ test("search, status and blocked filters match the in-memory filter, page by pag
     { q: "mixed/case/m01" },
     { q: "  ALPHA/M0  " },
     { q: `${path.basename(app)}/beta` },
+    { q: "-file-index-" }, // inside the root's path: every row matches
     { q: "no-such-file" },
     { status: ["stale"] },
     { status: ["fresh", "missing"] },
@@ -157,9 +158,9 @@ test("the index is built once per blob and reused; a second snapshot of the same
 });
 
 test("readers arriving together build a missing index once; a damaged one is built again", async () => {
-  const { removeFileIndexes } = await import("@/lib/db/file-index/remove-file-indexes");
+  const { removeFileIndexesExcept } = await import("@/lib/db/file-index/remove-file-indexes");
   const sha = indexFiles()[0]!.replace(/\.db$/, "");
-  removeFileIndexes([sha]);
+  removeFileIndexesExcept(new Set());
   expect(indexFiles()).toEqual([]);
   // The first readers are answered from the inventory the build decoded, while the index is written.
   const pages = await Promise.all([0, 100, 200, 300].map((offset) => list({ offset, limit: 100 })));
@@ -168,7 +169,7 @@ test("readers arriving together build a missing index once; a damaged one is bui
   await prepareSnapshotFiles(snapshotId);
   expect(indexFiles()).toEqual([`${sha}.db`]);
 
-  removeFileIndexes([sha]);
+  removeFileIndexesExcept(new Set());
   fs.writeFileSync(path.join(indexDir, `${sha}.db`), "not an index");
   expect((await list({ q: "beta/m299" })).rows).toEqual(expected.filter((r) => r.path === "beta/m299.py"));
   await prepareSnapshotFiles(snapshotId);

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { expect, test } from "vitest";
 import { dirOf } from "@/lib/analysis/coverage";
 import type { Source } from "@/lib/snapshot/schema";
@@ -85,3 +87,20 @@ test("a spilling SourceTable keeps its sources in memory when the temporary dire
     else process.env.TMPDIR = previous;
   }
 });
+
+test("a spilling SourceTable keeps its sources in memory from the chunk a full disk refused on", () => {
+  // The kernel's file-size limit refuses writes past 600 KB, as a full disk would: the first chunk or two fit,
+  // the next fails part-way, and the ones after it must not lose their sources either.
+  const limit = 600_000;
+  const out = execFileSync(
+    "prlimit",
+    [
+      `--fsize=${limit}`,
+      "--",
+      path.resolve("node_modules/.bin/tsx"),
+      "tests/support/fixtures/spill-until-full.ts",
+    ].concat(["60000", String(limit)]),
+    { encoding: "utf8" },
+  );
+  expect(JSON.parse(out)).toEqual({ equal: true, refused: "EFBIG" });
+}, 60_000);

@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import Database from "libsql";
 import type { FileRow } from "@/lib/analysis/file-rows";
+import { rootMatchOf } from "@/lib/analysis/filter-file-rows";
 import { processSingleton } from "@/lib/process-singleton";
 import { FILE_INDEX_FORMAT } from "./file-index-schema";
 
@@ -59,26 +60,20 @@ const FROM = "rows r LEFT JOIN pyc_dirs d ON d.id = r.pyc_dir";
 type StoredRow = [number, string, string, number, string | null, string | null, string | null];
 type Where = { clause: string; params: (string | number)[] };
 
-/**
- * Whether `${root}/${path}` lower-cased holds `needle`, as lib/analysis/filter-file-rows.ts judges it in memory:
- * the root part is judged here, once per root (it holds the needle, or a head of the needle ends it and the path
- * must start with the rest), so no row stores its root again.
- */
+/** Whether `${root}/${path}` lower-cased holds `needle`, the root judged once per root by rootMatchOf. */
 function searchOf(roots: readonly string[], needle: string): Where {
   const lower = "coalesce(r.lpath, r.path)";
   const parts = [`instr(${lower}, ?) > 0`];
   const params: (string | number)[] = [needle];
   for (const [id, root] of roots.entries()) {
-    const head = `${root}/`.toLowerCase();
-    if (head.includes(needle)) {
+    const { whole, rests } = rootMatchOf(root, needle);
+    if (whole) {
       parts.push("r.root = ?");
       params.push(id);
-      continue;
     }
-    for (let k = 1; k < needle.length; k++) {
-      if (!head.endsWith(needle.slice(0, k))) continue;
+    for (const rest of rests) {
       parts.push(`(r.root = ? AND instr(${lower}, ?) = 1)`);
-      params.push(id, needle.slice(k));
+      params.push(id, rest);
     }
   }
   return { clause: `(${parts.join(" OR ")})`, params };
