@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { setImmediate as nextTurn, setTimeout as nextTimer } from "node:timers/promises";
 
 /** Long enough that the pauses cost nothing measurable, short enough that no request waits long behind it. */
 const SLICE_MS = 10;
@@ -17,4 +17,19 @@ export function eventLoopTurns(sliceMs = SLICE_MS): () => Promise<void> | undefi
       since = performance.now();
     });
   };
+}
+
+/**
+ * Gives the event loop one turn, through a timer: awaited between steps that each take milliseconds and would
+ * otherwise run as one. Not an immediate: while Next renders a page's first tasks it runs the immediates they
+ * queue within the same task (its fast-set-immediate patch), so there only a timer lets anything else run.
+ */
+export const oneTurn = (): Promise<void> => nextTimer(0);
+
+/**
+ * Resolves after `count` turns of the event loop. Parts of one React render that are ready in the same turn are
+ * rendered together, in one go: parts that wait for different numbers of turns are rendered one per turn.
+ */
+export async function afterTurns(count: number): Promise<void> {
+  for (let turn = 0; turn < count; turn++) await oneTurn();
 }

@@ -1,11 +1,21 @@
-import type { BoundedSection, FileRow, FileSide, RootPair } from "@/lib/compare/types";
+import type { BoundedSection, FileRow, RootPair } from "@/lib/compare/types";
 import { displayPath } from "@/lib/snapshot/display-path";
+import { fileRows } from "./file-rows";
+import { FileRowsLater } from "./FileRowsLater";
 import type { SideNames } from "./side-names";
 import { SideHeads } from "./SideHeads";
 
-const side = (s: FileSide | null) => (s ? [s.status, s.reason, s.pyc].filter(Boolean).join(" · ") : "absent");
-const TONE: Record<string, string> = { fresh: "text-emerald-800", missing: "text-red-800", stale: "text-amber-800" };
-const tone = (s: FileSide | null) => (s ? (TONE[s.status] ?? "") : "text-slate-600");
+/**
+ * Rows rendered in one turn of the event loop: a few milliseconds of rendering and writing HTML. The first ones
+ * are rendered with the table, so the HTML of a table of no more rows is the same as without slices.
+ */
+const ROWS_PER_TURN = 100;
+
+/** The rows after the first ROWS_PER_TURN, ROWS_PER_TURN at a time. */
+const laterSlices = (rows: FileRow[]) =>
+  Array.from({ length: Math.max(0, Math.ceil(rows.length / ROWS_PER_TURN) - 1) }, (_, i) =>
+    rows.slice((i + 1) * ROWS_PER_TURN, (i + 2) * ROWS_PER_TURN),
+  );
 
 type Props = { section: BoundedSection<FileRow>; rootPairs: RootPair[]; names: SideNames };
 
@@ -28,14 +38,9 @@ export function FileTable({ section, rootPairs, names }: Props) {
       <table className="w-full table-fixed text-left text-xs">
         <SideHeads first="File (relative to its root)" names={names} />
         <tbody className="divide-y divide-slate-100">
-          {section.rows.map((row) => (
-            <tr key={`${row.pair}:${row.path}`} className="bg-amber-50" data-row="changed">
-              <td className="[overflow-wrap:anywhere] py-1 pr-2 font-mono">
-                {row.root}/{displayPath(row.path)}
-              </td>
-              <td className={`pr-2 ${tone(row.left)}`}>{side(row.left)}</td>
-              <td className={tone(row.right)}>{side(row.right)}</td>
-            </tr>
+          {fileRows(section.rows.slice(0, ROWS_PER_TURN))}
+          {laterSlices(section.rows).map((rows, i) => (
+            <FileRowsLater key={i} rows={rows} turns={i + 1} />
           ))}
         </tbody>
       </table>

@@ -3,6 +3,7 @@ import type { SnapshotView } from "@/lib/analysis/snapshot-view";
 import { toSnapshotInput } from "@/lib/db/load-snapshot";
 import { readBlob, type SnapshotRow } from "@/lib/db/queries/snapshots";
 import { decodeView } from "@/lib/db/snapshot-columns";
+import { oneTurn } from "@/lib/event-loop-turns";
 import type { Inventory } from "@/lib/snapshot/schema";
 import { StoredRecordReader, type DirectorySink } from "@/lib/snapshot/stored-record-reader";
 import { alignRecords } from "./align-records";
@@ -37,7 +38,11 @@ export async function compareStored(
   options: CompareOptions = {},
 ): Promise<Comparison> {
   const limit = options.rowLimit ?? ROW_LIMIT;
-  const [lv, rv] = [decodeView(left.view), decodeView(right.view)];
+  const pause = Math.max(left.sources, right.sources) >= LARGE_SIDE_SOURCES ? oneTurn : null;
+  if (pause) await pause();
+  const lv = decodeView(left.view);
+  if (pause) await pause();
+  const rv = decodeView(right.view);
   if (!lv || !rv) return compareDecoded(left, right, options);
   const [lRoots, rRoots] = [lv.coverage.roots, rv.coverage.roots];
   const { pairs, roots } = pairRoots(lRoots, rRoots);
@@ -51,7 +56,12 @@ export async function compareStored(
     );
     return (root: number, item: string) => byRoot.get(root)?.(item);
   };
-  const [l, r] = await Promise.all([storedSide(left, lv, sink(0)), storedSide(right, rv, sink(1))]);
+  const readLeft = () => storedSide(left, lv, sink(0));
+  const readRight = () => storedSide(right, rv, sink(1));
+  // A large comparison reads one blob after the other: both in one go would hold the event loop twice as long.
+  const [l, r] = pause
+    ? [await pause().then(readLeft), await pause().then(readRight)]
+    : await Promise.all([readLeft(), readRight()]);
   if (!l || !r) return compareDecoded(left, right, options);
   const files = boundedCollector<FileRow>(limit);
   for (const [pair, [li, ri]] of indices.entries())
@@ -64,24 +74,34 @@ export async function compareStored(
   const [lh, rh] = await Promise.all([l.reader.finish(), r.reader.finish()]);
   // The view was made from this very inventory; should it ever disagree, the blobs are compared decoded.
   if (!agrees(lh, lv) || !agrees(rh, rv)) return compareDecoded(left, right, options);
+  if (pause) await pause();
+  const permissions = permissionRows(
+    indices.map(([li, ri]) => [lh.roots[li] ?? null, rh.roots[ri] ?? null]),
+    (pair) => joins[pair]?.changed() ?? [],
+    limit,
+  );
+  if (pause) await pause();
+  const directories = directoryRows(
+    indices.map(([li, ri]) => [l.tallies[li] ?? null, r.tallies[ri] ?? null]),
+    limit,
+  );
+  if (pause) await pause();
   const figures = (side: StoredSide, inventory: Inventory) => ({
     input: inputOf(side.row, inventory),
     overall: overallOf(side.tallies),
     findings: side.view.findings,
   });
-  return comparisonOf(figures(l, lh), figures(r, rh), {
-    files: files.section,
-    permissions: permissionRows(
-      indices.map(([li, ri]) => [lh.roots[li] ?? null, rh.roots[ri] ?? null]),
-      (pair) => joins[pair]?.changed() ?? [],
-      limit,
-    ),
-    directories: directoryRows(
-      indices.map(([li, ri]) => [l.tallies[li] ?? null, r.tallies[ri] ?? null]),
-      limit,
-    ),
-  });
+  return comparisonOf(figures(l, lh), figures(r, rh), { files: files.section, permissions, directories });
 }
+
+/**
+ * A side of this many sources takes milliseconds, in this thread, for each step of its comparison: decoding its
+ * view, reading its blob (libSQL answers in this thread; a megabyte or more), making its rows. A large comparison
+ * gives the event loop a turn between those steps. A small one takes no pause, not even an await: the page renders
+ * it with its first HTML only if it is ready within Next's first render tasks, and a few awaits more can make it
+ * miss them (tests/e2e/compare-view.spec.ts then finds the comparison streamed behind its skeleton).
+ */
+const LARGE_SIDE_SOURCES = 100_000;
 
 async function storedSide(
   row: SnapshotRow,

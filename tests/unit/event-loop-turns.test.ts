@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { eventLoopTurns } from "@/lib/event-loop-turns";
+import { afterTurns, eventLoopTurns, oneTurn } from "@/lib/event-loop-turns";
 
 const busyFor = (ms: number) => {
   const until = performance.now() + ms;
@@ -29,4 +29,28 @@ test("with turns, a due timer runs within the slice, long before the loop ends",
 
 test("within the slice, a turn costs nothing: it returns at once", () => {
   expect(eventLoopTurns(1_000)()).toBeUndefined();
+});
+
+test("oneTurn lets a timer that is due run before the step after it", async () => {
+  let timerRan = false;
+  setTimeout(() => (timerRan = true), 0);
+  busyFor(2);
+  await oneTurn();
+  expect(timerRan).toBe(true);
+});
+
+test("parts that wait different numbers of turns settle in different turns of the event loop", async () => {
+  // An immediate that counts the event loop's iterations while the parts wait.
+  let iteration = 0;
+  let counting = true;
+  const count = () => {
+    iteration++;
+    if (counting) setImmediate(count);
+  };
+  setImmediate(count);
+  const settledIn: number[] = [];
+  await Promise.all([0, 1, 2, 3].map((turns) => afterTurns(turns).then(() => settledIn.push(iteration))));
+  counting = false;
+  expect(settledIn).toHaveLength(4);
+  for (let part = 1; part < settledIn.length; part++) expect(settledIn[part]).toBeGreaterThan(settledIn[part - 1]!);
 });

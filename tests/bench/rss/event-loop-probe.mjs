@@ -20,7 +20,9 @@ if (dir) {
     }
     const ms = (ns) => Math.round(ns / 1e4) / 100;
     const figures = { maxMs: ms(histogram.max), p99Ms: ms(histogram.percentile(99)), reset: seenReset };
-    fs.writeFileSync(file, JSON.stringify(figures));
+    // Written whole and renamed into place: the bench may read the file at any moment.
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(figures));
+    fs.renameSync(`${file}.tmp`, file);
   }, 200);
   timer.unref();
 }
