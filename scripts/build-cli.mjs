@@ -37,8 +37,10 @@ const libsqlAdapterOnFileClient = {
 
 // Node reads a CommonJS package imported from ESM twice: once to find its export names (cjs-module-lexer, over
 // Prisma's 200 KB runtime on every run), once to run it. Loaded with require(), it is only run; the bundle makes
-// require() with createRequire (the banner below), and these packages reach the code through esbuild's interop.
-const REQUIRED_COMMONJS = ["@prisma/client/runtime/client", "ssh2", "libsql", "ssh-config"];
+// require() with createRequire (the banner below), and these packages reach the code through esbuild's interop,
+// which gives a default import the whole module.exports, as node does for a CommonJS package. Only packages that
+// are CommonJS alone belong here: one that also ships an ES module (ssh-config) has another default export there.
+const REQUIRED_COMMONJS = ["@prisma/client/runtime/client", "ssh2", "libsql"];
 
 const requireCommonJs = {
   name: "require-commonjs",
