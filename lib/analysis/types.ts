@@ -48,7 +48,7 @@ export type Finding = {
   /**
    * Rules that explain modules compiled at every start: the source directories this finding owns (each
    * directory has one owner, so these add up to the snapshot's count) and the cause as a clause that
-   * follows "because", e.g. "nobody cannot write __pycache__ in 6 directories".
+   * follows "because", e.g. "the service user nobody cannot write __pycache__ in 6 directories".
    */
   blocking?: { directories: number; cause: string };
 };

@@ -87,7 +87,7 @@ test("the snapshot page opens with the verdict, then the findings, then folded d
   await open(page, `/snapshots/${s.snapshots.broken}`);
   const verdict = page.getByTestId("verdict");
   await expect(verdict).toContainText(/\d+ of \d+ startup modules compile at every start \(.* per process start/);
-  await expect(verdict).toContainText("because nobody cannot write __pycache__ in");
+  await expect(verdict).toContainText("because the service user nobody cannot write __pycache__ in");
   await expect(verdict.getByRole("button", { name: "Copy the fix" })).toBeVisible();
   const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
   const [v, f, d] = [await top("[data-testid=verdict]"), await top("[data-finding]"), await top("details")];

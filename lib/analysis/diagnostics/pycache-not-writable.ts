@@ -23,7 +23,7 @@ export const pycacheNotWritable: Rule = {
     return {
       id,
       severity: "warning",
-      title: `${f.user} cannot write bytecode in ${plural(dirs.length, "directory", "directories")}: ${consequence}`,
+      title: `The service user ${f.user} cannot write bytecode in ${plural(dirs.length, "directory", "directories")}: ${consequence}`,
       detail:
         `The service runs as ${f.user}, who cannot create or replace .pyc files where its interpreter looks for them. ` +
         "The importer then compiles each missing or stale module in memory, tries to save it, fails, and says nothing (the error shows only under python -v). " +
@@ -34,7 +34,7 @@ export const pycacheNotWritable: Rule = {
       startupCost: startupCost(f, recompiled, dirs),
       blocking: {
         directories: dirs.length,
-        cause: `${f.user} cannot write __pycache__ in ${plural(dirs.length, "directory", "directories")}`,
+        cause: `the service user ${f.user} cannot write __pycache__ in ${plural(dirs.length, "directory", "directories")}`,
       },
     };
   },

@@ -49,7 +49,7 @@ const FIVE = ["app/__init__.py", "app/m0.py", "app/m1.py", "app/m2.py", "app/m3.
 test("blocked startup modules: counts, the measured cost and the owning finding's cause in one sentence", () => {
   const v = verdictFor(withClosure(seed(), FIVE), { ms: 30.4, modules: 4, capped: false });
   expect(v.sentence).toBe(
-    "4 of 5 startup modules compile at every start (30 ms per process start, measured) because nobody cannot write __pycache__ in 1 directory.",
+    "4 of 5 startup modules compile at every start (30 ms per process start, measured) because the service user nobody cannot write __pycache__ in 1 directory.",
   );
   expect(v.findingId).toBe("pycache-not-writable");
   expect(v.fix?.code).toBeTruthy();
@@ -75,5 +75,5 @@ test("a healthy service says caching works and offers no fix", () => {
 test("without a startup closure the most severe finding leads", () => {
   const v = verdictFor(seed(), null);
   expect(v.findingId).toBe("pycache-not-writable");
-  expect(v.sentence).toContain("nobody cannot write bytecode in 1 directory");
+  expect(v.sentence).toContain("The service user nobody cannot write bytecode in 1 directory");
 });
