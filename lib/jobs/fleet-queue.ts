@@ -13,6 +13,7 @@ import type { HostRow } from "@/lib/db/queries/hosts";
 import { processSingleton } from "@/lib/process-singleton";
 import type { CollectResult } from "./collect-host";
 import { jobRecord, maxConcurrentCollections, progressOf, settleJob, type Job } from "./collection-queue";
+import { createSharedQueue } from "./create-shared-queue";
 import { runCollection } from "./run-collection";
 
 // Several dashboard instances on one PostgreSQL database share their collections through pg-boss: each job is
@@ -47,7 +48,7 @@ async function startBoss(url: string): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: url, schema: SCHEMA, maintenanceIntervalSeconds: maintenanceSeconds() });
   boss.on("error", (error) => console.error("deploylens: job queue:", error));
   await boss.start();
-  await boss.createQueue(QUEUE, { name: QUEUE, policy: "stately", retryLimit: RETRIES, retryDelay: 0 });
+  await createSharedQueue(boss, QUEUE, { name: QUEUE, policy: "stately", retryLimit: RETRIES, retryDelay: 0 });
   // One worker per slot: each claims one job at a time, so an instance runs at most the global cap at once.
   for (let i = 0; i < maxConcurrentCollections(); i++) {
     await boss.work<Payload>(QUEUE, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS }, ([job]) => claimed(job!));
