@@ -58,6 +58,9 @@ class Fanotify(object):
             if fd < 0:
                 continue
             try:
+                # The file's name when the event is read, not when it was opened: the importer's temporary pyc,
+                # renamed into place meanwhile, reads as an open of the final pyc. Its write, which says it was
+                # compiled, comes from inotify or from the listing of a new pyc directory (watch_new_dir).
                 target = os.readlink("/proc/self/fd/%d" % fd)
             except OSError:
                 target = None

@@ -59,21 +59,43 @@ class Watches(object):
             self.inotify.close()
 
 
+# A file already in a directory the start created was created, or renamed into place, during the start.
+FOUND_IN_NEW_DIR = IN_CREATE | IN_MOVED_TO
+
+
 def watch_new_dir(watches, layout, path):
-    """A directory created during the start on the way to (or as) a pyc directory: watch it and whatever
-    the start already made inside it before the watch was armed."""
+    """A directory created during the start on the way to (or as) a pyc directory: watches it and whatever
+    the start already made inside it before the watch was armed. Returns the files already in it (and in the
+    directories it holds) as events (directory, name, FOUND_IN_NEW_DIR).
+
+    The watch comes only once the directory's creation is read, and the importer writes on meanwhile: a pyc's
+    create and rename before the inotify watch are lost to it, while fanotify, if marked just before, reports
+    the open of the temporary pyc under the final name (15_fanotify), which alone reads as a load from cache.
+    Listed once the watch is armed, every write is seen: as a file here, or as an event after."""
     if path not in layout.pyc_dirs and path not in layout.ancestors:
-        return
+        return []
     if not watches.watch(path):
-        return
+        return []
     try:
         names = os.listdir(path)
     except OSError:
-        return
+        return []
+    found = []
     for name in names:
         child = os.path.join(path, name)
         if os.path.isdir(child):
-            watch_new_dir(watches, layout, child)
+            found.extend(watch_new_dir(watches, layout, child))
+        else:
+            found.append((path, name, FOUND_IN_NEW_DIR))
+    return found
+
+
+def with_found_files(watches, layout, events):
+    """The events, each creation of a directory followed by the files the start already wrote in it."""
+    for directory, name, mask in events:
+        yield directory, name, mask
+        if mask & IN_CREATE and mask & IN_ISDIR:
+            yield from watch_new_dir(watches, layout, os.path.join(directory, name))
 
 
 def note(records, layout, directory, name, mask):
@@ -125,9 +147,7 @@ def record_start(watches, layout, timeout, quiet):
             first = last = last_mono = None
             continue
         wait = deadline - now if quiet_ends is None else min(deadline - now, quiet_ends - now)
-        for directory, name, mask in watches.read(wait):
-            if mask & IN_CREATE and mask & IN_ISDIR:
-                watch_new_dir(watches, layout, os.path.join(directory, name))
+        for directory, name, mask in with_found_files(watches, layout, watches.read(wait)):
             own = note(records, layout, directory, name, mask)
             if own is None:
                 continue

@@ -1,14 +1,16 @@
 # From what the importer did to a module's files to a verdict (PYC.md §2, §11):
-#   pyc opened, source not opened             loaded from cache
-#   a pyc written (temporary created/renamed)  compiled and cached
-#   source opened, nothing written            compiled, blocked: unless the pyc was opened too and the
+#   pyc opened, source not opened              loaded from cache
+#   a pyc written (its temporary file created, compiled and cached, whatever was opened
+#   its final name renamed into place, or
+#   found in a pyc directory the start made)
+#   source opened, nothing written             compiled, blocked: unless the pyc was opened too and the
 #                                              importer accepts it (PYC.md §2), then loaded from cache
 # The source of a module loaded from cache is opened too when the importer hashes it (a checked-hash pyc)
 # or when code reads it: linecache for a traceback or a stack summary (pyparsing's decorators call
 # traceback.extract_stack at import time, which reads the decorated module's source). Nothing was written,
 # so the pyc the importer read is the one on disk: if it is valid for the source, the importer loaded it.
-# A pyc directory created during the start may hide the first write from its watch; the pyc found on disk
-# afterwards, written since the start and matching its source, says the write happened.
+# A write no watch saw (a new pyc directory that could not be watched and listed, watch_new_dir): the pyc
+# found on disk afterwards, written since the start and matching its source, says it happened.
 
 try:
     from importlib.util import MAGIC_NUMBER, source_hash
