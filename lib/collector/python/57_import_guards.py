@@ -41,7 +41,7 @@ class TargetFacts(object):
         return UNKNOWN
 
 
-TARGET = [TargetFacts()]  # replaced per collection by closure_plan (64_startup.py)
+TARGET = [TargetFacts()]  # replaced per collection by startup_closure (64_startup.py)
 
 
 def literal(node):

@@ -139,16 +139,9 @@ def judge_closure(paths, roots, ctx):
     return judged
 
 
-def startup_closure(plan, roots, ctx):
-    """The inventory's `startup` entry, before hashes are settled (its sources are the walk's own dicts): the
-    plan's modules judged against the walk."""
-    judged = judge_closure(sorted(set(plan["files"].values())), roots, ctx)
-    return dict(plan, judged=judged)
-
-
-def closure_plan(spec, config, env, base_dir, interpreter, ctx, app_roots):
-    """The import closure of the service's entry points, as plain data: it reads the entry points and the
-    modules they import, never the walk's results, so it can be worked out while the walk runs."""
+def startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_roots):
+    """The inventory's `startup` entry, before hashes are settled (its sources are the walk's own dicts)."""
+    PROGRESS.set_phase("startup-closure")
     entries, opts = find_entry_points(spec, config, env, base_dir, interpreter)
     facts = startup_facts(interpreter["path"])
     notes = [] if facts else ["the interpreter could not list its startup and builtin modules: some may show as unresolved"]
@@ -195,8 +188,9 @@ def closure_plan(spec, config, env, base_dir, interpreter, ctx, app_roots):
             closure.notes.append("entry script %s does not exist" % script)
     closure.run()
     files = dict((n, f[1]) for n, f in closure.modules.items() if f[0] == "source")
+    judged = judge_closure(sorted(set(files.values())), roots, ctx)
     return {"origin": entries.origin, "entryPoints": entries.labels, "sysPath": sys_path, "files": files,
-            "unresolved": sorted(closure.unresolved), "unparsed": closure.unparsed,
+            "judged": judged, "unresolved": sorted(closure.unresolved), "unparsed": closure.unparsed,
             "notes": closure.notes, "truncated": closure.truncated}
 
 

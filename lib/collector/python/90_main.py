@@ -36,10 +36,8 @@ def collect(spec):
     for root in spec["appRoots"]:
         if os.path.normpath(root) not in app_roots:
             app_roots.append(os.path.normpath(root))
-    plan = start_closure_plan(lambda: closure_plan(spec, config, env, base_dir, interpreter, ctx, app_roots), ctx)
     roots = walk_paused_gc(walk_roots, app_roots, interpreter["sitePackages"], ctx)
-    PROGRESS.set_phase("startup-closure")
-    closure = startup_closure(plan(), roots, ctx)
+    closure = startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_roots)
     settle_hashes(ctx, interpreter["path"])
     settle_bodies(ctx, interpreter["path"])
     # Every record is final now: what the walk still held back leaves while the rest is gathered.
