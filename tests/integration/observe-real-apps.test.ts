@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { createDeployment, type Deployment } from "../support/fixtures/deployment";
-import { chownTree, isRoot, NOBODY } from "../support/fixtures/odd-entries";
+import { chownTree, isRoot } from "../support/fixtures/odd-entries";
 import { writeUnit } from "../support/fixtures/unit-files";
 import { createVenv } from "../support/fixtures/venv";
 import { freePort } from "../support/free-port";
@@ -14,10 +14,11 @@ import { writeFlaskApp } from "../support/real-apps/flask-app";
 import { startService, verboseService } from "../support/real-apps/verbose-start";
 import { verboseKinds, verboseVerdicts, type VerboseModule } from "../support/real-apps/verbose-verdicts";
 import { runCli } from "../support/run-cli";
+import { createThrowawayAccount, type ThrowawayAccount } from "../support/throwaway-account";
 
 // The observed closure against the interpreter's own answer, on the real apps built from Debian's
 // python3-flask, -django, -gunicorn and -waitress: `deploylens observe NAME --json` is armed, the service is
-// started as its user (nobody) with PYTHONVERBOSE=1 once "watching N directories" is printed, and the
+// started as its user with PYTHONVERBOSE=1 once "watching N directories" is printed, and the
 // observation must equal the start's `-v` log, module by module, in three states of the cache: a fresh
 // cache the user can write, a __pycache__ the user cannot write (blocked), and the printed
 // PYTHONPYCACHEPREFIX fix (every module compiled into the prefix at its first start, from cache at the next).
@@ -26,10 +27,28 @@ import { runCli } from "../support/run-cli";
 // directories and the app root's). Built-in and frozen modules have no file; extension modules (.so) have no
 // bytecode, so neither a watch nor the contract's "cache"|"compiled" applies; a module in a directory the
 // static closure never reached is not watched. Those are counted from the log and printed, never compared.
+//
+// Each app's user is an account of its own, not nobody: the observer counts the opens of every process of the
+// service's user, and other tests on the machine start apps as nobody (a Flask app's start meanwhile added 114
+// modules to a Django start's observation).
 
-const NOBODY_ARGS = [`--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, "--clear-groups"];
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.reverse().forEach((cleanup) => cleanup()));
+const cleanups: (() => void | Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** A system account for one app's service, without a home or a login shell. */
+const serviceAccount = () =>
+  createThrowawayAccount("dlsvc-", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin"]);
+
+/** `argv` run as `user`, as its unit's User= would. */
+const asUser = (user: ThrowawayAccount, argv: string[]) => [
+  "setpriv",
+  `--reuid=${user.uid}`,
+  `--regid=${user.gid}`,
+  "--clear-groups",
+  ...argv,
+];
 
 type Verdict = { name: string | null; loaded: "cache" | "compiled"; blocked: boolean };
 type SnapshotJson = {
@@ -44,6 +63,8 @@ type SnapshotJson = {
 type RealApp = {
   label: string;
   dep: Deployment;
+  /** The service's user. */
+  user: ThrowawayAccount;
   argv: string[];
   ready: (stderr: string) => boolean;
   /** Before each start: the marker of the previous one goes. */
@@ -57,6 +78,7 @@ async function flaskApp(): Promise<RealApp> {
   return {
     label: "Flask under waitress",
     dep,
+    user: await serviceAccount(),
     argv,
     ready: (stderr) => stderr.includes("Serving on http"),
     reset: () => undefined,
@@ -70,7 +92,7 @@ async function djangoApp(split: boolean): Promise<RealApp> {
     systemSitePackages: true,
     consoleScript: { name: "gunicorn", module: "gunicorn.app.wsgiapp", func: "run" },
   });
-  // The worker (nobody) writes the marker once it has loaded the app.
+  // The worker (the service's user) writes the marker once it has loaded the app.
   fs.mkdirSync(dep.path("run"), { mode: 0o777 });
   fs.chmodSync(dep.path("run"), 0o777);
   const marker = dep.path("run", "worker-ready");
@@ -80,6 +102,7 @@ async function djangoApp(split: boolean): Promise<RealApp> {
   return {
     label: split ? "Django (gunicorn), `from .base import *` settings" : "Django (gunicorn)",
     dep,
+    user: await serviceAccount(),
     argv: [...argv, "--bind", `127.0.0.1:${port}`, "proj.wsgi:application"],
     ready: () => fs.existsSync(marker),
     reset: () => fs.rmSync(marker, { force: true }),
@@ -101,7 +124,7 @@ function removePycaches(dir: string): void {
 }
 
 /**
- * One observed start: observe is armed, the service starts as nobody with -v, and the observation is
+ * One observed start: observe is armed, the service starts as its user with -v, and the observation is
  * compared with the log's verdicts for the watched directories. Returns the observation.
  */
 async function observeStart(
@@ -116,7 +139,7 @@ async function observeStart(
   const run = observeInBackground("app", databaseFile, ["--quiet", "5s"]);
   await run.armed;
   // The service stays up until the observation is over, as a service does (fanotify asks each opener's user).
-  const service = await verboseService(["setpriv", ...NOBODY_ARGS, ...app.argv], {
+  const service = await verboseService(asUser(app.user, app.argv), {
     cwd: app.dep.app,
     env,
     ready: app.ready,
@@ -161,12 +184,14 @@ async function observeStart(
 }
 
 async function observeThreeStates(app: RealApp) {
-  const { dep } = app;
+  const { dep, user } = app;
   cleanups.push(() => dep.remove());
+  // A killed worker may still be exiting (userdel refuses then): the account goes when this process exits.
+  cleanups.push(() => user.remove().catch(() => undefined));
   const name = `dlobserve${crypto.randomBytes(4).toString("hex")}`;
   const unit = (environment?: string) =>
     writeUnit(dep.units, `${name}.service`, {
-      User: "nobody",
+      User: user.user,
       WorkingDirectory: dep.app,
       ...(environment ? { Environment: environment } : {}),
       ExecStart: app.argv.join(" "),
@@ -184,7 +209,7 @@ async function observeThreeStates(app: RealApp) {
 
   // 1. A fresh cache the service user can write: the app compiles and caches, the libraries come from cache.
   removePycaches(dep.app);
-  chownTree(dep.app, NOBODY.uid, NOBODY.gid);
+  chownTree(dep.app, user.uid, user.gid);
   const first = await collect();
   expect(first.code, first.stderr).toBe(0);
   const watched = watchedDirs(first.snapshot, dep.app);
@@ -217,7 +242,7 @@ async function observeThreeStates(app: RealApp) {
 
   // The service keeps running; the headline counts the observed start, and the gate passes.
   app.reset();
-  const service = await startService(["setpriv", ...NOBODY_ARGS, ...app.argv], { cwd: dep.app, env, ready: app.ready });
+  const service = await startService(asUser(user, app.argv), { cwd: dep.app, env, ready: app.ready });
   cleanups.push(() => service.stop());
   const after = await collect("--fail-under", "80");
   service.stop();
@@ -229,14 +254,14 @@ async function observeThreeStates(app: RealApp) {
 }
 
 test.skipIf(!isRoot)(
-  "observe equals the -v log of a Flask app under `python3 -m waitress` in three cache states (needs root: starts it as nobody)",
+  "observe equals the -v log of a Flask app under `python3 -m waitress` in three cache states (needs root: starts it as a user of its own)",
   async () => observeThreeStates(await flaskApp()),
   400_000,
 );
 
 for (const split of [false, true])
   test.skipIf(!isRoot)(
-    `observe equals the -v log of a Django project${split ? " with `from .base import *` settings" : ""} under a gunicorn console script in three cache states (needs root: starts it as nobody)`,
+    `observe equals the -v log of a Django project${split ? " with `from .base import *` settings" : ""} under a gunicorn console script in three cache states (needs root: starts it as a user of its own)`,
     async () => observeThreeStates(await djangoApp(split)),
     400_000,
   );
