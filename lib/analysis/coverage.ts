@@ -70,11 +70,30 @@ class RootTally {
   constructor(private readonly loadsStale: (source: Source) => boolean) {}
 
   add(source: Source): void {
-    const dir = dirOf(source.path);
-    let tally = this.byDir.get(dir);
-    if (!tally) this.byDir.set(dir, (tally = emptyTally()));
+    const tally = this.tallyOf(dirOf(source.path));
     tally.sources++;
     tally[this.loadsStale(source) ? "fresh" : source.status]++;
+  }
+
+  /**
+   * Every source of a packed table, by its directory id and status: an object is made only for a stale source,
+   * whose verdict needs its reason and pyc kind (a hundred thousand objects cost more than the counting).
+   */
+  addTable(table: SourceTable): void {
+    const byId: Tally[] = [];
+    for (let i = 0; i < table.length; i++) {
+      const id = table.dirId(i);
+      const tally = (byId[id] ??= this.tallyOf(table.dirPath(id)));
+      tally.sources++;
+      const status = table.status(i);
+      tally[status === "stale" && this.loadsStale(table.at(i)) ? "fresh" : status]++;
+    }
+  }
+
+  private tallyOf(dir: string): Tally {
+    let tally = this.byDir.get(dir);
+    if (!tally) this.byDir.set(dir, (tally = emptyTally()));
+    return tally;
   }
 }
 
@@ -88,7 +107,9 @@ function rootTallies(inventory: Inventory): RootTally[] {
 export function coverageOf(inventory: Inventory, sourceTables?: readonly SourceTable[]): Coverage {
   const tallies = rootTallies(inventory);
   tallies.forEach((tally, index) => {
-    for (const source of rootSources(inventory, index, sourceTables)) tally.add(source);
+    const table = sourceTables?.[index];
+    if (table) tally.addTable(table);
+    else for (const source of rootSources(inventory, index, sourceTables)) tally.add(source);
   });
   return coverageOfTallies(inventory, tallies);
 }
