@@ -23,7 +23,9 @@ export async function verboseService(argv: string[], options: StartOptions): Pro
   });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // "close", not "exit": the log is whole only once every process of the group has let go of the pipe and
+  // its last chunk has been read.
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
   const stop = async () => {
     try {
       process.kill(-child.pid!, "SIGKILL");
