@@ -118,5 +118,11 @@ class Sandbox(object):
         return rule is not None and rule[0] == "hidden"
 
 
-def public_mounts(mounts):
-    return [{"mountPoint": p, "fsType": mounts[p][0], "readOnly": mounts[p][1]} for p in sorted(mounts)]
+def public_mounts(mounts, paths):
+    """The mounts the snapshot's folders (`paths`: the roots, the pycache prefix) live on or hold: each mount point
+    at or above one of them (the longest is the one it is on) or below one. The rest of the machine's table (a
+    login's /run/user/UID, a container's overlay) says nothing about this service and changes from one collection
+    to the next: stored, it would make an unchanged host a new snapshot every time."""
+    paths = [p for p in paths if p]
+    return [{"mountPoint": p, "fsType": mounts[p][0], "readOnly": mounts[p][1]} for p in sorted(mounts)
+            if any(_under(path, p) or _under(p, path) for path in paths)]

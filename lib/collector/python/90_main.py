@@ -46,8 +46,9 @@ def collect(spec):
     packages = list_packages(interpreter["sitePackages"])
     startup, cost = finish_startup(closure, ctx, interpreter, spec)
     server = server_settings(config["execStart"], env, base_dir) if config else None
+    own_mounts = public_mounts(mounts, [root["path"] for root in roots] + [interpreter["pycachePrefix"]])
     inventory = {"formatVersion": FORMAT_VERSION, "hostname": socket.gethostname(), "truncated": ctx.truncated,
-                 "service": service, "interpreter": interpreter, "mounts": public_mounts(mounts), "roots": roots,
+                 "service": service, "interpreter": interpreter, "mounts": own_mounts, "roots": roots,
                  "packages": packages, "startup": startup, "server": server}
     measurements = {"collectorMs": round(elapsed() * 1000, 1), "startup": cost,
                     "starts": service_starts(config)}
