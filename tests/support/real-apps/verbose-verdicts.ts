@@ -24,30 +24,32 @@ function nameFits(name: string, source: string): boolean {
 /**
  * Per source path, the verdict of the start that wrote `log` with PYTHONVERBOSE=1:
  * - "PYC matches SOURCE": loaded from cache;
- * - "code object from SOURCE": compiled; cached when the importer's next line is "created 'PYC'" for that
- *   source's pyc (beside it or under the prefix), blocked otherwise ("could not create …", or nothing).
+ * - "code object from SOURCE": compiled; cached when a "created 'PYC'" line follows for that source's pyc (beside
+ *   it or under the prefix), blocked otherwise ("could not create …", or nothing). The importer writes it right
+ *   after compiling, but the processes of one start (gunicorn's master and workers) share the log, so another
+ *   process's line may come between: the pyc is matched to its source by path, not by being the next line.
  * A module's name comes from its "import 'NAME' # <…SourceFileLoader…>" line, printed once the module has run
  * (after the imports it made): the open modules form a stack, and one that failed leaves it unnamed.
  */
 export function verboseVerdicts(log: string): Map<string, VerboseModule> {
   const modules = new Map<string, VerboseModule>();
   const running: string[] = [];
-  let compiling: string | null = null;
+  const compiled: string[] = []; // sources compiled whose pyc has not been seen written, latest last
   for (const line of log.split("\n")) {
     const cached = MATCHES.exec(line);
-    const compiled = CODE_FROM_SOURCE.exec(line);
+    const fromSource = CODE_FROM_SOURCE.exec(line);
     const created = CREATED.exec(line);
     const imported = IMPORTED.exec(line);
     if (cached) {
       modules.set(cached[2]!, { name: null, loaded: "cache", blocked: false });
       running.push(cached[2]!);
-    } else if (compiled) {
-      modules.set(compiled[1]!, { name: null, loaded: "compiled", blocked: true });
-      running.push(compiled[1]!);
-      compiling = compiled[1]!;
-      continue;
-    } else if (created && compiling && path.basename(created[1]!).startsWith(`${path.basename(compiling, ".py")}.`)) {
-      modules.get(compiling)!.blocked = false;
+    } else if (fromSource) {
+      modules.set(fromSource[1]!, { name: null, loaded: "compiled", blocked: true });
+      running.push(fromSource[1]!);
+      compiled.push(fromSource[1]!);
+    } else if (created) {
+      const index = compiled.findLastIndex((source) => pycIsFor(created[1]!, source));
+      if (index >= 0) modules.get(compiled.splice(index, 1)[0]!)!.blocked = false;
     } else if (imported && imported[2]!.includes("SourceFileLoader")) {
       const name = imported[1]!;
       // Modules whose run raised (caught by an importer's try/except) never print their line: they are
@@ -56,9 +58,18 @@ export function verboseVerdicts(log: string): Map<string, VerboseModule> {
       if (index >= 0) modules.get(running[index]!)!.name = name;
       if (index >= 0) running.length = index;
     }
-    compiling = null;
   }
   return modules;
+}
+
+/**
+ * Is `pyc` the cache file of `source`? `DIR/__pycache__/STEM.TAG.pyc` beside it, or `PREFIX/DIR/STEM.TAG.pyc`
+ * under a pycache prefix (which mirrors the source's absolute directory).
+ */
+function pycIsFor(pyc: string, source: string): boolean {
+  const dir = path.dirname(pyc).replace(/\/__pycache__$/, "");
+  const stem = path.basename(pyc).split(".")[0]!;
+  return `${dir}/${stem}`.endsWith(source.slice(0, -".py".length));
 }
 
 /** How many imports of each kind the log shows (built-in and frozen modules have no file to watch). */
