@@ -1,7 +1,7 @@
 import type { Inventory, Root, Source } from "@/lib/snapshot/schema";
-import type { SourceTable } from "@/lib/snapshot/source-table";
+import { SourceTable } from "@/lib/snapshot/source-table";
 import { coveragePercent } from "./coverage-percent";
-import { rootSources } from "./root-sources";
+import { rootSources, type SourceList } from "./root-sources";
 import { trustsStaleHash } from "./runs-old-code";
 import { writableSummary, type WritableSummary } from "./writable-summary";
 
@@ -69,17 +69,23 @@ class RootTally {
   readonly byDir = new Map<string, Tally>();
   constructor(private readonly loadsStale: (source: Source) => boolean) {}
 
-  add(source: Source): void {
+  /** Every source of the root: a packed table without making its sources (addTable), else one by one. */
+  addAll(sources: SourceList): void {
+    if (sources instanceof SourceTable) return this.addTable(sources);
+    for (const source of sources) this.add(source);
+  }
+
+  private add(source: Source): void {
     const tally = this.tallyOf(dirOf(source.path));
     tally.sources++;
     tally[this.loadsStale(source) ? "fresh" : source.status]++;
   }
 
   /**
-   * Every source of a packed table, by its directory id and status: an object is made only for a stale source,
-   * whose verdict needs its reason and pyc kind (a hundred thousand objects cost more than the counting).
+   * By directory id and status: an object is made only for a stale source, whose verdict needs its reason and
+   * pyc kind (a hundred thousand objects cost more than the counting).
    */
-  addTable(table: SourceTable): void {
+  private addTable(table: SourceTable): void {
     const byId: Tally[] = [];
     for (let i = 0; i < table.length; i++) {
       const id = table.dirId(i);
@@ -106,11 +112,7 @@ function rootTallies(inventory: Inventory): RootTally[] {
 /** Overall, per-root and per-directory coverage in one pass over the sources (see SnapshotInput for sourceTables). */
 export function coverageOf(inventory: Inventory, sourceTables?: readonly SourceTable[]): Coverage {
   const tallies = rootTallies(inventory);
-  tallies.forEach((tally, index) => {
-    const table = sourceTables?.[index];
-    if (table) tally.addTable(table);
-    else for (const source of rootSources(inventory, index, sourceTables)) tally.add(source);
-  });
+  tallies.forEach((tally, index) => tally.addAll(rootSources(inventory, index, sourceTables)));
   return coverageOfTallies(inventory, tallies);
 }
 
