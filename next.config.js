@@ -11,9 +11,8 @@ const nextConfig = {
     "pg-boss",
   ],
   poweredByHeader: false,
-  // Next gzips every response in the server process: a quarter to a third of its CPU per request in the load bench
-  // (docs/performance.md). Behind a reverse proxy that compresses, DEPLOYLENS_COMPRESSION=off leaves it to that.
-  compress: process.env.DEPLOYLENS_COMPRESSION !== "off",
+  // Next gzips what asks for it; scripts/serve.mjs decides who may ask (scripts/compression.mjs).
+  compress: process.env.DEPLOYLENS_COMPRESSION?.trim().toLowerCase() !== "off",
   // forbidden(): a page a role may not open answers 403 with its own forbidden.tsx (lib/auth/require-page-role.ts).
   experimental: { authInterrupts: true },
   // `npm test` type-checks the whole tree (app, lib and tests) as its own step; a build should not

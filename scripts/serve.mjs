@@ -8,6 +8,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { compressionMode, mayCompress } from "./compression.mjs";
 
 const PEER_HEADER = "x-deploylens-peer";
 const PEER_HEADER_MARK = Symbol.for("deploylens.peer-header");
@@ -25,6 +26,14 @@ process.env.PORT = String(port);
 process.env.__NEXT_PRIVATE_ORIGIN ??= origin;
 process.env.NODE_ENV ??= "production";
 globalThis[PEER_HEADER_MARK] = true;
+const compression = (() => {
+  try {
+    return compressionMode();
+  } catch (error) {
+    console.error(`deploylens: ${error.message}`);
+    process.exit(2);
+  }
+})();
 
 const { default: next } = await import("next");
 const app = next({ dir: root, dev: false, hostname, port });
@@ -32,6 +41,8 @@ const handle = app.getRequestHandler();
 
 const server = http.createServer(async (req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  // Next gzips whatever asks for it (next.config.js); an answer that should stay plain is asked without.
+  if (!mayCompress(compression, req.socket.remoteAddress)) delete req.headers["accept-encoding"];
   try {
     await handle(req, res);
   } catch (error) {

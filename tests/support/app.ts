@@ -33,18 +33,28 @@ async function waitForHttp(url: string, child: ChildProcess, logs: () => string,
 
 /**
  * The dashboard's server (scripts/serve.mjs, as `npm start` runs it) on the existing build (see tests/support/e2e-global-setup.ts, which builds once per run)
- * on a free loopback port, against a fresh temporary database unless one is given.
+ * on a free port of loopback (or of `hostname`), against a fresh temporary database unless one is given.
  */
 export async function startApp(
-  options: { databaseFile?: string; env?: Record<string, string> } = {},
+  options: { databaseFile?: string; env?: Record<string, string>; hostname?: string } = {},
 ): Promise<RunningApp> {
+  const hostname = options.hostname ?? "127.0.0.1";
   const temp = tempDir("deploylens-app-");
   const databaseFile = options.databaseFile ?? path.join(temp.dir, "deploylens.db");
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
+  const url = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
+  // Served on another address, the server must be told it answers for that Host, as a user would tell it.
+  const origins = hostname === "127.0.0.1" ? {} : { DEPLOYLENS_ORIGINS: url };
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "-p", String(port), "-H", hostname], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${databaseFile}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...origins,
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<number | string | null>((resolve) =>
@@ -52,7 +62,6 @@ export async function startApp(
   );
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
