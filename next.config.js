@@ -12,7 +12,7 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   // Next gzips what asks for it; scripts/serve.mjs decides who may ask (scripts/compression.mjs).
-  compress: process.env.DEPLOYLENS_COMPRESSION?.trim().toLowerCase() !== "off",
+  compress: true,
   // forbidden(): a page a role may not open answers 403 with its own forbidden.tsx (lib/auth/require-page-role.ts).
   experimental: { authInterrupts: true },
   // `npm test` type-checks the whole tree (app, lib and tests) as its own step; a build should not

@@ -1,7 +1,8 @@
-// Which answers the server gzips (scripts/serve.mjs, next.config.js). Compressing is a quarter to a third of
-// the server's CPU per request (docs/performance.md), and it only pays where the bytes cross a network. Over
-// loopback they do not: a browser on the same machine, an SSH tunnel (its sshd connects over loopback) or a
-// reverse proxy on the same machine, which compresses for the network itself (docs/operations.md).
+// Which answers the server gzips: scripts/serve.mjs asks this, and Next's own gzip (next.config.js) does the work.
+// Compressing is a quarter to a third of the server's CPU per request (docs/performance.md), and it only pays where
+// the bytes cross a network. Over loopback they do not: a browser on the same machine, an SSH tunnel (its sshd
+// connects over loopback) or a reverse proxy on the same machine, which compresses for the network itself
+// (docs/operations.md).
 //
 // DEPLOYLENS_COMPRESSION: unset or "auto" compresses for peers that are not on loopback; "on" always; "off" never.
 
