@@ -21,6 +21,12 @@ export type ObserverSpec = {
    * stand-in, not in a container): where fanotify is available (root) an open counts only from its processes.
    */
   serviceUid: number | null;
+  /**
+   * The systemd unit that runs the service, when systemd is PID 1 on the target (not in a container): where
+   * fanotify is available an open counts only from a process in the unit's control group, so another process
+   * of the same user (a cron job, a second app, a shell) is not the service.
+   */
+  serviceUnit: string | null;
   /** The service's main script: compiled at every start by design, never a module of the closure. */
   scripts: string[];
   timeoutSeconds: number;
@@ -45,6 +51,11 @@ function mainScripts(inventory: Inventory): string[] {
   return inventory.service.execStart
     .filter((word) => word.endsWith(".py"))
     .map((word) => path.posix.resolve(cwd, word));
+}
+
+function serviceUnit(inventory: Inventory): string | null {
+  const { unit, systemdRunning, container } = inventory.service;
+  return unit && systemdRunning === true && !container ? unit : null;
 }
 
 function serviceUid(inventory: Inventory): number | null {
@@ -75,6 +86,7 @@ export function observerSpecOf(
     ],
     ownDirs: rootSourceDirs(inventory, ["app"]).slice(0, MAX_WATCHED_SOURCE_DIRS),
     serviceUid: serviceUid(inventory),
+    serviceUnit: serviceUnit(inventory),
     scripts: mainScripts(inventory),
     ...timing,
   };

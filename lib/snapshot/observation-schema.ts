@@ -20,7 +20,7 @@ const reportedModuleSchema = observedModuleSchema.extend({
   mtime: z.number().nullable(),
 });
 
-const attributionSchema = z.enum(["pid", "time"]);
+const attributionSchema = z.enum(["unit", "pid", "time"]);
 
 export const observerEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("armed"), directories: z.number().int() }),
@@ -29,7 +29,10 @@ export const observerEventSchema = z.discriminatedUnion("type", [
     startedAt: z.number(),
     durationMs: z.number().int(),
     timedOut: z.boolean(),
-    /** pid: opens came from fanotify, the service user's only; time: inotify, every process's in the window. */
+    /**
+     * unit: opens came from fanotify, the service's systemd unit's processes only; pid: fanotify, the service
+     * user's processes; time: inotify, every process's in the window.
+     */
     attribution: attributionSchema.optional(),
     modules: z.array(reportedModuleSchema).max(100_000),
   }),

@@ -46,6 +46,7 @@ test.runIf(isRoot)(
       sysPath: [src],
       ownDirs: [src],
       serviceUid: NOBODY.uid,
+      serviceUnit: null,
       scripts: [],
       timeoutSeconds: 60,
       quietSeconds: 1,

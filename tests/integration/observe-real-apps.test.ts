@@ -28,9 +28,9 @@ import { createThrowawayAccount, type ThrowawayAccount } from "../support/throwa
 // bytecode, so neither a watch nor the contract's "cache"|"compiled" applies; a module in a directory the
 // static closure never reached is not watched. Those are counted from the log and printed, never compared.
 //
-// Each app's user is an account of its own, not nobody: the observer counts the opens of every process of the
-// service's user, and other tests on the machine start apps as nobody (a Flask app's start meanwhile added 114
-// modules to a Django start's observation).
+// Each app's user is an account of its own, not nobody: without a systemd unit (these apps are started by the test)
+// the observer counts the opens of every process of the service's user, and other tests on the machine start apps
+// as nobody (a Flask app's start meanwhile added 114 modules to a Django start's observation).
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterAll(async () => {

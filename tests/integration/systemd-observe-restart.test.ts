@@ -51,6 +51,39 @@ describeInBox("observe --restart under a real systemd", () => {
     }
   });
 
+  test("another process of the service's user, outside its unit, is not the service", async () => {
+    // A cron job, a shell or a second app of the same user opens the app's sources while the service starts:
+    // it runs as nobody like the service, but in a transient unit of its own, so it is not counted.
+    const app = await installApp(box, "neighbour", { service: ["User=nobody"] });
+    await box.writeFiles([{ path: `${app.appRoot}/shop/report.py`, content: "# read by a neighbour only\n" }]);
+    await box.daemonReload();
+    await box.restart(app.unit);
+    await addBoxHost(box, app, databaseFile);
+    await collectBox(app, databaseFile);
+
+    const run = observeInBackground(app.name, databaseFile, ["--restart"]);
+    expect(await run.armed).toBeGreaterThan(0);
+    // It opens report.py every 100 ms for 10 s, through the whole start and its quiet end.
+    await box.sh(
+      `systemd-run --quiet --uid=nobody --working-directory=${app.appRoot} -- ${app.python} -c ` +
+        `'import time\nfor _ in range(100):\n    open("shop/report.py").close()\n    time.sleep(0.1)'`,
+    );
+    const result = await run.done;
+    expect(result.code, result.stderr).toBe(0);
+
+    const observation = JSON.parse(result.stdout) as ObservationJson;
+    const names = observation.modules.map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(app.imports));
+    expect(names).not.toContain("shop.report");
+    const db = new Database(databaseFile, { readonly: true });
+    try {
+      const rows = db.prepare(`SELECT body FROM Observation ORDER BY createdAt`).all() as { body: string }[];
+      expect(JSON.parse(rows.at(-1)!.body)).toMatchObject({ attribution: "unit" });
+    } finally {
+      db.close();
+    }
+  });
+
   test("--restart without a unit is refused before anything runs", async () => {
     const app = await installApp(box, "nounit", { service: [] });
     const added = await runCli(

@@ -11,6 +11,7 @@ const DEFAULT_TIMEOUT_SECONDS = 600;
 const DEFAULT_QUIET_SECONDS = 2;
 
 const ATTRIBUTION: Record<Attribution, string> = {
+  unit: "opens counted from the processes of the service's systemd unit only (fanotify)",
   pid: "opens counted from the service user's processes only (fanotify)",
   time: "events counted by time (inotify): another process importing meanwhile counts too",
 };

@@ -16,10 +16,22 @@ AT_FDCWD = -100
 FAN_EVENT = struct.Struct("IBBHQii")  # struct fanotify_event_metadata
 
 
-class Fanotify(object):
-    """Opens in watched directories, as (directory, name, pid), from running processes of one uid."""
+def in_unit(cgroup_text, unit):
+    """Is a process whose /proc/PID/cgroup reads `cgroup_text` in `unit`'s control group (or one below it)?
+    systemd puts every process a unit starts into /…/UNIT, cgroup v2 ("0::/system.slice/app.service") or v1's
+    named hierarchy ("1:name=systemd:/system.slice/app.service"); a cron job or a login of the same user is not."""
+    for line in cgroup_text.splitlines():
+        path = line.split(":", 2)[-1]
+        if unit in path.split("/"):
+            return True
+    return False
 
-    def __init__(self, uid):
+
+class Fanotify(object):
+    """Opens in watched directories, as (directory, name, pid), from the service's running processes: those
+    in its unit's control group when `unit` is set, else those of `uid`."""
+
+    def __init__(self, uid, unit):
         libc = ctypes.CDLL(None, use_errno=True)
         self._mark = libc.fanotify_mark
         self._mark.argtypes = [ctypes.c_int, ctypes.c_uint, ctypes.c_uint64, ctypes.c_int, ctypes.c_char_p]
@@ -29,27 +41,32 @@ class Fanotify(object):
         if self.fd < 0:
             raise OSError(ctypes.get_errno(), "fanotify_init")
         self.uid = uid
+        self.unit = unit
         self.overflowed = False
-        self._uids = {}  # pid -> real uid, read at its first event (the process may be gone later)
+        self._service = {}  # pid -> the service's or not, read at its first event (the process may be gone later)
 
     def watch(self, path):
         return self._mark(self.fd, FAN_MARK_ADD | FAN_MARK_ONLYDIR, FAN_OPEN | FAN_EVENT_ON_CHILD, AT_FDCWD,
                           os.fsencode(path)) == 0
 
-    def _uid_of(self, pid):
-        if pid not in self._uids:
+    def _is_service(self, pid):
+        if pid not in self._service:
             try:
-                with open("/proc/%d/status" % pid, "rb") as f:
-                    line = next(row for row in f if row.startswith(b"Uid:"))
-                self._uids[pid] = int(line.split()[1])
+                if self.unit is not None:
+                    with open("/proc/%d/cgroup" % pid, "r") as f:
+                        self._service[pid] = in_unit(f.read(), self.unit)
+                else:
+                    with open("/proc/%d/status" % pid, "rb") as f:
+                        line = next(row for row in f if row.startswith(b"Uid:"))
+                    self._service[pid] = int(line.split()[1]) == self.uid
             except (OSError, StopIteration, ValueError, IndexError):
                 # Gone before its event was read: not a service, which keeps running after its start (a
-                # one-shot `python -c` of someone else's, most likely). Its uid cannot be asked any more.
-                self._uids[pid] = None
-        return self._uids[pid]
+                # one-shot `python -c` of someone else's, most likely). What it was cannot be asked any more.
+                self._service[pid] = False
+        return self._service[pid]
 
     def read(self):
-        """The opens waiting now, each (directory, name, pid), from the service user's running processes."""
+        """The opens waiting now, each (directory, name, pid), from the service's running processes."""
         events = []
         records = read_event_records(self.fd, FAN_EVENT, lambda fields: max(fields[0], FAN_EVENT.size))
         for (_length, _vers, _res, _meta, mask, fd, pid), _ in records:
@@ -66,7 +83,7 @@ class Fanotify(object):
                 target = None
             finally:
                 os.close(fd)
-            if target is None or pid == os.getpid() or self._uid_of(pid) != self.uid:
+            if target is None or pid == os.getpid() or not self._is_service(pid):
                 continue
             events.append((os.path.dirname(target), os.path.basename(target), pid))
         return events
@@ -75,11 +92,11 @@ class Fanotify(object):
         os.close(self.fd)
 
 
-def open_fanotify(uid):
-    """A Fanotify for the service's uid, or None: no uid to attribute to, not privileged, or no fanotify."""
-    if uid is None:
+def open_fanotify(uid, unit):
+    """A Fanotify for the service's unit or uid, or None: nothing to attribute to, not privileged, or no fanotify."""
+    if uid is None and unit is None:
         return None
     try:
-        return Fanotify(uid)
+        return Fanotify(uid, unit)
     except (OSError, AttributeError):
         return None

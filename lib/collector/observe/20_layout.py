@@ -15,6 +15,8 @@ def read_spec(text):
             raise ObserveError("bad-spec", "spec.%s is missing or has the wrong type" % key)
     if spec.get("serviceUid") is not None and not isinstance(spec["serviceUid"], int):
         raise ObserveError("bad-spec", "spec.serviceUid must be an integer or null")
+    if spec.get("serviceUnit") is not None and not isinstance(spec["serviceUnit"], str):
+        raise ObserveError("bad-spec", "spec.serviceUnit must be a string or null")
     if spec.get("prefix") is not None and not isinstance(spec["prefix"], str):
         raise ObserveError("bad-spec", "spec.prefix must be a string or null")
     return spec

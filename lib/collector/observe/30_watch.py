@@ -13,8 +13,8 @@ class Record(object):
 class Watches(object):
     """inotify for creates and renames, and for opens unless fanotify reports them with their PID."""
 
-    def __init__(self, service_uid):
-        self.fan = open_fanotify(service_uid)
+    def __init__(self, service_uid, service_unit):
+        self.fan = open_fanotify(service_uid, service_unit)
         self.inotify = None
 
     def arm(self, layout):
@@ -31,8 +31,11 @@ class Watches(object):
         return len(self.inotify.dirs)
 
     @property
-    def by_pid(self):
-        return self.fan is not None
+    def attribution(self):
+        """How opens are tied to the service: its unit's processes, its user's, or by time alone."""
+        if self.fan is None:
+            return "time"
+        return "unit" if self.fan.unit is not None else "pid"
 
     @property
     def overflowed(self):

@@ -19,12 +19,25 @@ let counter = 0;
  * Boots `root` with systemd-nspawn on the host's network. --volatile=overlay puts a tmpfs over the
  * read-only tree, so the cached tree is never dirtied and nothing needs cleaning after a boot.
  * --register=no --keep-unit: nspawn then needs no systemd on the host (this machine's PID 1 is not).
+ * --system-call-filter lets the container's root use fanotify, as root on a VPS can (nspawn's own filter
+ * refuses it): the observer ties opens to the service's unit with it.
  */
 export async function bootContainer(root: string): Promise<Booted> {
   const machine = `dlbox-${process.pid}-${++counter}`;
   const nspawn = spawn(
     "systemd-nspawn",
-    ["-D", root, "-b", "--register=no", "--keep-unit", "--volatile=overlay", "--console=pipe", "-M", machine],
+    [
+      "-D",
+      root,
+      "-b",
+      "--register=no",
+      "--keep-unit",
+      "--volatile=overlay",
+      "--console=pipe",
+      "-M",
+      machine,
+      "--system-call-filter=fanotify_init fanotify_mark",
+    ],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, SYSTEMD_LOG_COLOR: "0" } },
   );
   let output = "";
