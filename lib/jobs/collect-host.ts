@@ -93,7 +93,9 @@ export async function collectHost(
   const early = takeEarlyCollector(host);
   const takenAt = early?.startedAt ?? new Date();
   const started = early?.startedMs ?? performance.now();
-  const signal = AbortSignal.timeout(host.timeoutSeconds * 1000);
+  // The time limit runs from the collector's start: a collector the CLI started early has used part of it.
+  const remainingMs = host.timeoutSeconds * 1000 - (performance.now() - started);
+  const signal = AbortSignal.timeout(Math.max(0, Math.round(remainingMs)));
   const collected = await collectOutcome(host, early, signal, onProgress);
   let outcome = collected.outcome;
   if (!outcome.ok && signal.aborted) {

@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { localHostDatabase } from "../support/local-host-database";
+import { tempDir } from "../support/temp-dir";
 
 const database = localHostDatabase("deploylens-early-");
 
@@ -49,6 +52,31 @@ test("a collector started early gives the snapshot a collection started later gi
   expect(a.blobSha256).toBe(b.blobSha256);
   expect([a.sources, a.fresh, a.criticalFindingIds]).toEqual([b.sources, b.fresh, b.criticalFindingIds]);
   expect(early.view?.findings).toEqual(later.view?.findings);
+});
+
+test("the time limit runs from the early collector's start, not from when the collection takes it", async () => {
+  const { startCollectorEarly } = await import("@/lib/jobs/early-collector");
+  const { collectHost } = await import("@/lib/jobs/collect-host");
+  const { createHost } = await import("@/lib/hosts/create-host");
+  // A target that never answers: the first python3 on the collector's PATH hangs.
+  const bin = tempDir("deploylens-early-hang-");
+  fs.writeFileSync(path.join(bin.dir, "python3"), "#!/bin/sh\nexec sleep 60\n", { mode: 0o755 });
+  const savedPath = process.env.PATH;
+  process.env.PATH = `${bin.dir}:${savedPath}`;
+  try {
+    const host = await createHost({ name: "hangs", transport: "local", appRoots: ["/srv"], timeoutSeconds: 5 });
+    await startCollectorEarly("hangs");
+    // As if the rest of the CLI took longer to load than the host's whole limit.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    const asked = performance.now();
+    const result = await collectHost(host);
+    expect(result.code).toBe("timeout");
+    // Counted from the early start, the limit is already spent; counted from here, it would take 5 s more.
+    expect(performance.now() - asked).toBeLessThan(3_000);
+  } finally {
+    process.env.PATH = savedPath;
+    bin.remove();
+  }
 });
 
 test("a collector started for a host edited meanwhile is stopped, and the edited host collected", async () => {
