@@ -14,9 +14,7 @@ export const sourceDirUnreadable: Rule = {
   check(f) {
     const dirs = f.dirs.filter((d) => d.dir && !d.dir.readable && d.sources.length > 0);
     const files = f.dirs.flatMap((d) =>
-      d.dir?.readable === false
-        ? []
-        : d.sources.filter((s) => s.status === "unreadable").map((s) => joinPath(d.root.path, s.path)),
+      d.dir?.readable === false ? [] : d.sourcesWith("unreadable").map((s) => joinPath(d.root.path, s.path)),
     );
     if (dirs.length + files.length === 0) return null;
     const evidence: Evidence[] = [{ label: "Service user", value: f.user }];

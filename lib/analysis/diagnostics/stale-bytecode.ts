@@ -28,7 +28,7 @@ export const staleBytecode: Rule = {
     const roots = new Set<string>();
     for (const dir of f.dirs) {
       if (dir.blockedBy) continue; // counted by the rule that owns the directory
-      for (const s of dir.staleSources) {
+      for (const s of dir.sourcesWith("stale")) {
         if (f.runsOldCode(s)) continue;
         const reason = s.reason ?? "unknown";
         const list = byReason.get(reason) ?? [];

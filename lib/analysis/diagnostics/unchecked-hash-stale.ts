@@ -14,7 +14,7 @@ export const uncheckedHashStale: Rule = {
     const roots = new Set<string>();
     let checked = 0;
     for (const dir of f.dirs) {
-      for (const s of dir.staleSources) {
+      for (const s of dir.sourcesWith("stale")) {
         if (!f.runsOldCode(s)) continue;
         paths.push(joinPath(dir.root.path, s.path));
         roots.add(dir.root.path);

@@ -17,8 +17,11 @@ export type DirFact = {
   dir: Directory | null; // null when the collector listed sources but not their directory (truncated scans)
   /** From a SourceTable, made anew at each read (read it once per pass): the table, not the facts, holds them. */
   sources: Source[];
-  /** Its stale sources alone: from a SourceTable, only these are made (most sources of a large tree are not stale). */
-  readonly staleSources: Source[];
+  /**
+   * Its sources of one status alone: from a SourceTable only these are made (most sources of a large tree are
+   * fresh, and a rule that looks for a few stale or unreadable ones should not make every source).
+   */
+  sourcesWith(status: Source["status"]): Source[];
   /** Sources compiled from source on every import while the pyc cannot be written: missing or rejected stale. */
   recompiled: number;
   /** The rule that owns this directory when its bytecode location blocks the service (see index.ts). */
@@ -71,7 +74,7 @@ function groupTable(table: SourceTable, group: Group): void {
   }
   for (const [fact, list] of runs) {
     Object.defineProperty(fact, "sources", { get: () => sourcesIn(table, list), enumerable: true });
-    Object.defineProperty(fact, "staleSources", { get: () => sourcesIn(table, list, "stale"), enumerable: true });
+    fact.sourcesWith = (status) => sourcesIn(table, list, status);
   }
 }
 
@@ -96,8 +99,8 @@ function dirFactsOf(
     abs: joinPath(root.path, rel),
     dir,
     sources: [],
-    get staleSources() {
-      return this.sources.filter((s) => s.status === "stale");
+    sourcesWith(status) {
+      return this.sources.filter((s) => s.status === status);
     },
     recompiled: 0,
     blockedBy: null,
