@@ -6,8 +6,10 @@ const [first] = process.argv.slice(2);
 if (first === "--version" || first === "-V") {
   process.stdout.write(`deploylens ${packageJson.version}\n`);
 } else {
-  (await import("./tight-heap")).keepHeapTight();
-  // `collect NAME` starts its collector first: the target walks while the rest of the CLI loads.
-  if (first === "collect") await (await import("./collect-early")).startCollectEarly(process.argv.slice(3));
+  if (first === "collect") {
+    (await import("./tight-heap")).keepHeapTight();
+    // `collect NAME` starts its collector first: the target walks while the rest of the CLI loads.
+    await (await import("./collect-early")).startCollectEarly(process.argv.slice(3));
+  }
   await import("./main");
 }
