@@ -93,12 +93,19 @@ test("a collector started for a host edited meanwhile is stopped, and the edited
 test("a started command's output arrives whole when claimed after it ended; another command stops it", async () => {
   const { createLocalTransport } = await import("@/lib/transport/local");
   const { withStartedExec } = await import("@/lib/transport/started-exec");
-  const lines = "seq 1 20000";
+  // 200,000 lines (1.3 MB) are more than the pipe and the streams buffer: the command can only end if its output
+  // was read while unclaimed.
+  const marker = tempDir("deploylens-early-ended-");
+  const ended = path.join(marker.dir, "ended");
+  const lines = `seq 1 200000 && touch '${ended}'`;
   const started = withStartedExec(createLocalTransport(), lines);
   await started.running;
+  await expect.poll(() => fs.existsSync(ended), { timeout: 30_000 }).toBe(true);
   const handle = await started.transport.exec(lines, {});
-  expect((await handle.done).exitCode).toBe(0);
-  expect(await text(handle.stdout)).toBe(Array.from({ length: 20000 }, (_, i) => `${i + 1}\n`).join(""));
+  const [output, result] = await Promise.all([text(handle.stdout), handle.done]);
+  marker.remove();
+  expect(result.exitCode).toBe(0);
+  expect(output).toBe(Array.from({ length: 200_000 }, (_, i) => `${i + 1}\n`).join(""));
   const other = withStartedExec(createLocalTransport(), "sleep 30");
   const echo = await other.transport.exec("echo other", {});
   expect(await text(echo.stdout)).toBe("other\n");
