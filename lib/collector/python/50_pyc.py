@@ -123,8 +123,21 @@ def judge_pycs(jobs, ctx, cache_searchable, dir_fd, cache_base):
             source["status"] = "fresh"
             if flags & 1:
                 hash_jobs.append((source, header[8:16], src_path))
-            marshal_jobs.append((source, cache_base + entry.name))
+            if marshal_jobs is not None:
+                marshal_jobs.append((source, cache_base + entry.name))
+                if flags == 0:
+                    marshal_jobs = keep_marshal_jobs(ctx, 1)
     return owners
+
+
+def keep_marshal_jobs(ctx, sure_fresh):
+    """Counts `sure_fresh` more fresh timestamp pycs (nothing makes them stale before settle_bodies). Past
+    MARSHAL_CHECK_MAX settle_bodies would not run, so the jobs go (None from then on): kept, they would hold
+    every fresh source of a large tree to the walk's end. Returns ctx.marshal_jobs."""
+    ctx.sure_fresh_jobs += sure_fresh
+    if ctx.sure_fresh_jobs > MARSHAL_CHECK_MAX:
+        ctx.marshal_jobs = None
+    return ctx.marshal_jobs
 
 
 def stale(source, reason, kind, pst):

@@ -29,7 +29,9 @@ class RecordStream(object):
     """
 
     def __init__(self):
-        self.lines = []  # [root, field, items, waits on: None, "marshal" or "hash"], cut, not yet sent
+        # [root, field, items, waits on: None, "marshal" or "hash", the root's array, items' start in it],
+        # cut, not yet sent
+        self.lines = []
         self.sent = 0  # lines[:sent] have left
         self.cut = {}  # (root, field) → items of that array already cut into lines
         self.sure_fresh = 0  # fresh timestamp pycs cut so far: the marshal check needs at most MARSHAL_CHECK_MAX
@@ -40,8 +42,8 @@ class RecordStream(object):
         start = self.cut.get((index, field), 0)
         while len(items) - start >= RECORD_BATCH or (whole and len(items) > start):
             batch = items[start:start + RECORD_BATCH]
+            self.lines.append([index, field, batch, self._waits_on(field, batch), items, start])
             start += len(batch)
-            self.lines.append([index, field, batch, self._waits_on(field, batch)])
         self.cut[(index, field)] = start
 
     def _waits_on(self, field, batch):
@@ -63,11 +65,14 @@ class RecordStream(object):
     def _send(self):
         lines = self.lines
         while self.sent < len(lines) and self._ready(lines[self.sent][3]):
-            index, field, items, _ = lines[self.sent]
+            index, field, items, _, array, start = lines[self.sent]
             lines[self.sent] = None
             self.sent += 1
             if field == "sources":
                 items = [_source_row(source) for source in items]
+                # A sent source is final: the root keeps its row, less than half a dict's memory, for the
+                # startup closure's look-ups after the walk (64_startup.py), not the dict.
+                array[start:start + len(items)] = items
             emit({"type": "records", "root": index, "field": field, "items": items})
 
     def walked(self, index, root):

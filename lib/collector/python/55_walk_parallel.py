@@ -78,6 +78,7 @@ def _walk_subtree(index, root, rel, walk):
     out = dict([("path", root["path"])] + [(field, []) for field in RECORD_FIELDS])
     files, dirs = ctx.files_seen, PROGRESS.dirs
     ctx.hash_jobs, ctx.marshal_jobs = [], []
+    sure_fresh = ctx.sure_fresh_jobs
     state = WalkState(ctx, set(walk.excluded), marks=True)
     walk_stack(index, out, [(rel, None)], state)
     at = dict((id(source), i) for i, source in enumerate(out["sources"]))
@@ -85,7 +86,8 @@ def _walk_subtree(index, root, rel, walk):
               "venvs": state.venvs, "files": ctx.files_seen - files, "dirs": PROGRESS.dirs - dirs,
               "stopped": ctx.truncated is not None,
               "hash": [(at[id(s)], expected, p) for s, expected, p in ctx.hash_jobs],
-              "marshal": [(at[id(s)], p) for s, p in ctx.marshal_jobs]}
+              "marshal": None if ctx.marshal_jobs is None else [(at[id(s)], p) for s, p in ctx.marshal_jobs],
+              "sureFresh": ctx.sure_fresh_jobs - sure_fresh}
     ctx.files_seen = files
     return result
 
@@ -126,7 +128,6 @@ def _merge(index, root, result, walk):
     """Appends a worker's subtree to the root directory by directory, sending records where the one-process
     walk would have."""
     ctx = walk.ctx
-    start = len(root["sources"])
     arrays, done = result["arrays"], (0,) * len(RECORD_FIELDS)
     for mark in result["marks"]:
         for field, items, begin, end in zip(RECORD_FIELDS, arrays, done, mark):
@@ -143,9 +144,14 @@ def _merge(index, root, result, walk):
     ctx.files_seen += result["files"]
     PROGRESS.files += result["files"]
     PROGRESS.dirs += result["dirs"]
-    sources = root["sources"]
-    ctx.hash_jobs.extend((sources[start + i], expected, p) for i, expected, p in result["hash"])
-    ctx.marshal_jobs.extend((sources[start + i], p) for i, p in result["marshal"])
+    # The subtree's own source dicts: the root's array may hold rows already for the lines sent above.
+    sources = arrays[RECORD_FIELDS.index("sources")]
+    ctx.hash_jobs.extend((sources[i], expected, p) for i, expected, p in result["hash"])
+    if result["marshal"] is None:
+        ctx.marshal_jobs = None
+    elif ctx.marshal_jobs is not None:
+        ctx.marshal_jobs.extend((sources[i], p) for i, p in result["marshal"])
+    keep_marshal_jobs(ctx, result["sureFresh"])
 
 
 def _follow(index, root, tasks, conns, walk):

@@ -19,6 +19,9 @@ class Ctx(object):
         self.pyc_suffix = "." + self.tag + opt + ".pyc" if self.tag else None
         self.main_script = main_script
         self.hash_jobs, self.marshal_jobs = [], []
+        # Fresh timestamp pycs queued for settle_bodies; past MARSHAL_CHECK_MAX the check cannot run, and
+        # marshal_jobs becomes None rather than hold every fresh source to the end (50_pyc.py).
+        self.sure_fresh_jobs = 0
         self.workers = walk_workers(spec)
 
     def truncate(self, reason, limit):

@@ -87,7 +87,7 @@ def settle_hashes(ctx, interp):
 
 def settle_bodies(ctx, interp):
     """Unmarshals fresh pycs when there are few; a body marshal cannot read fails the import."""
-    if not can_run(interp):
+    if not can_run(interp) or ctx.marshal_jobs is None:
         return
     jobs = []
     for job in ctx.marshal_jobs:

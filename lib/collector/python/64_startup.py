@@ -109,8 +109,10 @@ def _judged_sources(roots, paths):
         wanted = dict((p[len(base):], p) for p in paths if p.startswith(base))
         if wanted:
             for s in root["sources"]:
-                if s["path"] in wanted:
-                    sources[wanted[s["path"]]] = s
+                # A source whose line has left is held as its row (55_records.py): final, so a copy will do.
+                path = s["path"] if isinstance(s, dict) else s[0]
+                if path in wanted:
+                    sources[wanted[path]] = s if isinstance(s, dict) else dict(zip(SOURCE_ROW, s))
     return sources, access
 
 
