@@ -6,6 +6,8 @@
 //
 // DEPLOYLENS_COMPRESSION: unset or "auto" compresses for peers that are not on loopback; "on" always; "off" never.
 
+import { BlockList, isIP } from "node:net";
+
 const MODES = new Set(["auto", "on", "off"]);
 
 /** The mode DEPLOYLENS_COMPRESSION asks for; a value outside auto, on and off is refused at start. */
@@ -16,11 +18,16 @@ export function compressionMode(value = process.env.DEPLOYLENS_COMPRESSION) {
   return mode;
 }
 
-/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (::ffff:127.0.0.1), which a dual-stack socket reports. */
+// A BlockList, as lib/auth/trusted-proxies.ts uses for its proxies: it also matches IPv4-mapped IPv6
+// (::ffff:127.0.0.1, what a dual-stack socket reports) against the IPv4 range.
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
+LOOPBACK.addAddress("::1", "ipv6");
+
+/** 127.0.0.0/8 and ::1, in every form a socket reports them. */
 export function isLoopback(address) {
-  if (!address) return false;
-  const v4 = address.toLowerCase().startsWith("::ffff:") ? address.slice(7) : address;
-  return v4 === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+  const family = address ? isIP(address) : 0;
+  return family !== 0 && LOOPBACK.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
 /** Whether an answer to this socket peer may be compressed under `mode`. */
