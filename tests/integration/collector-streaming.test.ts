@@ -32,6 +32,8 @@ const big = path.join(temp.dir, "big");
  */
 const HELD = MARSHAL_CHECK_MAX / 2;
 const held = path.join(temp.dir, "held");
+/** More fresh pycs than the marshal check takes, after a package the startup closure imports: fresh, stale, missing. */
+const sent = path.join(temp.dir, "sent");
 let venv: Venv;
 afterAll(() => temp.remove());
 
@@ -60,6 +62,18 @@ beforeAll(() => {
   writeTree(held, { "a_cut.py": "X = 0\n", ...inPackage("pkg", modules(HELD - 2)) });
   compileTree(venv.python, held);
   patchPyc(cacheFromSource(venv.python, path.join(held, "a_cut.py")), { truncateTo: 24 });
+
+  writeTree(sent, {
+    "app/__init__.py": "from . import edited, kept, uncompiled\n",
+    "app/edited.py": "X = 1\n",
+    "app/kept.py": "X = 2\n",
+    "app/uncompiled.py": "X = 3\n",
+  });
+  for (let p = 0; p < Math.ceil((MARSHAL_CHECK_MAX * 1.2) / 100); p++)
+    writeTree(sent, inPackage(`p${String(p).padStart(2, "0")}`, modules(100)));
+  compileTree(venv.python, sent);
+  editSource(path.join(sent, "app", "edited.py"));
+  fs.rmSync(cacheFromSource(venv.python, path.join(sent, "app", "uncompiled.py")));
 }, 300_000);
 
 type Line = { type: string; phase?: string; root?: number; field?: string; items?: unknown[] };
@@ -114,6 +128,27 @@ test("a tree with few fresh pycs sends no record before the walk ends, so the ma
   expect(root.sources).toHaveLength(HELD);
   expect(sourceAt(root, "a_cut.py")).toMatchObject({ status: "stale", reason: "truncated", pyc: "timestamp" });
   expect(root.sources.filter((s) => s.status === "fresh")).toHaveLength(HELD - 1);
+});
+
+test("the startup closure judges its files whose records left during the walk as those records say", async () => {
+  const { lines, walkEnd } = await streamed(sent);
+  const leftAt = lines.findIndex(
+    (l) => l.field === "sources" && (l.items ?? []).some((s) => (s as unknown[])[0] === "app/edited.py"),
+  );
+  expect(leftAt).toBeLessThan(walkEnd);
+  const { inventory } = await collectOk(testSpec({ appRoots: [sent], python: venv.python }));
+  const root = rootAt(inventory, sent);
+  const modules = Object.fromEntries((inventory.startup?.modules ?? []).map((m) => [m.name, m]));
+  for (const [name, file, status] of [
+    ["app", "app/__init__.py", "fresh"],
+    ["app.edited", "app/edited.py", "stale"],
+    ["app.kept", "app/kept.py", "fresh"],
+    ["app.uncompiled", "app/uncompiled.py", "missing"],
+  ] as const) {
+    const source = sourceAt(root, file);
+    expect(source.status, file).toBe(status);
+    expect(modules[name], name).toMatchObject({ path: path.join(sent, file), status, reason: source.reason });
+  }
 });
 
 test("an identical re-collection of a streamed tree stores no new inventory", async () => {

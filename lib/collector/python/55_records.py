@@ -70,9 +70,10 @@ class RecordStream(object):
             self.sent += 1
             if field == "sources":
                 items = [_source_row(source) for source in items]
-                # A sent source is final: the root keeps its row, less than half a dict's memory, for the
-                # startup closure's look-ups after the walk (64_startup.py), not the dict.
-                array[start:start + len(items)] = items
+                # A sent source is final, so the root keeps nothing of it but its place: the startup closure
+                # judges a sent file's directory again when it needs the file (64_startup.py). Kept, the
+                # sources would hold memory on the target in proportion to the tree.
+                array[start:start + len(items)] = [None] * len(items)
             emit({"type": "records", "root": index, "field": field, "items": items})
 
     def walked(self, index, root):

@@ -144,7 +144,7 @@ def _merge(index, root, result, walk):
     ctx.files_seen += result["files"]
     PROGRESS.files += result["files"]
     PROGRESS.dirs += result["dirs"]
-    # The subtree's own source dicts: the root's array may hold rows already for the lines sent above.
+    # The subtree's own source dicts: the root's array holds None already for the lines sent above.
     sources = arrays[RECORD_FIELDS.index("sources")]
     ctx.hash_jobs.extend((sources[i], expected, p) for i, expected, p in result["hash"])
     if result["marshal"] is None:

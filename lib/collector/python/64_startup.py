@@ -93,9 +93,9 @@ def _dir_key(base, rel, normal):
 
 
 def _judged_sources(roots, paths):
-    """The walked sources among paths and their directories' bytecode access, keyed by absolute path.
-    Only the wanted entries are looked up: indexing every walked source cost ~0.15 s at 100k sources
-    for the few dozen files a closure names."""
+    """The walked sources among paths that are still held, and their directories' bytecode access, keyed by
+    absolute path. Only the wanted entries are looked up: indexing every walked source cost ~0.15 s at 100k
+    sources for the few dozen files a closure names."""
     dirs = set(os.path.dirname(p) for p in paths)
     sources, access = {}, {}
     for root in roots:
@@ -109,16 +109,17 @@ def _judged_sources(roots, paths):
         wanted = dict((p[len(base):], p) for p in paths if p.startswith(base))
         if wanted:
             for s in root["sources"]:
-                # A source whose line has left is held as its row (55_records.py): final, so a copy will do.
-                path = s["path"] if isinstance(s, dict) else s[0]
-                if path in wanted:
-                    sources[wanted[path]] = s if isinstance(s, dict) else dict(zip(SOURCE_ROW, s))
+                # None: the source's line has left (55_records.py).
+                if s is not None and s["path"] in wanted:
+                    sources[wanted[s["path"]]] = s
     return sources, access
 
 
 def judge_closure(paths, roots, ctx):
-    """{path: (source entry, bytecode access)}: from the walk where it saw the file, else by judging
-    the file's directory with the walk's own inspect_sources (stdlib, PYTHONPATH, symlinked packages)."""
+    """{path: (source entry, bytecode access)}: the walk's own entry while it is held (its status can still
+    be settled), else the file's directory judged again with the walk's inspect_sources: a file whose line
+    has left (final, so judged the same), or one the walk did not see (stdlib, PYTHONPATH, symlinked
+    packages). A directory the walk inspected keeps the access the walk found, which weighed every pyc there."""
     sources, access = _judged_sources(roots, paths)
     judged, pending = {}, {}
     for p in paths:
@@ -137,12 +138,12 @@ def judge_closure(paths, roots, ctx):
         out = {"sources": [], "extraPycs": [], "skipped": []}
         bytecode = inspect_sources(d, "", found, os.path.isdir(d + "/__pycache__") or None, out, ctx)
         for s in out["sources"]:
-            judged[d + "/" + s["path"]] = (s, bytecode["access"])
+            judged[d + "/" + s["path"]] = (s, access.get(d) or bytecode["access"])
     return judged
 
 
 def startup_closure(spec, config, env, base_dir, interpreter, ctx, roots, app_roots):
-    """The inventory's `startup` entry, before hashes are settled (its sources are the walk's own dicts)."""
+    """The inventory's `startup` entry, before hashes are settled (sources the walk still holds are its own dicts)."""
     PROGRESS.set_phase("startup-closure")
     entries, opts = find_entry_points(spec, config, env, base_dir, interpreter)
     facts = startup_facts(interpreter["path"])
