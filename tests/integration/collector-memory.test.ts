@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { collectorCommand } from "@/lib/collector/collector-command";
@@ -8,6 +7,7 @@ import { cachedManyFiles, writeManyFiles } from "../support/fixtures/many-files"
 import { testSpec } from "../support/fixtures/collect";
 import { createVenv, type Venv } from "../support/fixtures/venv";
 import { realPython } from "../support/python";
+import { followPeakRss } from "../support/peak-rss";
 import { tempDir } from "../support/temp-dir";
 
 // The collector runs on the target, often a small VPS next to the app it inspects: its memory must not grow
@@ -43,16 +43,7 @@ function collectWithPeak(root: string): Promise<Run> {
     // The command ends in `exec python3 …`: the shell's pid becomes the collector's.
     const child = spawn("/bin/sh", ["-c", collectorCommand(spec)], { stdio: ["pipe", "pipe", "pipe"] });
     child.stdin.end(collectorProgram());
-    let peak = 0;
-    const sample = () => {
-      try {
-        const kb = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
-        if (kb) peak = Math.max(peak, Number(kb) * 1024);
-      } catch {
-        // exited between two samples: the last one stands
-      }
-    };
-    const timer = setInterval(sample, 50);
+    const peak = followPeakRss(child.pid!);
     // Sources leave as rows, one per item of a "records" line; only the app root's are counted.
     let sources = 0;
     let partial = "";
@@ -70,8 +61,7 @@ function collectWithPeak(root: string): Promise<Run> {
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (exitCode) => {
-      clearInterval(timer);
-      resolve({ exitCode, stderr, peak, sources, lastLine: partial || lastLine });
+      resolve({ exitCode, stderr, peak: peak.stop(), sources, lastLine: partial || lastLine });
     });
   });
 }

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { cachedManyFiles, writeManyFiles } from "../support/fixtures/many-files";
+import { followPeakRss } from "../support/peak-rss";
 import { tempDir } from "../support/temp-dir";
 
 // A 1,000,000-file tree at the default file limit (300,000 files, lib/hosts/host-input.ts): the snapshot is ok,
@@ -48,17 +48,7 @@ function cliWithPeak(args: string[]): Promise<{ code: number | null; stdout: str
       env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let peak = 0;
-    const sample = () => {
-      try {
-        const kb = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
-        if (kb) peak = Math.max(peak, Number(kb) * 1024);
-      } catch {
-        // exited between two samples: the last one stands
-      }
-    };
-    sample();
-    const timer = setInterval(sample, 50);
+    const peak = followPeakRss(child.pid!);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -66,8 +56,7 @@ function cliWithPeak(args: string[]): Promise<{ code: number | null; stdout: str
     child.on("error", reject);
     // "exit" comes before the pipes close; by then /proc no longer has the process, so sample on the way.
     child.on("close", (code) => {
-      clearInterval(timer);
-      resolve({ code, stdout, stderr, peak });
+      resolve({ code, stdout, stderr, peak: peak.stop() });
     });
   });
 }
