@@ -1,4 +1,5 @@
 import { COMPILE_VARIABLES, environmentDrift } from "@/lib/analysis/diagnostics/support/process-drift";
+import { targetCostText } from "@/lib/analysis/target-cost";
 import type { SnapshotJson } from "@/lib/snapshot-reads/snapshot-json";
 import { displayPath } from "@/lib/snapshot/display-path";
 
@@ -39,6 +40,8 @@ export function ServiceSummary({ snapshot }: { snapshot: SnapshotJson }) {
     ...Object.entries(service.environment).map(([key, value]): [string, string] => [`Environment ${key}`, value]),
     ...otherDrift.map(({ label, value }): [string, string] => [`${label} (no effect on bytecode)`, value]),
   ];
+  const cost = targetCostText(snapshot.targetCost, snapshot.durationMs);
+  if (cost) rows.push(["Collection on the target", cost]);
   return (
     <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[14rem_1fr]" data-testid="service-summary">
       {rows.map(([label, value]) => (

@@ -4,6 +4,7 @@ import { displayPath } from "@/lib/snapshot/display-path";
 import { cachingVerdict } from "@/lib/analysis/caching-verdict";
 import { startupHeadline } from "@/lib/analysis/startup-coverage";
 import { impactLines, predictionText } from "@/lib/analysis/impact/impact-lines";
+import { targetCostText } from "@/lib/analysis/target-cost";
 
 /** The human summary `deploylens collect` prints: coverage, then each finding with its fix. */
 export function formatSnapshot(s: SnapshotJson): string {
@@ -16,6 +17,8 @@ export function formatSnapshot(s: SnapshotJson): string {
     );
   }
   if (s.service) out.push(`  service ${s.service.unit ?? "(none)"} as ${s.service.identity.user}`);
+  const cost = targetCostText(s.targetCost, s.durationMs);
+  if (cost) out.push(`  collection on the target: ${cost}`);
   if (s.identityNote) out.push(`  note: ${s.identityNote}`);
   const container = s.service?.container;
   if (container) {

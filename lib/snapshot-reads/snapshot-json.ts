@@ -50,6 +50,8 @@ export function snapshotJsonOf(row: SnapshotRow, view: SnapshotView | null, base
     server: inventory?.server ?? null,
     findings: view?.findings ?? [],
     durationMs: row.durationMs,
+    /** What the collection cost the target: CPU of the collector and its processes, peak memory of the largest. */
+    targetCost: view?.measurements?.target ?? null,
     url: `${baseUrl}/snapshots/${row.id}`,
   };
 }

@@ -226,6 +226,14 @@ export const inventorySchema = z.object({
 /** What changes run to run on an unchanged host: kept out of the content-addressed blob. */
 export const measurementsSchema = z.object({
   collectorMs: z.number(),
+  /**
+   * What the collection cost the target (lib/collector/python/90_main.py): CPU of the collector and every process
+   * it started, and the peak resident memory of the largest of them. Absent in older snapshots.
+   */
+  target: z
+    .object({ cpuMs: z.number().nonnegative(), peakBytes: z.number().int().nonnegative() })
+    .nullable()
+    .optional(),
   startup: z
     .object({
       modules: z.number().int(),

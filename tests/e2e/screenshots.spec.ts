@@ -61,6 +61,7 @@ test("every page in every state, light, dark and on a phone", async ({ browser }
     async (page) => {
       await page.getByText("Service and interpreter").click();
       await page.getByTestId("details-service").scrollIntoViewIfNeeded();
+      await expect(page.getByTestId("service-summary")).toContainText(/Collection on the target.*of CPU in/);
     },
   );
 });

@@ -33,4 +33,8 @@ test("to a pipe, collect shows no progress at all", async () => {
   const piped = await runCli(["collect", "web"], { databaseFile });
   expect([piped.code, piped.stderr]).toEqual([0, ""]);
   expect(piped.stdout).toMatch(/^Snapshot \w+ of web at \S+: ok\n/);
+  // What the collection cost the target, as its kernel counted it.
+  expect(piped.stdout).toMatch(
+    /\n {2}collection on the target: \d+\.\d s of CPU in \d+\.\d s, \d+ MB of memory at most \(its largest process\)\n/,
+  );
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { collectorCommand } from "@/lib/collector/collector-command";
 import { collectorProgram } from "@/lib/collector/collector-program";
+import type { Measurements } from "@/lib/snapshot/schema";
 import { cachedManyFiles, writeManyFiles } from "../support/fixtures/many-files";
 import { testSpec } from "../support/fixtures/collect";
 import { createVenv, type Venv } from "../support/fixtures/venv";
@@ -75,7 +76,13 @@ test("the collector walks 1,000,000 sources in about the memory it needs for ten
   const big = await collectWithPeak(million);
   expect(big.exitCode, big.stderr).toBe(0);
   expect(big.sources).toBe(SOURCES);
-  expect(JSON.parse(big.lastLine)).toMatchObject({ type: "result", inventory: { truncated: null } });
+  const result = JSON.parse(big.lastLine) as { measurements: Measurements };
+  expect(result).toMatchObject({ type: "result", inventory: { truncated: null } });
+  // The cost it reports for the target: its own peak as its kernel counted it, which sampling can only undershoot.
+  const target = result.measurements.target!;
+  expect(target.peakBytes).toBeGreaterThanOrEqual(big.peak);
+  expect(target.peakBytes).toBeLessThan(big.peak + GROWTH_LIMIT);
+  expect(target.cpuMs).toBeGreaterThan(0);
   const growth = big.peak - small.peak;
   console.info(
     `collector-memory: peak RSS ${MB(big.peak)} for ${SOURCES} sources vs ${MB(small.peak)} for ten (+${MB(growth)})`,
