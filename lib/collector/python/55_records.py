@@ -23,8 +23,9 @@ class RecordStream(object):
     that holds it is inspected, except a FRESH source, which can still change after the walk:
     - behind a hash pyc, settle_hashes compares its source hash (one helper run after the walk);
     - behind any pyc, settle_bodies unmarshals it when the whole tree has at most MARSHAL_CHECK_MAX
-      fresh pycs. Fresh timestamp pycs stay fresh until then, so once more than MARSHAL_CHECK_MAX of them
-      are cut, that check can no longer run.
+      fresh pycs. Fresh timestamp pycs stay fresh until then, so once the walk has found more than
+      MARSHAL_CHECK_MAX of them, that check can no longer run: its jobs are gone (ctx.marshal_jobs is None,
+      keep_marshal_jobs in 50_pyc.py).
     A small tree therefore sends everything after the walk, as before; so does everything after a hash pyc.
     """
 
@@ -34,7 +35,6 @@ class RecordStream(object):
         self.lines = []
         self.sent = 0  # lines[:sent] have left
         self.cut = {}  # (root, field) → items of that array already cut into lines
-        self.sure_fresh = 0  # fresh timestamp pycs cut so far: the marshal check needs at most MARSHAL_CHECK_MAX
         self.settled = False
 
     def _cut(self, index, root, field, whole):
@@ -55,16 +55,15 @@ class RecordStream(object):
                 if source["pyc"] in _HASH_PYCS:
                     waits = "hash"
                 else:
-                    self.sure_fresh += 1
                     waits = waits or "marshal"
         return waits
 
-    def _ready(self, waits):
-        return waits is None or self.settled or (waits == "marshal" and self.sure_fresh > MARSHAL_CHECK_MAX)
+    def _ready(self, waits, ctx):
+        return waits is None or self.settled or (waits == "marshal" and ctx.marshal_jobs is None)
 
-    def _send(self):
+    def _send(self, ctx):
         lines = self.lines
-        while self.sent < len(lines) and self._ready(lines[self.sent][3]):
+        while self.sent < len(lines) and self._ready(lines[self.sent][3], ctx):
             index, field, items, _, array, start = lines[self.sent]
             lines[self.sent] = None
             self.sent += 1
@@ -76,23 +75,23 @@ class RecordStream(object):
                 array[start:start + len(items)] = [None] * len(items)
             emit({"type": "records", "root": index, "field": field, "items": items})
 
-    def walked(self, index, root):
+    def walked(self, index, root, ctx):
         """After each directory: cuts the full lines and sends what is final."""
         for field in RECORD_FIELDS:
             self._cut(index, root, field, False)
-        self._send()
+        self._send(ctx)
 
-    def root_done(self, index, root):
+    def root_done(self, index, root, ctx):
         """After each root: cuts the rest of its arrays, field by field."""
         for field in RECORD_FIELDS:
             self._cut(index, root, field, True)
-        self._send()
+        self._send(ctx)
 
     def finish(self, roots):
         """After settle_hashes and settle_bodies: sends every line still held and empties the roots'
         arrays, so the result event carries the rest of the inventory."""
         self.settled = True
-        self._send()
+        self._send(None)
         for root in roots:
             for field in RECORD_FIELDS:
                 root[field] = []

@@ -23,7 +23,7 @@ def step_dir(index, root, rel, st, walk):
     walk.visited.add((st.st_dev, st.st_ino))
     subdirs = inspect_dir(absd, rel, st, root, walk.ctx)
     if walk.marks is None:
-        RECORDS.walked(index, root)
+        RECORDS.walked(index, root, walk.ctx)
     else:
         walk.marks.append(tuple(len(root[field]) for field in RECORD_FIELDS))
     if subdirs == "venv":

@@ -129,11 +129,20 @@ def _merge(index, root, result, walk):
     walk would have."""
     ctx = walk.ctx
     arrays, done = result["arrays"], (0,) * len(RECORD_FIELDS)
+    # The subtree's jobs first, on its own source dicts: whether the body check can still run decides which of
+    # its records may leave below, and those leave the root's array holding None in their place.
+    sources = arrays[RECORD_FIELDS.index("sources")]
+    ctx.hash_jobs.extend((sources[i], expected, p) for i, expected, p in result["hash"])
+    if result["marshal"] is None:
+        ctx.marshal_jobs = None
+    elif ctx.marshal_jobs is not None:
+        ctx.marshal_jobs.extend((sources[i], p) for i, p in result["marshal"])
+    keep_marshal_jobs(ctx, result["sureFresh"])
     for mark in result["marks"]:
         for field, items, begin, end in zip(RECORD_FIELDS, arrays, done, mark):
             root[field].extend(items[begin:end])
         done = mark
-        RECORDS.walked(index, root)
+        RECORDS.walked(index, root, ctx)
     # What followed the subtree's last directory (a loop reported) waits for the next cut, as it would.
     for field, items, begin in zip(RECORD_FIELDS, arrays, done):
         root[field].extend(items[begin:])
@@ -144,14 +153,6 @@ def _merge(index, root, result, walk):
     ctx.files_seen += result["files"]
     PROGRESS.files += result["files"]
     PROGRESS.dirs += result["dirs"]
-    # The subtree's own source dicts: the root's array holds None already for the lines sent above.
-    sources = arrays[RECORD_FIELDS.index("sources")]
-    ctx.hash_jobs.extend((sources[i], expected, p) for i, expected, p in result["hash"])
-    if result["marshal"] is None:
-        ctx.marshal_jobs = None
-    elif ctx.marshal_jobs is not None:
-        ctx.marshal_jobs.extend((sources[i], p) for i, p in result["marshal"])
-    keep_marshal_jobs(ctx, result["sureFresh"])
 
 
 def _follow(index, root, tasks, conns, walk):

@@ -100,7 +100,7 @@ def walk_roots(app_roots, site_roots, ctx):
     while i < len(roots):
         found = []
         walk_root(i, roots[i], [r["path"] for r in roots], ctx, found)
-        RECORDS.root_done(i, roots[i])
+        RECORDS.root_done(i, roots[i], ctx)
         known = set(os.path.realpath(r["path"]) for r in roots)
         for venv in found:
             for sp in venv_site_packages(venv):
